@@ -1,0 +1,211 @@
+"""The frozen records that flow through newsweave's stages.
+
+An article is read (`RawArticle`), cleaned and split into sentences (`Article`), marked as a
+repost or not, grouped into a `Story`, and briefed (`Brief`). A stage returns new records; it
+never mutates one that another stage holds. Every derived item keeps a pointer to the article
+(and, where it applies, the exact sentence) it came from, so each result can be traced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """One article as a reader found it, before cleaning.
+
+    `text` is plain text: HTML readers have already reduced the page to its main text.
+    `published` is the date string as found (parsed later, in `clean`).
+    """
+
+    source: str
+    text: str
+    record_id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something that could not be read: a whole file or one record in it."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of an article's cleaned text; `text == article.text[start:end]`."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The place (and wire service, if named) that opens a story: 'GENEVA (Reuters) —'."""
+
+    place: str
+    wire: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the unit every later stage works on."""
+
+    id: str
+    source: str
+    text: str
+    sentences: tuple[Sentence, ...] = ()
+    removed: tuple[str, ...] = ()
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    dateline: Dateline | None = None
+    duplicate_of: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def published_day(self) -> date | None:
+        """The publication date without the time of day, or None if unknown."""
+        return self.published.date() if self.published else None
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report the same real-world event or development."""
+
+    id: str
+    articles: tuple[Article, ...]
+
+    def article(self, article_id: str) -> Article:
+        """The story's article with this id (KeyError if it is not in the story)."""
+        for candidate in self.articles:
+            if candidate.id == article_id:
+                return candidate
+        raise KeyError(article_id)
+
+    @property
+    def originals(self) -> tuple[Article, ...]:
+        """The articles that are not reposts or rewrites of another article."""
+        return tuple(a for a in self.articles if a.duplicate_of is None)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A pointer to an exact sentence (or run of sentences) in one article's cleaned text."""
+
+    article: str
+    text: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    sources: tuple[SourceRef, ...]
+    support: int
+    outlets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    text: str
+    articles: tuple[str, ...]
+    support: int
+    outlets: tuple[str, ...] = ()
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Exclusive:
+    text: str
+    article: str
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    text: str
+    article: str
+    outlet: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    about: str
+    claims: tuple[Claim, ...]
+    decided_by: str = "rule"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteVariant:
+    text: str
+    article: str
+    differs: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str | None
+    article: str
+    variants: tuple[QuoteVariant, ...] = ()
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    articles: tuple[str, ...]
+    mentions: int
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str
+    expression: str
+    text: str
+    article: str
+    reasoning: str = ""
+    estimated: bool = False
+    sources: tuple[SourceRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OutletProfile:
+    outlet: str
+    articles: tuple[str, ...]
+    tone: float
+    distinctive_terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """Everything newsweave tells a reader about one story."""
+
+    story: Story
+    headline: str
+    summary: tuple[SummarySentence, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    outlets: tuple[OutletProfile, ...] = ()
+    stages: tuple[str, ...] = field(default=())

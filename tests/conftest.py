@@ -1,0 +1,50 @@
+"""Shared test helpers: where the evaluation data lives, and tiny record builders."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from newsweave.models import Article, Sentence
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture
+def shared() -> Path:
+    """The evaluation data beside the project (tests may read it; the product never does)."""
+    if not SHARED.is_dir():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
+
+
+def make_article(
+    text: str,
+    *,
+    id: str = "a1",
+    outlet: str | None = "Example Times",
+    published: str | None = "2021-06-16",
+    title: str | None = None,
+    duplicate_of: str | None = None,
+) -> Article:
+    """An article whose sentences are its non-empty lines (one sentence per line)."""
+    sentences = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            sentences.append(Sentence(len(sentences), offset, offset + len(line), line))
+        offset += len(line) + 1
+    return Article(
+        id=id,
+        source=f"{id}.txt",
+        text=text,
+        sentences=tuple(sentences),
+        title=title,
+        outlet=outlet,
+        published=datetime.fromisoformat(published) if published else None,
+        duplicate_of=duplicate_of,
+    )
