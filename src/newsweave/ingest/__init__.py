@@ -1,0 +1,173 @@
+"""Read articles from files and folders, whatever their format.
+
+    from newsweave.ingest import read
+    for item in read(["examples"]):   # RawArticle or Problem, one at a time
+        ...
+
+Each file is read by the reader its suffix and content call for (`detect.py`): plain text,
+HTML, JSON Lines, JSON, RSS/Atom, WARC, gzipped or not. Reading streams: a JSONL file of any
+size is read a line at a time. Bad input never raises: an unreadable file is one `Problem`,
+a bad record in a multi-record file is one `Problem` naming its place, and the rest goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+
+from newsweave.ingest.common import Item, Reader, Skipped, TooLarge
+from newsweave.ingest.detect import SUFFIXES, detect_format, format_suffix
+from newsweave.models import Problem, RawArticle
+
+__all__ = ["ReadStats", "article_id", "read"]
+
+# Format -> (module, function). Imported on first use: trafilatura, feedparser and warcio
+# take a while to import and a run over plain text never needs them.
+READERS: dict[str, tuple[str, str]] = {
+    "text": ("text", "read_text"),
+    "html": ("html", "read_html"),
+    "jsonl": ("records", "read_jsonl"),
+    "json": ("records", "read_json"),
+    "feed": ("feeds", "read_feed"),
+    "warc": ("warc", "read_warc"),
+}
+
+
+@dataclass(slots=True)
+class ReadStats:
+    """What a `read()` call went through, for the closing line the CLI prints.
+
+    Mutable on purpose: `read()` fills it in as it goes, so a caller can print it after
+    the (lazy) iteration has finished.
+    """
+
+    files: int = 0
+    articles: int = 0
+    files_skipped: int = 0
+    records_skipped: int = 0
+    skipped_by_reason: dict[str, int] = field(default_factory=dict)
+    not_articles: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """'412 articles read, 3 files skipped, 2 records skipped; WARC: 5 skipped (...)'."""
+        line = (
+            f"{self.articles} articles read, {self.files_skipped} files skipped, "
+            f"{self.records_skipped} records skipped"
+        )
+        if self.skipped_by_reason:
+            total = sum(self.skipped_by_reason.values())
+            reasons = ", ".join(f"{n} {why}" for why, n in sorted(self.skipped_by_reason.items()))
+            line += f"; WARC: {total} skipped ({reasons})"
+        if self.not_articles:
+            shown = ", ".join(self.not_articles[:3]) + (
+                ", ..." if len(self.not_articles) > 3 else ""
+            )
+            line += (
+                f"; {len(self.not_articles)} files in folders left unread, not an article "
+                f"format by their suffix ({shown}); name a file to have it read anyway"
+            )
+        return line
+
+
+def read(
+    paths: Iterable[str | Path], stats: ReadStats | None = None
+) -> Iterator[RawArticle | Problem]:
+    """Yield every article in `paths` (files, or folders read recursively), in a fixed order.
+
+    `source` of each item is the path as given joined with where the file was found, plus
+    the record's place in a multi-record file (`feed.xml#3`, `crawl.jsonl:17`,
+    `crawl.warc.gz@40213`). Pass `stats` to have it counted. A single path is taken as a
+    list of one (not as the characters of a string).
+    """
+    stats = stats if stats is not None else ReadStats()
+    for given in [paths] if isinstance(paths, str | Path) else paths:
+        for path, source in _files(given):
+            if source != str(given) and _suffix_says_not_article(path):
+                stats.not_articles.append(source)
+                continue
+            stats.files += 1
+            for item in _read_file(path, source):
+                if isinstance(item, Skipped):
+                    reasons = stats.skipped_by_reason
+                    reasons[item.reason] = reasons.get(item.reason, 0) + 1
+                    continue
+                if isinstance(item, RawArticle):
+                    stats.articles += 1
+                elif item.source == source:
+                    stats.files_skipped += 1
+                else:
+                    stats.records_skipped += 1
+                yield item
+
+
+def _files(given: str | Path) -> Iterator[tuple[Path, str]]:
+    """The files under `given` with their sources, sorted, hidden files and folders left out.
+
+    A path that does not exist is yielded too; reading it then gives its Problem.
+    """
+    root = str(given)
+    if not os.path.isdir(root):
+        yield Path(root), root
+        return
+    for folder, subfolders, names in os.walk(root):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield Path(folder, name), os.path.join(folder, name)
+
+
+def _suffix_says_not_article(path: Path) -> bool:
+    """A file met in a folder whose suffix names another kind of file (.py, .md, .png...).
+
+    Files without a suffix are sniffed; files named on the command line are always read.
+    """
+    suffix = format_suffix(path)
+    return bool(suffix) and suffix not in SUFFIXES
+
+
+def _read_file(path: Path, source: str) -> Iterator[Item]:
+    """The items of one file; anything unreadable about the file becomes one Problem."""
+    try:
+        if not path.exists():
+            yield Problem(source, "no such file or folder")
+            return
+        if path.stat().st_size == 0:
+            yield Problem(source, "empty file")
+            return
+        yield from _reader(detect_format(path))(path, source)
+    except (OSError, TooLarge) as error:
+        yield Problem(source, _reason(error))
+    except Exception as error:  # a reader library failing on strange input must not stop a run
+        yield Problem(source, f"could not be read ({type(error).__name__}: {error})")
+
+
+def _reader(format_name: str) -> Reader:
+    """The reader function for a format, importing its module on first use."""
+    module, function = READERS[format_name]
+    reader: Reader = getattr(import_module(f"newsweave.ingest.{module}"), function)
+    return reader
+
+
+def _reason(error: Exception) -> str:
+    """A short reason for an OS error ('permission denied'), or the error's own message."""
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror[:1].lower() + error.strerror[1:]
+    return str(error)
+
+
+def article_id(raw: RawArticle) -> str:
+    """The article's id: its record's own id, else 'a' + 12 hex digits of a content hash.
+
+    The hash covers the outlet, the URL and the whitespace-normalised text, so the same
+    article always gets the same id while a repost by another outlet gets its own.
+    """
+    if raw.record_id and raw.record_id.strip():
+        return raw.record_id.strip()
+    text = " ".join(unicodedata.normalize("NFC", raw.text).split())
+    key = "\n".join((raw.outlet or "", raw.url or "", text))
+    return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
