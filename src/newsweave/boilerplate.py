@@ -1,0 +1,160 @@
+"""What counts as boilerplate: the patterns, in one place, and the tests a line is put to.
+
+Every rule looks for a sign of what the line *is* (a credit, a prompt, a navigation trail, a
+crawler's metadata header), never at length alone: a short real line such as "He declined to
+comment." is body text. Length only ever narrows a rule that already has such a sign (an app
+name, a title-case label before the body starts).
+
+Subheadings inside the body ("Mutual grievances on agenda") are kept: the newsroom wrote them,
+they carry the topic of what follows, and they are not navigation. Only lines that point away
+from the article (menus, prompts, credits, footers) are removed.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Ad placeholders left by scrapers ("[ad_1]"); cut out wherever they stand, even mid-line.
+AD_MARKER = re.compile(r"\[ad_?\d*\]", re.IGNORECASE)
+
+# Whole lines that are boilerplate, each with the kind reported in the docstring above.
+LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # Photo credits in brackets: "(Photo by TASS)", "(Photo: Reuters)", "(Image credit: NASA)".
+    ("caption", re.compile(r"\((?:Photo|Photograph|Image|Picture)s?\s*(?:by\b|:|credit\b)", re.I)),
+    # Credit labels: "Photo credit: ...", "Photo courtesy of ...", "Image copyright Getty".
+    ("caption", re.compile(r"\b(?:Photo|Image)\s*(?:credit|courtesy|copyright|caption)\b", re.I)),
+    # Agency picture captions: "(COMBO) This combination of pictures ...".
+    (
+        "caption",
+        re.compile(
+            r"^(?:\(COMBO\)\s*)?This (?:combination|combo) of (?:pictures|photos|images)|^\(COMBO\)"
+        ),
+    ),
+    # Agency credit lines: "... / AFP", "AFP via Getty Images", "AP Photo/Evan Vucci".
+    (
+        "caption",
+        re.compile(r"\svia Getty Images\b|/\s?(?:AFP|EPA|Reuters|Getty Images)\b|\bAP Photo/"),
+    ),
+    # Links to other articles: "Related article: ...", "Read more:", "READ MORE", "Also read".
+    (
+        "related",
+        re.compile(
+            r"^(?:related|read more|also read|read also|see also|more on this(?: story)?"
+            r"|recommended)"
+            r"\b(?:\s+(?:articles?|stories|story|coverage|content|reading))?\s*[:»>|–—-]",
+            re.I,
+        ),
+    ),
+    (
+        "related",
+        re.compile(
+            r"^(?:READ MORE|RELATED|ALSO READ|SEE ALSO)\b|^(?:Read more|Related|Also read)$"
+        ),
+    ),
+    # The outlet's own footer: mirror addresses, rights notices ("Copyright 2021 ...", not a
+    # sentence about copyright law).
+    (
+        "footer",
+        re.compile(
+            r"\b(?:site|website|page|content)\b.*"
+            r"\bcan also be (?:accessed|reached|found|viewed) at\b"
+            r"|\balternate addresses\b|\ball rights reserved\b"
+            r"|^(?:copyright\s*(?:©|\(c\)|\d{4})|©)|\bcopyright\s*©",
+            re.I,
+        ),
+    ),
+    # Prompts to do something else: follow, subscribe, sign up, download, click.
+    (
+        "prompt",
+        re.compile(
+            r"\bfollow us on\b|^(?:subscribe|sign up)\b|\b(?:subscribe to|sign up for) our\b"
+            r"|\bdownload (?:our|the) (?:\w+ )*?app\b|\bclick here\b",
+            re.I,
+        ),
+    ),
+)
+
+# Lines that name an app platform ("Press TV News Roku", "Get it on Google Play"): a prompt when
+# short and not a sentence (an article *about* Roku has full stops and more words).
+APP_PLATFORM = re.compile(r"\b(?:Roku|App Store|Google Play|Apple TV|Android TV|Fire TV)\b")
+
+# A navigation trail: "News / Russia", "Home > World > Europe", "Politics | Congress".
+# A slash counts only with spaces around it: "AFC/CAF" and "and/or" are words of a sentence.
+_CRUMB_SEPARATOR = re.compile(r"\s+/\s+|\s*(?:>|»|›|\|)\s*")
+_CRUMB_WORD = re.compile(r"^(?:[A-Z][\w'’&.-]*|&|and|of|the)$")
+
+# Crawler metadata header: " date 2021-06-11 National-World" (the date, then a section label,
+# a caption or nothing).
+METADATA_HEADER = re.compile(
+    r"^date\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*"
+)
+
+# A line that is only a date, as a page prints it above the body:
+# "Published: July 29, 2004", "Updated 10:31 AM EDT, Fri June 11, 2021", "Dec. 24 4:33 AM EST",
+# "04 / 04 / 2012". Removed above the body only; a date without a year never becomes the
+# publication date.
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)"
+DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published)\b:?\s*(?:on\s+)?)?"
+    rf"(?:{_CLOCK},?\s+)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:,?\s+\d{{4}})?"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{2,4}})"
+    rf"(?:,?\s+(?:at\s+)?{_CLOCK})?\s*$",
+    re.I,
+)
+
+# A byline above the body: "By Jane Smith", "By Jane Smith and John Doe, CNN".
+BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7}$")
+
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_WORD = re.compile(r"\S+")
+
+
+def boilerplate_kind(line: str, app_line_max_words: int) -> str | None:
+    """The kind of boilerplate `line` is ('caption', 'related', 'footer', ...), or None.
+
+    `app_line_max_words`: a line naming an app platform is a prompt up to this many words.
+    """
+    for kind, pattern in LINE_PATTERNS:
+        if pattern.search(line):
+            return kind
+    if (
+        APP_PLATFORM.search(line)
+        and word_count(line) <= app_line_max_words
+        and not _SENTENCE_END.search(line)
+    ):
+        return "prompt"
+    if is_breadcrumb(line):
+        return "breadcrumb"
+    return None
+
+
+def is_breadcrumb(line: str) -> bool:
+    """True for a navigation trail: two to five short capitalised parts between separators."""
+    parts = _CRUMB_SEPARATOR.split(line.strip())
+    if not 2 <= len(parts) <= 5 or _SENTENCE_END.search(line):
+        return False
+    for part in parts:
+        words = part.split()
+        if not 1 <= len(words) <= 3 or not all(_CRUMB_WORD.match(word) for word in words):
+            return False
+    return True
+
+
+def word_count(line: str) -> int:
+    return len(_WORD.findall(line))
+
+
+def is_headline_shaped(line: str, max_words: int) -> bool:
+    """A line that could be a headline: no closing full stop and fewer than `max_words` words."""
+    return not _SENTENCE_END.search(line) and word_count(line) < max_words
+
+
+def is_section_label(line: str, max_words: int) -> bool:
+    """A short label in title case ("National-World", "World News") with no sentence end."""
+    words = line.split()
+    if not 1 <= len(words) <= max_words or _SENTENCE_END.search(line):
+        return False
+    return all(word[0].isupper() or not word[0].isalpha() for word in words)

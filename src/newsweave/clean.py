@@ -1,0 +1,208 @@
+"""Cleaning: from the text a reader found to the body every later stage works on.
+
+`clean` normalises whitespace and Unicode, drops boilerplate lines (ad markers, photo captions
+and credits, "Related:" links, breadcrumbs, outlet footers, app and social prompts, a crawler's
+metadata header), takes the headline off the top (as the title when the record had none), reads
+the publication date and the dateline, and splits the body into sentences.
+
+Nothing is lost silently: every line (or inline ad marker) taken out is kept, as it stood in the
+input, in `Article.removed`. The patterns live in `boilerplate.py`; this module decides where
+they apply. Lines before the body starts (the "lead": headline-shaped lines with no full stop)
+get extra scrutiny (headline, section label, byline, date line); body lines are only ever removed
+by a pattern that says what they are.
+
+The dateline ("GENEVA (Reuters) —") stays in the text: it is the article's first words, later
+stages quote sentences exactly as they stand, and `Article.dateline` gives place and wire apart.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from newsweave import boilerplate
+from newsweave.config import settings
+from newsweave.dateline import find_dateline, parse_published
+from newsweave.models import Article, RawArticle
+from newsweave.sentences import is_wrapped, split_sentences
+
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile(r"\s+")
+# UTF-8 read as cp1252 ("â€™", "Ã©"): repaired only where these give it away.
+_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
+_NON_WORD = re.compile(r"\W+")
+# A headline taken from the text has at least this many words: one or two title-case words
+# above the body are a section label ("World"), not a headline.
+_HEADLINE_MIN_WORDS = 3
+# An outlet's name after the headline in a title: "Budget approved | Springfield Gazette".
+_OUTLET_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
+
+
+@dataclass(slots=True)
+class _Line:
+    """One line of the input on its way through: what remains of it and what was taken out."""
+
+    original: str
+    text: str
+    dropped: list[str] = field(default_factory=list)
+
+    def drop(self) -> None:
+        self.dropped = [self.original]
+        self.text = ""
+
+
+def clean(raw: RawArticle, article_id: str, **overrides: Any) -> Article:
+    """The cleaned `Article` for `raw`: body text, what was removed, title, date, dateline.
+
+    `overrides` replace values of the [clean] section of defaults.toml for this call.
+    """
+    config = settings("clean", **overrides)
+    lines = _lines(raw.text)
+    header_date = _strip_lines(lines, config)
+    title = _normalise(raw.title) if raw.title else None
+    lead_title, lead_date = _strip_lead(lines, title, config)
+    body = [line.text for line in lines if line.text]
+    text = "\n\n".join(body)
+    notes = list(raw.notes)
+    if title is None and lead_title:
+        title = lead_title
+        notes.append("clean: title taken from the headline line of the text")
+    published = parse_published(raw.published)
+    if published is None and (header_date or lead_date):
+        published = parse_published(header_date or lead_date)
+        notes.append("clean: publication date taken from the text")
+    return Article(
+        id=article_id,
+        source=raw.source,
+        text=text,
+        sentences=split_sentences(text),
+        removed=tuple(part for line in lines for part in line.dropped),
+        title=title,
+        url=raw.url,
+        outlet=raw.outlet,
+        published=published,
+        dateline=find_dateline(body[0]) if body else None,
+        notes=tuple(notes),
+    )
+
+
+def _normalise(line: str) -> str:
+    """NFC, mojibake repaired, invisible characters gone, every run of whitespace one space."""
+    line = unicodedata.normalize("NFC", line)
+    if _MOJIBAKE.search(line):
+        with contextlib.suppress(UnicodeError):
+            line = line.encode("cp1252").decode("utf-8")
+    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+
+
+def _lines(text: str) -> list[_Line]:
+    """The non-empty lines of `text`, normalised, with hard-wrapped lines joined."""
+    lines: list[_Line] = []
+    follows_line = False
+    for raw_line in text.splitlines():
+        normal = _normalise(raw_line)
+        if not normal:
+            follows_line = False
+            continue
+        if follows_line and is_wrapped(lines[-1].text, normal):
+            lines[-1] = _Line(
+                f"{lines[-1].original} {raw_line.strip()}", f"{lines[-1].text} {normal}"
+            )
+        else:
+            lines.append(_Line(raw_line.strip(), normal))
+        follows_line = True
+    return lines
+
+
+def _strip_lines(lines: list[_Line], config: dict[str, Any]) -> str | None:
+    """Remove metadata headers, ad markers and boilerplate lines; the header's date, if any."""
+    header_date: str | None = None
+    for line in lines:
+        header = boilerplate.METADATA_HEADER.match(line.text)
+        if header:
+            header_date = header_date or header.group("date")
+            rest = line.text[header.end() :]
+            if (
+                not rest
+                or _is_boilerplate(rest, config)
+                or boilerplate.is_section_label(rest, config["section_label_max_words"])
+            ):
+                line.drop()
+                continue
+            line.dropped.append(header.group().strip())
+            line.text = rest
+        markers = boilerplate.AD_MARKER.findall(line.text)
+        if markers:
+            line.text = _SPACES.sub(" ", boilerplate.AD_MARKER.sub(" ", line.text)).strip()
+            if not line.text:
+                line.drop()
+                continue
+            line.dropped.extend(markers)
+        if _is_boilerplate(line.text, config):
+            line.drop()
+    return header_date
+
+
+def _is_boilerplate(text: str, config: dict[str, Any]) -> bool:
+    return boilerplate.boilerplate_kind(text, config["app_line_max_words"]) is not None
+
+
+def _strip_lead(
+    lines: list[_Line], title: str | None, config: dict[str, Any]
+) -> tuple[str | None, str | None]:
+    """Clear the lines above the body; the headline found there (if needed) and a date line.
+
+    The lead is the run of headline-shaped lines (no full stop, few words) before the first
+    body line. There a copy of the title, a date line, a byline and short title-case section
+    labels are removed; with no title, the first lead line of three words or more is the
+    headline (a deck or standfirst below it stays in the text). A text with no body line at
+    all has no lead: nothing is guessed there.
+    """
+    kept = [line for line in lines if line.text]
+    max_words = config["headline_max_words"]
+    lead: list[_Line] = []
+    for line in kept:
+        if not boilerplate.is_headline_shaped(line.text, max_words):
+            break
+        lead.append(line)
+    if len(lead) == len(kept):
+        return None, None
+    date: str | None = None
+    for line in lead:
+        date_match = boilerplate.DATE_LINE.match(line.text)
+        if date_match:
+            if date is None and parse_published(date_match.group("date")):
+                date = date_match.group("date")
+            line.drop()
+        elif boilerplate.BYLINE.match(line.text) or (
+            title and _same_title(line.text, title, config["title_similarity"])
+        ):
+            line.drop()
+    headline = None
+    if title is None:
+        for line in lead:
+            if line.text and boilerplate.word_count(line.text) >= _HEADLINE_MIN_WORDS:
+                headline = line.text
+                line.drop()
+                break
+    for line in lead:
+        if line.text and boilerplate.is_section_label(line.text, config["section_label_max_words"]):
+            line.drop()
+    return headline, date
+
+
+def _same_title(line: str, title: str, threshold: float) -> bool:
+    """True if `line` repeats `title` (or nearly: case, punctuation, an outlet suffix)."""
+    words = _comparable(line)
+    return any(
+        words and SequenceMatcher(None, words, _comparable(form)).ratio() >= threshold
+        for form in {title, _OUTLET_SUFFIX.sub("", title)}
+    )
+
+
+def _comparable(text: str) -> str:
+    return _NON_WORD.sub(" ", text).casefold().strip()

@@ -1,0 +1,86 @@
+"""Sentence splitting: exact offsets, and the news constructions that must stay whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsweave.sentences import split_sentences
+
+
+def texts(text: str) -> list[str]:
+    return [sentence.text for sentence in split_sentences(text)]
+
+
+def test_every_sentence_is_the_exact_slice_of_the_text() -> None:
+    text = "  Headline without a stop\n\nFirst one.   Second one!\n\n\n  Third?  \n"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Headline without a stop",
+        "First one.",
+        "Second one!",
+        "Third?",
+    ]
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+    assert [s.index for s in sentences] == [0, 1, 2, 3]
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("") == ()
+    assert split_sentences(" \n\n ") == ()
+
+
+def test_quotation_followed_by_its_attribution_is_one_sentence() -> None:
+    text = "“I’m not afraid. But I bear in mind that it is a possibility,” Putin told NBC. He left."
+    assert texts(text) == [
+        "“I’m not afraid. But I bear in mind that it is a possibility,” Putin told NBC.",
+        "He left.",
+    ]
+
+
+def test_straight_quotes_with_attribution_stay_whole() -> None:
+    text = '"We will go. We will win," he said. "Is it over? I think so," Smith said.'
+    assert texts(text) == [
+        '"We will go. We will win," he said.',
+        '"Is it over? I think so," Smith said.',
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The U.S. Senate met on Jan. 6 with Mr. Putin and Gov. Smith present.",
+        "It was No. 3 on the list of Dr. J. R. Smith of St. Louis.",
+        "Sen. Bob Smith, D-Calif., said the vote would come at 1 p.m. Monday in Washington.",
+    ],
+)
+def test_abbreviations_and_initials_do_not_end_a_sentence(sentence: str) -> None:
+    assert texts(f"{sentence} The next one starts here.") == [sentence, "The next one starts here."]
+
+
+def test_numbers_with_points_do_not_end_a_sentence() -> None:
+    text = "It cost $2.5 million, up 1.5% from last year. Prices rose."
+    assert texts(text) == ["It cost $2.5 million, up 1.5% from last year.", "Prices rose."]
+
+
+def test_ellipsis_inside_a_quotation_does_not_end_it() -> None:
+    text = (
+        "“This is the only way … to prevent further degradation,” Peskov said. "
+        "“We were... not sure,” he said."
+    )
+    assert texts(text) == [
+        "“This is the only way … to prevent further degradation,” Peskov said.",
+        "“We were... not sure,” he said.",
+    ]
+
+
+def test_each_line_is_a_paragraph_but_a_hard_wrap_is_joined() -> None:
+    text = "A headline\nThe body goes on and\nis wrapped here. Done."
+    assert texts(text) == ["A headline", "The body goes on and\nis wrapped here.", "Done."]
+
+
+def test_mixed_case_word_after_a_full_stop_starts_a_new_sentence() -> None:
+    assert texts("Apple sold phones. iPhone sales rose.") == [
+        "Apple sold phones.",
+        "iPhone sales rose.",
+    ]
