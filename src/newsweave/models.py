@@ -74,6 +74,20 @@ class Article:
     notes: tuple[str, ...] = ()
 
     @property
+    def voice(self) -> str:
+        """Whose words these are, for counting independent outlets and for display.
+
+        The outlet when known; else the wire service its dateline names ("GENEVA (Reuters) —"),
+        since wire copy is the wire's voice; else where the article was read from, so that two
+        articles of unknown origin are never taken for one outlet.
+        """
+        if self.outlet:
+            return self.outlet
+        if self.dateline and self.dateline.wire:
+            return self.dateline.wire
+        return self.source
+
+    @property
     def published_day(self) -> date | None:
         """The publication date without the time of day, or None if unknown."""
         return self.published.date() if self.published else None

@@ -1,0 +1,287 @@
+"""The command line: parse arguments, call the library, render. No logic of its own."""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+from newsweave.errors import ConfigError, NewsweaveError
+
+T = TypeVar("T")
+
+app = typer.Typer(
+    name="newsweave",
+    help=(
+        "Read many news articles from many outlets and tell what actually happened: which "
+        "articles are one story, what outlets agree on, who said what, when, and a summary in "
+        "which every sentence cites its sources."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+eval_app = typer.Typer(
+    help="Measure newsweave on labelled data, beside baselines run on the same data.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(eval_app, name="eval")
+
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class OutputFormat(StrEnum):
+    md = "md"
+    json = "json"
+
+
+PathsArg = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Files or folders (read recursively): .txt .html .jsonl(.gz) .json .xml/.rss/.atom "
+        ".warc(.gz); the reader is chosen by suffix and content.",
+        show_default=False,
+    ),
+]
+FormatOpt = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="md for people, json for programs.")
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
+]
+ExecutorOpt = Annotated[
+    str, typer.Option(help="Where per-story work runs: local, or dask (needs newsweave[dask]).")
+]
+SchedulerOpt = Annotated[
+    str | None, typer.Option(help="Address of a running Dask scheduler (with --executor dask).")
+]
+DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+JsonOpt = Annotated[Path | None, typer.Option("--json", help="Write the full results here.")]
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Progress]:
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=errors,
+        transient=True,
+        disable=not enabled,
+    )
+    with progress:
+        yield progress
+
+
+def _run(debug: bool, action: Callable[[], int]) -> None:
+    """Run a command: our errors become one clear line, anything else a short note."""
+    try:
+        code = action()
+    except ConfigError as error:
+        errors.print(f"newsweave: {error}", markup=False)
+        raise typer.Exit(2) from None
+    except NewsweaveError as error:
+        errors.print(f"newsweave: {error}", markup=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        raise typer.Exit(130) from None
+    except Exception as error:  # the last line of defence: never a bare traceback
+        if debug:
+            traceback.print_exc()
+        else:
+            errors.print(
+                f"newsweave: internal error: {type(error).__name__}: {error} "
+                "(rerun with --debug for the traceback, and please report it)",
+                markup=False,
+            )
+        raise typer.Exit(1) from None
+    raise typer.Exit(code)
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise NewsweaveError(f"cannot write {output}: {error.strerror or error}") from None
+    errors.print(f"wrote {output}", markup=False)
+
+
+def _read_pile(paths: Sequence[Path], show_progress: bool) -> list[Any]:
+    """Read and clean everything; report each skipped file or record on stderr as it comes."""
+    from newsweave.ingest import ReadStats
+    from newsweave.models import Problem
+    from newsweave.pipeline import read_articles
+
+    for path in paths:
+        if not path.exists():
+            errors.print(f"skipped {path}: no such file or folder", markup=False)
+    stats = ReadStats()
+    articles = []
+    with _progress(show_progress) as progress:
+        task = progress.add_task("reading", total=None)
+        for item in read_articles([p for p in paths if p.exists()], stats=stats):
+            if isinstance(item, Problem):
+                errors.print(f"skipped {item.source}: {item.reason}", markup=False)
+            else:
+                articles.append(item)
+                progress.advance(task)
+    errors.print(stats.summary(), markup=False)
+    return articles
+
+
+def _stories_command(
+    paths: Sequence[Path],
+    output_format: OutputFormat,
+    output: Path | None,
+    executor: str,
+    scheduler: str | None,
+    words: int | None,
+) -> int:
+    from newsweave.pipeline import brief_story, group_stories, story_only_brief
+    from newsweave.render.json_v1 import document
+    from newsweave.render.markdown import render_markdown
+    from newsweave.scale import EXECUTORS, map_stories
+
+    if executor not in EXECUTORS:
+        raise ConfigError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    if words is not None and words < 1:
+        raise ConfigError("--words must be a positive number of words")
+    show_progress = errors.is_terminal
+    articles = _read_pile(paths, show_progress)
+    if not articles:
+        errors.print("newsweave: no article could be read", markup=False)
+        return 1
+    stories = group_stories(articles)
+    if words is None:
+        briefs = [story_only_brief(s) for s in stories]
+    elif executor == "local":
+        with _progress(show_progress) as progress:
+            task = progress.add_task("briefing stories", total=len(stories))
+            briefs = []
+            for story in stories:
+                briefs.append(brief_story(story, words))
+                progress.advance(task)
+    else:
+        briefs = map_stories(lambda s: brief_story(s, words), stories, executor, scheduler)
+    if output_format is OutputFormat.json:
+        text = json.dumps(document(briefs), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = render_markdown(briefs, stories_only=words is None)
+    _write(text, output)
+    return 0
+
+
+@app.command()
+def brief(
+    paths: PathsArg,
+    output_format: FormatOpt = OutputFormat.md,
+    output: OutputOpt = None,
+    words: Annotated[int, typer.Option(help="Summary length per story, in words.")] = 100,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Group the pile into stories and brief each: summary with citations, who said what,
+    timeline, what outlets agree on and where they differ."""
+    _run(
+        debug,
+        lambda: _stories_command(paths, output_format, output, executor, scheduler, words),
+    )
+
+
+@app.command()
+def stories(
+    paths: PathsArg,
+    output_format: FormatOpt = OutputFormat.md,
+    output: OutputOpt = None,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Only group the pile into stories, with reposts and rewrites marked (fast)."""
+    _run(
+        debug,
+        lambda: _stories_command(paths, output_format, output, executor, scheduler, None),
+    )
+
+
+def _eval(name: str, dataset: Path, json_out: Path | None, debug: bool, **options: Any) -> None:
+    def action() -> int:
+        import importlib
+
+        if not dataset.is_file():
+            raise ConfigError(f"{dataset}: no such data set file")
+        module = importlib.import_module(f"newsweave.evaluation.{name}")
+        table: str = module.run(dataset, json_out, **options)
+        sys.stdout.write(table if table.endswith("\n") else table + "\n")
+        return 0
+
+    _run(debug, action)
+
+
+DatasetArg = Annotated[Path, typer.Argument(help="The labelled data set (JSON Lines).")]
+
+
+@eval_app.command("summaries")
+def eval_summaries(
+    dataset: DatasetArg,
+    words: Annotated[
+        int | None,
+        typer.Option(
+            help="Truncate every summary to N words (default: 250 for DUC 2006, else 100)."
+        ),
+    ] = None,
+    systems: Annotated[
+        str | None,
+        typer.Option(help="Comma-separated systems to run (default: all but slow ones)."),
+    ] = None,
+    json_out: JsonOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """ROUGE-1/2/L of newsweave's summaries against human references, beside baselines."""
+    chosen = [s.strip() for s in systems.split(",")] if systems else None
+    _eval("summaries", dataset, json_out, debug, words=words, systems=chosen)
+
+
+@eval_app.command("stories")
+def eval_stories(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+    """B-cubed precision/recall/F1 of story grouping against gold labels, beside baselines."""
+    _eval("stories", dataset, json_out, debug)
+
+
+@eval_app.command("timex")
+def eval_timex(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+    """Date expressions found and resolved, against TIMEX3 gold, beside dateparser."""
+    _eval("timex", dataset, json_out, debug)
+
+
+@eval_app.command("quotes")
+def eval_quotes(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+    """Direct quotations and their speakers against gold, beside textacy."""
+    _eval("quotes", dataset, json_out, debug)
+
+
+@eval_app.command("reposts")
+def eval_reposts(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+    """Reposts, trimmed copies and spun rewrites found, beside MinHash LSH alone."""
+    _eval("reposts", dataset, json_out, debug)
+
+
+def main() -> None:
+    """Console entry point."""
+    app()

@@ -1,0 +1,69 @@
+"""The order of things: what happens to an article, stage by stage.
+
+    read        files and folders -> RawArticle (one reader per format)     ingest/
+    clean       RawArticle -> Article: boilerplate out (kept in `removed`),
+                publication date, dateline, sentences with offsets          clean.py, sentences.py
+    dedup       mark reposts, trimmed wire copy and spun rewrites           dedup.py
+    group       articles -> stories                                         cluster.py
+    brief       per story: entities, quotes, timeline, facts/conflicts,
+                summary, outlet framing, headline                           brief_story() below
+
+Reading this file is meant to be enough to know what newsweave does to an article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+
+from newsweave.agreement import compare_outlets
+from newsweave.clean import clean
+from newsweave.cluster import group
+from newsweave.dedup import mark_duplicates
+from newsweave.entities import find_entities
+from newsweave.framing import profile_outlets
+from newsweave.headline import choose_headline
+from newsweave.ingest import ReadStats, article_id, read
+from newsweave.models import Article, Brief, Problem, Story
+from newsweave.quotes import extract_quotes
+from newsweave.summarize import summarize
+from newsweave.timeline import build_timeline
+
+
+def read_articles(
+    paths: Iterable[str | Path], stats: ReadStats | None = None
+) -> Iterator[Article | Problem]:
+    """Read and clean every article under `paths`; unreadable input comes out as a Problem."""
+    for item in read(paths, stats=stats):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield clean(item, article_id(item))
+
+
+def group_stories(articles: Sequence[Article]) -> list[Story]:
+    """Mark reposts and rewrites, then group the pile into stories."""
+    return group(mark_duplicates(articles))
+
+
+def brief_story(story: Story, words: int = 100) -> Brief:
+    """Everything newsweave can tell about one story."""
+    entities = find_entities(story)
+    agreement = compare_outlets(story)
+    return Brief(
+        story=story,
+        headline=choose_headline(story),
+        summary=summarize(story, words=words),
+        facts=agreement.facts,
+        exclusives=agreement.exclusives,
+        conflicts=agreement.conflicts,
+        quotes=extract_quotes(story, entities),
+        entities=entities,
+        timeline=build_timeline(story),
+        outlets=profile_outlets(story),
+    )
+
+
+def story_only_brief(story: Story) -> Brief:
+    """A brief that only names the story and lists its articles (for `newsweave stories`)."""
+    return Brief(story=story, headline=choose_headline(story))

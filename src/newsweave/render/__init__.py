@@ -1,0 +1,1 @@
+"""Turning briefs into what people and programs read: JSON v1, Markdown (and later HTML)."""

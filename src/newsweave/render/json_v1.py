@@ -1,0 +1,139 @@
+"""The machine contract: JSON version 1 (see CONTRACT.md).
+
+Every key of the contract is always present; a stage that found nothing gives an empty list.
+A few extra keys (reasoning behind a timeline date, an outlet list beside a support count) sit
+beside the contract's keys so a reader can check a result without rerunning anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from newsweave.models import Article, Brief, SourceRef
+
+VERSION = 1
+
+
+def iso_published(published: datetime | None) -> str | None:
+    """ISO 8601 for a publication time; a date alone when no time of day is known."""
+    if published is None:
+        return None
+    if published.tzinfo is None and published.time() == datetime.min.time():
+        return published.date().isoformat()
+    return published.isoformat()
+
+
+def article_dict(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "source": article.source,
+        "outlet": article.outlet,
+        "title": article.title,
+        "url": article.url,
+        "published": iso_published(article.published),
+        "duplicate_of": article.duplicate_of,
+        "text": article.text,
+        "removed": list(article.removed),
+        "dateline": (
+            {"place": article.dateline.place, "wire": article.dateline.wire}
+            if article.dateline
+            else None
+        ),
+        "notes": list(article.notes),
+    }
+
+
+def _sources(refs: Iterable[SourceRef]) -> list[dict[str, Any]]:
+    return [{"article": ref.article, "text": ref.text} for ref in refs]
+
+
+def brief_dict(brief: Brief) -> dict[str, Any]:
+    """One story in the JSON v1 shape."""
+    return {
+        "id": brief.story.id,
+        "headline": brief.headline,
+        "articles": [article_dict(a) for a in brief.story.articles],
+        "summary": [
+            {
+                "text": s.text,
+                "sources": _sources(s.sources),
+                "support": s.support,
+                "outlets": list(s.outlets),
+            }
+            for s in brief.summary
+        ],
+        "facts": [
+            {
+                "text": f.text,
+                "articles": list(f.articles),
+                "support": f.support,
+                "outlets": list(f.outlets),
+                "sources": _sources(f.sources),
+            }
+            for f in brief.facts
+        ],
+        "exclusives": [
+            {"text": e.text, "article": e.article, "outlet": e.outlet} for e in brief.exclusives
+        ],
+        "conflicts": [
+            {
+                "about": c.about,
+                "claims": [
+                    {"text": cl.text, "article": cl.article, "outlet": cl.outlet} for cl in c.claims
+                ],
+                "decided_by": c.decided_by,
+            }
+            for c in brief.conflicts
+        ],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "article": q.article,
+                "sentence": q.sentence,
+                "variants": [
+                    {"text": v.text, "article": v.article, "differs": v.differs} for v in q.variants
+                ],
+            }
+            for q in brief.quotes
+        ],
+        "entities": [
+            {
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "articles": list(e.articles),
+                "mentions": e.mentions,
+                "roles": list(e.roles),
+            }
+            for e in brief.entities
+        ],
+        "timeline": [
+            {
+                "date": t.date,
+                "expression": t.expression,
+                "text": t.text,
+                "article": t.article,
+                "reasoning": t.reasoning,
+                "estimated": t.estimated,
+                "sources": _sources(t.sources),
+            }
+            for t in brief.timeline
+        ],
+        "outlets": [
+            {
+                "outlet": o.outlet,
+                "articles": list(o.articles),
+                "tone": o.tone,
+                "distinctive_terms": list(o.distinctive_terms),
+            }
+            for o in brief.outlets
+        ],
+    }
+
+
+def document(briefs: Iterable[Brief]) -> dict[str, Any]:
+    """The whole JSON v1 document for a list of briefs."""
+    return {"version": VERSION, "stories": [brief_dict(b) for b in briefs]}

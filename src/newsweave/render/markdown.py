@@ -1,0 +1,129 @@
+"""The Markdown brief: what a person reads on the terminal or pastes into a note.
+
+Every citation is numbered; the numbers point to a list of the exact source sentences at the end
+of each story, so a reader can check each claim without opening the JSON. Text from the input
+is untrusted: every value printed goes through `_escape`, so an article cannot inject HTML into
+a Markdown viewer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import jinja2
+
+from newsweave.models import Article, Brief, Quote, SourceRef
+from newsweave.render.json_v1 import iso_published
+
+
+def _escape(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
+
+
+@dataclass
+class Citations:
+    """Numbers each distinct (article, sentence) pair once per story, in order of first use."""
+
+    story_articles: dict[str, Article]
+    numbers: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def cite(self, refs: Iterable[SourceRef]) -> str:
+        marks = []
+        for ref in refs:
+            key = (ref.article, ref.text)
+            if key not in self.numbers:
+                self.numbers[key] = len(self.numbers) + 1
+            marks.append(f"[{self.numbers[key]}]")
+        return "".join(dict.fromkeys(marks))
+
+    def cite_one(self, article: str, text: str) -> str:
+        return self.cite([SourceRef(article=article, text=text)])
+
+    def entries(self) -> list[tuple[int, str, str]]:
+        """(number, 'Outlet, date', sentence) for the citation list."""
+        rows = []
+        for (article_id, text), number in self.numbers.items():
+            rows.append((number, self.outlet_label(article_id), text))
+        return rows
+
+    def outlet_label(self, article_id: str) -> str:
+        article = self.story_articles.get(article_id)
+        if article is None:
+            return article_id
+        return outlet_and_date(article)
+
+
+def outlet_and_date(article: Article) -> str:
+    outlet = article.voice
+    published = iso_published(article.published)
+    return f"{outlet}, {published}" if published else outlet
+
+
+def coverage(brief: Brief) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """The outlet × fact matrix: outlets, and per fact a cell per outlet.
+
+    A cell is "●" where the outlet reports the fact in its own words, "copy" where it only
+    reprints an article that does (it adds no independent support), and "" elsewhere.
+    """
+    outlets = sorted({a.voice for a in brief.story.articles})
+    rows = []
+    for fact in brief.facts:
+        own = {brief.story.article(a).voice for a in fact.articles}
+        copies = {a.voice for a in brief.story.articles if a.duplicate_of in fact.articles} - own
+        cells = ["●" if o in own else "copy" if o in copies else "" for o in outlets]
+        rows.append((fact.text, cells))
+    return outlets, rows
+
+
+def _speaker_groups(quotes: Sequence[Quote]) -> list[tuple[str, list[Quote]]]:
+    groups: dict[str, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.speaker or "Speaker unknown", []).append(quote)
+    return sorted(groups.items(), key=lambda item: (item[0] == "Speaker unknown", -len(item[1])))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsweave", "render/templates"),
+        autoescape=False,
+        finalize=_escape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["published"] = iso_published
+    return env
+
+
+def render_markdown(briefs: Sequence[Brief], *, stories_only: bool = False) -> str:
+    """All briefs as one Markdown document (`stories_only` lists stories and their articles)."""
+    template = _environment().get_template("brief.md.j2")
+    parts = []
+    for number, brief in enumerate(briefs, start=1):
+        articles = {a.id: a for a in brief.story.articles}
+        citations = Citations(articles)
+        outlets = sorted({a.voice for a in brief.story.articles})
+        dates = sorted(d for a in brief.story.articles if (d := a.published_day) is not None)
+        parts.append(
+            template.render(
+                number=number,
+                brief=brief,
+                articles=articles,
+                cite=citations,
+                outlets=outlets,
+                first_date=dates[0].isoformat() if dates else None,
+                last_date=dates[-1].isoformat() if dates else None,
+                speaker_groups=_speaker_groups(brief.quotes),
+                coverage=coverage(brief),
+                outlet_and_date=outlet_and_date,
+                stories_only=stories_only,
+            )
+        )
+    return "\n---\n\n".join(parts) if parts else "No stories: no article could be read.\n"
