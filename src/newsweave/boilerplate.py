@@ -158,3 +158,27 @@ def is_section_label(line: str, max_words: int) -> bool:
     if not 1 <= len(words) <= max_words or _SENTENCE_END.search(line):
         return False
     return all(word[0].isupper() or not word[0].isalpha() for word in words)
+
+
+# Agency captions often carry a news summary after the picture's description:
+# "... shows X at Y on June 7. – Putin said on June 4 he hopes ... (Photo by Z / AFP)".
+# The part between the dash after a sentence end and the first credit is reporting, not a
+# description of a picture.
+_CAPTION_NEWS = re.compile(
+    r"[.!?]\s+[–—-]\s+(?P<news>[A-Z].+?[.!?][\"”’]?)\s*(?=\((?:Photo|Image))"
+)
+_CAPTION_NEWS_MIN_WORDS = 12
+
+
+def caption_news(line: str) -> tuple[str, str, str] | None:
+    """Split an agency caption into (picture description, news summary, credits), if it has one.
+
+    Only a summary of at least a dozen words after a dash that follows a sentence end counts,
+    so a plain caption ("Flags fly outside the villa. (Photo by AFP)") is never split.
+    """
+    match = _CAPTION_NEWS.search(line)
+    if match is None or word_count(match.group("news")) < _CAPTION_NEWS_MIN_WORDS:
+        return None
+    description = line[: match.start("news")].strip()
+    credits = line[match.end("news") :].strip()
+    return description, match.group("news").strip(), credits

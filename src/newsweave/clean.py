@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from pathlib import Path
 from typing import Any
 
 from newsweave import boilerplate
@@ -38,6 +39,9 @@ _NON_WORD = re.compile(r"\W+")
 # A headline taken from the text has at least this many words: one or two title-case words
 # above the body are a section label ("World"), not a headline.
 _HEADLINE_MIN_WORDS = 3
+# A date in a file's name ("presstv-2021-06-16.txt"), the last resort for a publication date:
+# archives and crawlers name files by the day they saved them.
+_FILE_NAME_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
 # An outlet's name after the headline in a title: "Budget approved | Springfield Gazette".
 _OUTLET_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
 
@@ -49,6 +53,7 @@ class _Line:
     original: str
     text: str
     dropped: list[str] = field(default_factory=list)
+    kept_from_caption: str = ""
 
     def drop(self) -> None:
         self.dropped = [self.original]
@@ -66,8 +71,14 @@ def clean(raw: RawArticle, article_id: str, **overrides: Any) -> Article:
     title = _normalise(raw.title) if raw.title else None
     lead_title, lead_date = _strip_lead(lines, title, config)
     body = [line.text for line in lines if line.text]
-    text = "\n\n".join(body)
     notes = list(raw.notes)
+    caption_news = [line.kept_from_caption for line in lines if line.kept_from_caption]
+    if caption_news:
+        notes.append(
+            "clean: the news summary inside a photo caption was kept as the closing paragraph; "
+            "the picture description and credits are in removed"
+        )
+    text = "\n\n".join(body + caption_news)
     if title is None and lead_title:
         title = lead_title
         notes.append("clean: title taken from the headline line of the text")
@@ -75,6 +86,9 @@ def clean(raw: RawArticle, article_id: str, **overrides: Any) -> Article:
     if published is None and (header_date or lead_date):
         published = parse_published(header_date or lead_date)
         notes.append("clean: publication date taken from the text")
+    if published is None and (named := _FILE_NAME_DATE.search(Path(raw.source).name)):
+        published = parse_published(named.group())
+        notes.append("clean: publication date taken from the file name")
     return Article(
         id=article_id,
         source=raw.source,
@@ -126,12 +140,11 @@ def _strip_lines(lines: list[_Line], config: dict[str, Any]) -> str | None:
         if header:
             header_date = header_date or header.group("date")
             rest = line.text[header.end() :]
-            if (
-                not rest
-                or _is_boilerplate(rest, config)
-                or boilerplate.is_section_label(rest, config["section_label_max_words"])
-            ):
+            if not rest or boilerplate.is_section_label(rest, config["section_label_max_words"]):
                 line.drop()
+                continue
+            if _is_boilerplate(rest, config):
+                _drop_boilerplate(line, rest)
                 continue
             line.dropped.append(header.group().strip())
             line.text = rest
@@ -143,8 +156,19 @@ def _strip_lines(lines: list[_Line], config: dict[str, Any]) -> str | None:
                 continue
             line.dropped.extend(markers)
         if _is_boilerplate(line.text, config):
-            line.drop()
+            _drop_boilerplate(line, line.text)
     return header_date
+
+
+def _drop_boilerplate(line: _Line, boilerplate_text: str) -> None:
+    """Drop a boilerplate line, keeping aside the news summary an agency caption may carry."""
+    split = boilerplate.caption_news(boilerplate_text)
+    line.drop()
+    if split is not None:
+        description, news, credits = split
+        header = line.original[: line.original.find(boilerplate_text[:20])].strip()
+        line.dropped = [part for part in (header, description, credits) if part]
+        line.kept_from_caption = news
 
 
 def _is_boilerplate(text: str, config: dict[str, Any]) -> bool:
