@@ -1,0 +1,307 @@
+"""The grammar of temporal expressions in English news: where a date, duration, time or set is.
+
+Each `Rule` is a compiled regular expression plus the name of the resolver (in `timex_resolve`)
+that turns its match into a TIMEX3 value. Spans follow TIMEX3 conventions: a leading preposition
+("on", "in") is not part of the expression, a determiner or modifier ("the", "last", "early") is.
+Finding is deliberately separate from resolving: the grammar never looks at a calendar.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5,
+    "sat": 5, "sunday": 6, "sun": 6,
+}  # fmt: skip
+SMALL_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100, "a hundred": 100, "a couple of": 2, "a couple": 2,
+    "couple of": 2, "half a": 0.5, "a half": 0.5, "half": 0.5,
+}  # fmt: skip
+VAGUE_NUMBERS = frozenset(
+    ("a few", "few", "several", "some", "many", "a number of", "the next few", "the last few")
+)
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "final": 4, "last": 4,
+}  # fmt: skip
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+UNITS = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
+    "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE",
+}  # fmt: skip
+
+# Fragments, substituted into the rules below where a rule names them as <NAME>.
+_FRAGMENTS = {
+    "MONTH": r"(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+    r"(?![a-z])",
+    "WEEKDAY": r"(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|[Ff]riday|[Ss]aturday"
+    r"|[Ss]unday|Mon\.|Tue\.|Tues\.|Wed\.|Thu\.|Thur\.|Thurs\.|Fri\.|Sat\.|Sun\.)",
+    "DAY": r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?!\d)",
+    "YEAR": r"(?:1[6-9]\d\d|20\d\d)(?![\d%])",
+    "UNIT": r"(?:second|minute|hour|day|night|week|month|quarter|year|decade|century)",
+    "NUMBER": r"(?:\d+(?:\.\d+)?(?:\s*1/2)?"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|a hundred|a couple of|a couple|couple of|half an?|an?|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|hundred|a few|few|several|some|many)",
+    "APPROX": r"(?:(?:nearly|almost|about|around|some|more than|less than|over|just|only"
+    r"|at least|up to|roughly)\s+)?",
+    "PART": r"(?:(?:early|late|mid|the middle of|the end of|the beginning of|the start of"
+    r"|the first half of|the second half of|the rest of|the remainder of)[- ]?\s*)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A pattern of the grammar: `resolver` names the function that gives its value."""
+
+    name: str
+    pattern: re.Pattern[str]
+    resolver: str
+
+
+def _rule(name: str, pattern: str, resolver: str, flags: int = 0) -> Rule:
+    for fragment, regex in _FRAGMENTS.items():
+        pattern = pattern.replace(f"<{fragment}>", regex)
+    return Rule(name, re.compile(pattern, flags), resolver)
+
+
+_I = re.IGNORECASE
+RULES: tuple[Rule, ...] = (
+    # Calendar dates: ISO, numeric, "June 16, 2021", "Saturday, April 25", "June 7-9", "16 June".
+    _rule("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "calendar"),
+    _rule(
+        "numeric", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b", "calendar"
+    ),
+    _rule(
+        "month_day",
+        r"(?:(?P<weekday><WEEKDAY>),?\s+)?(?P<month><MONTH>)\s+(?P<day><DAY>)"
+        r"(?:\s*(?:-|–|to|and)\s*(?P<day2><DAY>))?(?:,?\s+(?P<year><YEAR>))?",
+        "calendar",
+    ),
+    _rule(
+        "day_month",
+        r"\b(?:(?P<weekday><WEEKDAY>),?\s+)?(?P<day><DAY>)(?:\s*(?:-|–)\s*(?P<day2><DAY>))?"
+        r"\s+(?:of\s+)?(?P<month><MONTH>)(?:,?\s+(?P<year><YEAR>))?",
+        "calendar",
+    ),
+    _rule(
+        "month_year",
+        r"(?:\b(?P<part><PART>))?(?P<month><MONTH>),?\s+(?:of\s+)?(?P<year><YEAR>)",
+        "month",
+    ),
+    _rule(
+        "month_relyear", r"(?P<month><MONTH>)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b", "month"
+    ),
+    _rule(
+        "month",
+        r"(?:\b(?P<part><PART>)|\b(?P<rel>last|next|this|this past|this coming)\s+)?"
+        r"(?P<month><MONTH>)",
+        "month",
+    ),
+    # Years, decades, centuries.
+    _rule(
+        "year",
+        r"(?<![\d$£€.,:/-])(?:\b(?P<part><PART>|the end of\s+)|\b(?:fiscal|calendar)\s+)?"
+        r"\b(?P<year><YEAR>)\b(?!\s*(?:%|percent|-\d|[-/]\d))",
+        "year",
+    ),
+    _rule(
+        "decade",
+        r"\b(?:the\s+)?(?:(?P<part>early|late|mid)[- ]?)?"
+        r"(?:(?P<century>1[6-9]|20)(?P<digit>\d)0|'(?P<short>\d)0)'?s\b",
+        "decade",
+        _I,
+    ),
+    _rule(
+        "decade_words",
+        r"\b(?:the\s+)?(?:(?P<part>early|late|mid)[- ])?(?:nineteen[- ])?"
+        r"(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b",
+        "decade",
+        _I,
+    ),
+    _rule(
+        "century",
+        r"\b(?:the\s+)?(?:(?P<part>early|late|mid)[- ])?(?P<ordinal>\d{1,2})(?:st|nd|rd|th)"
+        r"[- ]century\b",
+        "century",
+        _I,
+    ),
+    _rule(
+        "year_words",
+        r"\b(?:nineteen|twenty)[- ](?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+        r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen"
+        r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b|\bthe year two thousand\b",
+        "year_words",
+        _I,
+    ),
+    # Quarters, halves, seasons.
+    _rule(
+        "quarter",
+        r"\b(?:(?P<owner>this year's|last year's|next year's|the year-ago|the year-earlier"
+        r"|the comparable year-ago|the same|the)\s+)?(?:(?P<mod>fiscal|latest|current|calendar)"
+        r"\s+)?(?:(?P<pyear><YEAR>)\s+)?(?P<ordinal>first|second|third|fourth|final|1st|2nd|3rd"
+        r"|4th)[- ](?:fiscal[- ])?(?:quarter|qtr\.?)(?!s)"
+        r"(?:\s+of\s+(?:fiscal\s+)?(?P<year><YEAR>))?",
+        "quarter",
+        _I,
+    ),
+    _rule(
+        "quarter_anaphor",
+        r"\b(?P<det>the|this|last|next|that|the current|the latest|the past|the previous"
+        r"|the latest fiscal|the fiscal|the year-ago|the year-earlier|the comparable year-ago"
+        r"|the same|last year's)\s+(?:(?P<pyear><YEAR>)\s+)?(?P<noun>quarter|period)\b",
+        "quarter_anaphor",
+        _I,
+    ),
+    _rule(
+        "half",
+        r"\b(?:the\s+)?(?P<ordinal>first|second)[- ]half"
+        r"(?:\s+of\s+(?:(?P<rel>this|last|next)\s+year|(?P<year><YEAR>)))?",
+        "half",
+        _I,
+    ),
+    _rule(
+        "season",
+        r"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?"
+        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year><YEAR>))?\b",
+        "season",
+        _I,
+    ),
+    # Deictic days and weekdays.
+    _rule(
+        "weekday",
+        r"\b(?:(?P<rel>last|next|this|this past|this coming|early|late|earlier|later"
+        r"|the previous|the following)\s+)?(?P<weekday><WEEKDAY>)"
+        r"(?:\s+(?P<tod>morning|afternoon|evening|night))?",
+        "weekday",
+        _I,
+    ),
+    _rule(
+        "deictic_day",
+        r"\b(?:(?P<rel>late|early|earlier|later)\s+)?(?P<word>today|yesterday|tomorrow"
+        r"|the day before yesterday|the day after tomorrow)\b",
+        "deictic_day",
+        _I,
+    ),
+    # Relative spans: "next month", "later this month", "the end of the year", "two weeks ago".
+    _rule(
+        "relative_unit",
+        r"\b(?:(?P<part>early|late|earlier|later|mid|the end of|the beginning of|the start of"
+        r"|the middle of|the rest of)\s+)?(?P<rel>this|last|next|the past|the last|the coming"
+        r"|the next|the previous|the following|the current|the same|the latest|coming|past|that"
+        r"|the)\s+(?:fiscal\s+|full\s+)?(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
+        "relative_unit",
+        _I,
+    ),
+    _rule("year_ago", r"\b(?P<word>year-(?:ago|earlier)|a year (?:ago|earlier))\b", "year_ago", _I),
+    _rule(
+        "offset",
+        r"\b<APPROX>(?P<number><NUMBER>)[- ](?P<unit><UNIT>s?)\s+"
+        r"(?P<dir>ago|earlier|before|later|after|from now|hence|previously|back)\b",
+        "offset",
+        _I,
+    ),
+    _rule(
+        "holiday",
+        r"\b(?P<name>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?"
+        r"|Independence Day|Halloween|Labor Day|Memorial Day|Valentine's Day)"
+        r"(?:,?\s+(?P<year><YEAR>))?",
+        "holiday",
+    ),
+    # Vague references to the present, past and future.
+    _rule(
+        "present_ref",
+        r"\b(?:right now|now|currently|current|at present|presently|nowadays|these days"
+        r"|at the moment|at this time|the present)\b(?!-)",
+        "present_ref",
+        _I,
+    ),
+    _rule(
+        "past_ref",
+        r"\b(?:more recently|most recently|recently|recent\s+(?:years|months|weeks|days|decades"
+        r"|times)|lately|the past|formerly|(?:several|a few|many|some) (?:years|months|weeks"
+        r"|decades) ago|years ago|once upon a time)\b(?!-)",
+        "past_ref",
+        _I,
+    ),
+    _rule(
+        "future_ref",
+        r"\b(?:the (?:near |distant |foreseeable )?future|someday|(?:the )?coming (?:years|months"
+        r"|weeks|days|decades)|the years ahead|the months ahead|the weeks ahead|in the long run"
+        r"|the near term|the short term|the long term)\b",
+        "future_ref",
+        _I,
+    ),
+    # Durations, times of day, sets.
+    _rule(
+        "duration",
+        r"\b<APPROX>(?:(?P<det>the|the first|the past|the last|the next|the final|another"
+        r"|the following)\s+)?(?P<number><NUMBER>)(?:\s*(?:to|or|-|–)\s*(?P<number2><NUMBER>))?"
+        r"(?:\s+more)?[- ](?P<unit><UNIT>s?)(?:[- ]old)?(?:\s+and\s+a\s+half)?\b",
+        "duration",
+        _I,
+    ),
+    _rule(
+        "vague_duration",
+        r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bover )|(?<=\bwithin )|(?<=\btake )|(?<=\btook ))"
+        r"(?P<unit>years|months|weeks|days|hours|decades|minutes|centuries)\b",
+        "vague_duration",
+        _I,
+    ),
+    _rule(
+        "clock",
+        r"\b(?:(?:around|about|at)\s+)?(?P<hour>[0-2]?\d)(?::(?P<minute>[0-5]\d))?\s*"
+        r"(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)"
+        r"(?:\s+(?P<zone>EST|EDT|GMT|UTC|CET|PST|PDT|local time)\b)?",
+        "clock",
+        _I,
+    ),
+    _rule(
+        "time_word",
+        r"\b(?P<rel>this|last|early this|late last|late this)\s+"
+        r"(?P<tod>morning|afternoon|evening|night)\b"
+        r"|\b(?P<word>tonight|overnight|midnight|noon|midday)\b",
+        "time_word",
+        _I,
+    ),
+    _rule(
+        "set",
+        r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|(?:every|each|per)"
+        r"\s+(?:day|week|month|quarter|year|hour|night|morning|summer|winter|spring|fall"
+        r"|(?P<weekday><WEEKDAY>)))\b",
+        "set",
+        _I,
+    ),
+)
+
+
+def number_value(words: str) -> float | None:
+    """The number that `words` spell ("two", "twenty-four", "2 1/2"); None if vague ("several")."""
+    words = words.lower().strip()
+    if words in VAGUE_NUMBERS:
+        return None
+    if words in SMALL_NUMBERS:
+        return float(SMALL_NUMBERS[words])
+    digits = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s*1/2)?", words)
+    if digits:
+        return float(digits.group(1)) + (0.5 if words.endswith("1/2") else 0.0)
+    parts = re.split(r"[- ]", words)
+    if all(part in SMALL_NUMBERS for part in parts):
+        return float(sum(SMALL_NUMBERS[part] for part in parts))
+    return None

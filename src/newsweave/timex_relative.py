@@ -1,0 +1,187 @@
+"""Resolvers for expressions relative to the publication date, and for non-dates.
+
+Weekdays ("on Tuesday", "next Friday"), deictic days ("yesterday"), spans ("later this month",
+"last year"), offsets ("two weeks ago"), vague references ("recently" → PAST_REF), and the
+durations, times of day and sets that the evaluation counts but the timeline leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from newsweave.timex_calendar import day_value, describe, shift, weekday_date
+from newsweave.timex_patterns import UNITS, WEEKDAYS, number_value
+from newsweave.timex_resolve import _UNRESOLVED, Context, Resolution, _group, _tense_note, _why
+
+_BACK = {"last", "the past", "the last", "the previous", "past", "this past"}
+_AHEAD = {"next", "the coming", "the next", "the following", "coming", "this coming"}
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+              "the day after tomorrow": 2}  # fmt: skip
+
+
+def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
+    number = WEEKDAYS[match.group("weekday").lower().rstrip(".")]
+    if ctx.reference is None:
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
+    rel = _group(match, "rel")
+    if rel in ("last", "this past", "the previous"):
+        direction, note = "before", f"'{rel}': the one before"
+    elif rel in ("next", "this coming", "the following"):
+        direction, note = "after", f"'{rel}': the one after"
+    else:
+        tense = ctx.tense(match)
+        direction = {"past": "past", "future": "future"}.get(tense or "", ctx.default_direction)
+        note = _tense_note(tense)
+    found = weekday_date(number, ctx.reference, direction)
+    ctx.last_day = found
+    value = day_value(found)
+    return Resolution("DATE", value, "day", _why(match, value, ctx.reference, note))
+
+
+def deictic_day(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if ctx.reference is None:
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
+    found = ctx.reference + timedelta(days=_DAY_WORDS[match.group("word").lower()])
+    ctx.last_day = found
+    return Resolution(
+        "DATE", day_value(found), "day", _why(match, day_value(found), ctx.reference, "")
+    )
+
+
+def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
+    rel, unit = _group(match, "rel"), _group(match, "unit")
+    if ctx.reference is None:
+        return Resolution("DATE", None, unit, f"{match.group(0)}: {_UNRESOLVED}")
+    if rel in ("that", "the") and unit == "year" and ctx.last_year is not None:
+        value = f"{ctx.last_year:04d}"
+        return Resolution("DATE", value, "year", f"{match.group(0)} → {value} (the year in view)")
+    if (
+        rel == "the"
+        and unit in ("year", "month", "decade", "century")
+        and not _group(match, "part")
+    ):
+        return None  # "the year" is mostly a duration or a generic year, not a date
+    if rel == "the" and unit == "week":
+        return Resolution("DATE", f"{ctx.reference.year:04d}-WXX", "week", match.group(0))
+    step = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
+    if rel == "the" and unit == "weekend" and ctx.tense(match) == "past":
+        step = -1 if ctx.reference.weekday() < 5 else 0
+    value, precision = shift(ctx.reference, unit, step)
+    return Resolution("DATE", value, precision, _why(match, value, ctx.reference, ""))
+
+
+def offset(match: re.Match[str], ctx: Context) -> Resolution | None:
+    amount, unit = number_value(match.group("number")), _group(match, "unit").rstrip("s")
+    direction = _group(match, "dir")
+    backwards = direction in ("ago", "earlier", "before", "previously", "back")
+    if amount is None:
+        ref = "PAST_REF" if backwards else "FUTURE_REF"
+        return Resolution("DATE", ref, "ref", f"{match.group(0)}: vague, {ref}")
+    if unit in ("second", "minute", "hour"):
+        return Resolution("TIME", None, "time", f"{match.group(0)}: a time, not a date")
+    anaphoric = direction in ("earlier", "later", "before", "after") and ctx.last_day is not None
+    base = ctx.last_day if anaphoric else ctx.reference
+    if base is None:
+        return Resolution("DATE", None, unit, f"{match.group(0)}: {_UNRESOLVED}")
+    signed = int(-amount if backwards else amount)
+    if unit == "week":
+        value, precision = day_value(base + timedelta(weeks=signed)), "day"
+    else:
+        value, precision = shift(
+            base, "year" if unit == "decade" else unit, signed * (10 if unit == "decade" else 1)
+        )
+    anchor = f"counted from {day_value(base)}" if anaphoric else f"published {describe(base)}"
+    return Resolution("DATE", value, precision, f"{match.group(0)} → {value} ({anchor})")
+
+
+def year_ago(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if ctx.last_quarter is not None and ctx.quarter_in_view(match):
+        value = f"{ctx.last_quarter[0] - 1:04d}-Q{ctx.last_quarter[1]}"
+        return Resolution(
+            "DATE",
+            value,
+            "quarter",
+            f"{match.group(0)} → {value} (a year before the quarter in view)",
+        )
+    if ctx.reference is None:
+        return Resolution("DATE", None, "year", f"{match.group(0)}: {_UNRESOLVED}")
+    value = f"{ctx.reference.year - 1:04d}"
+    return Resolution("DATE", value, "year", _why(match, value, ctx.reference, ""))
+
+
+def present_ref(match: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution("DATE", "PRESENT_REF", "ref", f"{match.group(0)}: vague, the present")
+
+
+def past_ref(match: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution("DATE", "PAST_REF", "ref", f"{match.group(0)}: vague, the past")
+
+
+def future_ref(match: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution("DATE", "FUTURE_REF", "ref", f"{match.group(0)}: vague, the future")
+
+
+def _period(amount: float | None, unit: str) -> str:
+    code = UNITS[unit]
+    code = {"WE": "D", "DE": "0Y", "CE": "00Y"}.get(code, code)
+    amount = amount * (2 if unit == "weekend" else 1) if amount is not None else None
+    prefix = "PT" if unit in ("second", "minute", "hour") else "P"
+    if amount is None:
+        return f"{prefix}X{code[-1]}"
+    if amount != int(amount) and code in ("Y", "D", "H"):
+        smaller = {"Y": ("M", 12), "D": ("H", 24), "H": ("M", 60)}[code]
+        return f"{prefix}{int(amount)}{code}{round((amount % 1) * smaller[1])}{smaller[0]}"
+    return f"{prefix}{int(amount)}{code}"
+
+
+def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
+    unit = _group(match, "unit").rstrip("s").replace("centurie", "century")
+    amount = number_value(_group(match, "number2") or match.group("number"))
+    if amount is None and not _group(match, "number2") and _group(match, "number") in ("a", "an"):
+        amount = 1.0
+    value = _period(amount, unit)
+    return Resolution("DURATION", value, "duration", f"{match.group(0)}: a duration, {value}")
+
+
+def vague_duration(match: re.Match[str], ctx: Context) -> Resolution | None:
+    unit = match.group("unit").lower().rstrip("s").replace("centurie", "century")
+    value = _period(None, unit)
+    return Resolution("DURATION", value, "duration", f"{match.group(0)}: a vague duration")
+
+
+def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
+    hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+    if hour > 12:
+        return None
+    hour = hour % 12 + (12 if match.group("ampm").lower().startswith("p") else 0)
+    if ctx.reference is None:
+        return Resolution("TIME", None, "time", f"{match.group(0)}: {_UNRESOLVED}")
+    value = f"{day_value(ctx.reference)}T{hour:02d}:{minute:02d}"
+    return Resolution("TIME", value, "time", f"{match.group(0)} → {value}")
+
+
+def time_word(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if ctx.reference is None:
+        return Resolution("TIME", None, "time", f"{match.group(0)}: {_UNRESOLVED}")
+    word, tod, rel = _group(match, "word"), _group(match, "tod"), _group(match, "rel")
+    day = ctx.reference - timedelta(days=1 if rel.endswith("last") and tod == "night" else 0)
+    suffix = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
+              "tonight": "TNI", "overnight": "TNI", "midnight": "T24:00", "noon": "T12:00",
+              "midday": "T12:00"}[tod or word]  # fmt: skip
+    value = f"{day_value(day)}{suffix}"
+    return Resolution("TIME", value, "time", f"{match.group(0)} → {value}")
+
+
+def set_(match: re.Match[str], ctx: Context) -> Resolution | None:
+    words = match.group(0).lower()
+    if match.group("weekday"):
+        value = f"XXXX-WXX-{WEEKDAYS[match.group('weekday').lower().rstrip('.')] + 1}"
+    else:
+        key = re.sub(r"^(every|each|per)\s+", "", words)
+        value = {"daily": "P1D", "day": "P1D", "nightly": "P1D", "night": "P1D", "weekly": "P1W",
+                 "week": "P1W", "monthly": "P1M", "month": "P1M", "quarterly": "P1Q",
+                 "quarter": "P1Q", "annually": "P1Y", "yearly": "P1Y", "year": "P1Y",
+                 "hourly": "PT1H", "hour": "PT1H", "morning": "P1D", "summer": "XXXX-SU",
+                 "winter": "XXXX-WI", "spring": "XXXX-SP", "fall": "XXXX-FA"}[key]  # fmt: skip
+    return Resolution("SET", value, "set", f"{match.group(0)}: recurs, {value}")

@@ -1,0 +1,114 @@
+"""The story timeline (newsweave.timeline): real samples, events merged, conflicts noted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_article
+
+from newsweave.models import Article, RawArticle, Story
+from newsweave.timeline import build_timeline, dating_conflicts
+
+
+def _sample(shared: Path, name: str, published: str | None) -> Article:
+    """A real sample, cleaned by newsweave.clean; published given where the file lacks it."""
+    from newsweave.clean import clean
+
+    text = (shared / "samples" / f"{name}.txt").read_text(encoding="utf-8")
+    return clean(RawArticle(source=name, text=text, published=published), name)
+
+
+def _dates(story: Story) -> dict[tuple[str, str], str]:
+    """(article, expression) → date, for every timeline entry and every source it merges."""
+    found = {}
+    for entry in build_timeline(story):
+        found[(entry.article, entry.expression)] = entry.date
+    return found
+
+
+def test_local_cnn_sample(shared: Path) -> None:
+    article = _sample(shared, "local-cnn-repost-2021-06-11", None)
+    assert article.published_day is not None and article.published_day.isoformat() == "2021-06-11"
+    dates = _dates(Story("s", (article,)))
+    assert dates[(article.id, "on Friday")] == "2021-06-11"
+    assert dates[(article.id, "next Wednesday")] == "2021-06-16"
+    assert dates[(article.id, "in April")] == "2021-04"
+    assert dates[(article.id, "in March")] == "2021-03"
+
+
+def test_newsnation_sample(shared: Path) -> None:
+    # The caption that holds "later this month" and "June 16" is boilerplate to `clean`, so
+    # this test reads the file whole, as an article whose text keeps the caption.
+    text = (shared / "samples" / "newsnation-2021-06-14.txt").read_text(encoding="utf-8")
+    article = make_article(text, id="nn", published="2021-06-14")
+    dates = _dates(Story("s", (article,)))
+    assert dates[("nn", "later this month")] == "2021-06"
+    assert dates[("nn", "on June 16")] == "2021-06-16"
+    assert dates[("nn", "Monday")] == "2021-06-14"
+    assert dates[("nn", "on June 4, 2021")] == "2021-06-04"
+
+
+def test_presstv_sample_with_explicit_publication_date(shared: Path) -> None:
+    article = _sample(shared, "presstv-2021-06-16", "2021-06-16")
+    entries = build_timeline(Story("s", (article,)))
+    dates = {(e.expression, e.date) for e in entries}
+    assert ("on Tuesday", "2021-06-15") in dates
+    assert ("on Wednesday", "2021-06-16") in dates
+    assert ("in 1985", "1985") in dates
+    [tuesday] = [e for e in entries if e.expression == "on Tuesday"]
+    assert tuesday.reasoning == "Tuesday → 2021-06-15 (published Wed 2021-06-16, past tense)"
+    assert tuesday.text in article.text
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+
+
+def test_vague_expressions_and_durations_are_not_entries() -> None:
+    article = make_article(
+        "Ties are at their lowest point in recent years.\nThey talked for four to five hours."
+    )
+    assert build_timeline(Story("s", (article,))) == ()
+
+
+def test_same_event_from_two_outlets_is_one_entry_with_both_sources() -> None:
+    first = make_article(
+        "Putin and Biden met in Geneva on Wednesday for summit talks.",
+        id="a",
+        published="2021-06-17",
+    )
+    second = make_article(
+        "Biden and Putin met on June 16 in Geneva for summit talks.",
+        id="b",
+        published="2021-06-18",
+        outlet="Other",
+    )
+    [entry] = build_timeline(Story("s", (first, second)))
+    assert entry.date == "2021-06-16"
+    assert [s.article for s in entry.sources] == ["a", "b"]
+
+
+def test_outlets_dating_one_event_differently_are_noted() -> None:
+    first = make_article(
+        "Putin and Biden met in Geneva on Tuesday for summit talks.", id="a", published="2021-06-17"
+    )
+    second = make_article(
+        "Biden and Putin met on June 16 in Geneva for summit talks.", id="b", published="2021-06-18"
+    )
+    entries = build_timeline(Story("s", (first, second)))
+    assert {e.date for e in entries} == {"2021-06-15", "2021-06-16"}
+    assert all("outlets differ" in e.reasoning for e in entries)
+    [conflict] = dating_conflicts(entries)
+    assert {e.article for e in conflict.entries} == {"a", "b"}
+
+
+def test_unknown_publication_date_is_estimated_from_the_text() -> None:
+    article = make_article(
+        "On June 4, 2021 Putin spoke. He said on Friday he was hopeful.", published=None
+    )
+    entries = {e.expression: e for e in build_timeline(Story("s", (article,)))}
+    assert entries["on Friday"].date == "2021-06-04"
+    assert entries["on Friday"].estimated
+    assert "estimated" in entries["on Friday"].reasoning
+
+
+def test_undated_article_without_any_full_date_leaves_relative_words_out() -> None:
+    article = make_article("He said on Friday he would visit in April.", published=None)
+    assert build_timeline(Story("s", (article,))) == ()

@@ -1,0 +1,91 @@
+"""Finding and resolving temporal expressions (newsweave.timex)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from newsweave.evaluation.timex import run
+from newsweave.timex import Timex, find_expressions
+
+WEDNESDAY = date(2021, 6, 16)
+
+
+def _value(text: str, words: str, published: date | None = WEDNESDAY) -> str | None:
+    found = {t.text: t for t in find_expressions(text, published)}
+    assert words in found, f"{words!r} not found in {sorted(found)}"
+    return found[words].value
+
+
+def test_past_tense_weekday_is_the_day_before() -> None:
+    assert _value("Putin said on Tuesday that talks were useful.", "Tuesday") == "2021-06-15"
+
+
+def test_future_tense_weekday_is_the_coming_one() -> None:
+    assert _value("The leaders will meet on Friday in Geneva.", "Friday") == "2021-06-18"
+    assert _value("The talks will be held on Wednesday.", "Wednesday") == "2021-06-16"
+
+
+def test_last_and_next_weekday_are_strict() -> None:
+    assert _value("They met last Wednesday.", "last Wednesday") == "2021-06-09"
+    assert _value("They meet next Wednesday.", "next Wednesday") == "2021-06-23"
+
+
+def test_precision_is_kept_never_a_day_invented() -> None:
+    assert _value("Sanctions were imposed in April.", "April") == "2021-04"
+    assert _value("It happened in 1985.", "1985") == "1985"
+    assert _value("A summit is due later this month.", "later this month") == "2021-06"
+    assert _value("Profit rose in the third quarter.", "the third quarter") == "2020-Q3"
+    assert _value("Growth slowed in early 2022.", "early 2022") == "2022"
+
+
+def test_undated_month_day_takes_the_nearest_year() -> None:
+    assert _value("The dividend is payable Jan. 2.", "Jan. 2", date(1989, 11, 2)) == "1990-01-02"
+    assert _value("He was arrested on Dec. 20.", "Dec. 20", date(2022, 1, 5)) == "2021-12-20"
+
+
+def test_relative_spans_and_offsets() -> None:
+    assert _value("Prices rose last year.", "last year") == "2020"
+    assert _value("Talks begin next month.", "next month") == "2021-07"
+    assert _value("He left two weeks ago.", "two weeks ago") == "2021-06-02"
+    assert _value("Officials spoke this week.", "this week") == "2021-W24"
+
+
+def test_unknown_publication_date_is_never_resolved_against_today() -> None:
+    found = find_expressions("He said on Tuesday he would leave next month, on June 4, 2021.", None)
+    values = {t.text: t.value for t in found}
+    assert values["Tuesday"] is None
+    assert values["next month"] is None
+    assert values["June 4, 2021"] == "2021-06-04"
+
+
+def test_vague_expressions_and_durations_are_found_apart() -> None:
+    found = {
+        t.text: t
+        for t in find_expressions("In recent years talks lasted four to five hours.", WEDNESDAY)
+    }
+    assert found["recent years"].value == "PAST_REF"
+    assert found["four to five hours"].type == "DURATION"
+
+
+def test_a_bare_may_is_not_a_month() -> None:
+    assert all(t.text != "May" for t in find_expressions("Prices May rise.", WEDNESDAY))
+
+
+def test_reasoning_explains_the_resolution() -> None:
+    [timex] = [
+        t for t in find_expressions("Biden said on Tuesday.", WEDNESDAY) if t.text == "Tuesday"
+    ]
+    assert isinstance(timex, Timex)
+    assert timex.reasoning == "Tuesday → 2021-06-15 (published Wed 2021-06-16, past tense)"
+
+
+def test_eval_reports_newsweave_beside_dateparser(tmp_path: Path, shared: Path) -> None:
+    lines = (shared / "data" / "timex-dev-tbaq.jsonl").read_text(encoding="utf-8").splitlines()
+    dataset = tmp_path / "slice.jsonl"
+    dataset.write_text("\n".join(lines[:3]) + "\n", encoding="utf-8")
+    table = run(dataset, json_out=tmp_path / "out.json")
+    assert "newsweave" in table and "dateparser.search_dates" in table
+    results = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+    assert results["systems"]["newsweave"]["scores"]["DATE"]["relaxed_f1"] > 0.5
