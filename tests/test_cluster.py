@@ -1,0 +1,94 @@
+"""Story grouping: same event joins across outlets, different events stay apart."""
+
+from __future__ import annotations
+
+from conftest import make_article
+
+from newsweave.cluster import group
+
+QUAKE_A = (
+    "A magnitude 6.1 earthquake struck the Chilean city of Valparaiso on Tuesday.\n"
+    "Rescuers in Valparaiso searched collapsed buildings near the port after the quake.\n"
+    "Officials said 12 people died and hundreds of homes were damaged."
+)
+QUAKE_B = (
+    "Twelve people were killed when a 6.1-magnitude quake hit Valparaiso, Chile.\n"
+    "The earthquake damaged homes near the port of Valparaiso, officials said.\n"
+    "Rescue teams are still searching the rubble."
+)
+SUMMIT = (
+    "Prime Minister Elena Ruiz opened the climate summit in Madrid on Monday.\n"
+    "Ruiz urged delegates to agree on emission cuts before the summit closes on Friday.\n"
+    "Forty countries sent ministers to the Madrid talks."
+)
+TRIAL = (
+    "Elena Ruiz testified in a corruption trial in Seville about a stadium contract.\n"
+    "The court heard that the stadium builder paid bribes to city councillors in 2009.\n"
+    "Judges will rule on the fraud charges next month."
+)
+
+
+def ids(stories: list) -> list[list[str]]:
+    return sorted(sorted(a.id for a in story.articles) for story in stories)
+
+
+def test_same_event_from_two_outlets_is_one_story() -> None:
+    stories = group(
+        [
+            make_article(QUAKE_A, id="q1", outlet="Wire One"),
+            make_article(SUMMIT, id="s1"),
+            make_article(QUAKE_B, id="q2", outlet="Daily Two", published="2021-06-17"),
+        ]
+    )
+    assert ids(stories) == [["q1", "q2"], ["s1"]]
+
+
+def test_two_events_sharing_a_person_stay_apart() -> None:
+    stories = group([make_article(SUMMIT, id="summit"), make_article(TRIAL, id="trial")])
+    assert ids(stories) == [["summit"], ["trial"]]
+
+
+def test_repost_joins_its_original_even_when_its_text_differs() -> None:
+    articles = [
+        make_article(QUAKE_A, id="orig"),
+        make_article(SUMMIT, id="s1"),
+        make_article("Breaking: read the full report on our site.", id="copy", duplicate_of="orig"),
+    ]
+    assert ids(group(articles)) == [["copy", "orig"], ["s1"]]
+
+
+def test_repost_arriving_before_its_original_still_joins_it() -> None:
+    articles = [
+        make_article("Short teaser with nothing in common.", id="copy", duplicate_of="orig"),
+        make_article(SUMMIT, id="s1"),
+        make_article(QUAKE_A, id="orig"),
+    ]
+    assert ids(group(articles)) == [["copy", "orig"], ["s1"]]
+
+
+def test_ids_are_stable_and_every_article_is_placed_once() -> None:
+    articles = [
+        make_article(QUAKE_A, id="q1"),
+        make_article(QUAKE_B, id="q2"),
+        make_article(TRIAL, id="t1", published=None),
+    ]
+    first, second = group(articles), group(list(articles))
+    assert [s.id for s in first] == [s.id for s in second]
+    placed = [a.id for story in first for a in story.articles]
+    assert sorted(placed) == ["q1", "q2", "t1"]
+
+
+def test_stories_newest_first_and_articles_by_date() -> None:
+    stories = group(
+        [
+            make_article(QUAKE_B, id="q2", published="2021-06-17"),
+            make_article(QUAKE_A, id="q1", published="2021-06-16"),
+            make_article(TRIAL, id="t1", published="2021-06-01"),
+        ]
+    )
+    assert [a.id for a in stories[0].articles] == ["q1", "q2"]
+    assert [a.id for a in stories[1].articles] == ["t1"]
+
+
+def test_empty_input_gives_no_stories() -> None:
+    assert group([]) == []
