@@ -1,0 +1,160 @@
+"""Quoted stretches of one article with their cue and speaker: the per-article half of quotes.
+
+`attribute(texts, entities)` finds the quotation marks of each text, parses (dependency parser
+only) the paragraphs that hold them in one batch, finds each stretch's cue and subject, and
+resolves the subject to a story entity. Stretches that are not speech are dropped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from newsweave import nlp
+from newsweave.config import settings
+from newsweave.coref import SpeakerResolver
+from newsweave.models import Entity
+from newsweave.quote_spans import QuoteSpan, find_spans, paragraphs
+from newsweave.speakers import (
+    Cue,
+    dash_speaker,
+    find_cue,
+    looks_like_title,
+    region_of,
+    regions,
+    scare_marked,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class Attributed:
+    """One quoted stretch judged to be speech, with what named its speaker."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str | None
+    mention: str | None = None
+    mention_start: int | None = None
+    mention_end: int | None = None
+    cue: str | None = None
+
+
+def attribute(
+    texts: Sequence[str], entities: Sequence[Entity], **overrides: Any
+) -> list[list[Attributed]]:
+    """The attributed quotes of each text (same order), parsing only quotation paragraphs."""
+    config = settings("quotes", **overrides)
+    found = [find_spans(text) for text in texts]
+    wanted: dict[tuple[int, int], str] = {}
+    for text, spans in zip(texts, found, strict=True):
+        bounds = list(paragraphs(text))
+        for span in spans:
+            number = span.paragraph
+            for index in (number, number - 1) if number else (number,):
+                start, end = bounds[index]
+                if index == number or text[start:end].rstrip().endswith(":"):
+                    wanted[(id(text), start)] = text[start:end]
+    keys = list(wanted)
+    docs = dict(zip(keys, nlp.parsed_docs(wanted[k] for k in keys), strict=True))
+    return [
+        _attribute_text(text, spans, {start: d for (t, start), d in docs.items() if t == id(text)},
+                        entities, config)
+        for text, spans in zip(texts, found, strict=True)
+    ]  # fmt: skip
+
+
+def _attribute_text(
+    text: str,
+    spans: list[QuoteSpan],
+    docs: dict[int, Doc],
+    entities: Sequence[Entity],
+    config: dict[str, Any],
+) -> list[Attributed]:
+    resolver = SpeakerResolver(text, entities, spans, config["max_sentences_back"])
+    bounds = list(paragraphs(text))
+    chains: dict[int, Attributed] = {}
+    out: list[Attributed] = []
+    previous: Attributed | None = None
+    previous_span: QuoteSpan | None = None
+    for span in spans:
+        words = len(text[span.start : span.end].split())
+        quoted = text[span.start : span.end]
+        if scare_marked(text, span) or (
+            words < config["min_words_alone"] and looks_like_title(quoted)
+        ):
+            continue
+        start, end = bounds[span.paragraph]
+        here = [s for s in spans if s.paragraph == span.paragraph]
+        cue = dash_speaker(text, span) or find_cue(
+            docs[start], start, region_of(span, regions(text, start, end, here)), span, here
+        )
+        item: Attributed | None = None
+        if cue is not None:
+            item = _with_cue(text, span, cue, resolver)
+        elif span.chain in chains:
+            item = _inherit(text, span, chains[span.chain])
+        elif words >= config["min_words_continued"] and _continues(previous_span, span, bounds):
+            item = _inherit(text, span, previous) if previous else None
+        if item is None and span.paragraph > 0 and words >= config["min_words_continued"]:
+            item = _colon_lead(text, span, bounds, docs, resolver)
+        if item is None and words >= config["min_words_alone"]:
+            item = Attributed(span.start, span.end, text[span.start : span.end], None)
+        if item is None:
+            continue
+        out.append(item)
+        chains.setdefault(span.chain, item)
+        previous, previous_span = item, span
+    return out
+
+
+def _with_cue(text: str, span: QuoteSpan, cue: Cue, resolver: SpeakerResolver) -> Attributed:
+    speaker = None
+    if cue.speaker is not None and cue.speaker_start is not None:
+        speaker = resolver.resolve(cue.speaker, cue.speaker_start, span.start, cue.head)
+    return Attributed(
+        span.start, span.end, text[span.start : span.end], speaker,
+        cue.speaker, cue.speaker_start, cue.speaker_end, cue.word,
+    )  # fmt: skip
+
+
+def _inherit(text: str, span: QuoteSpan, source: Attributed | None) -> Attributed:
+    if source is None:
+        return Attributed(span.start, span.end, text[span.start : span.end], None)
+    return Attributed(
+        span.start, span.end, text[span.start : span.end], source.speaker,
+        source.mention, source.mention_start, source.mention_end, source.cue,
+    )  # fmt: skip
+
+
+def _continues(previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:
+    """The previous attributed quote is in this paragraph or ends the one before it."""
+    if previous is None:
+        return False
+    if previous.paragraph == span.paragraph:
+        return True
+    if previous.paragraph != span.paragraph - 1:
+        return False
+    paragraph_end = bounds[previous.paragraph][1]
+    return paragraph_end - previous.end <= 40
+
+
+def _colon_lead(
+    text: str,
+    span: QuoteSpan,
+    bounds: list[tuple[int, int]],
+    docs: dict[int, Doc],
+    resolver: SpeakerResolver,
+) -> Attributed | None:
+    """A quote paragraph right after a lead-in that ends with a colon ('Trump said:')."""
+    start, end = bounds[span.paragraph - 1]
+    if start not in docs or not text[start:end].rstrip().endswith(":"):
+        return None
+    probe = QuoteSpan(end, end, span.paragraph - 1, -1)
+    lead_regions = regions(text, start, end, [])
+    cue = find_cue(docs[start], start, lead_regions[-1], probe, [])
+    return _with_cue(text, span, cue, resolver) if cue is not None else None

@@ -1,0 +1,148 @@
+"""Name structure: what part of a name is a title, a first name, a surname; which place names
+are one place. Used to merge entity mentions by structure, not by string overlap.
+
+"Russian President Vladimir Putin", "Mr. Putin" and "Putin's" share the surname Putin and no
+conflicting first name, so they are one person; "Jake Sullivan" and "John Sullivan" share a
+surname but their first names conflict, so they stay two.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(words: str) -> frozenset[str]:
+    """A set of words written as one whitespace-separated string (for long word lists)."""
+    return frozenset(words.split())
+
+
+# Words that precede a name as a title; stripped before comparing names.
+TITLES = word_set(
+    """mr mrs ms miss dr prof sir dame lord lady president vice sen senator rep representative
+    gov governor secretary minister prime premier ambassador spokesman spokeswoman spokesperson
+    adviser advisor aide gen general lt col colonel maj major capt captain adm admiral sgt judge
+    justice chancellor king queen prince princess pope mayor leader chairman chairwoman chair
+    director chief ceo commissioner attorney speaker rev reverend sheikh ayatollah former"""
+)
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Head nouns of a role ("Kremlin spokesman"); a description's head is compared with these.
+ROLE_HEADS = word_set(
+    """president spokesman spokeswoman spokesperson adviser advisor ambassador minister secretary
+    aide senator governor leader chancellor director chief official officer envoy general mayor
+    representative judge justice premier king queen chairman chairwoman commissioner attorney
+    lawmaker diplomat negotiator strategist analyst manager counsel deputy speaker"""
+)
+# Role heads that name the same office in a description ("the Russian leader" = the president).
+ROLE_SYNONYMS = {
+    "leader": {"president", "leader", "premier", "minister", "chancellor", "king", "queen"},
+    "president": {"president", "leader"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    "adviser": {"adviser", "advisor", "aide"},
+    "advisor": {"adviser", "advisor", "aide"},
+    "aide": {"aide", "adviser", "advisor"},
+}
+# Common places and organisations with several names: normalised form -> one key.
+PLACE_ALIASES = {
+    **dict.fromkeys(
+        ["us", "usa", "united states", "united states of america", "america", "the us"], "US"
+    ),
+    **dict.fromkeys(["uk", "united kingdom", "britain", "great britain"], "UK"),
+    **dict.fromkeys(["russia", "russian federation"], "RU"),
+    **dict.fromkeys(["un", "united nations"], "UN"),
+    **dict.fromkeys(["eu", "european union"], "EU"),
+    **dict.fromkeys(["nato", "north atlantic treaty organization"], "NATO"),
+    **dict.fromkeys(["china", "people's republic of china", "prc"], "CN"),
+    **dict.fromkeys(["uae", "united arab emirates"], "AE"),
+    **dict.fromkeys(["ussr", "soviet union"], "SU"),
+    **dict.fromkeys(["dprk", "north korea"], "KP"),
+    **dict.fromkeys(["south korea", "republic of korea"], "KR"),
+    **dict.fromkeys(["gop", "republican party"], "GOP"),
+    **dict.fromkeys(["fbi", "federal bureau of investigation"], "FBI"),
+    **dict.fromkeys(["cia", "central intelligence agency"], "CIA"),
+    **dict.fromkeys(["who", "world health organization"], "WHO"),
+    **dict.fromkeys(["dnc", "democratic national committee"], "DNC"),
+}
+NATIONALITIES = {
+    "russian": "RU", "american": "US", "us": "US", "u.s.": "US", "british": "UK", "uk": "UK",
+    "chinese": "CN", "french": "FR", "german": "DE", "ukrainian": "UA", "iranian": "IR",
+    "swiss": "CH", "israeli": "IL", "turkish": "TR", "indian": "IN", "japanese": "JP",
+}  # fmt: skip
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "&"})
+
+
+def strip_possessive(name: str) -> str:
+    """'Putin's' -> 'Putin'; 'the leaders'' -> 'the leaders'."""
+    return POSSESSIVE.sub("", name.strip()).strip()
+
+
+def _word(token: str) -> str:
+    return token.lower().strip(".,")
+
+
+def person_parts(name: str) -> tuple[str, ...]:
+    """The name's words without titles, suffixes or a possessive, lower-cased.
+
+    'Russian President Vladimir Putin's' -> ('vladimir', 'putin'); 'Mr. Obama' -> ('obama',).
+    """
+    words = strip_possessive(name).replace("’", "'").split()
+    while words and (_word(words[0]) in TITLES or _word(words[0]) in NATIONALITIES):
+        words = words[1:]
+    while words and _word(words[-1]) in SUFFIXES:
+        words = words[:-1]
+    return tuple(_word(word) for word in words if _word(word))
+
+
+def first_names_compatible(first: str, other: str) -> bool:
+    """Same first name, or one is the other's initial ('J.' and 'John')."""
+    if first == other:
+        return True
+    short, long = sorted((first.rstrip("."), other.rstrip(".")), key=len)
+    return len(short) == 1 and long.startswith(short)
+
+
+def place_key(name: str) -> str:
+    """A key under which the names of one place or organisation meet ('U.S.' -> 'US')."""
+    normal = strip_possessive(name).lower().replace(".", "").replace("’", "'")
+    normal = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", normal)).strip()
+    return PLACE_ALIASES.get(normal, normal)
+
+
+def acronym(name: str) -> str | None:
+    """'North Atlantic Treaty Organization' -> 'nato'; None for one-word names."""
+    words = [w for w in strip_possessive(name).split() if w.lower() not in _CONNECTORS]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words).lower()
+
+
+def role_head(phrase: str) -> str | None:
+    """The last role word of a phrase ('the Russian leader' -> 'leader'), or None."""
+    for word in reversed(phrase.lower().split()):
+        if word.strip(".,") in ROLE_HEADS:
+            return word.strip(".,")
+    return None
+
+
+def nationality(phrase: str) -> str | None:
+    """The country a phrase names ('the Russian leader' -> 'RU', 'US President' -> 'US')."""
+    for word in phrase.replace("’", "'").split():
+        key = NATIONALITIES.get(strip_possessive(word).lower())
+        if key:
+            return key
+        if place_key(word) in PLACE_ALIASES.values() and word[:1].isupper():
+            return place_key(word)
+    return None
+
+
+def roles_compatible(description: str, role: str) -> bool:
+    """Whether a description ('the Russian leader') can name a holder of `role`."""
+    head, role_word = role_head(description), role_head(role)
+    if head is None or role_word is None:
+        return False
+    if role_word not in ROLE_SYNONYMS.get(head, {head}):
+        return False
+    wanted, stated = nationality(description), nationality(role)
+    return wanted is None or stated is None or wanted == stated

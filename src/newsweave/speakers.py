@@ -1,0 +1,208 @@
+"""Who a quotation is attributed to: the cue ("said", "told CNN", "according to", a colon) in the
+quotation's sentence, and the cue's subject in the dependency parse.
+
+A quoted stretch with no cue in its sentence is speech only when it continues an attributed
+quotation (the next sentence of the same speaker, the next paragraph of a long quote, a lead-in
+ending in a colon) or is long enough to be speech on its own; short unattributed stretches are
+scare quotes, titles or nicknames, and so are stretches right after "so-called".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from newsweave.names import word_set
+from newsweave.quote_spans import QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CUES = word_set(
+    """say says said saying tell tells told telling add adds added adding warn warns warned
+    warning write writes wrote writing ask asks asked asking explain explains explained note
+    notes noted argue argues argued arguing insist insists insisted claim claims claimed declare
+    declares declared state states stated continue continues continued recall recalls recalled
+    reply replies replied respond responds responded tweet tweets tweeted tweeting announce
+    announced acknowledge acknowledged admit admits admitted suggest suggests suggested complain
+    complained call calls called calling describe describes described urge urged predict
+    predicted promise promised vow vowed joke joked quip quipped remark remarked observe observed
+    report reports reported conclude concluded testify testified emphasize emphasized stress
+    stressed contend contended according put puts quoted told shouted yelled boasted mused
+    lamented charged countered blasted dubbed labeled labelled proclaimed proclaims pointed
+    answered answer answers agreed agree agrees posted accused accuses accusing yells yelled
+    typed reads read attacked found finds believes believed thinks thought hopes hoped writes
+    texted emailed demanded demands"""
+)
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp"})
+_SENTENCE_END = re.compile(r"[.?!][”\"’]?\s+(?=[A-Z“\"‘])")
+ABBREVIATIONS = word_set(
+    "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev u.s gop no vs jan feb aug sept oct"
+    " nov"
+)
+_SO_CALLED = re.compile(r"so[- ]called\s*$", re.IGNORECASE)
+_NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|al|bin)){0,4}"
+_DASH_NAME = re.compile(r"[ \t]*[―—–][ \t]*(" + _NAME + ")")
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?):\s")
+_SMALL_WORDS = word_set("a an and the of in on at to for with by or")
+_CHUNK = re.compile(r"[^,]+")
+MAX_SUBJECT_WORDS = 6
+_COLON_LEAD = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """The attribution found for one quoted stretch (offsets into the article text)."""
+
+    word: str | None
+    speaker: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    head: int | None = None
+
+
+def sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """Full stops that end a sentence: not those of 'Mr.', 'Sen.', 'U.S.' or an initial."""
+    for match in _SENTENCE_END.finditer(text, start, len(text) if end is None else end):
+        word = text[max(0, match.start() - 6) : match.start()].split()[-1:] or [""]
+        bare = word[0].lstrip('(“"‘').lower()
+        if match.group()[0] == "." and (bare in ABBREVIATIONS or len(bare.replace(".", "")) == 1):
+            continue
+        yield match
+
+
+def regions(text: str, start: int, end: int, spans: Sequence[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentence-like stretches of a paragraph, split only outside quotation marks."""
+    cuts = [start]
+    for match in sentence_ends(text, start, end):
+        if not any(s.start - 1 <= match.start() < s.end + 1 for s in spans):
+            cuts.append(match.end())
+    cuts.append(end)
+    return list(pairwise(cuts))
+
+
+def region_of(span: QuoteSpan, bounds: list[tuple[int, int]]) -> tuple[int, int]:
+    """The stretch that holds a quoted span (from its first to its last sentence)."""
+    first = next((b for b in bounds if b[0] <= span.start < b[1]), bounds[0])
+    last = next((b for b in bounds if b[0] < span.end <= b[1]), first)
+    return first[0], max(first[1], last[1])
+
+
+def scare_marked(text: str, span: QuoteSpan) -> bool:
+    """'a so-called “multi-polar” world': the writer's distance, not someone's words."""
+    return bool(_SO_CALLED.search(text[max(0, span.start - 12) : span.start - 1]))
+
+
+def looks_like_title(words: str) -> bool:
+    """'Fox and Friends', 'Morning Joe': every word capitalised (small words aside)."""
+    content = [w for w in re.findall(r"[\w’'-]+", words) if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+def dash_speaker(text: str, span: QuoteSpan) -> Cue | None:
+    """'“...” ― Carlos Raúl' (a dash after the closing mark) or '"PENCE: Well, ..."'."""
+    after = _DASH_NAME.match(text, span.end + 1)
+    if after:
+        return Cue("―", after.group(1), after.start(1), after.end(1))
+    inside = _TRANSCRIPT.match(text, span.start, span.end)
+    if inside:
+        return Cue(":", inside.group(1), inside.start(1), inside.end(1))
+    return None
+
+
+def find_cue(
+    doc: Doc, offset: int, region: tuple[int, int], span: QuoteSpan, spans: Sequence[QuoteSpan]
+) -> Cue | None:
+    """The attribution in the span's region, nearest cue first; None when there is none."""
+    quoted = [(s.start - 1, s.end + 1) for s in spans]
+    candidates = [
+        token
+        for token in doc
+        if region[0] <= token.idx + offset < region[1]
+        and token.lower_ in CUES
+        and not any(a <= token.idx + offset < b for a, b in quoted)
+        and not _so_called(token)
+    ]
+
+    def distance(token: Token) -> int:
+        at = token.idx + offset
+        return min(abs(at - span.end), abs(span.start - at))
+
+    for token in sorted(candidates, key=distance):
+        outside = [
+            t for t in _subjects(token) if not any(a <= t.idx + offset < b for a, b in quoted)
+        ]
+        subject = outside[0] if outside else None
+        if subject is not None:
+            left, right = _phrase(subject)
+            return Cue(token.text, doc.text[left:right], left + offset, right + offset,
+                       subject.idx + offset)  # fmt: skip
+    colon = _colon_speaker(doc.text[: span.start - offset], region[0] - offset)
+    if colon is not None:
+        return Cue(":", doc.text[colon[0] : colon[1]], colon[0] + offset, colon[1] + offset)
+    if candidates:
+        return _between(doc, offset, span, sorted(candidates, key=distance)[0])
+    return None
+
+
+def _between(doc: Doc, offset: int, span: QuoteSpan, cue: Token) -> Cue:
+    """When the parse gives the cue no subject: the first comma-separated chunk between the
+    quote's end and the cue ('“...,” a senior US official, speaking on condition..., told')."""
+    start = span.end + 1 - offset
+    if 0 <= start <= cue.idx:
+        stretch = doc.text[start : cue.idx]
+        for match in _CHUNK.finditer(stretch):
+            chunk = match.group().strip()
+            if chunk and len(chunk.split()) <= MAX_SUBJECT_WORDS:
+                at = start + match.start() + match.group().index(chunk)
+                return Cue(cue.text, chunk, at + offset, at + len(chunk) + offset)
+            if chunk:
+                break
+    return Cue(cue.text, None, None, None)
+
+
+def _so_called(token: Token) -> bool:
+    return token.lower_ == "called" and token.i > 0 and token.nbor(-1).lower_ in {"so", "-"}
+
+
+def _subjects(cue: Token) -> list[Token]:
+    """The head words of the cue's subject, following conj/advcl links upward."""
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
+        return [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
+    if cue.dep_ == "acl":  # 'footage of Hillary Clinton asking, “...”'
+        return [cue.head]
+    token, hops = cue, 0
+    while hops < 4:
+        if token.dep_ == "ccomp" and token.head.lower_ in CUES and token is not cue:
+            token = token.head  # 'told ... that X is “...”, adding': the teller, not X
+        subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+        if subjects:
+            return [t for t in subjects if not (t.is_punct or t.is_quote)]
+        if token.dep_ not in _CLIMB or token.head is token:
+            return []
+        token, hops = token.head, hops + 1
+    return []
+
+
+def _phrase(head: Token) -> tuple[int, int]:
+    """The noun phrase a subject heads, without trailing clauses ('a senior US official')."""
+    left = head.left_edge
+    while left.i < head.i and (left.is_punct or left.is_quote):
+        left = left.doc[left.i + 1]
+    right = head
+    for child in head.rights:
+        gap = child.doc[right.i + 1 : child.left_edge.i]
+        if child.dep_ in {"compound", "flat", "nummod", "appos"} and all(t.is_space for t in gap):
+            right = child.right_edge if child.dep_ == "appos" else child
+    return left.idx, right.idx + len(right.text)
+
+
+def _colon_speaker(before: str, region_start: int) -> tuple[int, int] | None:
+    """'Peskov: “...”' — a short capitalised name right before a colon and the quote."""
+    lead = before.rstrip(' “"‘«')
+    match = _COLON_LEAD.search(lead, max(0, region_start))
+    return (match.start(1), match.end(1)) if match else None

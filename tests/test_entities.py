@@ -1,0 +1,61 @@
+"""Entities: one per real person or place, merged by name structure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_quotes import sample_story
+
+from newsweave.entities import Mention, find_entities, merge_mentions
+from newsweave.evaluation.entities import merge_scores
+from newsweave.models import Entity
+
+ALIASES = Path(__file__).parent / "data" / "entity_aliases.tsv"
+
+
+def by_name(entities: tuple[Entity, ...], name: str) -> Entity:
+    found = [e for e in entities if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in entities]}"
+    return found[0]
+
+
+@pytest.mark.slow
+def test_sample_people_are_merged_and_namesakes_kept_apart(shared: Path) -> None:
+    entities = find_entities(sample_story(shared))
+    putin = by_name(entities, "Vladimir Putin")
+    assert "Putin" in putin.aliases
+    assert "Russian President" in putin.roles
+    peskov = by_name(entities, "Dmitry Peskov")
+    assert "Peskov" in peskov.aliases and "Kremlin spokesman" in peskov.roles
+    assert by_name(entities, "Jake Sullivan") != by_name(entities, "John Sullivan")
+    assert not [e for e in entities if e.name in {"Putin", "Biden", "Peskov"}]
+    assert entities[0].mentions >= entities[-1].mentions
+
+
+def test_bare_surname_goes_to_the_nearest_full_name_before_it() -> None:
+    mentions = [
+        Mention("a", "Jake Sullivan", "PERSON", 10),
+        Mention("a", "John Sullivan", "PERSON", 100),
+        Mention("a", "Sullivan", "PERSON", 200),
+        Mention("b", "Sullivan", "PERSON", 5),
+    ]
+    entities = merge_mentions(mentions, ["a", "b"])
+    john = by_name(entities, "John Sullivan")
+    assert john.mentions == 2
+    assert by_name(entities, "Jake Sullivan").mentions == 1
+    assert by_name(entities, "Sullivan").mentions == 1  # ambiguous: left alone
+
+
+def test_country_names_are_one_place() -> None:
+    mentions = [Mention("a", n, "GPE", i) for i, n in enumerate(["U.S.", "US", "America"])]
+    mentions.append(Mention("a", "United States", "GPE", 9))
+    entities = merge_mentions(mentions, ["a"])
+    assert [(e.name, e.mentions) for e in entities] == [("United States", 4)]
+
+
+def test_alias_pairs_merge_precision_and_recall() -> None:
+    score = merge_scores(ALIASES)
+    assert score.pairs >= 50
+    assert score.precision >= 0.9
+    assert score.recall >= 0.9

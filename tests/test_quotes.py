@@ -1,0 +1,184 @@
+"""Quotations and speakers: the three real sample articles, and small built cases."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from conftest import make_article
+
+from newsweave.clean import clean
+from newsweave.entities import find_entities
+from newsweave.models import Article, Quote, RawArticle, Story
+from newsweave.quote_spans import find_spans
+from newsweave.quotes import extract_quotes
+
+SAMPLES = ("local-cnn-repost-2021-06-11", "newsnation-2021-06-14", "presstv-2021-06-16")
+
+
+def sample_story(shared: Path) -> Story:
+    articles = []
+    for name in SAMPLES:
+        text = (shared / "samples" / f"{name}.txt").read_text(encoding="utf-8")
+        raw = RawArticle(source=f"{name}.txt", text=text, published=name[-10:])
+        articles.append(clean(raw, name))
+    return Story("summit", tuple(articles))
+
+
+@pytest.fixture(scope="module")
+def sample_quotes() -> tuple[Story, tuple[Quote, ...]]:
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    if not shared.is_dir():
+        pytest.skip("../shared is not beside the project")
+    story = sample_story(shared)
+    return story, extract_quotes(story, find_entities(story))
+
+
+def speaker_of(quotes: tuple[Quote, ...], words: str) -> str | None:
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote holds {words!r}"
+    return found[0].speaker
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("The main reason for him [to go]", "Dmitry Peskov"),
+        ("Since the very beginning, President Putin", "Dmitry Peskov"),
+        ("heard about such a possibility", "Dmitry Peskov"),
+        ("in all the fields", "Dmitry Peskov"),
+        ("the poor state of relations", "Dmitry Peskov"),
+        ("I’m headed to the G7", "Joe Biden"),
+        ("We don’t think of US-Russia summits", "Jake Sullivan"),
+        ("We are thinking of it as an opportunity", "Jake Sullivan"),
+        ("What I’ll convey to Putin", "Joe Biden"),
+        ("We have been accused of all kinds of things", "Vladimir Putin"),
+        ("I’m not afraid", "Vladimir Putin"),
+        ("They came to the Congress", "Vladimir Putin"),
+        ("We're not expecting a big set of deliverables", "a senior US official"),
+        ("There will be no breaking of bread", "a senior US official"),
+        ("I'm not sure that any agreements", "Yuri Ushakov"),
+        ("at an impasse", "Yuri Ushakov"),
+        ("I'm not looking for conflict", "Joe Biden"),
+        ("we will respond if Russia continues", "Joe Biden"),
+    ],
+)
+def test_every_sample_quote_has_its_speaker(
+    sample_quotes: tuple[Story, tuple[Quote, ...]], words: str, speaker: str
+) -> None:
+    assert speaker_of(sample_quotes[1], words) == speaker
+
+
+@pytest.mark.slow
+def test_scare_quotes_are_not_reported_as_speech(
+    sample_quotes: tuple[Story, tuple[Quote, ...]],
+) -> None:
+    texts = {q.text for q in sample_quotes[1]}
+    assert "killer" not in texts
+    assert "multi-polar" not in texts
+
+
+@pytest.mark.slow
+def test_quote_points_at_its_exact_place_and_sentence(
+    sample_quotes: tuple[Story, tuple[Quote, ...]],
+) -> None:
+    story, quotes = sample_quotes
+    for quote in quotes:
+        article = story.article(quote.article)
+        assert quote.start is not None and quote.end is not None
+        assert article.text[quote.start : quote.end] == quote.text
+        assert quote.sentence is not None and quote.sentence in article.text
+        assert quote.text in quote.sentence
+
+
+@pytest.mark.slow
+def test_ten_article_story_takes_under_a_second(shared: Path) -> None:
+    base = sample_story(shared).articles
+    articles = tuple(
+        Article(**{**{f: getattr(a, f) for f in a.__slots__}, "id": f"{a.id}-{n}"})  # type: ignore[attr-defined]
+        for n in range(4)
+        for a in base
+    )[:10]
+    story = Story("ten", articles)
+    extract_quotes(story, find_entities(Story("warm", base[:1])))  # load the model first
+    began = time.perf_counter()
+    extract_quotes(story, find_entities(story))
+    assert time.perf_counter() - began < 2.0  # 1 s target; slack for a shared CI machine
+
+
+def quotes_of(text: str) -> tuple[Quote, ...]:
+    story = Story("s", (make_article(text),))
+    return extract_quotes(story, find_entities(story))
+
+
+@pytest.mark.slow
+def test_quote_split_by_attribution_gives_both_halves_one_speaker() -> None:
+    quotes = quotes_of(
+        "Senator Maria Lopez spoke on Monday.\n"
+        "“We will not wait any longer,” Lopez said, “because the families cannot wait.”"
+    )
+    assert [q.text for q in quotes] == [
+        "We will not wait any longer,",
+        "because the families cannot wait.",
+    ]
+    assert {q.speaker for q in quotes} == {"Maria Lopez"}
+
+
+@pytest.mark.slow
+def test_pronoun_speaker_resolves_to_the_person_named_before() -> None:
+    quotes = quotes_of(
+        "Mayor Tom Becker opened the bridge on Monday.\n"
+        "“This bridge took ten years to build and it will serve the town for a century,” he said."
+    )
+    assert quotes[0].speaker == "Tom Becker"
+
+
+@pytest.mark.slow
+def test_no_attribution_gives_no_speaker_not_a_guess() -> None:
+    quotes = quotes_of(
+        "Mayor Tom Becker opened the bridge on Monday.\n"
+        "The crowd cheered.\n"
+        '"This is the best day our little town has seen in a very long time indeed."'
+    )
+    assert len(quotes) == 1
+    assert quotes[0].speaker is None
+
+
+@pytest.mark.slow
+def test_same_quote_in_two_outlets_is_one_entry_with_a_marked_variant() -> None:
+    first = make_article(
+        "Anna Berg, the minister, spoke.\n“We expect a deal by Friday at the latest,” Berg said.",
+        id="early", published="2021-06-10",
+    )  # fmt: skip
+    second = make_article(
+        "Anna Berg, the minister, spoke.\n“We expect a deal by Sunday at the latest,” Berg said.",
+        id="late", published="2021-06-11",
+    )  # fmt: skip
+    story = Story("s", (second, first))
+    quotes = extract_quotes(story, find_entities(story))
+    assert len(quotes) == 1
+    assert quotes[0].article == "early"
+    assert [(v.article, v.differs) for v in quotes[0].variants] == [("late", True)]
+
+
+def test_spans_cover_quote_styles() -> None:
+    text = (
+        "He said «bonjour à tous» and ‘a fine speech’ too.\n"
+        "“A long quote that runs on\n"
+        "“and on into the next paragraph.”"
+    )
+    spans = [text[s.start : s.end] for s in find_spans(text)]
+    assert spans == [
+        "bonjour à tous",
+        "a fine speech",
+        "A long quote that runs on",
+        "and on into the next paragraph.",
+    ]
+    chains = [s.chain for s in find_spans(text)]
+    assert chains[2] == chains[3]
+
+
+def test_apostrophes_are_not_single_quotes() -> None:
+    assert find_spans("The leaders’ summit isn’t over, it's Biden's call.") == []
