@@ -1,0 +1,149 @@
+"""Reposts, syndicated and trimmed wire copy, and machine-spun rewrites.
+
+`mark_duplicates(articles)` sets `duplicate_of` on every copy to the id of its original.
+
+How, in three steps that keep the cost near-linear in the size of the pile:
+
+1. **Candidates, never all pairs.** Two MinHash LSH indexes (datasketch, 128 permutations):
+   - over word 5-shingles (`shingle_threshold`): finds verbatim, syndicated and trimmed copies,
+     whose runs of words survive;
+   - over *anchors* (`anchor_threshold`): numbers and capitalised names. A spinner's thesaurus
+     swaps common words, not "Putin", "Pascua Yaqui" or "249", so a spun copy keeps ~0.8 of the
+     original's anchor set while sharing almost no shingles. Separate reports of the same event
+     also share anchors; they become candidates too, and the verifier turns them down.
+   Each index costs one pass over the pile and returns only pairs whose estimated Jaccard is near
+   the threshold or above, so the work grows with the number of copies and same-story articles,
+   not with the square of the pile.
+2. **Verification** (`newsweave.dedup_align`): a candidate pair is a copy when the shorter
+   article's shingles are mostly in the other (`near_copy_containment`; separate reports
+   keep at most a third), or when most words of both articles sit in passages with a counterpart
+   near the same place in the other (same numbers, most words shared as a bag;
+   `spin_coverage`, `sentence_similarity`).
+3. **Originals.** Linked articles form groups (union-find). The original of a group is its
+   earliest published member; when dates tie or some are unknown, the longer, then the first read.
+   Every other member points straight at it, so there are no chains.
+
+Trade-offs in numbers are in `defaults.toml` [dedup] and in bench/reposts.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from typing import Any
+
+from newsweave.config import settings
+from newsweave.dedup_align import ArticleSketch, aligned_coverage, shingle_containment, sketch
+from newsweave.models import Article
+
+
+def mark_duplicates(articles: Sequence[Article], **overrides: Any) -> list[Article]:
+    """The same articles, in the same order, with `duplicate_of` set on copies.
+
+    `overrides` replace [dedup] settings for this call (e.g. `spin_coverage=0.9`).
+    """
+    config = settings("dedup", **overrides)
+    sketches = [sketch(article, config["shingle_size"]) for article in articles]
+    links = [
+        (i, j)
+        for i, j in sorted(candidate_pairs(sketches, config))
+        if is_copy(sketches[i], sketches[j], config)
+    ]
+    return assign_originals(articles, links)
+
+
+def assign_originals(
+    articles: Sequence[Article], links: Iterable[tuple[int, int]]
+) -> list[Article]:
+    """Group linked articles (by index) and point every member at its group's original."""
+    parent = list(range(len(articles)))
+    for i, j in links:
+        parent[find(parent, i)] = find(parent, j)
+    groups: dict[int, list[int]] = {}
+    for index in range(len(articles)):
+        groups.setdefault(find(parent, index), []).append(index)
+    original_of: dict[int, int] = {}
+    for members in groups.values():
+        root = choose_original([articles[i] for i in members], members)
+        original_of.update((member, root) for member in members if member != root)
+    return [
+        replace(article, duplicate_of=articles[original_of[i]].id if i in original_of else None)
+        for i, article in enumerate(articles)
+    ]
+
+
+def find(parent: list[int], index: int) -> int:
+    """Union-find root with path halving."""
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index
+
+
+def is_copy(a: ArticleSketch, b: ArticleSketch, config: dict[str, Any]) -> bool:
+    """True when one article is a (near-)verbatim, trimmed or spun copy of the other."""
+    if min(a.size, b.size) < config["min_words"]:
+        return False
+    if shingle_containment(a, b) >= config["near_copy_containment"]:
+        return True
+    coverage = aligned_coverage(a, b, float(config["sentence_similarity"]))
+    return coverage >= float(config["spin_coverage"])
+
+
+def candidate_pairs(
+    sketches: Sequence[ArticleSketch], config: dict[str, Any]
+) -> set[tuple[int, int]]:
+    """Index pairs (i < j) that one of the two LSH indexes puts in a shared bucket."""
+    pairs: set[tuple[int, int]] = set()
+    pairs |= lsh_pairs(
+        [s.shingles for s in sketches], config["shingle_threshold"], *_minhash(config)
+    )
+    pairs |= lsh_pairs([s.anchors for s in sketches], config["anchor_threshold"], *_minhash(config))
+    return pairs
+
+
+def lsh_pairs(
+    sets: Sequence[Iterable[str]], threshold: float, num_perm: int = 128, seed: int = 1
+) -> set[tuple[int, int]]:
+    """Pairs whose MinHash signatures collide in an LSH index at `threshold` (est. Jaccard)."""
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    pairs: set[tuple[int, int]] = set()
+    for index, items in enumerate(sets):
+        encoded = [item.encode("utf-8") for item in items]
+        if not encoded:
+            continue
+        minhash = MinHash(num_perm=num_perm, seed=seed)
+        minhash.update_batch(encoded)
+        pairs.update((other, index) for other in lsh.query(minhash))
+        lsh.insert(index, minhash)
+    return pairs
+
+
+def _minhash(config: dict[str, Any]) -> tuple[int, int]:
+    return config["num_perm"], config["seed"]
+
+
+def choose_original(members: Sequence[Article], indexes: Sequence[int]) -> int:
+    """The index (from `indexes`) of the group's original: earliest, else longest, else first.
+
+    Dates decide only when every member has one; a group with an undated member falls back to
+    the longest text (an original is rarely shorter than its copies), then the first read.
+    """
+    dated = all(article.published is not None for article in members)
+
+    def key(pair: tuple[Article, int]) -> tuple[datetime, int, int]:
+        article, index = pair
+        when = _naive_utc(article.published) if dated and article.published else datetime.min
+        return (when, -len(article.text), index)
+
+    return min(zip(members, indexes, strict=True), key=key)[1]
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    """Aware times in UTC without tzinfo, so naive and aware dates compare."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(UTC).replace(tzinfo=None)
