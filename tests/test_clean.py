@@ -355,3 +355,10 @@ def test_hard_wrapped_lines_are_joined() -> None:
     article = cleaned("The council approved the budget\non Tuesday after a long debate.")
     assert article.text == "The council approved the budget on Tuesday after a long debate."
     assert len(article.sentences) == 1
+
+
+def test_a_one_paragraph_article_with_a_glued_rights_notice_keeps_its_body() -> None:
+    body = " ".join(["The clinic treated more patients this year than ever before."] * 8)
+    article = cleaned("COPYRIGHT 1998 BY EXAMPLE WIRE SERVICES, INC. ALL RIGHTS RESERVED. " + body)
+    assert "The clinic treated more patients" in article.text
+    assert article.sentences

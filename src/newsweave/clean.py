@@ -28,7 +28,7 @@ from typing import Any
 from newsweave import boilerplate
 from newsweave.config import settings
 from newsweave.dateline import find_dateline, parse_published
-from newsweave.models import Article, RawArticle
+from newsweave.models import Article, RawArticle, Sentence
 from newsweave.sentences import is_wrapped, split_sentences
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
@@ -36,6 +36,8 @@ _SPACES = re.compile(r"\s+")
 # UTF-8 read as cp1252 ("â€™", "Ã©"): repaired only where these give it away.
 _MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
 _NON_WORD = re.compile(r"\W+")
+# Sentence ends, to estimate how many sentences a truncation cut off without splitting them.
+_SENTENCE_END = re.compile(r"[.!?…]+(?=[\"'”’)\]]*(?:\s|$))")
 # A headline taken from the text has at least this many words: one or two title-case words
 # above the body are a section label ("World"), not a headline.
 _HEADLINE_MIN_WORDS = 3
@@ -60,12 +62,18 @@ class _Line:
         self.text = ""
 
 
-def clean(raw: RawArticle, article_id: str, **overrides: Any) -> Article:
+def clean(
+    raw: RawArticle, article_id: str, max_sentences: int | None = None, **overrides: Any
+) -> Article:
     """The cleaned `Article` for `raw`: body text, what was removed, title, date, dateline.
 
     `overrides` replace values of the [clean] section of defaults.toml for this call.
+    `max_sentences` (default: ingest.max_sentences) truncates a longer text; `removed` then
+    ends with "[truncated: N more sentences over the limit]" (N estimated from sentence ends).
     """
     config = settings("clean", **overrides)
+    if max_sentences is None:
+        max_sentences = int(settings("ingest")["max_sentences"])
     lines = _lines(raw.text)
     header_date = _strip_lines(lines, config)
     title = _normalise(raw.title) if raw.title else None
@@ -79,6 +87,10 @@ def clean(raw: RawArticle, article_id: str, **overrides: Any) -> Article:
             "the picture description and credits are in removed"
         )
     text = "\n\n".join(body + caption_news)
+    sentences = split_sentences(text, max_sentences)
+    truncated = _truncation(text, sentences)
+    if truncated:
+        text = text[: sentences[-1].end]
     if title is None and lead_title:
         title = lead_title
         notes.append("clean: title taken from the headline line of the text")
@@ -93,8 +105,8 @@ def clean(raw: RawArticle, article_id: str, **overrides: Any) -> Article:
         id=article_id,
         source=raw.source,
         text=text,
-        sentences=split_sentences(text),
-        removed=tuple(part for line in lines for part in line.dropped),
+        sentences=sentences,
+        removed=(*(part for line in lines for part in line.dropped), *truncated),
         title=title,
         url=raw.url,
         outlet=raw.outlet,
@@ -102,6 +114,15 @@ def clean(raw: RawArticle, article_id: str, **overrides: Any) -> Article:
         dateline=find_dateline(body[0]) if body else None,
         notes=tuple(notes),
     )
+
+
+def _truncation(text: str, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
+    """The note for `removed` when the sentences stop before the text does, else ()."""
+    rest = text[sentences[-1].end :] if sentences else ""
+    if not rest.strip():
+        return ()
+    more = max(1, len(_SENTENCE_END.findall(rest)))
+    return (f"[truncated: {more} more sentences over the limit]",)
 
 
 def _normalise(line: str) -> str:
@@ -156,8 +177,25 @@ def _strip_lines(lines: list[_Line], config: dict[str, Any]) -> str | None:
                 continue
             line.dropped.extend(markers)
         if _is_boilerplate(line.text, config):
-            _drop_boilerplate(line, line.text)
+            if boilerplate.word_count(line.text) > config["boilerplate_line_max_words"]:
+                _drop_boilerplate_sentences(line, config)
+            else:
+                _drop_boilerplate(line, line.text)
     return header_date
+
+
+def _drop_boilerplate_sentences(line: _Line, config: dict[str, Any]) -> None:
+    """In a paragraph too long to be a footer, drop only the sentences that are boilerplate.
+
+    Wire feeds glue rights notices into one-paragraph articles ("COPYRIGHT 1998 BY ...
+    IN the treatment of ..."); dropping the whole line would lose the article.
+    """
+    kept, dropped = [], []
+    for sentence in split_sentences(line.text):
+        (dropped if _is_boilerplate(sentence.text, config) else kept).append(sentence.text)
+    if kept:
+        line.text = " ".join(kept)
+        line.dropped.extend(dropped)
 
 
 def _drop_boilerplate(line: _Line, boilerplate_text: str) -> None:
