@@ -226,7 +226,7 @@ def test_jsonl_bad_records_are_problems_with_their_line(tmp_path: Path) -> None:
         "{not json",
         json.dumps({"title": "No text"}),
         json.dumps(["a", "list"]),
-        json.dumps({"text": "Ok", "published": 1623801600}),
+        json.dumps({"text": "Ok", "published": True}),
         json.dumps({"text": "Good two."}),
     ]
     path = write(tmp_path / "crawl.jsonl", "\n".join(lines) + "\n")
@@ -237,7 +237,7 @@ def test_jsonl_bad_records_are_problems_with_their_line(tmp_path: Path) -> None:
     assert bad[1][0] == f"{path}:4" and bad[1][1].startswith("line 4: not valid JSON")
     assert bad[2][0] == f"{path}:5" and "no article text" in bad[2][1]
     assert bad[3] == (f"{path}:6", "line 6: expected a JSON object, found an array")
-    assert bad[4] == (f"{path}:7", "line 7: field 'published' is a number, expected a string")
+    assert bad[4] == (f"{path}:7", "line 7: field 'published' is a boolean, expected a string")
 
 
 def test_gzipped_jsonl_is_read(tmp_path: Path) -> None:

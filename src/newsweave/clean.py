@@ -190,7 +190,8 @@ def _drop_boilerplate_sentences(line: _Line, config: dict[str, Any]) -> None:
     Wire feeds glue rights notices into one-paragraph articles ("COPYRIGHT 1998 BY ...
     IN the treatment of ..."); dropping the whole line would lose the article.
     """
-    kept, dropped = [], []
+    kept: list[str] = []
+    dropped: list[str] = []
     for sentence in split_sentences(line.text):
         (dropped if _is_boilerplate(sentence.text, config) else kept).append(sentence.text)
     if kept:

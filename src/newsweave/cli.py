@@ -44,6 +44,7 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 class OutputFormat(StrEnum):
     md = "md"
     json = "json"
+    html = "html"
 
 
 PathsArg = Annotated[
@@ -55,7 +56,8 @@ PathsArg = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    OutputFormat, typer.Option("--format", "-f", help="md for people, json for programs.")
+    OutputFormat,
+    typer.Option("--format", "-f", help="md for people, json for programs, html for a report."),
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of standard output.")
@@ -67,6 +69,16 @@ SchedulerOpt = Annotated[
     str | None, typer.Option(help="Address of a running Dask scheduler (with --executor dask).")
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
+LimitOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--limit",
+        help="Change an input limit, NAME=VALUE, repeatable: max_file_bytes, max_record_bytes, "
+        "max_line_bytes, max_decompressed_bytes, max_gzip_ratio, max_html_bytes, "
+        "max_html_depth, max_sentences (sizes may end in k/M/G).",
+        show_default=False,
+    ),
+]
 JsonOpt = Annotated[Path | None, typer.Option("--json", help="Write the full results here.")]
 
 
@@ -121,20 +133,20 @@ def _write(text: str, output: Path | None) -> None:
     errors.print(f"wrote {output}", markup=False)
 
 
-def _read_pile(paths: Sequence[Path], show_progress: bool) -> list[Any]:
+def _read_pile(
+    paths: Sequence[Path], show_progress: bool, limit_flags: Sequence[str] = ()
+) -> list[Any]:
     """Read and clean everything; report each skipped file or record on stderr as it comes."""
-    from newsweave.ingest import ReadStats
+    from newsweave.ingest import Limits, ReadStats
     from newsweave.models import Problem
     from newsweave.pipeline import read_articles
 
-    for path in paths:
-        if not path.exists():
-            errors.print(f"skipped {path}: no such file or folder", markup=False)
+    limits = Limits.from_flags(limit_flags)
     stats = ReadStats()
     articles = []
     with _progress(show_progress) as progress:
         task = progress.add_task("reading", total=None)
-        for item in read_articles([p for p in paths if p.exists()], stats=stats):
+        for item in read_articles(paths, stats=stats, limits=limits):
             if isinstance(item, Problem):
                 errors.print(f"skipped {item.source}: {item.reason}", markup=False)
             else:
@@ -151,6 +163,7 @@ def _stories_command(
     executor: str,
     scheduler: str | None,
     words: int | None,
+    limit_flags: Sequence[str] = (),
 ) -> int:
     from newsweave.pipeline import brief_story, group_stories, story_only_brief
     from newsweave.render.json_v1 import document
@@ -162,7 +175,7 @@ def _stories_command(
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
     show_progress = errors.is_terminal
-    articles = _read_pile(paths, show_progress)
+    articles = _read_pile(paths, show_progress, limit_flags)
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
@@ -180,6 +193,10 @@ def _stories_command(
         briefs = map_stories(lambda s: brief_story(s, words), stories, executor, scheduler)
     if output_format is OutputFormat.json:
         text = json.dumps(document(briefs), ensure_ascii=False, indent=2) + "\n"
+    elif output_format is OutputFormat.html:
+        from newsweave.render.html import render_html
+
+        text = render_html(briefs, stories_only=words is None)
     else:
         text = render_markdown(briefs, stories_only=words is None)
     _write(text, output)
@@ -194,13 +211,16 @@ def brief(
     words: Annotated[int, typer.Option(help="Summary length per story, in words.")] = 100,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
+    limit: LimitOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Group the pile into stories and brief each: summary with citations, who said what,
     timeline, what outlets agree on and where they differ."""
     _run(
         debug,
-        lambda: _stories_command(paths, output_format, output, executor, scheduler, words),
+        lambda: _stories_command(
+            paths, output_format, output, executor, scheduler, words, limit or ()
+        ),
     )
 
 
@@ -211,13 +231,113 @@ def stories(
     output: OutputOpt = None,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
+    limit: LimitOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Only group the pile into stories, with reposts and rewrites marked (fast)."""
     _run(
         debug,
-        lambda: _stories_command(paths, output_format, output, executor, scheduler, None),
+        lambda: _stories_command(
+            paths, output_format, output, executor, scheduler, None, limit or ()
+        ),
     )
+
+
+StoreOpt = Annotated[
+    Path, typer.Option("--store", help="The SQLite store file (created by the first ingest).")
+]
+
+
+def _ingest_command(
+    paths: Sequence[Path],
+    store: Path,
+    executor: str,
+    scheduler: str | None,
+    limit_flags: Sequence[str],
+) -> int:
+    from newsweave.ingest import Limits, ReadStats
+    from newsweave.models import Problem
+    from newsweave.scale import EXECUTORS
+    from newsweave.store import ingest
+
+    if executor not in EXECUTORS:
+        raise ConfigError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    if scheduler and executor != "dask":
+        raise ConfigError("--scheduler only applies with --executor dask")
+    stats = ReadStats()
+
+    def problem(item: Problem) -> None:
+        errors.print(f"skipped {item.source}: {item.reason}", markup=False)
+
+    with _progress(errors.is_terminal) as progress:
+        tasks: dict[str, Any] = {}
+
+        def advance(step: str, done: int, total: int | None) -> None:
+            if step not in tasks:
+                tasks[step] = progress.add_task(step, total=total)
+            progress.update(tasks[step], completed=done, total=total)
+
+        report = ingest(
+            paths,
+            store,
+            executor=executor,
+            scheduler=scheduler,
+            limits=Limits.from_flags(limit_flags),
+            stats=stats,
+            on_problem=problem,
+            progress=advance,
+        )
+    errors.print(stats.summary(), markup=False)
+    errors.print(f"{store}: {report.summary()}", markup=False)
+    return 0 if report.read else 1
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: PathsArg,
+    store: StoreOpt,
+    executor: ExecutorOpt = "local",
+    scheduler: SchedulerOpt = None,
+    limit: LimitOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Add articles to a store: idempotent (same content, same article), new articles join
+    or start stories, and only stories whose articles changed are briefed again."""
+    _run(debug, lambda: _ingest_command(paths, store, executor, scheduler, limit or ()))
+
+
+@app.command("serve")
+def serve_command(
+    store: StoreOpt,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; anything but loopback needs --token.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            envvar="NEWSWEAVE_TOKEN",
+            help="Every request must carry it (Authorization: Bearer T, or ?token=T once).",
+            show_default=False,
+        ),
+    ] = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Serve a store read-only in the browser: stories, search, entity pages, JSON API."""
+
+    def action() -> int:
+        from newsweave.server import serve
+
+        serve(
+            store,
+            host=host,
+            port=port,
+            token=token,
+            announce=lambda line: errors.print(line, markup=False),
+        )
+        return 0
+
+    _run(debug, action)
 
 
 def _eval(name: str, dataset: Path, json_out: Path | None, debug: bool, **options: Any) -> None:

@@ -23,7 +23,7 @@ from newsweave.dedup import mark_duplicates
 from newsweave.entities import find_entities
 from newsweave.framing import profile_outlets
 from newsweave.headline import choose_headline
-from newsweave.ingest import ReadStats, article_id, read
+from newsweave.ingest import Limits, ReadStats, article_id, read
 from newsweave.models import Article, Brief, Problem, Story
 from newsweave.quotes import extract_quotes
 from newsweave.summarize import summarize
@@ -31,14 +31,18 @@ from newsweave.timeline import build_timeline
 
 
 def read_articles(
-    paths: Iterable[str | Path], stats: ReadStats | None = None
+    paths: Iterable[str | Path], stats: ReadStats | None = None, limits: Limits | None = None
 ) -> Iterator[Article | Problem]:
-    """Read and clean every article under `paths`; unreadable input comes out as a Problem."""
-    for item in read(paths, stats=stats):
+    """Read and clean every article under `paths`; unreadable input comes out as a Problem.
+
+    `limits` (default: the [ingest] section) bound what hostile input may cost.
+    """
+    limits = limits or Limits.from_settings()
+    for item in read(paths, stats=stats, limits=limits):
         if isinstance(item, Problem):
             yield item
         else:
-            yield clean(item, article_id(item))
+            yield clean(item, article_id(item), max_sentences=limits.max_sentences)
 
 
 def group_stories(articles: Sequence[Article]) -> list[Story]:

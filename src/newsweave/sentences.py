@@ -10,6 +10,12 @@ slips are repaired afterwards (`_continues`): a piece that begins in lower case 
 Offsets come from pysbd's segments as boundaries only: each sentence runs from one boundary to
 the next and is then stripped, so no character of the paragraph can be lost even where pysbd
 fails to place a sentence (its own span search silently drops one it cannot find).
+
+pysbd's time grows with the square of a paragraph's length (400 sentences in one paragraph take
+~2 s), so a paragraph longer than `_WINDOW` characters is split in windows ending at a likely
+sentence end first; and `max_sentences` stops splitting once that many are found, or once
+`_CHARS_PER_SENTENCE` characters per allowed sentence are split (see clean's truncation), so a
+hostile single 2 MB line costs what its first sentences cost (~1-2 s at worst).
 """
 
 from __future__ import annotations
@@ -37,6 +43,16 @@ _CLOCK_END = re.compile(r"\b\d{1,2}(?::\d{2})?\s*[ap]\.m\.$", re.IGNORECASE)
 _CLOCK_FOLLOWER = re.compile(
     r"^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|^(?:ET|EST|EDT|CT|PT|PST|PDT|GMT|UTC|BST)\b"
 )
+# Longest stretch given to pysbd at once (news paragraphs are under ~1,500 characters); a longer
+# paragraph is cut at the last likely sentence end (else space) in the window's second half.
+_WINDOW = 2000
+# With `max_sentences`, splitting also stops after this many characters per allowed sentence
+# (news sentences average ~150): pathological text ("a.a.a.", abbreviation soup) yields few
+# sentences for many characters, at pysbd's slowest.
+_CHARS_PER_SENTENCE = 200
+_LIKELY_END = re.compile(r"""(?:(?<=[a-z]{3})\.|[!?…])["'”’)\]]*\s+(?=\S)""")
+_TERMINATOR = re.compile(r"[.!?…]")
+_SPACE = re.compile(r"\s+")
 
 
 @cache
@@ -54,15 +70,25 @@ def is_wrapped(line: str, next_line: str) -> bool:
     return not _TERMINAL.search(line) and bool(_LOWER_START.match(next_line.lstrip()))
 
 
-def split_sentences(text: str) -> tuple[Sentence, ...]:
+def split_sentences(text: str, max_sentences: int | None = None) -> tuple[Sentence, ...]:
     """Split `text` into sentences whose `text` is exactly `text[start:end]` (stripped).
 
     Paragraphs are the lines of `text` (a hard-wrapped line is joined to the next); pysbd splits
-    each paragraph. Empty text gives no sentences.
+    each paragraph. Empty text gives no sentences. With `max_sentences`, at most that many are
+    found, from the start of the text (the rest is not split at all): the last sentence then
+    ends before the text does.
     """
     spans: list[tuple[int, int]] = []
+    budget = len(text) if max_sentences is None else max_sentences * _CHARS_PER_SENTENCE
     for start, end in _paragraphs(text):
-        spans.extend(_split_paragraph(text, start, end))
+        for window_start, window_end in _windows(text, start, end):
+            spans.extend(_split_paragraph(text, window_start, window_end))
+            if max_sentences is not None and (len(spans) >= max_sentences or window_end >= budget):
+                return _sentences(text, spans[:max_sentences])
+    return _sentences(text, spans)
+
+
+def _sentences(text: str, spans: list[tuple[int, int]]) -> tuple[Sentence, ...]:
     return tuple(
         Sentence(index=i, start=start, end=end, text=text[start:end])
         for i, (start, end) in enumerate(spans)
@@ -82,6 +108,20 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         else:
             paragraphs.append((match.start(), match.end()))
     return paragraphs
+
+
+def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """`text[start:end]` in stretches of at most `_WINDOW` characters, cut at likely ends."""
+    windows: list[tuple[int, int]] = []
+    while end - start > _WINDOW:
+        half, limit = start + _WINDOW // 2, start + _WINDOW
+        ends = [m.end() for m in _LIKELY_END.finditer(text, half, limit)]
+        ends = ends or [m.end() for m in _SPACE.finditer(text, half, limit)]
+        cut = ends[-1] if ends else limit
+        windows.append((start, cut))
+        start = cut
+    windows.append((start, end))
+    return windows
 
 
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -109,6 +149,8 @@ def _cuts(paragraph: str) -> list[int]:
     are found here by a plain forward search instead, with its search as the fallback where it
     has altered the text (line breaks, list items).
     """
+    if not _TERMINATOR.search(paragraph):
+        return [0]  # nothing pysbd could split at
     segmenter = _segmenter()
     cuts: list[int] = []
     cursor = 0

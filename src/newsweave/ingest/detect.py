@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from newsweave.ingest.common import open_binary
+from newsweave.ingest.common import Limits, TooLarge, open_binary
 
 SUFFIXES = {
     ".txt": "text",
@@ -39,13 +39,13 @@ _FEED_START = re.compile(rb"<(rss|feed|rdf:RDF)[\s>]", re.I)
 _XML_DECL = re.compile(rb"^\s*<\?xml", re.I)
 
 
-def detect_format(path: Path) -> str:
+def detect_format(path: Path, limits: Limits | None = None) -> str:
     """The format to read this file as (a key of `ingest.READERS`).
 
     The suffix decides unless the content clearly says otherwise.
     """
     suffix = format_suffix(path)
-    head = _head(path)
+    head = head_bytes(path, limits)
     sniffed = sniff(head)
     by_suffix = SUFFIXES.get(suffix)
     if by_suffix is None:
@@ -93,10 +93,10 @@ def format_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _head(path: Path) -> bytes:
+def head_bytes(path: Path, limits: Limits | None = None) -> bytes:
     """The first bytes of the file, gunzipped when it is gzip (b'' when unreadable there)."""
-    with open_binary(path) as stream:
+    with open_binary(path, limits) as stream:
         try:
             return stream.read(SNIFF_BYTES)
-        except (OSError, EOFError):
+        except (OSError, EOFError, TooLarge):
             return b""

@@ -2,7 +2,8 @@
 
 Paragraph breaks are kept as blank lines, the same shape as plain-text articles, so the
 cleaner sees one layout whatever the input. Nothing is fetched: trafilatura and htmldate
-only ever get the bytes or a parsed tree, never a URL.
+only ever get the bytes or a parsed tree, never a URL. A page over `max_html_bytes`, or nested
+deeper than `max_html_depth` (a cheap tag scan decides, before any parser sees it), is refused.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from htmldate import find_date
 from lxml import etree
 
 from newsweave.config import settings
-from newsweave.ingest.common import EMPTY_FILE, Item, outlet_from_url, read_limited
+from newsweave.ingest.common import EMPTY_FILE, Item, Limits, outlet_from_url, read_limited
 from newsweave.models import Problem, RawArticle
 
 NO_TEXT = "no article text found in HTML"
@@ -32,21 +33,33 @@ _BLOCKS = frozenset(
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)")
+# A start or end tag; the attribute run is bounded and stops at '<', so a page of '<' without
+# '>' is scanned in linear time.
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})[^<>]{0,4000}?(/?)>")
+# Tags that never nest: void elements, and those a parser closes when a sibling opens.
+_FLAT_TAGS = frozenset(
+    {
+        *(b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta"),
+        *(b"param", b"source", b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th"),
+        *(b"option", b"optgroup", b"thead", b"tbody", b"tfoot", b"colgroup", b"rp", b"rt"),
+    }
+)
 
 
-def read_html(path: Path, source: str) -> Iterator[Item]:
+def read_html(path: Path, source: str, limits: Limits) -> Iterator[Item]:
     """Yield the page's main text as one RawArticle, or a Problem."""
-    data = read_limited(path)
+    data = read_limited(path, limits, min(limits.max_file_bytes, limits.max_html_bytes))
     if not data.strip():
         yield Problem(source, EMPTY_FILE)
         return
-    yield html_article(data, source)
+    yield html_article(data, source, limits=limits)
 
 
 def html_article(
     page: bytes | str,
     source: str,
     *,
+    limits: Limits | None = None,
     url: str | None = None,
     fallback_date: str | None = None,
     fallback_note: str | None = None,
@@ -56,6 +69,9 @@ def html_article(
     `url` (e.g. a WARC record's target) wins over the page's canonical link; `fallback_date`
     is used, with `fallback_note` recorded, when neither trafilatura nor htmldate finds a date.
     """
+    refused = _refusal(page, limits or Limits.from_settings())
+    if refused:
+        return Problem(source, refused)
     document = _extract(page, url)
     if document is None or not _has_prose(document.get("text") or ""):
         return Problem(source, NO_TEXT)
@@ -75,6 +91,42 @@ def html_article(
         published=published or None,
         notes=tuple(notes),
     )
+
+
+def _refusal(page: bytes | str, limits: Limits) -> str | None:
+    """Why the page is not given to the parsers (too big, nested too deep), or None."""
+    data = page.encode("utf-8", "replace") if isinstance(page, str) else page
+    if len(data) > limits.max_html_bytes:
+        return (
+            f"HTML page is larger than {limits.max_html_bytes} bytes (limit: ingest.max_html_bytes)"
+        )
+    if nesting_deeper_than(data, limits.max_html_depth):
+        return (
+            f"HTML is nested more than {limits.max_html_depth} elements deep "
+            "(limit: ingest.max_html_depth)"
+        )
+    return None
+
+
+def nesting_deeper_than(page: bytes, limit: int) -> bool:
+    """True when open-minus-closed tags exceed `limit` somewhere in the page.
+
+    A scan of tag names only, no tree: void elements and tags that a sibling closes (p, li,
+    td...) do not count, so sloppy but ordinary markup stays far below any sensible limit.
+    """
+    depth = 0
+    for match in _TAG.finditer(page):
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if name in _FLAT_TAGS or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > limit:
+            return True
+    return False
 
 
 def _extract(page: bytes | str, url: str | None) -> dict[str, Any] | None:

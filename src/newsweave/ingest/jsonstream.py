@@ -1,7 +1,9 @@
 """Decode consecutive JSON values from a byte stream without holding the whole file.
 
 The standard library parses only whole strings; this reads the stream a chunk at a time and
-hands `json.JSONDecoder.raw_decode` a buffer that always holds the next value whole.
+hands `json.JSONDecoder.raw_decode` a buffer that always holds the next value whole. A value
+longer than `max_value_chars`, or nested past the recursion limit, is a ValueError: the
+stream cannot be followed past it.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ _SPACE = re.compile(r"[ \t\r\n]*")
 class JsonStream:
     """Consecutive JSON values (and the punctuation between them) read from a byte stream."""
 
-    def __init__(self, stream: IO[bytes]) -> None:
+    def __init__(self, stream: IO[bytes], max_value_chars: int | None = None) -> None:
         self._stream = stream
+        self.max_value_chars = max_value_chars
+        self.limit_name = "ingest.max_record_bytes"
         self._decoder = json.JSONDecoder()
         self._utf8 = codecs.getincrementaldecoder("utf-8-sig")()
         self._buffer = ""
@@ -68,7 +72,10 @@ class JsonStream:
         while True:
             try:
                 value, end = self._decoder.raw_decode(self._buffer, self._pos)
+            except RecursionError:
+                raise ValueError("JSON nested too deeply to read") from None
             except json.JSONDecodeError:
+                self._check_size()
                 if self._fill():
                     continue
                 raise
@@ -76,3 +83,11 @@ class JsonStream:
                 continue  # a bare number may go on in the next chunk
             self._pos = end
             return value
+
+    def _check_size(self) -> None:
+        """Raise ValueError when the value being read is already over `max_value_chars`."""
+        limit = self.max_value_chars
+        if limit is not None and len(self._buffer) - self._pos > limit:
+            raise ValueError(
+                f"a JSON value is longer than {limit} characters (limit: {self.limit_name})"
+            )

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from newsweave.ingest.common import EMPTY_FILE, Item, decode_text, read_limited
+from newsweave.ingest.common import EMPTY_FILE, Item, Limits, decode_text, read_limited
 from newsweave.models import Problem, RawArticle
 
 
-def read_text(path: Path, source: str) -> Iterator[Item]:
+def read_text(path: Path, source: str, limits: Limits) -> Iterator[Item]:
     """Yield the file as one RawArticle, or a Problem when it is empty or not text."""
-    data = read_limited(path)
+    data = read_limited(path, limits)
     try:
         text, note = decode_text(data)
     except ValueError as error:

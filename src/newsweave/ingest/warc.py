@@ -3,7 +3,8 @@
 The URL comes from WARC-Target-URI and, when the page itself has no date, the crawl time
 (WARC-Date) stands in, with a note. Requests, revisits, redirects, errors and non-HTML
 responses are normal in a crawl: they are passed over and counted (`Skipped`), not reported
-as problems. A broken record or a cut gzip keeps every record before the break.
+as problems. A broken record or a cut gzip keeps every record before the break. A page over
+`max_record_bytes` is skipped (counted as "too large") after reading no more than the limit.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ from typing import Any
 
 from warcio.archiveiterator import ArchiveIterator
 
-from newsweave.config import settings
-from newsweave.ingest.common import Item, Skipped
+from newsweave.ingest.common import Item, Limits, Skipped
 from newsweave.ingest.html import html_article
 from newsweave.models import Problem
 
@@ -23,7 +23,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 CRAWL_DATE_NOTE = "published date is the crawl date (WARC-Date): the page gave none"
 
 
-def read_warc(path: Path, source: str) -> Iterator[Item]:
+def read_warc(path: Path, source: str, limits: Limits) -> Iterator[Item]:
     """Yield an article (`crawl.warc.gz@40213`) per HTML page, skips for the other records."""
     size = path.stat().st_size
     with path.open("rb") as stream:
@@ -34,12 +34,12 @@ def read_warc(path: Path, source: str) -> Iterator[Item]:
                 record = next(pages, None)
                 if record is None:
                     break
-                skip, body = _body(record)
+                skip, body = _body(record, limits.max_record_bytes)
                 place = f"{source}@{records.get_record_offset()}"
             except Exception as error:  # warcio raises many kinds on a broken record
                 yield _broken(source, records.offset, f"{type(error).__name__}: {error}")
                 return
-            yield Skipped(place, skip) if skip else _page(record, body, place)
+            yield Skipped(place, skip) if skip else _page(record, body, place, limits)
         if records.offset < size:
             yield _broken(source, records.offset, f"{size - records.offset} bytes left over")
 
@@ -52,7 +52,7 @@ def _broken(source: str, offset: int, detail: str) -> Problem:
     return Problem(f"{source}@{offset}", reason + "; kept the records before it")
 
 
-def _body(record: Any) -> tuple[str | None, bytes]:
+def _body(record: Any, limit: int) -> tuple[str | None, bytes]:
     """Why this record is skipped (None if it is an HTML page to read), and the page."""
     kind = record.rec_type
     if not kind:
@@ -72,7 +72,6 @@ def _body(record: Any) -> tuple[str | None, bytes]:
     media_type = content_type.split(";")[0].strip().lower()
     if media_type and media_type not in HTML_TYPES:
         return "non-HTML", b""
-    limit = int(settings("ingest")["max_file_bytes"])
     body: bytes = record.content_stream().read(limit + 1)
     if len(body) > limit:
         return "too large", b""
@@ -81,11 +80,12 @@ def _body(record: Any) -> tuple[str | None, bytes]:
     return None, body
 
 
-def _page(record: Any, body: bytes, place: str) -> Item:
+def _page(record: Any, body: bytes, place: str, limits: Limits) -> Item:
     """An HTML response to a RawArticle (or a Problem when it holds no article text)."""
     return html_article(
         body,
         place,
+        limits=limits,
         url=record.rec_headers.get_header("WARC-Target-URI"),
         fallback_date=record.rec_headers.get_header("WARC-Date"),
         fallback_note=CRAWL_DATE_NOTE,

@@ -1,0 +1,423 @@
+"""Hostile and broken input: nothing crashes, nothing good is lost, every skip is named.
+
+Every hostile file is written here, in the test. Each is read through the real `read()` (and
+`clean()` where truncation matters) and, all together, through the real CLI in a subprocess:
+exit status, no traceback, each bad file or record named on stderr with its reason, the good
+articles in the JSON output, the summary counts, time and peak memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import resource
+import subprocess
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsweave.clean import clean
+from newsweave.ingest import Limits, ReadStats, article_id, read
+from newsweave.models import Problem, RawArticle
+
+PROSE = (
+    "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs to its "
+    "cracked steel supports, the city's transport office said in a statement."
+)
+
+
+def good(word: str) -> str:
+    """A short article that names `word`, so the test can find it in the output."""
+    return f"{word} reported the news. {PROSE}"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path
+
+
+def jsonl(*records: object) -> str:
+    return "".join(json.dumps(record) + "\n" for record in records)
+
+
+def rss(items: str, doctype: str = "") -> str:
+    return (
+        f'<?xml version="1.0"?>{doctype}<rss version="2.0"><channel><title>Harbour Post</title>'
+        f"{items}</channel></rss>"
+    )
+
+
+def rss_item(title: str, body: str) -> str:
+    return f"<item><title>{title}</title><description>{body}</description></item>"
+
+
+def gzip_bomb(path: Path, gigabytes: int, before: str = "", fill: bytes = b"\0") -> Path:
+    """`before`, then `gigabytes` GiB of `fill` bytes, gzipped: ~1 MB a GiB on disk.
+
+    A gzip file may hold many members, read as one stream; one member of 1 MiB of zeros,
+    repeated, makes the bomb in milliseconds without ever holding it.
+    """
+    member = gzip.compress(fill * (1 << 20), compresslevel=9)
+    with path.open("wb") as stream:
+        stream.write(gzip.compress(before.encode()))
+        for _ in range(gigabytes << 10):
+            stream.write(member)
+    return path
+
+
+def warc_with_a_broken_tail(path: Path) -> Path:
+    """Two good HTML responses, then a record cut short in the middle of its body."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=True)
+    for word in ("Warcfirst", "Warcsecond"):
+        page = f"<html><body><article><p>{good(word)}</p><p>{PROSE}</p></article></body></html>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            f"https://warc.example/{word}",
+            "response",
+            payload=io.BytesIO(page.encode()),
+            http_headers=headers,
+        )
+        writer.write_record(record)
+    good_part = buffer.getvalue()
+    third = io.BytesIO()
+    WARCWriter(third, gzip=True).write_record(
+        writer.create_warc_record(
+            "https://warc.example/cut",
+            "response",
+            payload=io.BytesIO(b"<html><body>" + b"x" * 5000),
+            http_headers=StatusAndHeaders("200 OK", [], protocol="HTTP/1.1"),
+        )
+    )
+    return write(path, good_part + third.getvalue()[:200])
+
+
+def nested_html(depth: int) -> str:
+    return (
+        f"<html><body><article><p>{good('Deepnest')}</p>"
+        + "<div>" * depth
+        + "x"
+        + "</div>" * depth
+        + "</article></body></html>"
+    )
+
+
+# The hostile files: name -> builder. Each builder writes into a folder.
+Builder = Callable[[Path], object]
+BAD_FILES: dict[str, tuple[Builder, str]] = {
+    "empty.txt": (lambda d: write(d / "empty.txt", b""), "empty file"),
+    "image.txt": (
+        lambda d: write(d / "image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 40),
+        "binary file, not text",
+    ),
+    "blob.jsonl": (
+        lambda d: write(d / "blob.jsonl", bytes(range(256)) * 40),
+        "binary file, not text",
+    ),
+    "billion-laughs.xml": (
+        lambda d: write(
+            d / "billion-laughs.xml",
+            '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+            + "".join(
+                f'<!ENTITY lol{n} "{("&lol" + (str(n - 1) if n > 1 else "") + ";") * 10}">'
+                for n in range(1, 10)
+            )
+            + "]>"
+            + rss(rss_item("Laughs", "&lol9;")),
+        ),
+        "entity expansion guard",
+    ),
+    "quadratic.xml": (
+        lambda d: write(
+            d / "quadratic.xml",
+            f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "{"A" * 50_000}">]>'
+            + rss(rss_item("Blowup", "&a;" * 50_000)),
+        ),
+        "entity expansion guard",
+    ),
+    "xxe.xml": (
+        lambda d: write(
+            d / "xxe.xml",
+            '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+            + rss(rss_item("Secrets", "&xxe;")),
+        ),
+        "entity expansion guard",
+    ),
+    "deep.html": (lambda d: write(d / "deep.html", nested_html(100_000)), "max_html_depth"),
+    "deep.json": (lambda d: write(d / "deep.json", "[" * 100_000), "nested too deeply"),
+    "bomb.jsonl.gz": (
+        lambda d: gzip_bomb(d / "bomb.jsonl.gz", 10, '{"text": "'),
+        "gzip bomb",
+    ),
+}
+
+
+def bad_records(folder: Path) -> dict[str, str]:
+    """Files holding good records and bad ones; returns {record source: reason fragment}."""
+    records = write(
+        folder / "types.jsonl",
+        jsonl(
+            {"id": 7, "text": good("Numberid"), "title": None},
+            {"text": ["Listtext paragraph one.", PROSE], "published": "not a date at all"},
+            {"text": good("Epochdate"), "published": 1623801600},
+            {"text": {"html": "<p>an object</p>"}},
+            {"text": good("Booloutlet"), "outlet": True},
+            {"text": good("Onelisttitle"), "title": ["A title in a list"]},
+        ),
+    )
+    deep = write(
+        folder / "deep-line.jsonl",
+        jsonl({"text": good("Beforedeep")})
+        + "[" * 100_000
+        + "\n"
+        + jsonl({"text": good("Afterdeep")}),
+    )
+    cut = write(folder / "cut.jsonl", jsonl({"text": good("Beforecut")}) + '{"text": "The last li')
+    whole = gzip.compress(jsonl(*({"text": good(f"Gzipped{n}")} for n in range(40))).encode())
+    truncated = write(folder / "truncated.jsonl.gz", whole[: len(whole) * 2 // 3])
+    bomb = gzip_bomb(folder / "late-bomb.jsonl.gz", 1, jsonl({"text": good("Beforebomb")}))
+    warc = warc_with_a_broken_tail(folder / "crawl.warc.gz")
+    laughs_in_item = write(
+        folder / "external-dtd.xml",
+        rss(
+            rss_item("Harbour", good("Feeditem")),
+            doctype='<!DOCTYPE rss SYSTEM "file:///etc/passwd">',
+        ),
+    )
+    assert laughs_in_item.exists()
+    return {
+        f"{records}:4": "field 'text' is an object",
+        f"{records}:5": "field 'outlet' is a boolean",
+        f"{deep}:2": "nested too deeply",
+        f"{cut}:2": "last line is cut off",
+        f"{truncated}:": "compressed data ends or breaks",
+        f"{bomb}:2": "gzip bomb",
+        f"{warc}@": "WARC breaks",
+    }
+
+
+def matching(expected: dict[str, str], source: str) -> str:
+    """The key of `expected` naming `source`: equal, or a prefix ending in ':' or '@'."""
+    for key in expected:
+        if source == key or (key[-1] in ":@" and source.startswith(key)):
+            return key
+    raise AssertionError(f"unexpected problem at {source}")
+
+
+GOOD_WORDS = [
+    *("Numberid", "Listtext", "Epochdate", "Onelisttitle", "Beforedeep", "Afterdeep"),
+    *("Beforecut", "Gzipped0", "Beforebomb", "Warcfirst", "Warcsecond", "Feeditem"),
+    *("Latinone", "Cpwin", "Utfbom", "Utfplain", "Mojibake"),
+]
+
+
+def encoded_files(folder: Path) -> None:
+    """One good article per encoding."""
+    text = good("{word}") + " Café, naïve, déjà vu; “quoted” — €5.\n"
+    write(
+        folder / "latin1.txt",
+        text.format(word="Latinone").replace("“", '"').encode("latin-1", "replace"),
+    )
+    write(folder / "cp1252.txt", (text.format(word="Cpwin") * 3).encode("cp1252"))
+    write(folder / "utf16-bom.txt", text.format(word="Utfbom").encode("utf-16"))
+    write(folder / "utf16-nobom.txt", text.format(word="Utfplain").encode("utf-16-le"))
+    mixed = good("Mojibake") + " The café said â€œnoâ€\x9d to naÃ¯ve plans — in Zürich.\n"
+    write(folder / "mojibake.txt", mixed)
+
+
+@pytest.fixture
+def pile(tmp_path: Path) -> tuple[Path, dict[str, str]]:
+    """A folder of every hostile case beside good articles; {source: reason fragment}."""
+    folder = tmp_path / "pile"
+    expected = {str(folder / name): reason for name, (build, reason) in BAD_FILES.items()}
+    for build, _ in BAD_FILES.values():
+        build(folder)
+    expected.update(bad_records(folder))
+    encoded_files(folder)
+    return folder, expected
+
+
+def read_all(path: Path, limits: Limits | None = None) -> tuple[list[RawArticle], list[Problem]]:
+    items = list(read([path], limits=limits))
+    return (
+        [item for item in items if isinstance(item, RawArticle)],
+        [item for item in items if isinstance(item, Problem)],
+    )
+
+
+# Through read(), one case at a time
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_each_hostile_file_is_one_named_problem_quickly(tmp_path: Path, name: str) -> None:
+    build, reason = BAD_FILES[name]
+    build(tmp_path)
+    started = time.perf_counter()
+    found, problems = read_all(tmp_path / name)
+    assert time.perf_counter() - started < 3.0
+    assert found == []
+    assert [p.source for p in problems] == [str(tmp_path / name)]
+    assert reason in problems[0].reason
+
+
+def test_bad_records_are_named_and_every_good_record_is_kept(tmp_path: Path) -> None:
+    expected = bad_records(tmp_path)
+    found, problems = read_all(tmp_path)
+    assert sorted(matching(expected, p.source) for p in problems) == sorted(expected)
+    for problem in problems:
+        assert expected[matching(expected, problem.source)] in problem.reason
+    texts = "\n".join(article.text for article in found)
+    for word in GOOD_WORDS[:12]:
+        assert word in texts
+    intact = zlib.decompressobj(31).decompress((tmp_path / "truncated.jsonl.gz").read_bytes())
+    assert sum("Gzipped" in article.text for article in found) == intact.count(b"\n") >= 5
+
+
+def test_wrong_json_types_are_coerced_where_the_meaning_is_certain(tmp_path: Path) -> None:
+    bad_records(tmp_path)
+    found, _ = read_all(tmp_path / "types.jsonl")
+    by_word = {article.text.split()[0]: article for article in found}
+    assert by_word["Numberid"].record_id == "7" and by_word["Numberid"].title is None
+    assert by_word["Listtext"].text.startswith("Listtext paragraph one.\n\n")
+    assert clean(by_word["Listtext"], "x").published is None  # an unreadable date is left empty
+    assert by_word["Epochdate"].published == "2021-06-16T00:00:00+00:00"
+    assert by_word["Onelisttitle"].title == "A title in a list"
+
+
+def test_external_dtd_is_not_fetched(tmp_path: Path) -> None:
+    bad_records(tmp_path)
+    found, problems = read_all(tmp_path / "external-dtd.xml")
+    assert problems == [] and "Feeditem" in found[0].text
+    assert "root:" not in found[0].text
+
+
+def test_every_encoding_is_decoded_and_mojibake_repaired(tmp_path: Path) -> None:
+    encoded_files(tmp_path)
+    found, problems = read_all(tmp_path)
+    assert problems == []
+    by_word = {article.text.split()[0]: article.text for article in found}
+    assert set(by_word) == {"Latinone", "Cpwin", "Utfbom", "Utfplain", "Mojibake"}
+    for word in ("Cpwin", "Utfbom", "Utfplain"):
+        assert "Café, naïve, déjà vu; “quoted” — €5." in by_word[word]
+    assert "Café, naïve, déjà vu;" in by_word["Latinone"]
+    assert "The café said “no” to naïve plans — in Zürich." in by_word["Mojibake"]
+
+
+def test_a_line_over_the_limit_is_skipped_without_holding_it(tmp_path: Path) -> None:
+    huge = json.dumps({"text": "word " * 400_000})  # a 2 MB single line
+    path = write(tmp_path / "long.jsonl", jsonl({"text": good("Short")}) + huge + "\n")
+    found, problems = read_all(path, Limits.from_settings(max_line_bytes=1_000_000))
+    assert [a.text.split()[0] for a in found] == ["Short"]
+    assert problems[0].source == f"{path}:2"
+    assert "over the limit of 1000000 (ingest.max_line_bytes)" in problems[0].reason
+
+
+def test_a_2mb_single_line_article_is_truncated_with_a_note(tmp_path: Path) -> None:
+    path = write(tmp_path / "one-line.txt", (PROSE + " ") * 12_000)  # ~2 MB, one paragraph
+    started = time.perf_counter()
+    (raw,), _ = read_all(path)
+    article = clean(raw, article_id(raw), max_sentences=300)
+    assert time.perf_counter() - started < 5.0
+    assert len(article.sentences) == 300
+    assert article.text.endswith(article.sentences[-1].text)
+    assert article.removed[-1] == "[truncated: 11700 more sentences over the limit]"
+
+
+def test_json_array_item_over_the_record_limit_ends_the_array(tmp_path: Path) -> None:
+    items = [{"text": good("Smallitem")}, {"text": "x" * 3_000_000}, {"text": good("Never")}]
+    path = write(tmp_path / "array.json", json.dumps(items))
+    found, problems = read_all(path, Limits.from_settings(max_record_bytes=1_000_000))
+    assert [a.text.split()[0] for a in found] == ["Smallitem"]
+    assert "limit: ingest.max_record_bytes" in problems[0].reason
+
+
+@pytest.mark.parametrize(
+    ("name", "start", "fill"),
+    [
+        ("bomb.json.gz", "[", b"\0"),
+        ("bomb.jsonl.gz", '{"text": "', b"a"),
+        ("bomb.txt.gz", "", b" "),
+    ],
+)
+def test_a_gzip_bomb_stops_at_a_limit_quickly(
+    tmp_path: Path, name: str, start: str, fill: bytes
+) -> None:
+    path = gzip_bomb(tmp_path / name, 4, start, fill)
+    started = time.perf_counter()
+    _, problems = read_all(path)
+    assert time.perf_counter() - started < 3.0
+    assert "limit: ingest.max_" in problems[0].reason
+
+
+def test_limits_from_flags_read_sizes_and_refuse_unknown_names() -> None:
+    limits = Limits.from_flags(["max_line_bytes=2M", "max-sentences=50"])
+    assert limits.max_line_bytes == 2_000_000 and limits.max_sentences == 50
+    from newsweave.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="no such limit"):
+        Limits.from_flags(["max_lines=3"])
+    with pytest.raises(ConfigError, match="positive number"):
+        Limits.from_flags(["max_line_bytes=lots"])
+
+
+# Through the real CLI, all at once
+
+
+def run_cli(*args: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "newsweave", "stories", *args, "--format", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    return done, time.perf_counter() - started
+
+
+def test_cli_reads_the_hostile_pile_names_each_skip_and_keeps_the_good(
+    pile: tuple[Path, dict[str, str]],
+) -> None:
+    folder, expected = pile
+    done, seconds = run_cli(str(folder))
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+    skipped = {
+        line.removeprefix("skipped ").split(": ", 1)[0]: line.split(": ", 1)[1]
+        for line in done.stderr.splitlines()
+        if line.startswith("skipped ")
+    }
+    assert sorted(matching(expected, source) for source in skipped) == sorted(expected)
+    for source, reason in skipped.items():
+        assert expected[matching(expected, source)] in reason, (source, reason)
+    texts = [a["text"] for s in json.loads(done.stdout)["stories"] for a in s["articles"]]
+    for word in GOOD_WORDS:
+        assert any(word in text for text in texts), word
+    stats = ReadStats()
+    list(read([folder], stats=stats))
+    assert stats.summary() in done.stderr
+    files = sum(1 for source in expected if source.rsplit("/", 1)[-1] in BAD_FILES)
+    assert (stats.files_skipped, stats.records_skipped) == (files, len(expected) - files)
+    assert seconds < 30.0  # the run as a whole, imports and story grouping included
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 1024
+
+
+def test_cli_exits_1_when_nothing_is_readable_and_takes_limit_flags(tmp_path: Path) -> None:
+    BAD_FILES["empty.txt"][0](tmp_path)
+    BAD_FILES["deep.json"][0](tmp_path)
+    done, _ = run_cli(str(tmp_path), str(tmp_path / "missing.txt"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"skipped {tmp_path / 'missing.txt'}: no such file or folder" in done.stderr
+    assert "0 articles read, 3 files skipped, 0 records skipped" in done.stderr
+    write(tmp_path / "ok.txt", good("Okay"))
+    done, _ = run_cli(str(tmp_path / "ok.txt"), "--limit", "max_file_bytes=10")
+    assert done.returncode == 1
+    assert "file is larger than 10 bytes (limit: ingest.max_file_bytes)" in done.stderr
