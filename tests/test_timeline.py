@@ -6,16 +6,15 @@ from pathlib import Path
 
 from conftest import make_article
 
-from newsweave.models import Article, RawArticle, Story
+import newsweave
+from newsweave.models import Article, Story
 from newsweave.timeline import build_timeline, dating_conflicts
 
 
-def _sample(shared: Path, name: str, published: str | None) -> Article:
-    """A real sample, cleaned by newsweave.clean; published given where the file lacks it."""
-    from newsweave.clean import clean
-
-    text = (shared / "samples" / f"{name}.txt").read_text(encoding="utf-8")
-    return clean(RawArticle(source=name, text=text, published=published), name)
+def _sample(shared: Path, name: str) -> Article:
+    """A real sample as a user gets it: read and cleaned by newsweave."""
+    [article] = newsweave.read([shared / "samples" / f"{name}.txt"])
+    return article
 
 
 def _dates(story: Story) -> dict[tuple[str, str], str]:
@@ -27,7 +26,7 @@ def _dates(story: Story) -> dict[tuple[str, str], str]:
 
 
 def test_local_cnn_sample(shared: Path) -> None:
-    article = _sample(shared, "local-cnn-repost-2021-06-11", None)
+    article = _sample(shared, "local-cnn-repost-2021-06-11")
     assert article.published_day is not None and article.published_day.isoformat() == "2021-06-11"
     dates = _dates(Story("s", (article,)))
     assert dates[(article.id, "on Friday")] == "2021-06-11"
@@ -36,20 +35,24 @@ def test_local_cnn_sample(shared: Path) -> None:
     assert dates[(article.id, "in March")] == "2021-03"
 
 
+def test_scheduled_present_points_ahead(shared: Path) -> None:
+    # "After the G7 wraps Sunday" in a Friday 2021-06-11 article: the coming Sunday.
+    article = _sample(shared, "local-cnn-repost-2021-06-11")
+    [sunday] = [e for e in build_timeline(Story("s", (article,))) if e.expression == "Sunday"]
+    assert sunday.date == "2021-06-13"
+    assert "present tense 'wraps': scheduled" in sunday.reasoning
+
+
 def test_newsnation_sample(shared: Path) -> None:
-    # The caption that holds "later this month" and "June 16" is boilerplate to `clean`, so
-    # this test reads the file whole, as an article whose text keeps the caption.
-    text = (shared / "samples" / "newsnation-2021-06-14.txt").read_text(encoding="utf-8")
-    article = make_article(text, id="nn", published="2021-06-14")
+    article = _sample(shared, "newsnation-2021-06-14")
     dates = _dates(Story("s", (article,)))
-    assert dates[("nn", "later this month")] == "2021-06"
-    assert dates[("nn", "on June 16")] == "2021-06-16"
-    assert dates[("nn", "Monday")] == "2021-06-14"
-    assert dates[("nn", "on June 4, 2021")] == "2021-06-04"
+    assert dates[(article.id, "later this month")] == "2021-06"
+    assert dates[(article.id, "on June 16")] == "2021-06-16"
+    assert dates[(article.id, "on June 4, 2021")] == "2021-06-04"
 
 
-def test_presstv_sample_with_explicit_publication_date(shared: Path) -> None:
-    article = _sample(shared, "presstv-2021-06-16", "2021-06-16")
+def test_presstv_sample(shared: Path) -> None:
+    article = _sample(shared, "presstv-2021-06-16")
     entries = build_timeline(Story("s", (article,)))
     dates = {(e.expression, e.date) for e in entries}
     assert ("on Tuesday", "2021-06-15") in dates
@@ -59,6 +62,24 @@ def test_presstv_sample_with_explicit_publication_date(shared: Path) -> None:
     assert tuesday.reasoning == "Tuesday → 2021-06-15 (published Wed 2021-06-16, past tense)"
     assert tuesday.text in article.text
     assert [e.date for e in entries] == sorted(e.date for e in entries)
+
+
+def test_summit_told_by_three_outlets_is_one_entry(shared: Path) -> None:
+    articles = tuple(newsweave.read([shared / "samples"]))
+    entries = build_timeline(Story("s", articles))
+    [summit] = [e for e in entries if e.date == "2021-06-16"]
+    assert {s.article for s in summit.sources} == {a.id for a in articles}
+    assert {s.text for s in summit.sources} >= {e.text for e in entries if e.date == "2021-06-16"}
+    assert dating_conflicts(entries) == []
+
+
+def test_example_corpus_has_no_false_dating_conflicts() -> None:
+    articles = [a for a in newsweave.read(["examples/wires"]) if "summit" in a.source]
+    articles += [a for a in newsweave.read(["examples/web/continentalreview"])]
+    entries = build_timeline(Story("s", tuple(articles)))
+    assert dating_conflicts(entries) == []
+    [meeting] = [e for e in entries if e.expression == "next Wednesday"]
+    assert meeting.date == "2025-03-12" and len(meeting.sources) >= 2
 
 
 def test_vague_expressions_and_durations_are_not_entries() -> None:

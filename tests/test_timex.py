@@ -48,7 +48,7 @@ def test_undated_month_day_takes_the_nearest_year() -> None:
 def test_relative_spans_and_offsets() -> None:
     assert _value("Prices rose last year.", "last year") == "2020"
     assert _value("Talks begin next month.", "next month") == "2021-07"
-    assert _value("He left two weeks ago.", "two weeks ago") == "2021-06-02"
+    assert _value("He left two weeks ago.", "two weeks ago") == "2021-W22"  # a week, as TIMEX3
     assert _value("Officials spoke this week.", "this week") == "2021-W24"
 
 
@@ -89,3 +89,36 @@ def test_eval_reports_newsweave_beside_dateparser(tmp_path: Path, shared: Path) 
     assert "newsweave" in table and "dateparser.search_dates" in table
     results = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert results["systems"]["newsweave"]["scores"]["DATE"]["relaxed_f1"] > 0.5
+
+
+def test_scheduled_present_needs_the_tagger() -> None:
+    text = "After the G7 wraps Sunday, Biden heads to Brussels."
+    friday = date(2021, 6, 11)
+    [sunday] = [t for t in find_expressions(text, friday, tagger=True) if t.text == "Sunday"]
+    assert sunday.value == "2021-06-13"
+    assert _value("Protesters met the mayor on Sunday.", "Sunday", friday) == "2021-06-06"
+
+
+def test_reporting_clause_after_a_comma_yields_to_the_verb_before() -> None:
+    text = "The group would be ready to leave as soon as Tuesday, Castro said."
+    assert _value(text, "Tuesday", date(2000, 4, 3)) == "2000-04-04"
+
+
+def test_seasons_decades_and_quarters_around_new_year() -> None:
+    assert _value("Sales fell last fall.", "last fall", date(1998, 2, 6)) == "1997-FA"
+    assert _value("It was the hit of the '80s.", "the '80s", date(1989, 10, 26)) == "198"
+    text = "Third-quarter results will be released next week."
+    assert _value(text, "Third-quarter", date(1989, 10, 26)) == "1989-Q3"
+    assert _value("It opens this September.", "this September", date(1998, 2, 5)) == "1998-09"
+
+
+def test_span_before_a_clause_is_a_duration_and_year_ranges_are_years() -> None:
+    found = {t.text: t for t in find_expressions("It came a month after Qantas left.", WEDNESDAY)}
+    assert found["a month"].type == "DURATION" and found["a month"].value == "P1M"
+    years = [t.value for t in find_expressions("Cases fell between 1982 and 1992.", WEDNESDAY)]
+    assert years == ["1982", "1992"]
+
+
+def test_every_tuesday_and_thursday_is_a_set() -> None:
+    found = find_expressions("Security news, every Tuesday and Thursday.", WEDNESDAY)
+    assert [(t.type, t.value) for t in found] == [("SET", "XXXX-WXX-2"), ("SET", "XXXX-WXX-4")]

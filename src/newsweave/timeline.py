@@ -25,7 +25,9 @@ from newsweave.timex import Timex, find_expressions
 from newsweave.timex_patterns import MONTHS, WEEKDAYS
 
 _PREPOSITION = re.compile(r"\b(on|in|since|by|until|from|during|before|after|as of)\s+$", re.I)
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+_WORD = re.compile(r"[A-Za-z]+")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][a-zA-Z]+")
 
 
 def _words(text: str) -> frozenset[str]:
@@ -105,6 +107,7 @@ def article_entries(article: Article, config: dict[str, Any]) -> list[TimelineEn
         estimated=estimated,
         default_direction=config["default_direction"],
         override_days=config["tense_override_days"],
+        tagger=config["tense_tagger"] == "spacy",
     )
     entries = []
     for timex in timexes:
@@ -132,19 +135,48 @@ def article_entries(article: Article, config: dict[str, Any]) -> list[TimelineEn
 
 
 def content_words(text: str) -> frozenset[str]:
-    """The words that say who and what: lower-cased, no stopwords or date words."""
+    """The words that say who and what: lower-cased, no stopwords, date words or possessive
+    endings; hyphenated words count by their parts ("US-Russia" → us, russia)."""
     return frozenset(
-        word.lower().strip("'’-")
-        for word in _WORD.findall(text)
+        word.lower()
+        for word in _WORD.findall(_POSSESSIVE.sub("", text))
         if word.lower() not in _STOPWORDS and len(word) > 2
     )
 
 
+def names(text: str) -> frozenset[str]:
+    """Capitalised words inside a sentence (not its first word, not month or day names): the
+    actors and places an event is about."""
+    return frozenset(
+        word.lower()
+        for word in _NAME.findall(_POSSESSIVE.sub("", text))
+        if word.lower() not in _STOPWORDS
+    )
+
+
 def _similarity(a: TimelineEntry, b: TimelineEntry) -> tuple[float, int]:
-    words_a, words_b = content_words(a.text), content_words(b.text)
+    """Jaccard and count of the content words two entries share, over all their sources."""
+    words_a = frozenset().union(*(content_words(s.text) for s in a.sources or (a,)))
+    words_b = frozenset().union(*(content_words(s.text) for s in b.sources or (b,)))
     shared = len(words_a & words_b)
     union = len(words_a | words_b)
     return (shared / union if union else 0.0), shared
+
+
+def same_event(a: TimelineEntry, b: TimelineEntry, config: dict[str, Any]) -> bool:
+    """Whether two entries of one date, from different articles of a story, tell one event.
+
+    A day in one story is mostly one event, told in different words ("the conversation next
+    Wednesday", "the talks will be held on Wednesday"): one shared content word or name is
+    enough. A month or a year holds many events, so coarser dates need the sentences to be
+    alike (`same_event_similarity`, `same_event_min_shared`).
+    """
+    jaccard, shared = _similarity(a, b)
+    if len(a.date) == len("YYYY-MM-DD"):
+        return shared >= int(config["same_day_min_shared"])
+    return jaccard >= float(config["same_event_similarity"]) and shared >= int(
+        config["same_event_min_shared"]
+    )
 
 
 def _merge_same_events(entries: list[TimelineEntry], config: dict[str, Any]) -> list[TimelineEntry]:
@@ -154,11 +186,7 @@ def _merge_same_events(entries: list[TimelineEntry], config: dict[str, Any]) -> 
         for index, kept in enumerate(merged):
             if kept.date != entry.date or entry.article in {s.article for s in kept.sources}:
                 continue
-            jaccard, shared = _similarity(kept, entry)
-            if (
-                jaccard >= config["same_event_similarity"]
-                and shared >= config["same_event_min_shared"]
-            ):
+            if same_event(kept, entry, config):
                 merged[index] = replace(kept, sources=kept.sources + entry.sources)
                 break
         else:
@@ -169,7 +197,8 @@ def _merge_same_events(entries: list[TimelineEntry], config: dict[str, Any]) -> 
 def dating_conflicts(
     entries: tuple[TimelineEntry, ...] | list[TimelineEntry], **overrides: Any
 ) -> list[DatingConflict]:
-    """Pairs of entries from different articles that tell one event with different dates.
+    """Pairs of entries from different articles that tell one event with different dates:
+    similar sentences (`conflict_similarity`) about at least one same name.
 
     Only dates at the same precision that differ count ("2021-06-15" vs "2021-06-16"); a less
     precise date ("2021-06") does not contradict a more precise one inside it.
@@ -182,7 +211,12 @@ def dating_conflicts(
         if {s.article for s in a.sources} & {s.article for s in b.sources}:
             continue
         jaccard, shared = _similarity(a, b)
-        if jaccard >= config["conflict_similarity"] and shared >= config["same_event_min_shared"]:
+        same_actors = names(a.text) & names(b.text)  # "31 vessels waiting" vs "35": an update
+        if (
+            jaccard >= config["conflict_similarity"]
+            and shared >= config["same_event_min_shared"]
+            and same_actors
+        ):
             about = f"date of: {a.text[:80]}"
             conflicts.append(DatingConflict(about=about, entries=(a, b)))
     return conflicts

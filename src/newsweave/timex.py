@@ -67,19 +67,23 @@ def find_expressions(
     estimated: bool = False,
     default_direction: str = "past",
     override_days: int = 90,
+    tagger: bool = False,
 ) -> list[Timex]:
     """Every temporal expression in `text`, resolved against `published` where it is relative.
 
     `default_direction` ("past", "future" or "nearest") is where an undated weekday points when
     the clause shows no tense; news mostly reports what already happened, so "past" by default.
     `override_days`: how far the tense may pull an undated "June 16" off the nearest year
-    (see `timex_calendar.year_for`). `build_timeline` passes both from `[timeline]` settings.
+    (see `timex_calendar.year_for`). `tagger`: let spaCy's tagger help find the tense of the
+    sentences whose expressions need one (`tense.tense_cue`). `build_timeline` passes all three
+    from `[timeline]` settings.
     """
     context = Context(
         reference=published,
         text=text,
         default_direction=default_direction,
         override_days=override_days,
+        tagger=tagger,
     )
     found: list[Timex] = []
     cursor = 0

@@ -114,15 +114,18 @@ def shift(reference: date, unit: str, amount: int) -> tuple[str, str]:
 
 
 def season_year(season: str, rel: str, tense: Tense | None, reference: date) -> int:
-    """The year of "last fall", "this summer", "next spring" or a bare season in context."""
+    """The year of "last fall", "this summer", "next spring" or a bare season in context.
+
+    A season is named by the year it starts in (winter 1997 runs Dec 1997 to Feb 1998), so in
+    January "this winter" is last year's and "last fall" is too.
+    """
     start = SEASON_START[season]
+    # The year of the current season's start, and that season's first month.
     current = (reference.month % 12) // 3 * 3 or 12
+    current_year = reference.year - (1 if reference.month < 3 else 0)
+    this_one = current_year if start <= current else current_year - 1  # latest start so far
     if rel in ("last", "this past") or (rel == "" and tense == "past"):
-        return (
-            reference.year - 1 if start > current or (rel and start == current) else reference.year
-        )
+        return this_one - 1 if rel and start == current else this_one
     if rel in ("next", "this coming") or (rel == "" and tense == "future"):
-        return (
-            reference.year + 1 if start < current or (rel and start == current) else reference.year
-        )
-    return reference.year
+        return this_one + 1 if start != current or rel else this_one
+    return this_one if start == current else reference.year

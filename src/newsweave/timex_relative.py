@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from newsweave.timex_calendar import day_value, describe, shift, weekday_date
+from newsweave.timex_calendar import day_value, describe, shift, week_value, weekday_date
 from newsweave.timex_patterns import UNITS, WEEKDAYS, number_value
 from newsweave.timex_resolve import _UNRESOLVED, Context, Resolution, _group, _tense_note, _why
 
@@ -24,13 +24,20 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = WEEKDAYS[match.group("weekday").lower().rstrip(".")]
     if ctx.reference is None:
         return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
+    if re.search(r"\b(?:every|each)\s+\w+\s+(?:and|or)\s+$", ctx.text[: match.start()][-40:]):
+        value = f"XXXX-WXX-{number + 1}"  # "every Tuesday and Thursday": recurs
+        return Resolution("SET", value, "set", f"{match.group(0)}: recurs, {value}")
     rel = _group(match, "rel")
     if rel in ("last", "this past", "the previous"):
         direction, note = "before", f"'{rel}': the one before"
     elif rel in ("next", "this coming", "the following"):
         direction, note = "after", f"'{rel}': the one after"
+    elif (cue := ctx.cue(match, tagged=True)).scheduled and not re.match(
+        r"['’]s\b", ctx.text[match.end() :]
+    ):  # "After the G7 wraps Sunday": the coming Sunday (but "follows Tuesday's vote": past)
+        direction, note = "future", f"present tense '{cue.word}': scheduled"
     else:
-        tense = ctx.tense(match)
+        tense = cue.tense
         direction = {"past": "past", "future": "future"}.get(tense or "", ctx.default_direction)
         note = _tense_note(tense)
     found = weekday_date(number, ctx.reference, direction)
@@ -74,6 +81,8 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
 def offset(match: re.Match[str], ctx: Context) -> Resolution | None:
     amount, unit = number_value(match.group("number")), _group(match, "unit").rstrip("s")
     direction = _group(match, "dir")
+    if direction in ("after", "before") and re.match(r"\s+[\w$]", ctx.text[match.end() :]):
+        return None  # "a month after Qantas suspended...": a duration before a clause, no date
     backwards = direction in ("ago", "earlier", "before", "previously", "back")
     if amount is None:
         ref = "PAST_REF" if backwards else "FUTURE_REF"
@@ -85,8 +94,8 @@ def offset(match: re.Match[str], ctx: Context) -> Resolution | None:
     if base is None:
         return Resolution("DATE", None, unit, f"{match.group(0)}: {_UNRESOLVED}")
     signed = int(-amount if backwards else amount)
-    if unit == "week":
-        value, precision = day_value(base + timedelta(weeks=signed)), "day"
+    if unit == "week":  # TIMEX3 keeps the granularity: "six weeks ago" is a week
+        value, precision = week_value(base + timedelta(weeks=signed)), "week"
     else:
         value, precision = shift(
             base, "year" if unit == "decade" else unit, signed * (10 if unit == "decade" else 1)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from newsweave.tense import Tense, tense_near
+from newsweave.tense import Cue, Tense, tense_cue
 from newsweave.timex_calendar import (
     add_months,
     day_value,
@@ -44,17 +44,26 @@ class Context:
     text: str
     default_direction: str = "past"
     override_days: int = 90
+    tagger: bool = False
     last_quarter: tuple[int, int] | None = None
     last_quarter_at: int = -1
     last_day: date | None = None
     last_year: int | None = None
-    _tenses: dict[tuple[int, int], Tense | None] = field(default_factory=dict)
+    _cues: dict[tuple[int, int, bool], Cue] = field(default_factory=dict)
+
+    def cue(self, match: re.Match[str], *, tagged: bool = False) -> Cue:
+        """The tense cue of the clause around `match`, computed once per expression.
+
+        `tagged`: the resolver can use a scheduled present ("wraps Sunday"), so spaCy's tagger
+        runs on this sentence when `tagger` is on; other resolvers keep to the word lists.
+        """
+        key = (*match.span(), tagged and self.tagger)
+        if key not in self._cues:
+            self._cues[key] = tense_cue(self.text, key[0], key[1], tagger=key[2])
+        return self._cues[key]
 
     def tense(self, match: re.Match[str]) -> Tense | None:
-        key = match.span()
-        if key not in self._tenses:
-            self._tenses[key] = tense_near(self.text, *key)
-        return self._tenses[key]
+        return self.cue(match).tense
 
     def quarter_in_view(self, match: re.Match[str], reach: int = QUARTER_REACH) -> bool:
         """Whether a quarter was mentioned shortly before `match` ("a year earlier" then means
@@ -139,6 +148,8 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
         year, note = reference.year - (1 if number >= reference.month else 0), "the last one"
     elif rel in ("next", "this coming"):
         year, note = reference.year + (1 if number <= reference.month else 0), "the next one"
+    elif rel == "this":
+        year, note = reference.year, "this year's"
     else:
         year = year_for(number, 15, tense, reference, ctx.override_days)
         note = _tense_note(tense)
@@ -150,7 +161,13 @@ def year(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = int(match.group("year"))
     following = ctx.text[match.end() : match.end() + 12].lower()
     if re.match(r"\s*(?:people|persons|troops|workers|shares|tons|feet|meters|miles|units|"
-                r"employees|jobs|cars|homes|residents|to \d|and \d)", following):  # fmt: skip
+                r"employees|jobs|cars|homes|residents)", following):  # fmt: skip
+        return None
+    # "2000 to 3000 people" is a count; "between 1985 and 1987" is two years.
+    upper = re.match(r"\s*(?:to|and)\s+(\d{4})(?!\d)", following + ctx.text[match.end() + 12 :][:6])
+    if re.match(r"\s*(?:to|and)\s+\d", following) and not (
+        upper and 0 < int(upper.group(1)) - number <= 60
+    ):
         return None
     ctx.last_year = number
     return Resolution("DATE", f"{number:04d}", "year", f"{match.group(0)}: a year")
@@ -176,7 +193,8 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     elif match.groupdict().get("short"):
         digit = int(match.group("short"))
         recent = ctx.reference.year if ctx.reference else 2000
-        century = "19" if digit > (recent % 100) // 10 else "20"
+        # "the '80s" is the 1980s unless the 2080s have begun by the reference year.
+        century = "20" if 2000 + 10 * digit <= recent else "19"
     else:
         digit, century = int(match.group("digit")), match.group("century")
     value = f"{century}{digit}"
@@ -192,7 +210,9 @@ def _quarter_year(quarter: int, tense: Tense | None, reference: date) -> int:
     current = quarter_of(reference)
     if tense == "past" and quarter > current:
         return reference.year - 1
-    if tense == "future" and quarter < current:
+    # Results of the quarter just ended are reported (and forecast) in the next one, so a
+    # future-tense "third quarter" in October is still this year's.
+    if tense == "future" and quarter < current - 1:
         return reference.year + 1
     return reference.year
 
@@ -213,14 +233,20 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, "quarter", f"{match.group(0)} → {value}")
 
 
+_QUARTER_STEPS = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the previous": -1,
+                  "next": 1}  # fmt: skip
+
+
 def quarter_anaphor(match: re.Match[str], ctx: Context) -> Resolution | None:
     det, noun = _group(match, "det"), _group(match, "noun")
     if noun == "period" and ctx.last_quarter is None:
         return None
     if ctx.reference is None and ctx.last_quarter is None:
         return Resolution("DATE", None, "quarter", f"{match.group(0)}: {_UNRESOLVED}")
-    if det in ("this", "the current", "last", "the past", "the previous", "next") and ctx.reference:
-        step = {"last": -1, "the past": -1, "the previous": -1, "next": 1}.get(det, 0)
+    latest = det in ("the latest", "the latest fiscal")
+    if (det in _QUARTER_STEPS or latest) and ctx.reference:
+        # "the latest quarter" is the last one completed, as "last quarter" is.
+        step = -1 if latest else _QUARTER_STEPS[det]
         year_number, month_number = add_months(ctx.reference.year, ctx.reference.month, 3 * step)
         found = (year_number, (month_number - 1) // 3 + 1)
     elif ctx.last_quarter is not None:

@@ -21,9 +21,11 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+from newsweave.config import settings
 from newsweave.errors import DatasetError
 from newsweave.timex import find_expressions
 
@@ -67,8 +69,17 @@ def load(dataset: Path) -> list[tuple[str, str, date, list[Span]]]:
     return documents
 
 
-def newsweave_tagger(text: str, created: date) -> list[Span]:
-    return [Span(t.start, t.end, t.type, t.value) for t in find_expressions(text, created)]
+def newsweave_tagger(text: str, created: date, *, tagger: bool | None = None) -> list[Span]:
+    """newsweave with the `[timeline]` settings; `tagger` overrides `tense_tagger`."""
+    config = settings("timeline")
+    found = find_expressions(
+        text,
+        created,
+        default_direction=config["default_direction"],
+        override_days=config["tense_override_days"],
+        tagger=config["tense_tagger"] == "spacy" if tagger is None else tagger,
+    )
+    return [Span(t.start, t.end, t.type, t.value) for t in found]
 
 
 def dateparser_tagger(text: str, created: date) -> list[Span]:
@@ -123,9 +134,7 @@ def score(documents: list[tuple[list[Span], list[Span]]], kind: str) -> dict[str
         strict, pairs = _match(gold, found)
         n_gold, n_found, n_strict = n_gold + len(gold), n_found + len(found), n_strict + strict
         n_relaxed += len(pairs)
-        n_value += sum(
-            1 for g, f in pairs if f.value and g.value and f.value.upper() == g.value.upper()
-        )
+        n_value += sum(1 for g, f in pairs if _same_value(g.value, f.value))
     result: dict[str, float] = {"gold": n_gold, "found": n_found}
     for name, hits in (("strict", n_strict), ("relaxed", n_relaxed)):
         precision = hits / n_found if n_found else 0.0
@@ -155,6 +164,9 @@ def run(dataset: Path, json_out: Path | None = None, **options: Any) -> str:
         "newsweave": newsweave_tagger,
         "dateparser.search_dates": dateparser_tagger,
     }
+    if options.get("tense_variants"):  # the tense heuristic alone, and with spaCy's tagger
+        taggers["newsweave/heuristic"] = partial(newsweave_tagger, tagger=False)
+        taggers["newsweave/spacy-tense"] = partial(newsweave_tagger, tagger=True)
     results: dict[str, Any] = {"dataset": str(dataset), "documents": len(corpus), "systems": {}}
     header = (
         f"{'system':<24} {'type':<8} {'gold':>5} {'found':>5}  {'strict P/R/F1':<17} "
