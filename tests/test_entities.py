@@ -59,3 +59,18 @@ def test_alias_pairs_merge_precision_and_recall() -> None:
     assert score.pairs >= 50
     assert score.precision >= 0.9
     assert score.recall >= 0.9
+
+
+def test_suffixes_and_middle_initials_name_different_people() -> None:
+    names = ["Donald Trump", "Donald Trump Jr.", "George W. Bush", "George H.W. Bush", "Bush"]
+    mentions = [Mention("a", n, "PERSON", i * 10) for i, n in enumerate(names)]
+    entities = merge_mentions(mentions, ["a"])
+    assert {e.name for e in entities} == set(names) - {"Bush"}
+    assert by_name(entities, "George H.W. Bush").mentions == 2  # the nearest full name before
+
+
+def test_double_surname_joins_the_full_name() -> None:
+    names = ["Debbie Wasserman Schultz", "Wasserman Schultz", "Schultz"]
+    mentions = [Mention("a", n, "PERSON", i * 10) for i, n in enumerate(names)]
+    entities = merge_mentions(mentions, ["a"])
+    assert [(e.name, e.mentions) for e in entities] == [("Debbie Wasserman Schultz", 3)]

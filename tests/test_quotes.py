@@ -13,6 +13,7 @@ from newsweave.entities import find_entities
 from newsweave.models import Article, Quote, RawArticle, Story
 from newsweave.quote_spans import find_spans
 from newsweave.quotes import extract_quotes
+from newsweave.speakers import dash_speaker
 
 SAMPLES = ("local-cnn-repost-2021-06-11", "newsnation-2021-06-14", "presstv-2021-06-16")
 
@@ -182,3 +183,29 @@ def test_spans_cover_quote_styles() -> None:
 
 def test_apostrophes_are_not_single_quotes() -> None:
     assert find_spans("The leaders’ summit isn’t over, it's Biden's call.") == []
+
+
+@pytest.mark.slow
+def test_speaker_is_the_subject_of_the_verb_the_quote_hangs_from() -> None:
+    quotes = quotes_of(
+        "Senator Ann Walsh spoke after the vote.\n"
+        "She says the mayor’s late-night posts about the budget are “lies and conspiracy theories.”"
+    )
+    assert quotes[0].speaker == "Ann Walsh"
+
+
+@pytest.mark.slow
+def test_he_and_she_follow_gender_and_the_latest_speaker() -> None:
+    quotes = quotes_of(
+        "Mr. Tom Becker met Mrs. Jane Ortiz on Monday.\n"
+        "“We agreed on the budget and the schedule for the new bridge,” Becker said.\n"
+        "Ortiz spoke later. “The town will vote on it in the spring,” she said."
+    )
+    assert [q.speaker for q in quotes] == ["Tom Becker", "Jane Ortiz"]
+
+
+def test_dash_signature_after_a_reader_quote_is_its_speaker() -> None:
+    text = "“He has no plan at all for our towns.”\xa0―\xa0Ana Ruiz\n“Vote.” ― Lee Park\n"
+    spans = find_spans(text)
+    assert dash_speaker(text, spans[0]) is not None
+    assert [dash_speaker(text, s).speaker for s in spans] == ["Ana Ruiz", "Lee Park"]  # type: ignore[union-attr]

@@ -23,6 +23,7 @@ from newsweave.speakers import (
     looks_like_title,
     region_of,
     regions,
+    root_subject,
     scare_marked,
 )
 
@@ -59,8 +60,9 @@ def attribute(
                 start, end = bounds[index]
                 if index == number or text[start:end].rstrip().endswith(":"):
                     wanted[(id(text), start)] = text[start:end]
-    keys = list(wanted)
-    docs = dict(zip(keys, nlp.parsed_docs(wanted[k] for k in keys), strict=True))
+    unique = list(dict.fromkeys(wanted.values()))  # a paragraph reposted by outlets: parsed once
+    parsed = dict(zip(unique, nlp.parsed_docs(unique), strict=True))
+    docs = {key: parsed[paragraph] for key, paragraph in wanted.items()}
     return [
         _attribute_text(text, spans, {start: d for (t, start), d in docs.items() if t == id(text)},
                         entities, config)
@@ -140,7 +142,7 @@ def _continues(previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[i
     if previous.paragraph != span.paragraph - 1:
         return False
     paragraph_end = bounds[previous.paragraph][1]
-    return paragraph_end - previous.end <= 40
+    return paragraph_end - previous.end <= 40 or span.start - bounds[span.paragraph][0] <= 1
 
 
 def _colon_lead(
@@ -156,5 +158,7 @@ def _colon_lead(
         return None
     probe = QuoteSpan(end, end, span.paragraph - 1, -1)
     lead_regions = regions(text, start, end, [])
-    cue = find_cue(docs[start], start, lead_regions[-1], probe, [])
+    cue = find_cue(docs[start], start, lead_regions[-1], probe, []) or root_subject(
+        docs[start], start, lead_regions[-1]
+    )
     return _with_cue(text, span, cue, resolver) if cue is not None else None

@@ -42,6 +42,7 @@ class SpeakerResolver:
     occurrences: list[Occurrence] = field(default_factory=list)
     descriptions: list[str] = field(default_factory=list)
     sentence_starts: list[int] = field(default_factory=list)
+    speakers: list[tuple[int, Entity]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.occurrences = _occurrences(self.text, self.entities)
@@ -52,7 +53,7 @@ class SpeakerResolver:
         cleaned = phrase.strip(" ,;:—-")
         lowered = cleaned.lower()
         if lowered in PERSON_PRONOUNS:
-            return self._antecedent(start)
+            return self._antecedent(start, lowered)
         if lowered in OTHER_PRONOUNS:
             return None
         inside = [o for o in self.occurrences if start <= o.start < start + len(phrase)]
@@ -61,6 +62,8 @@ class SpeakerResolver:
         at_head = [o for o in inside if head is not None and o.start <= head < o.end]
         if at_head or people or whole:
             named = (at_head or people or whole)[-1]
+            if named.entity is not None and named.entity.type == "PERSON":
+                self.speakers.append((start, named.entity))
             return named.entity.name if named.entity else named.surface
         if lowered.startswith(_DEFINITE) and names.role_head(lowered):
             return self._described(cleaned, before)
@@ -68,19 +71,29 @@ class SpeakerResolver:
             self.descriptions.append(cleaned)
         return cleaned or None
 
-    def _antecedent(self, pronoun_at: int) -> str | None:
+    def _antecedent(self, pronoun_at: int, pronoun: str) -> str | None:
+        """The person 'he'/'she' names: the most recent speaker of a fitting gender within
+        `max_sentences_back`, else the first fitting person named in the nearest sentence."""
+        wanted = "m" if pronoun == "he" else "f"
         here = self._sentence(pronoun_at)
+        window = max(-1, here - self.max_sentences_back)
+        for at, entity in reversed(self.speakers):
+            if at < pronoun_at and self._sentence(at) > window and _fits(entity, wanted):
+                self.speakers.append((pronoun_at, entity))
+                return entity.name
         people = [
             o
             for o in self.occurrences
             if o.start < pronoun_at
             and o.entity is not None
             and o.entity.type == "PERSON"
+            and _fits(o.entity, wanted)
             and not any(q.start <= o.start < q.end for q in self.quoted)
         ]
-        for sentence in range(here, max(-1, here - self.max_sentences_back), -1):
+        for sentence in range(here, window, -1):
             found = [o for o in people if self._sentence(o.start) == sentence]
             if found and found[0].entity is not None:
+                self.speakers.append((pronoun_at, found[0].entity))
                 return found[0].entity.name
         return None
 
@@ -109,6 +122,12 @@ class SpeakerResolver:
             else:
                 high = middle - 1
         return low
+
+
+def _fits(entity: Entity, wanted: str) -> bool:
+    """The entity can be 'he' (wanted 'm') or 'she' ('f'): its known gender does not conflict."""
+    known = names.gender(" ".join((entity.name, *entity.aliases)), entity.roles)
+    return known is None or known == wanted
 
 
 def _surfaces(entities: Sequence[Entity]) -> dict[str, list[Entity]]:

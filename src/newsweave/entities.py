@@ -47,6 +47,8 @@ class _Cluster:
     mentions: list[Mention] = field(default_factory=list)
     first: str = ""
     last: str = ""
+    parts: tuple[str, ...] = ()
+    suffix: str = ""
 
 
 def find_entities(story: Story) -> tuple[Entity, ...]:
@@ -134,15 +136,18 @@ def _merge_people(mentions: list[Mention]) -> tuple[list[_Cluster], list[_Cluste
         parts = names.person_parts(mention.text)
         if len(parts) < 2:
             continue
-        first, last = parts[0], parts[-1]
+        suffix = names.name_suffix(mention.text)
         home = next(
-            (c for c in full if c.last == last and names.first_names_compatible(c.first, first)),
+            (c for c in full if names.people_compatible(c.parts, parts, (c.suffix, suffix))),
             None,
         )
         if home is None:
-            home = _Cluster(first=first, last=last)
+            home = _Cluster(first=parts[0], last=parts[-1], parts=parts, suffix=suffix)
             full.append(home)
+        elif len(parts) > len(home.parts):
+            home.parts = parts  # the fullest form decides later comparisons
         home.mentions.append(mention)
+    full = _join_double_surnames(full)
     bare: dict[str, _Cluster] = {}
     for mention in mentions:
         parts = names.person_parts(mention.text)
@@ -152,6 +157,23 @@ def _merge_people(mentions: list[Mention]) -> tuple[list[_Cluster], list[_Cluste
             )
             home.mentions.append(mention)
     return full, list(bare.values())
+
+
+def _join_double_surnames(full: list[_Cluster]) -> list[_Cluster]:
+    """'Wasserman Schultz' is the surname of 'Debbie Wasserman Schultz', not a first name:
+    a two-word name that ends a longer name of the story joins it when that is the only one."""
+    kept: list[_Cluster] = []
+    for cluster in full:
+        homes = [
+            c for c in full
+            if len(cluster.parts) == 2 and len(c.parts) >= 3 and c.parts[-2:] == cluster.parts
+            and c.suffix == cluster.suffix
+        ]  # fmt: skip
+        if len(homes) == 1:
+            homes[0].mentions.extend(cluster.mentions)
+        else:
+            kept.append(cluster)
+    return kept
 
 
 def _home_for_bare(word: str, mention: Mention, full: list[_Cluster]) -> _Cluster | None:

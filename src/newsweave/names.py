@@ -95,6 +95,61 @@ def person_parts(name: str) -> tuple[str, ...]:
     return tuple(_word(word) for word in words if _word(word))
 
 
+def name_suffix(name: str) -> str:
+    """'Donald Trump Jr.' -> 'jr'; '' when the name has no generational suffix."""
+    words = strip_possessive(name).replace(",", " ").split()
+    return _word(words[-1]) if words and _word(words[-1]) in SUFFIXES else ""
+
+
+def middle_initials(parts: tuple[str, ...]) -> str:
+    """The initials of the middle names: ('george', 'h.w.', 'bush') -> 'hw'."""
+    return "".join(
+        piece[0] for word in parts[1:-1] for piece in re.split(r"[.\s-]+", word) if piece
+    )
+
+
+def people_compatible(
+    one: tuple[str, ...], other: tuple[str, ...], suffixes: tuple[str, str]
+) -> bool:
+    """Two full names can be one person: same surname and suffix ('Jr.' is another person),
+    compatible first names, and middle initials that agree where both give them ('George H.W.
+    Bush' is not 'George W. Bush'; 'George Bush' can be either)."""
+    if one[-1] != other[-1] or suffixes[0] != suffixes[1]:
+        return False
+    if not first_names_compatible(one[0], other[0]):
+        return False
+    middles = middle_initials(one), middle_initials(other)
+    return not all(middles) or middles[0] == middles[1]
+
+
+# Common first names and titles that tell a person's gender, for "he"/"she" (small on purpose:
+# an unknown name is compatible with both pronouns).
+MALE = word_set(
+    """mr sir lord king prince he spokesman chairman congressman businessman joe john james
+    michael david robert william richard thomas mark donald george barack bernie ted marco jeb
+    chris mike paul tim jake dmitry vladimir sergey sergei yuri antony tony bill ben rand jeff
+    steve stephen kevin brian jim tom bob dan daniel peter andrew eric scott ryan jason matt
+    matthew charles karl boris emmanuel xi kim ali mohammed muhammad ahmed lindsey"""
+)
+FEMALE = word_set(
+    """mrs ms miss lady dame queen princess she spokeswoman chairwoman congresswoman
+    businesswoman hillary mary elizabeth nancy sarah susan karen jennifer lisa michelle melania
+    ivanka kellyanne carly nikki angela theresa marine jill amy kamala debbie donna huma hope
+    kate katie laura linda barbara patricia jane anne ann anna maria margaret catherine
+    christine claire megyn loretta samantha sheryl condoleezza madeleine"""
+)
+
+
+def gender(name: str, roles: tuple[str, ...] = ()) -> str | None:
+    """'m', 'f' or None from a title, a role or a common first name ('Mrs. Clinton' -> 'f')."""
+    words = [_word(w) for w in strip_possessive(name).split()] + [
+        _word(w) for role in roles for w in role.split()
+    ]
+    male = any(w in MALE for w in words)
+    female = any(w in FEMALE for w in words)
+    return "m" if male and not female else "f" if female and not male else None
+
+
 def first_names_compatible(first: str, other: str) -> bool:
     """Same first name, or one is the other's initial ('J.' and 'John')."""
     if first == other:

