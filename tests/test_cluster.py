@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
-from conftest import make_article
+import json
+from pathlib import Path
 
+import pytest
+from conftest import EXAMPLES, REPO, make_article
+
+import newsweave
 from newsweave.cluster import group
+from newsweave.config import settings
+from newsweave.evaluation.bcubed import bcubed
+from newsweave.evaluation.story_weights import pairs
+from newsweave.story_match import FEATURES
 
 QUAKE_A = (
     "A magnitude 6.1 earthquake struck the Chilean city of Valparaiso on Tuesday.\n"
@@ -92,3 +101,52 @@ def test_stories_newest_first_and_articles_by_date() -> None:
 
 def test_empty_input_gives_no_stories() -> None:
     assert group([]) == []
+
+
+def test_the_three_real_summit_articles_form_one_story(shared: Path) -> None:
+    articles = newsweave.read([shared / "samples"])
+    stories = newsweave.stories(articles)
+    assert len(articles) == 3
+    assert [len(story.articles) for story in stories] == [3]
+
+
+def test_example_corpus_groups_into_its_five_stories(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = json.loads((REPO / "tests" / "data" / "examples-expected.json").read_text())
+    gold = {source: story for story, sources in expected["stories"].items() for source in sources}
+    monkeypatch.chdir(REPO)  # the ground truth names sources relative to the repository root
+    stories = newsweave.stories(newsweave.read([EXAMPLES.name]))
+    predicted = {a.source: n for n, story in enumerate(stories) for a in story.articles}
+    assert gold.keys() <= predicted.keys()
+    assert bcubed(gold, {source: predicted[source] for source in gold}).f1 >= 0.9
+
+
+QUAKE_OTHER = (
+    "A magnitude 7.4 earthquake struck near the Peruvian town of Arequipa on Sunday.\n"
+    "Rescuers in Arequipa pulled survivors from collapsed adobe houses after the quake.\n"
+    "Officials said 35 people died and the airport at Juliaca was closed."
+)
+
+
+def test_two_earthquakes_with_different_specifics_stay_apart() -> None:
+    stories = group(
+        [
+            make_article(QUAKE_A, id="chile1"),
+            make_article(QUAKE_B, id="chile2"),
+            make_article(QUAKE_OTHER, id="peru"),
+        ]
+    )
+    assert ids(stories) == [["chile1", "chile2"], ["peru"]]
+
+
+def test_learned_weights_come_from_labelled_pairs() -> None:
+    articles = [
+        make_article(QUAKE_A, id="q1"),
+        make_article(SUMMIT, id="s1"),
+        make_article(QUAKE_B, id="q2"),
+        make_article(TRIAL, id="t1"),
+        make_article(QUAKE_OTHER, id="p1"),
+    ]
+    gold = {"q1": "chile", "q2": "chile", "s1": "summit", "t1": "trial", "p1": "peru"}
+    x, y, owners = pairs(articles, gold, settings("cluster"))
+    assert x.shape == (len(y), len(FEATURES)) and len(owners) == len(y)
+    assert y.sum() == 1  # q2 meets its own story once; every other candidate is a negative
