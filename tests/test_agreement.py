@@ -1,0 +1,148 @@
+"""Facts, exclusives and conflicts across outlets, on small invented stories and the samples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import make_article
+
+from newsweave.agreement import Agreement, compare_outlets
+from newsweave.clean import clean
+from newsweave.ingest import article_id, read
+from newsweave.models import Article, RawArticle, Story
+
+HARBOUR = (
+    "The city council approved a new harbour bridge on Tuesday after a long debate.\n"
+    "Construction of the bridge will cost 40 million euros, according to the mayor.\n"
+    "Here is what we know."
+)
+HARBOUR_REWORDED = (
+    "On Tuesday, councillors voted to approve the construction of a new bridge over the harbour.\n"
+    "Local fishermen in Portvale said the works would block their boats for two whole seasons."
+)
+
+
+def _story(*articles: Article) -> Story:
+    return Story(id="s1", articles=articles)
+
+
+def _fact_with(agreement: Agreement, words: str) -> tuple[int, tuple[str, ...]]:
+    for fact in agreement.facts:
+        if any(words in source.text for source in fact.sources):
+            return fact.support, fact.outlets
+    raise AssertionError(f"no fact mentions {words!r}: {[f.text for f in agreement.facts]}")
+
+
+def test_two_outlets_saying_the_same_in_other_words_make_a_fact() -> None:
+    story = _story(
+        make_article(HARBOUR, id="a", outlet="Harbour Herald"),
+        make_article(HARBOUR_REWORDED, id="b", outlet="Coast Courier"),
+    )
+    support, outlets = _fact_with(compare_outlets(story), "bridge")
+    assert support == 2
+    assert outlets == ("Coast Courier", "Harbour Herald")
+
+
+def test_a_syndicated_copy_does_not_add_support() -> None:
+    copy = make_article(HARBOUR, id="c", outlet="Wire Reprints", duplicate_of="a")
+    story = _story(
+        make_article(HARBOUR, id="a", outlet="Harbour Herald"),
+        copy,
+        make_article(HARBOUR_REWORDED, id="b", outlet="Coast Courier"),
+    )
+    agreement = compare_outlets(story)
+    support, outlets = _fact_with(agreement, "bridge")
+    assert support == 2
+    assert "Wire Reprints" not in outlets
+
+
+def test_only_informative_single_outlet_statements_are_exclusives() -> None:
+    story = _story(
+        make_article(HARBOUR, id="a", outlet="Harbour Herald"),
+        make_article(HARBOUR_REWORDED, id="b", outlet="Coast Courier"),
+    )
+    exclusives = [e.text for e in compare_outlets(story).exclusives]
+    assert any("fishermen in Portvale" in text for text in exclusives)
+    assert "Here is what we know." not in exclusives
+
+
+def test_different_counts_of_the_same_workers_are_a_conflict() -> None:
+    story = _story(
+        make_article(
+            "About 2,000 workers at the Rendal car plant went on strike on Monday.",
+            id="a",
+            outlet="Daily Ledger",
+        ),
+        make_article(
+            "3,500 workers at the Rendal car plant went on strike on Monday.",
+            id="b",
+            outlet="Evening Post",
+        ),
+    )
+    agreement = compare_outlets(story)
+    (conflict,) = agreement.conflicts
+    assert "workers" in conflict.about
+    assert "2,000" in conflict.about and "3,500" in conflict.about
+    assert {c.outlet for c in conflict.claims} == {"Daily Ledger", "Evening Post"}
+    assert not agreement.facts  # the clashing statements are not reported as agreed
+
+
+def test_one_outlet_negating_the_other_is_a_conflict() -> None:
+    story = _story(
+        make_article(
+            "The health minister signed the vaccine agreement with Norvia on Friday.",
+            id="a",
+            outlet="Daily Ledger",
+        ),
+        make_article(
+            "The health minister did not sign the vaccine agreement with Norvia on Friday.",
+            id="b",
+            outlet="Evening Post",
+        ),
+    )
+    (conflict,) = compare_outlets(story).conflicts
+    assert conflict.about.startswith("whether it happened")
+    assert conflict.decided_by == "rule"
+
+
+def test_the_lexical_mode_finds_closely_worded_facts() -> None:
+    story = _story(
+        make_article(
+            "The council approved the new harbour bridge on Tuesday evening.",
+            id="a",
+            outlet="Harbour Herald",
+        ),
+        make_article(
+            "On Tuesday evening the council approved the new harbour bridge.",
+            id="b",
+            outlet="Coast Courier",
+        ),
+    )
+    support, _ = _fact_with(compare_outlets(story, mode="lexical"), "bridge")
+    assert support == 2
+
+
+def test_one_outlet_alone_has_no_facts() -> None:
+    story = _story(make_article(HARBOUR, id="a"), make_article(HARBOUR, id="b"))
+    assert compare_outlets(story) == Agreement()
+
+
+def _samples(shared: Path) -> Story:
+    articles = [
+        clean(raw, article_id(raw))
+        for raw in read(shared / "samples")
+        if isinstance(raw, RawArticle)
+    ]
+    return Story(id="samples", articles=tuple(articles))
+
+
+def test_samples_agree_on_the_april_sanctions_and_the_geneva_meeting(shared: Path) -> None:
+    story = _samples(shared)
+    by_file = {Path(a.source).name.split("-")[0]: a.outlet or a.id for a in story.articles}
+    agreement = compare_outlets(story)
+    support, outlets = _fact_with(agreement, "sanctions")
+    assert support == 2
+    assert set(outlets) == {by_file["local"], by_file["presstv"]}
+    geneva = [f for f in agreement.facts if sum("Geneva" in s.text for s in f.sources) >= 2]
+    assert geneva, [f.text for f in agreement.facts]
+    assert {by_file["local"], by_file["presstv"]} <= set(geneva[0].outlets)

@@ -1,0 +1,59 @@
+"""Statements and their anchors: counted quantities, dates, names, negation."""
+
+from __future__ import annotations
+
+from conftest import make_article
+
+from newsweave.statements import anchors, article_statements, quantities
+
+
+def test_a_count_keeps_what_it_counts_in_singular() -> None:
+    (found,) = quantities("Some 2,000 dock workers walked out on Monday.")
+    assert found.unit == {"dock", "worker"}
+    assert not found.exact  # "some 2,000" is an estimate
+
+
+def test_a_bound_is_compatible_with_a_value_inside_it() -> None:
+    (at_least,) = quantities("At least 19 states joined the lawsuit.")
+    (twenty,) = quantities("The 20 states suing the company say so.")
+    (ten,) = quantities("Only 10 states joined.")
+    assert at_least.compatible(twenty)
+    assert not at_least.compatible(ten)
+
+
+def test_a_range_is_one_quantity() -> None:
+    (share,) = quantities("Between 3 and 5 percent of children are affected.")
+    assert (share.low, share.high, share.unit) == (3.0, 5.0, frozenset({"%"}))
+
+
+def test_rounded_figures_agree_with_precise_ones() -> None:
+    (precise,) = quantities("The party won 43.6 percent of the vote.")
+    (rounded,) = quantities("The party won 44 percent of the vote.")
+    assert precise.compatible(rounded)
+
+
+def test_years_and_days_of_the_month_are_not_counts() -> None:
+    assert quantities("In 2020 the plant closed on March 3 after 12 years.")[0].unit == {"year"}
+    assert len(quantities("In 2020 the plant closed on March 3 after 12 years.")) == 1
+
+
+def test_negation_records_what_is_negated() -> None:
+    found = anchors("The minister did not sign the agreement.")
+    assert found.negations == 1
+    assert "sign" in found.negated_words
+
+
+def test_relative_dates_resolve_against_publication() -> None:
+    article = make_article(
+        "The two leaders will meet in Geneva next Wednesday, officials said.",
+        published="2021-06-11",
+    )
+    (statement,) = article_statements(article, min_words=5)
+    assert "2021-06-16" in statement.anchors.dates
+
+
+def test_questions_and_fragments_are_not_statements() -> None:
+    article = make_article("What happens next?\nGENEVA\nThe summit opens on Wednesday in Geneva.")
+    assert [s.text for s in article_statements(article, min_words=5)] == [
+        "The summit opens on Wednesday in Geneva."
+    ]
