@@ -305,8 +305,19 @@ def _asset(name: str) -> Markup:
     return Markup(source)
 
 
-def render_html(briefs: Sequence[Brief], *, stories_only: bool = False) -> str:
-    """All briefs as one self-contained HTML report (`stories_only`: stories and articles)."""
+def render_html(
+    briefs: Sequence[Brief],
+    *,
+    stories_only: bool = False,
+    nonce: str | None = None,
+    home_url: str | None = None,
+) -> str:
+    """All briefs as one self-contained HTML report (`stories_only`: stories and articles).
+
+    `nonce` marks the inline <style> and <script> for a Content-Security-Policy that allows
+    only them (the web app serves the report with one); `home_url` adds a link back to the
+    app's story list.
+    """
     views = [StoryView(number, brief) for number, brief in enumerate(briefs, start=1)]
     template = _environment().get_template("report.html.j2")
     return template.render(
@@ -315,4 +326,6 @@ def render_html(briefs: Sequence[Brief], *, stories_only: bool = False) -> str:
         article_total=sum(len(b.story.articles) for b in briefs),
         styles=_asset("report.css"),
         script=_asset("report.js"),
+        nonce=nonce,
+        home_url=home_url,
     )

@@ -1,0 +1,163 @@
+"""The SQLite store's layout, how it is opened, and how records become rows and back.
+
+Tables (one file, WAL mode, so `serve` reads while `ingest` writes):
+
+    articles        one row per distinct article (unique content hash); the cleaned record as
+                    JSON (every Article field: sentences with offsets, removed lines, notes) and
+                    `duplicate_of` as the last grouping decided it
+    stories         the current grouping: id, member key, headline, size, dates, outlets
+    story_articles  story -> article, in the story's order
+    story_aliases   ids of stories merged away -> the story that holds their articles now
+    briefs          one brief per member key (JSON v1 for the API, the full record for the page)
+    quotes, entities   per brief, for search and entity pages
+    articles_fts, quotes_fts   FTS5 indexes over titles, texts and quotes
+    meta            schema version, brief settings
+
+A brief is keyed by its story's member key (a hash of the member articles and their repost
+marks), never by story id: regrouping only swaps `stories`, and a story whose members did not
+change finds its brief already there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+import types
+import typing
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+from newsweave.errors import NewsweaveError
+
+SCHEMA_VERSION = 1
+Record = TypeVar("Record")
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS articles (
+    rowid INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    record TEXT NOT NULL,
+    title TEXT, outlet TEXT, url TEXT, published TEXT,
+    duplicate_of TEXT,
+    grouped INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    headline TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    newest TEXT, oldest TEXT,
+    outlets TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS stories_order ON stories (newest DESC, size DESC);
+CREATE INDEX IF NOT EXISTS stories_key ON stories (key);
+CREATE TABLE IF NOT EXISTS story_articles (
+    story TEXT NOT NULL, article TEXT NOT NULL, position INTEGER NOT NULL,
+    PRIMARY KEY (story, position)
+);
+CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles (article);
+CREATE TABLE IF NOT EXISTS story_aliases (old TEXT PRIMARY KEY, story TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS briefs (key TEXT PRIMARY KEY, v1 TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS quotes (
+    rowid INTEGER PRIMARY KEY, brief TEXT NOT NULL,
+    text TEXT NOT NULL, speaker TEXT, article TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS quotes_brief ON quotes (brief);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker COLLATE NOCASE);
+CREATE TABLE IF NOT EXISTS entities (
+    brief TEXT NOT NULL, name TEXT NOT NULL, type TEXT NOT NULL,
+    aliases TEXT NOT NULL, mentions INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS entities_brief ON entities (brief);
+CREATE INDEX IF NOT EXISTS entities_name ON entities (name COLLATE NOCASE);
+CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (title, text, tokenize='unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (text, speaker, tokenize='unicode61');
+"""
+
+
+def connect_writer(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) the store for `ingest`: WAL, explicit transactions."""
+    try:
+        connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute("PRAGMA foreign_keys=ON")
+        connection.executescript(SCHEMA)
+        found = connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
+    if found is None:
+        connection.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+    elif found[0] != str(SCHEMA_VERSION):
+        raise NewsweaveError(
+            f"{path}: store schema version {found[0]}, this newsweave reads {SCHEMA_VERSION}; "
+            "ingest into a new store file"
+        )
+    return connection
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """Open the store read-only (`mode=ro`): the web app can never change it."""
+    if not path.is_file():
+        raise NewsweaveError(f"{path}: no such store; create it with `newsweave ingest`")
+    uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+        connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
+    connection.row_factory = sqlite3.Row
+    return connection
+
+
+# -- records <-> JSON ------------------------------------------------------------------------
+
+
+def to_plain(value: Any) -> Any:
+    """A frozen record (and everything in it) as JSON-ready lists, dicts and strings."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple | list):
+        return [to_plain(item) for item in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value
+
+
+def from_plain(cls: type[Record], data: dict[str, Any]) -> Record:
+    """The record `to_plain` made, rebuilt with its exact types (tuples, datetimes, records)."""
+    hints = _hints(typing.cast(Any, cls))
+    values = {name: _decode(hints[name], item) for name, item in data.items() if name in hints}
+    return cls(**values)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(to_plain(value), ensure_ascii=False, separators=(",", ":"))
+
+
+@cache
+def _hints(cls: Any) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _decode(hint: Any, data: Any) -> Any:
+    if data is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+        return _decode(arms[0], data)
+    if origin is tuple:
+        item_type = typing.get_args(hint)[0]
+        return tuple(_decode(item_type, item) for item in data)
+    if hint is datetime:
+        return datetime.fromisoformat(data)
+    if dataclasses.is_dataclass(hint):
+        return from_plain(typing.cast(type, hint), data)
+    return data

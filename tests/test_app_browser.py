@@ -1,0 +1,100 @@
+"""The web app in a real headless browser (Debian's chromium via selenium) against the real
+server over the example store: the list, a story, a citation, search, an entity page; no
+console error (a Content-Security-Policy violation would be one), no script from input.
+
+Screenshots go to $NEWSWEAVE_ARTIFACTS when set, else to pytest's tmp folder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_report_browser import _errors, artifacts, browser
+from test_server import hostile_store, running_server
+from test_store import example_store
+
+__all__ = ["artifacts", "browser", "hostile_store"]  # fixtures used below
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_server(example_store(tmp_path_factory)) as base:
+        yield base
+
+
+def test_reader_goes_from_the_list_to_a_story_and_its_sources(
+    browser: Any, app: str, artifacts: Path
+) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(1280, 900)
+    browser.get(app + "/")
+    items = browser.find_elements(By.CSS_SELECTOR, "ol.stories li.story-item")
+    assert items, "the story list shows stories"
+    assert "article" in items[0].find_element(By.CSS_SELECTOR, ".meta").text
+    browser.save_screenshot(str(artifacts / "app-stories.png"))
+    biggest = max(
+        items, key=lambda li: int(li.find_element(By.CSS_SELECTOR, ".meta").text.split()[0])
+    )
+    headline = biggest.find_element(By.CSS_SELECTOR, "a.title").text
+    biggest.find_element(By.CSS_SELECTOR, "a.title").click()
+
+    assert browser.find_element(By.CSS_SELECTOR, ".story-head h2").text == headline
+    citation = browser.find_element(By.CSS_SELECTOR, "ol.summary a.cite")
+    browser.execute_script("arguments[0].focus()", citation)
+    tip = browser.find_element(By.ID, "nw-tip")
+    assert tip.is_displayed() and tip.text, "the report's script runs under the policy"
+    citation.click()
+    target = browser.find_element(By.ID, citation.get_attribute("href").split("#")[1])
+    assert "hit" in (target.get_attribute("class") or "")
+    browser.save_screenshot(str(artifacts / "app-story.png"))
+    assert _errors(browser) == []
+    browser.find_element(By.CSS_SELECTOR, "a.home").click()
+    assert browser.current_url == app + "/"
+
+
+def test_reader_searches_and_opens_a_person(browser: Any, app: str, artifacts: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    browser.set_window_size(1280, 900)
+    browser.get(app + "/")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys("levee")
+    box.submit()
+    hits = browser.find_elements(By.CSS_SELECTOR, "ul.articles li mark")
+    assert hits and all(h.text.lower() == "levee" for h in hits)
+
+    box = browser.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("Halloran")
+    box.submit()
+    speakers = browser.find_elements(By.CSS_SELECTOR, "ul.quotes a.speaker")
+    assert any(s.text == "Greta Halloran" for s in speakers)
+    browser.save_screenshot(str(artifacts / "app-search.png"))
+    next(s for s in speakers if s.text == "Greta Halloran").click()
+
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Greta Halloran"
+    assert browser.find_elements(By.CSS_SELECTOR, "ul.quotes blockquote")
+    assert browser.find_elements(By.CSS_SELECTOR, "ol.stories a.title")
+    browser.save_screenshot(str(artifacts / "app-entity.png"))
+    assert _errors(browser) == []
+
+
+def test_script_in_input_never_runs(browser: Any, hostile_store: Path, artifacts: Path) -> None:
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    with running_server(hostile_store) as base:
+        browser.get(base + "/")
+        link = browser.find_element(By.CSS_SELECTOR, "a.title")
+        assert link.text == "<script>alert('title')</script>"
+        link.click()
+        browser.save_screenshot(str(artifacts / "app-hostile-story.png"))
+        browser.get(base + "/search?q=script+plan")
+        for _ in range(3):
+            with pytest.raises(NoAlertPresentException):
+                browser.switch_to.alert.text  # noqa: B018 - asking is the check
+        assert _errors(browser) == []

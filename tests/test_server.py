@@ -1,0 +1,212 @@
+"""`newsweave serve` as a client sees it: the real server (uvicorn, in a subprocess, on
+127.0.0.1 and a free port) over a real store, asked with httpx."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import pytest
+from test_store import example_store
+
+from newsweave.store import ingest
+
+HOSTILE = "<script>alert('title')</script>"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_server(store: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[str]:
+    """`newsweave serve --store STORE --port P ...` until the block ends; yields its base URL."""
+    port = free_port()
+    command = [sys.executable, "-m", "newsweave", "serve", "--store", str(store), "--port"]
+    process = subprocess.Popen(
+        [*command, str(port), *extra],
+        env={**os.environ, **(env or {})},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(base + "/", timeout=2)
+                break
+            except httpx.TransportError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(
+                        process.stderr.read().decode() if process.stderr else ""
+                    ) from None
+                time.sleep(0.2)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with running_server(example_store(tmp_path_factory)) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store whose every input field tries to get into the page."""
+    folder = tmp_path_factory.mktemp("hostile")
+    base = {
+        "title": HOSTILE,
+        "outlet": "<img src=x onerror=alert('outlet')>",
+        "url": "javascript:alert('url')",
+        "published": "2025-03-05",
+    }
+    texts = [
+        f'The council met on Tuesday. "{HOSTILE} is not a plan," said Mayor Ada Vane. '
+        "The vote was delayed.",
+        f'The council met again on Tuesday night. "{HOSTILE} is not a plan," Mayor Ada Vane '
+        "told reporters. The vote was delayed to April.",
+    ]
+    lines = [json.dumps({**base, "id": f"h{i}", "text": t}) for i, t in enumerate(texts)]
+    (folder / "hostile.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    store = folder / "hostile.db"
+    ingest([folder / "hostile.jsonl"], store)
+    return store
+
+
+def test_story_list_is_newest_then_biggest(server: str) -> None:
+    listing = httpx.get(server + "/api/stories").json()
+    stories = listing["stories"]
+    assert listing["total"] == len(stories) > 0
+    keys = [(s["newest"] or "", s["articles"]) for s in stories]
+    assert keys == sorted(keys, key=lambda k: (k[0], k[1]), reverse=True)
+    page = httpx.get(server + "/").text
+    assert stories[0]["headline"].replace("'", "&#39;") in page
+
+
+def test_story_api_is_the_json_v1_story(server: str) -> None:
+    first = httpx.get(server + "/api/stories").json()["stories"][0]
+    story = httpx.get(f"{server}/api/stories/{first['id']}").json()
+    contract = {"id", "headline", "articles", "summary", "facts", "exclusives", "conflicts"}
+    assert contract | {"quotes", "entities", "timeline", "outlets"} <= set(story)
+    assert story["id"] == first["id"] and len(story["articles"]) == first["articles"]
+    page = httpx.get(f"{server}/stories/{first['id']}")
+    assert page.status_code == 200 and "<h1>News brief</h1>" in page.text
+
+
+def test_search_finds_words_and_quotes_and_ignores_query_syntax(server: str) -> None:
+    found = httpx.get(server + "/api/search", params={"q": "levee"}).json()
+    assert found["articles"] and all("levee" in a["snippet"].lower() for a in found["articles"])
+    quote = httpx.get(server + "/api/search", params={"q": "Halloran"}).json()
+    assert any(q["speaker"] == "Greta Halloran" for q in quote["quotes"])
+    for hostile in ['"unbalanced', "levee AND (", "NEAR(a b", "*", "title:x", "-", "'; DROP"]:
+        response = httpx.get(server + "/search", params={"q": hostile})
+        assert response.status_code == 200, hostile
+    too_long = httpx.get(server + "/search", params={"q": "x" * 400})
+    assert too_long.status_code == 400
+
+
+def test_entity_page_has_the_persons_quotes_and_stories(server: str) -> None:
+    person = httpx.get(server + "/api/entities/Greta Halloran").json()
+    assert person["quotes"] and all(q["speaker"] == "Greta Halloran" for q in person["quotes"])
+    assert person["stories"]
+    page = httpx.get(server + "/entities/Greta%20Halloran")
+    assert page.status_code == 200 and "Greta Halloran" in page.text
+
+
+def test_every_response_carries_the_security_headers(server: str) -> None:
+    for path in ("/", "/search?q=levee", "/api/stories", "/nothing-here"):
+        headers = httpx.get(server + path).headers
+        policy = headers["content-security-policy"]
+        assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+        assert headers["x-content-type-options"] == "nosniff"
+        assert headers["referrer-policy"] == "no-referrer"
+    page = httpx.get(server + "/")
+    nonce = page.headers["content-security-policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<style nonce="{nonce}">' in page.text
+    assert nonce not in httpx.get(server + "/").headers["content-security-policy"]
+
+
+def test_unknown_addresses_and_escapes_are_404(server: str) -> None:
+    for path in (
+        "/stories/nope",
+        "/stories/..%2F..%2F..%2Fetc%2Fpasswd",
+        "/entities/..%2F..%2Fetc%2Fpasswd",
+        "/../../etc/passwd",
+        "/static/../../pyproject.toml",
+        "/api/stories/nope",
+    ):
+        response = httpx.get(server + path)
+        assert response.status_code == 404, path
+        assert "root:" not in response.text and "[project]" not in response.text
+    assert "Not found" in httpx.get(server + "/stories/nope").text
+
+
+def test_requests_are_small_gets(server: str) -> None:
+    assert httpx.post(server + "/", content=b"x" * 10_000).status_code == 413
+    assert httpx.post(server + "/", content=b"").status_code == 405
+    assert httpx.get(server + "/?page=" + "9" * 3000).status_code == 414
+    assert httpx.get(server + "/?page=abc").status_code == 400
+
+
+def test_binding_beyond_loopback_needs_a_token(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = example_store(tmp_path_factory)
+    command = [sys.executable, "-m", "newsweave", "serve", "--store", str(store)]
+    refused = subprocess.run(
+        [*command, "--host", "0.0.0.0"], capture_output=True, text=True, timeout=60
+    )
+    assert refused.returncode == 2 and "--token" in refused.stderr
+
+
+def test_with_a_token_every_request_needs_it(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = example_store(tmp_path_factory)
+    with running_server(store, env={"NEWSWEAVE_TOKEN": "s3cret"}) as base:
+        assert httpx.get(base + "/").status_code == 401
+        assert httpx.get(base + "/api/stories").status_code == 401
+        wrong = {"Authorization": "Bearer nope"}
+        assert httpx.get(base + "/api/stories", headers=wrong).status_code == 401
+        right = {"Authorization": "Bearer s3cret"}
+        assert httpx.get(base + "/api/stories", headers=right).status_code == 200
+        with httpx.Client(base_url=base) as browser:
+            assert browser.get("/?token=s3cret").status_code == 200
+            assert browser.get("/search?q=levee").status_code == 200  # the cookie carries it
+
+
+def test_hostile_input_is_shown_as_text(hostile_store: Path) -> None:
+    with running_server(hostile_store) as base:
+        stories = httpx.get(base + "/api/stories").json()["stories"]
+        pages = [
+            httpx.get(base + "/").text,
+            httpx.get(f"{base}/stories/{stories[0]['id']}").text,
+            httpx.get(base + "/search", params={"q": "script alert plan"}).text,
+        ]
+    for page in pages:
+        assert "<script>alert(" not in page and "<img src=x" not in page
+        assert 'href="javascript:' not in page
+    assert "&lt;script&gt;alert(" in pages[0]
+
+
+def test_serve_never_changes_the_store(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = example_store(tmp_path_factory)
+    before = store.read_bytes()
+    with running_server(store) as base:
+        first = httpx.get(base + "/api/stories").json()["stories"][0]["id"]
+        httpx.get(f"{base}/stories/{first}")
+        httpx.get(base + "/search", params={"q": "strike"})
+    assert store.read_bytes() == before
+    with sqlite3.connect(store) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
