@@ -34,23 +34,89 @@ from datetime import UTC, datetime
 from typing import Any
 
 from newsweave.config import settings
-from newsweave.dedup_align import ArticleSketch, aligned_coverage, shingle_containment, sketch
+from newsweave.dedup_align import (
+    ArticleSketch,
+    aligned_coverage,
+    fingerprint,
+    shingle_containment,
+    sketch,
+)
+from newsweave.minhash import colliding_pairs, hash_terms, signature
 from newsweave.models import Article
+from newsweave.scale import BATCH_SIZE, map_batches
+
+Fingerprint = tuple[Any, Any, int]  # shingle signature, anchor signature (or None), size
 
 
-def mark_duplicates(articles: Sequence[Article], **overrides: Any) -> list[Article]:
+def mark_duplicates(
+    articles: Sequence[Article], workers: int = 1, batch_size: int = BATCH_SIZE, **overrides: Any
+) -> list[Article]:
     """The same articles, in the same order, with `duplicate_of` set on copies.
 
-    `overrides` replace [dedup] settings for this call (e.g. `spin_coverage=0.9`).
+    `workers` processes compute the signatures and verify candidate pairs (1: all in this
+    process); the LSH indexes are built here. `overrides` replace [dedup] settings.
     """
     config = settings("dedup", **overrides)
-    sketches = [sketch(article, config["shingle_size"]) for article in articles]
-    links = [
+    prints = list(map_batches(_Fingerprints(config), articles, workers, batch_size=batch_size))
+    pairs = [
         (i, j)
-        for i, j in sorted(candidate_pairs(sketches, config))
-        if is_copy(sketches[i], sketches[j], config)
+        for i, j in sorted(candidate_pairs(prints, config))
+        if min(prints[i][2], prints[j][2]) >= config["min_words"]
+    ]
+    chunks = [
+        pairs[start : start + _PAIRS_PER_TASK] for start in range(0, len(pairs), _PAIRS_PER_TASK)
+    ]
+    tasks = ([articles[i] for i in _members(chunk)] for chunk in chunks)
+    pool = workers if len(chunks) > 1 else 1  # one chunk is not worth starting processes
+    verdicts = map_batches(_Verifier(config), zip(tasks, chunks, strict=True), pool, batch_size=1)
+    links = [
+        pair
+        for chunk, ok in zip(chunks, verdicts, strict=True)
+        for pair, copy in zip(chunk, ok, strict=True)
+        if copy
     ]
     return assign_originals(articles, links)
+
+
+_PAIRS_PER_TASK = 256  # candidate pairs verified together: their articles are sketched once
+
+
+def _members(pairs: Sequence[tuple[int, int]]) -> list[int]:
+    return sorted({index for pair in pairs for index in pair})
+
+
+class _Fingerprints:
+    """Per-article signatures for the two indexes (picklable, for worker processes)."""
+
+    def __init__(self, config: dict[str, Any]):
+        self.size = int(config["shingle_size"])
+        self.num_perm, self.seed = _minhash(config)
+
+    def __call__(self, article: Article) -> Fingerprint:
+        shingles, anchors, size = fingerprint(article, self.size)
+        return (
+            signature(shingles, self.num_perm, self.seed),
+            signature(hash_terms(sorted(anchors)), self.num_perm, self.seed),
+            size,
+        )
+
+
+class _Verifier:
+    """Verdicts for a chunk of candidate pairs, each of its articles sketched once."""
+
+    def __init__(self, config: dict[str, Any]):
+        self.config = config
+
+    def __call__(self, task: tuple[list[Article], list[tuple[int, int]]]) -> list[bool]:
+        members, pairs = task
+        sketches = dict(
+            zip(
+                _members(pairs),
+                (sketch(a, self.config["shingle_size"]) for a in members),
+                strict=True,
+            )
+        )
+        return [is_copy(sketches[i], sketches[j], self.config) for i, j in pairs]
 
 
 def assign_originals(
@@ -87,39 +153,24 @@ def is_copy(a: ArticleSketch, b: ArticleSketch, config: dict[str, Any]) -> bool:
         return False
     if shingle_containment(a, b) >= config["near_copy_containment"]:
         return True
-    coverage = aligned_coverage(a, b, float(config["sentence_similarity"]))
-    return coverage >= float(config["spin_coverage"])
+    similarity, bar = float(config["sentence_similarity"]), float(config["spin_coverage"])
+    return aligned_coverage(a, b, similarity, at_least=bar) >= bar
 
 
-def candidate_pairs(
-    sketches: Sequence[ArticleSketch], config: dict[str, Any]
-) -> set[tuple[int, int]]:
+def candidate_pairs(prints: Sequence[Fingerprint], config: dict[str, Any]) -> set[tuple[int, int]]:
     """Index pairs (i < j) that one of the two LSH indexes puts in a shared bucket."""
-    pairs: set[tuple[int, int]] = set()
-    pairs |= lsh_pairs(
-        [s.shingles for s in sketches], config["shingle_threshold"], *_minhash(config)
-    )
-    pairs |= lsh_pairs([s.anchors for s in sketches], config["anchor_threshold"], *_minhash(config))
+    num_perm = int(config["num_perm"])
+    pairs = colliding_pairs([p[0] for p in prints], config["shingle_threshold"], num_perm)
+    pairs |= colliding_pairs([p[1] for p in prints], config["anchor_threshold"], num_perm)
     return pairs
 
 
 def lsh_pairs(
     sets: Sequence[Iterable[str]], threshold: float, num_perm: int = 128, seed: int = 1
 ) -> set[tuple[int, int]]:
-    """Pairs whose MinHash signatures collide in an LSH index at `threshold` (est. Jaccard)."""
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    pairs: set[tuple[int, int]] = set()
-    for index, items in enumerate(sets):
-        encoded = [item.encode("utf-8") for item in items]
-        if not encoded:
-            continue
-        minhash = MinHash(num_perm=num_perm, seed=seed)
-        minhash.update_batch(encoded)
-        pairs.update((other, index) for other in lsh.query(minhash))
-        lsh.insert(index, minhash)
-    return pairs
+    """Pairs whose MinHash signatures of string sets collide in LSH at `threshold`."""
+    signatures = [signature(hash_terms(sorted(set(items))), num_perm, seed) for items in sets]
+    return colliding_pairs(signatures, threshold, num_perm)
 
 
 def _minhash(config: dict[str, Any]) -> tuple[int, int]:

@@ -32,10 +32,15 @@ refusing wire updates.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+import numpy as np
+
+from newsweave.minhash import Hashes, shingle_hashes
 from newsweave.models import Article
 
 WORD = re.compile(r"\w+(?:[.,:'’]\w+)*")
@@ -47,6 +52,7 @@ _NUMBER_NAMES = (
 )
 _NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_NAMES.split())}
 _AD_MARKER = re.compile(r"^ad_\d+$")
+_DIGIT = re.compile(r"\d")
 # Function words: spinners leave them in place; they make no anchor and no index key.
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -69,22 +75,30 @@ class SentenceSketch:
     keys: frozenset[str]
 
 
+Passage = tuple[SentenceSketch, range]
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSketch:
-    """Everything `mark_duplicates` needs to know about one article, computed once."""
+    """Everything the verifier needs to know about one article, computed once per article.
 
-    shingles: frozenset[str]
+    `shingles` are the distinct hashes of its word shingles (sorted); `passages` serve
+    `aligned_coverage` in both directions.
+    """
+
+    shingles: Hashes
     anchors: frozenset[str]
     sentences: tuple[SentenceSketch, ...]
-
-    @property
-    def size(self) -> int:
-        return sum(sentence.size for sentence in self.sentences)
+    size: int
+    passages: tuple[Passage, ...]
 
 
 def tokens(text: str) -> list[str]:
     """Word tokens as written (case kept), without ad markers such as `[ad_1]`."""
-    return [w for w in WORD.findall(text) if not _AD_MARKER.match(w.lower())]
+    words: list[str] = WORD.findall(text)
+    if "_" not in text:  # no ad marker possible: skip the per-word test
+        return words
+    return [w for w in words if not _AD_MARKER.match(w.lower())]
 
 
 def _number(token: str) -> str | None:
@@ -92,23 +106,35 @@ def _number(token: str) -> str | None:
 
     Number words count as their digits: style guides (and spinners) switch between the two.
     """
-    if not any(ch.isdigit() for ch in token):
+    if token.isalpha() or not any(ch.isdigit() for ch in token):
         return _NUMBER_WORDS.get(token.lower())
     return token.replace(",", "")
+
+
+def _numbers(words: list[str], lowered: list[str]) -> set[str]:
+    """`_number` of every token, as a set (set operations instead of a call per token)."""
+    found = {w.replace(",", "") for w in words if not w.isalpha() and _DIGIT.search(w)}
+    found.update(_NUMBER_WORDS[w] for w in _NUMBER_WORDS.keys() & set(lowered))
+    return found
+
+
+def _anchors(words: list[str], lowered: list[str], numbers: set[str]) -> set[str]:
+    """Numbers, and capitalised words past the first that are not function words."""
+    anchors = set(numbers)
+    for position in range(1, len(words)):
+        if words[position][0].isupper() and lowered[position] not in STOP_WORDS:
+            anchors.add(lowered[position])
+    return anchors
 
 
 def _sentence_sketch(text: str) -> tuple[SentenceSketch, set[str]]:
     """A sentence's sketch and its anchors: numbers, and capitalised words past the first."""
     words = tokens(text)
     lowered = [w.lower() for w in words]
-    numbers = {n for n in map(_number, words) if n is not None}
-    anchors = set(numbers)
-    for position, word in enumerate(words[1:], start=1):
-        if word[0].isupper() and lowered[position] not in STOP_WORDS:
-            anchors.add(lowered[position])
-    keys = frozenset(w for w in lowered if w not in STOP_WORDS and len(w) > 2) | numbers
+    numbers = _numbers(words, lowered)
+    keys = frozenset({w for w in set(lowered) - STOP_WORDS if len(w) > 2} | numbers)
     sketch = SentenceSketch(Counter(lowered), len(lowered), frozenset(numbers), keys)
-    return sketch, anchors
+    return sketch, _anchors(words, lowered, numbers)
 
 
 def _units(sentences: list[str]) -> list[str]:
@@ -127,42 +153,74 @@ def _units(sentences: list[str]) -> list[str]:
     return units
 
 
+def _article_units(article: Article) -> list[str]:
+    return _units([s.text for s in article.sentences] or article.text.splitlines())
+
+
+def _shingles(article: Article, shingle_size: int) -> Hashes:
+    return shingle_hashes(tokens(article.text.lower()), shingle_size)
+
+
+def fingerprint(article: Article, shingle_size: int) -> tuple[Hashes, frozenset[str], int]:
+    """What the LSH indexes need of an article: shingle hashes, anchors, size in words.
+
+    The cheap part of `sketch` (no word bags, no passages), computed for every article;
+    the full sketch is computed only for articles in a candidate pair.
+    """
+    anchors: set[str] = set()
+    size = 0
+    for text in _article_units(article):
+        words = tokens(text)
+        if not words:
+            continue
+        lowered = [w.lower() for w in words]
+        anchors |= _anchors(words, lowered, _numbers(words, lowered))
+        size += len(words)
+    return _shingles(article, shingle_size), frozenset(anchors), size
+
+
 def sketch(article: Article, shingle_size: int) -> ArticleSketch:
     """Shingles, anchors and sentence sketches of one article (sentences from `Article`)."""
-    texts = _units([s.text for s in article.sentences] or article.text.splitlines())
     sentences: list[SentenceSketch] = []
     anchors: set[str] = set()
-    for text in texts:
+    for text in _article_units(article):
         sentence, sentence_anchors = _sentence_sketch(text)
         if sentence.size:
             sentences.append(sentence)
             anchors |= sentence_anchors
-    words = tuple(w.lower() for w in tokens(article.text))
-    shingles = frozenset(
-        " ".join(words[i : i + shingle_size]) for i in range(max(1, len(words) - shingle_size + 1))
-    )
-    return ArticleSketch(shingles, frozenset(anchors), tuple(sentences))
+    ordered = tuple(sentences)
+    spans = tuple(passages(ordered))
+    size = sum(sentence.size for sentence in ordered)
+    return ArticleSketch(_shingles(article, shingle_size), frozenset(anchors), ordered, size, spans)
 
 
 def shingle_containment(a: ArticleSketch, b: ArticleSketch) -> float:
     """Share of the smaller shingle set found in the other: 1.0 for a verbatim or cut copy."""
     small, large = (a, b) if len(a.shingles) <= len(b.shingles) else (b, a)
-    if not small.shingles:
+    if not len(small.shingles):
         return 0.0
-    return len(small.shingles & large.shingles) / len(small.shingles)
+    shared = np.intersect1d(small.shingles, large.shingles, assume_unique=True)
+    return len(shared) / len(small.shingles)
 
 
 def _dice(a: SentenceSketch, b: SentenceSketch) -> float:
     """Bag-of-words Dice over all tokens, function words included."""
-    shared = sum((a.bag & b.bag).values())
+    small, large = (a.bag, b.bag) if len(a.bag) <= len(b.bag) else (b.bag, a.bag)
+    shared = 0
+    for word, count in small.items():
+        other = large.get(word)
+        if other:
+            shared += count if count < other else other
     return 2 * shared / (a.size + b.size)
 
 
 def _merge(a: SentenceSketch, b: SentenceSketch) -> SentenceSketch:
-    return SentenceSketch(a.bag + b.bag, a.size + b.size, a.numbers | b.numbers, a.keys | b.keys)
+    bag = a.bag.copy()
+    bag.update(b.bag)
+    return SentenceSketch(bag, a.size + b.size, a.numbers | b.numbers, a.keys | b.keys)
 
 
-def passages(sentences: tuple[SentenceSketch, ...]) -> list[tuple[SentenceSketch, range]]:
+def passages(sentences: tuple[SentenceSketch, ...]) -> list[Passage]:
     """Each sentence, and each two neighbours joined, with the sentence indexes they span.
 
     Pairing passages instead of sentences makes the alignment indifferent to where a copy's
@@ -175,7 +233,9 @@ def passages(sentences: tuple[SentenceSketch, ...]) -> list[tuple[SentenceSketch
     return singles + pairs
 
 
-def aligned_coverage(a: ArticleSketch, b: ArticleSketch, min_similarity: float) -> float:
+def aligned_coverage(
+    a: ArticleSketch, b: ArticleSketch, min_similarity: float, at_least: float = 0.0
+) -> float:
     """Share of the words of BOTH articles in passages that have a counterpart in the other.
 
     Two passages (a sentence or two neighbouring ones) are counterparts when they cite the same
@@ -183,33 +243,49 @@ def aligned_coverage(a: ArticleSketch, b: ArticleSketch, min_similarity: float) 
     not reorganise) and their word bags reach `min_similarity` (Dice). The lower of the two
     directions is returned: a spun copy keeps every sentence of its original and adds none,
     while a wire update or another outlet's report adds, drops and moves sentences.
+    With `at_least`, a first direction below it is returned without the second (the caller
+    only asks whether the score reaches that bar).
     """
-    return min(_coverage(a, b, min_similarity), _coverage(b, a, min_similarity))
+    first = _coverage(a, b, min_similarity)
+    if first < at_least:  # the lower of the two is below the caller's bar already
+        return first
+    return min(first, _coverage(b, a, min_similarity))
+
+
+def _near(
+    targets: tuple[Passage, ...], singles: int, where: float
+) -> Iterator[tuple[SentenceSketch, int]]:
+    """The passages (and their first sentence) that start within about `_WINDOW` of `where`.
+
+    Singles come first in `targets`, then neighbour pairs (see `passages`); the caller keeps
+    the exact distance test, this only skips the passages too far away to pass it.
+    """
+    low = max(0, math.floor(where) - _WINDOW - 1)
+    high = math.ceil(where) + _WINDOW + 1
+    for first, last in ((0, singles), (singles, len(targets))):
+        for number in range(first + low, min(last, first + high + 1)):
+            target, members = targets[number]
+            yield target, members.start
 
 
 def _coverage(short: ArticleSketch, long: ArticleSketch, min_similarity: float) -> float:
     """Share of `short`'s words in passages with a counterpart in `long`."""
     if not short.size:
         return 0.0
-    targets = passages(long.sentences)
-    index: dict[str, list[int]] = {}
-    for number, (target, _) in enumerate(targets):
-        for key in target.keys:
-            index.setdefault(key, []).append(number)
+    targets, singles = long.passages, len(long.sentences)
     scale = len(long.sentences) / max(1, len(short.sentences))
     covered: set[int] = set()
-    for passage, members in passages(short.sentences):
+    for passage, members in short.passages:
         if covered.issuperset(members):
             continue
-        shared = Counter(n for key in passage.keys for n in index.get(key, ()))
         needed = min(2, len(passage.keys))
         where = members.start * scale
         if any(
-            count >= needed
-            and abs(targets[n][1].start - where) <= _WINDOW
-            and targets[n][0].numbers == passage.numbers
-            and _dice(passage, targets[n][0]) >= min_similarity
-            for n, count in shared.items()
+            len(passage.keys & target.keys) >= needed
+            and target.numbers == passage.numbers
+            and _dice(passage, target) >= min_similarity
+            for target, start in _near(targets, singles, where)
+            if abs(start - where) <= _WINDOW
         ):
             covered.update(members)
     return sum(short.sentences[i].size for i in covered) / short.size

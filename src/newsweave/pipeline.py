@@ -14,6 +14,7 @@ Reading this file is meant to be enough to know what newsweave does to an articl
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 
 from newsweave.agreement import compare_outlets
@@ -24,30 +25,45 @@ from newsweave.entities import find_entities
 from newsweave.framing import profile_outlets
 from newsweave.headline import choose_headline
 from newsweave.ingest import Limits, ReadStats, article_id, read
-from newsweave.models import Article, Brief, Problem, Story
+from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.quotes import extract_quotes
+from newsweave.scale import BATCH_SIZE, map_batches
 from newsweave.summarize import summarize
 from newsweave.timeline import build_timeline
 
 
 def read_articles(
-    paths: Iterable[str | Path], stats: ReadStats | None = None, limits: Limits | None = None
+    paths: Iterable[str | Path],
+    stats: ReadStats | None = None,
+    limits: Limits | None = None,
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = BATCH_SIZE,
 ) -> Iterator[Article | Problem]:
     """Read and clean every article under `paths`; unreadable input comes out as a Problem.
 
-    `limits` (default: the [ingest] section) bound what hostile input may cost.
+    Files are read here, as a stream; cleaning (with sentences) runs in `workers` processes
+    over batches (or on Dask with `executor="dask"`), in input order, so memory stays bounded
+    by the batches in flight. `limits` (default: the [ingest] section) bound what hostile
+    input may cost.
     """
     limits = limits or Limits.from_settings()
-    for item in read(paths, stats=stats, limits=limits):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield clean(item, article_id(item), max_sentences=limits.max_sentences)
+    work = partial(_clean_item, max_sentences=limits.max_sentences)
+    items = read(paths, stats=stats, limits=limits)
+    yield from map_batches(work, items, workers, executor, scheduler, batch_size)
 
 
-def group_stories(articles: Sequence[Article]) -> list[Story]:
-    """Mark reposts and rewrites, then group the pile into stories."""
-    return group(mark_duplicates(articles))
+def _clean_item(item: RawArticle | Problem, max_sentences: int | None) -> Article | Problem:
+    if isinstance(item, Problem):
+        return item
+    return clean(item, article_id(item), max_sentences=max_sentences)
+
+
+def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
+    """Mark reposts and rewrites (per-article signatures on `workers` processes), then group
+    the pile into stories (one pass in this process)."""
+    return group(mark_duplicates(articles, workers=workers))
 
 
 def brief_story(story: Story, words: int = 100) -> Brief:

@@ -1,14 +1,28 @@
-"""Where the per-story work runs: in this process, or on a Dask cluster.
+"""Where the work runs: in this process, in a pool of worker processes, or on a Dask cluster.
 
-Only briefing is distributed: it is per story, independent, and by far the costliest stage
-(models run inside each story). Reading, repost detection and grouping need the whole pile's
-indexes and stay in the driver process.
+Two kinds of work are spread out, because each item is independent of the others:
+
+- per-article stages (clean + sentences, repost signatures): `map_batches`, over batches of
+  `batch_size` articles, at most `2 x workers` batches in flight, so memory is bounded by the
+  batch and not by the pile, and results come back in input order;
+- briefs, per story: `map_stories`.
+
+With `executor="dask"` both run on a Dask cluster through dask.bag (the address of a running
+scheduler, or else dask's local process pool). What needs the whole pile stays in the driver
+process in every mode: reading files (a stream), the repost indexes (LSH) and their
+verification, and story grouping (an online pass over one index). The results are the same
+in every mode: the same functions run on the same items, in the same order.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeVar
+import atexit
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any, TypeVar
 
 from newsweave.errors import ConfigError
 
@@ -16,6 +30,63 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 EXECUTORS = ("local", "dask")
+BATCH_SIZE = 256  # articles per batch: large enough to hide the pickling, small for memory
+DASK_WAVE = 64  # batches handed to Dask at once (one bag), so a long stream stays bounded
+
+_clients: dict[str, Any] = {}
+
+
+def default_workers() -> int:
+    """The CPUs this process may use (the `--workers` default)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def check_executor(executor: str, scheduler: str | None) -> None:
+    """Raise ConfigError for an unknown executor or a scheduler without Dask."""
+    if executor not in EXECUTORS:
+        raise ConfigError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    if scheduler and executor != "dask":
+        raise ConfigError("--scheduler only applies with --executor dask")
+
+
+def map_batches(
+    work: Callable[[Item], Result],
+    items: Iterable[Item],
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Result]:
+    """`(work(item) for item in items)`, in input order, spread over processes by batches.
+
+    Locally, runs in this process when `workers` is 1 or the input fits in one batch; with
+    Dask, always on the cluster. `work` must be picklable (a module-level function, a
+    `functools.partial` of one, or an instance).
+    """
+    check_executor(executor, scheduler)
+    iterator = iter(items)
+    first = list(islice(iterator, batch_size))
+    if executor == "local" and (workers <= 1 or len(first) < batch_size):
+        yield from map(work, first)
+        yield from map(work, iterator)
+        return
+    if not first:
+        return
+    batches = _batches(first, iterator, batch_size)
+    if executor == "dask":
+        yield from _dask_batches(work, batches, scheduler)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[list[Result]]] = deque()
+        for batch in batches:
+            pending.append(pool.submit(_run_batch, work, batch))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
 
 def map_stories(
@@ -23,25 +94,71 @@ def map_stories(
     items: Sequence[Item],
     executor: str = "local",
     scheduler: str | None = None,
+    workers: int = 1,
 ) -> list[Result]:
-    """`[work(item) for item in items]`, run where `executor` says, results in input order."""
-    if executor == "local":
-        if scheduler:
-            raise ConfigError("--scheduler only applies with --executor dask")
+    """`[work(item) for item in items]`, run where `executor` says, results in input order.
+
+    Locally, `workers` > 1 spreads the items one at a time over a process pool (a story's
+    brief is long enough that the pickling does not matter); with Dask, one item per task.
+    """
+    check_executor(executor, scheduler)
+    if executor == "dask" and items:
+        return list(_dask_batches(work, iter([list(items)]), scheduler, per_task=1))
+    if workers <= 1 or len(items) < 2:
         return [work(item) for item in items]
-    if executor != "dask":
-        raise ConfigError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(work, items, chunksize=1))
+
+
+def _batches(first: list[Item], rest: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    yield first
+    while batch := list(islice(rest, size)):
+        yield batch
+
+
+def _run_batch(work: Callable[[Item], Result], batch: list[Item]) -> list[Result]:
+    return [work(item) for item in batch]
+
+
+def _dask_batches(
+    work: Callable[[Item], Result],
+    batches: Iterator[list[Item]],
+    scheduler: str | None,
+    per_task: int | None = None,
+) -> Iterator[Result]:
+    """Results of `work` over the batches, each wave of batches one dask.bag in order."""
+    dask_bag = _import_dask()
+    while wave := list(islice(batches, DASK_WAVE)):
+        items = [item for batch in wave for item in batch]
+        size = per_task or len(wave[0])
+        bag = dask_bag.from_sequence(items, partition_size=size).map(work)
+        if scheduler:
+            yield from _client(scheduler).compute(bag).result()
+        else:
+            yield from bag.compute(scheduler="processes")
+
+
+def _import_dask() -> Any:
     try:
         import dask.bag as dask_bag
     except ImportError as error:  # pragma: no cover - depends on the install
         raise ConfigError(
             "--executor dask needs the dask extra: pip install 'newsweave[dask]'"
         ) from error
-    partitions = max(1, min(len(items), 32))
-    bag = dask_bag.from_sequence(list(items), npartitions=partitions)  # type: ignore[no-untyped-call]
-    if scheduler:
-        from dask.distributed import Client
+    return dask_bag
 
-        with Client(scheduler) as client:  # type: ignore[no-untyped-call]
-            return list(client.compute(bag.map(work)).result())
-    return list(bag.map(work).compute(scheduler="processes"))
+
+def _client(address: str) -> Any:
+    """One connection per scheduler address for the life of this process."""
+    if address not in _clients:
+        try:
+            from dask.distributed import Client
+        except ImportError as error:  # pragma: no cover - depends on the install
+            raise ConfigError("--scheduler needs dask.distributed (newsweave[dask])") from error
+        try:
+            client = Client(address, set_as_default=False, timeout=30)  # type: ignore[no-untyped-call]
+        except OSError as error:
+            raise ConfigError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+        _clients[address] = client
+        atexit.register(client.close)
+    return _clients[address]

@@ -1,0 +1,159 @@
+"""`make bench`: throughput, peak memory and growth of newsweave's stages, beside a baseline.
+
+Corpora of 1k, 10k and 100k articles (`--sizes`) come from bench/corpus.py: real stories from
+../shared/data and the examples, retold with other names, numbers, words, dates and outlets.
+Each measurement runs in a fresh child process, so its peak RSS is its own:
+
+    read      read + clean + sentences of the 1k corpus as JSONL, --workers processes
+    stories   repost detection + grouping (`group_stories`) on each corpus, --workers processes
+    brief     briefs of every story of the 1k corpus (map_stories, --workers processes)
+    dask      read + stories + brief of the 1k corpus on a LocalCluster of 2 worker processes
+    baseline  TF-IDF + scikit-learn agglomerative grouping on the 10k corpus (or the largest
+              size it finishes within --baseline-timeout)
+
+Figures are printed, not asserted. Seconds are wall time; `cpu s` adds the children's CPU.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import OUT, corpus, write_jsonl
+
+
+def _cpu() -> float:
+    own, kids = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _timed(figures: dict[str, Any], count: int, action: Any) -> Any:
+    wall, cpu = time.perf_counter(), _cpu()
+    result = action()
+    figures.update(articles=count, seconds=time.perf_counter() - wall, cpu=_cpu() - cpu)
+    return result
+
+
+def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
+    """One measurement, in this (child) process."""
+    from newsweave.models import Article
+    from newsweave.pipeline import brief_story, group_stories, read_articles
+    from newsweave.scale import map_stories
+
+    figures: dict[str, Any] = {}
+    articles = corpus(size)
+    if stage == "read":
+        path = write_jsonl(articles, OUT / f"corpus-{size}.jsonl")
+        _timed(figures, size, lambda: list(read_articles([path], workers=workers)))
+    elif stage == "stories":
+        stories = _timed(figures, size, lambda: group_stories(articles, workers))
+        figures["stories"] = len(stories)
+    elif stage == "brief":
+        stories = group_stories(articles, workers)
+        _timed(figures, size, lambda: map_stories(brief_story, stories, "local", None, workers))
+        figures["stories"] = len(stories)
+    elif stage == "dask":
+        from dask.distributed import LocalCluster
+
+        path = write_jsonl(articles, OUT / f"corpus-{size}.jsonl")
+        with LocalCluster(n_workers=2, processes=True, threads_per_worker=1) as cluster:
+            address = cluster.scheduler_address
+
+            def run() -> int:
+                read = read_articles([path], executor="dask", scheduler=address)
+                stories = group_stories([a for a in read if isinstance(a, Article)])
+                map_stories(brief_story, stories, "dask", address)
+                return len(stories)
+
+            figures["stories"] = _timed(figures, size, run)
+    elif stage == "baseline":
+        from newsweave.evaluation.stories import SYSTEMS
+
+        groups = _timed(figures, size, lambda: SYSTEMS["tfidf-agglomerative"](articles))
+        figures["stories"] = len(groups)
+    figures["peak_mb"] = _peak_mb()
+    return figures
+
+
+def _run_child(stage: str, size: int, workers: int, timeout: float) -> dict[str, Any] | None:
+    command = [sys.executable, __file__, "--child", stage, str(size), "--workers", str(workers)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        print(f"{stage} {size}: over {timeout:.0f} s, stopped", flush=True)
+        return None
+    if done.returncode != 0:
+        print(f"{stage} {size}: failed\n{done.stderr[-1500:]}", flush=True)
+        return None
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    print(f"  {stage:<9}{size:>8}: {figures}", flush=True)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument(
+        "--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated"
+    )
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--baseline-timeout", type=float, default=300)
+    parser.add_argument("--child", nargs=2, metavar=("STAGE", "SIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        print(json.dumps(_child(args.child[0], int(args.child[1]), args.workers)))
+        return
+    sizes = sorted(int(s) for s in args.sizes.split(","))
+    small, hour = sizes[0], 3600.0
+    print(f"sizes {sizes}, {args.workers} workers, {os.cpu_count()} CPUs", flush=True)
+    rows: list[tuple[str, dict[str, Any]]] = []
+    for stage, size in (
+        [("read", small)]
+        + [("stories", n) for n in sizes]
+        + [
+            ("brief", small),
+            ("dask", small),
+        ]
+    ):
+        figures = _run_child(stage, size, args.workers, hour)
+        if figures:
+            rows.append((f"{stage} {size}", figures))
+    for size in sorted((n for n in sizes if n <= 10000), reverse=True):
+        figures = _run_child("baseline", size, 1, args.baseline_timeout)
+        if figures:
+            rows.append((f"baseline tfidf-agglomerative {size}", figures))
+            break
+    _print(rows)
+
+
+def _print(rows: list[tuple[str, dict[str, Any]]]) -> None:
+    print(f"\n{'stage':<36}{'articles':>9}{'stories':>9}{'seconds':>9}{'cpu s':>8}"
+          f"{'articles/s':>11}{'peak MB':>9}")  # fmt: skip
+    times = {}
+    for label, r in rows:
+        rate = r["articles"] / r["seconds"] if r["seconds"] else float("inf")
+        times[label] = r["seconds"]
+        print(f"{label:<36}{r['articles']:>9}{r.get('stories', ''):>9}{r['seconds']:>9.1f}"
+              f"{r['cpu']:>8.1f}{rate:>11.0f}{r['peak_mb']:>9.0f}")  # fmt: skip
+    stories = sorted((int(k.split()[1]), v) for k, v in times.items() if k.startswith("stories"))
+    for (n1, t1), (n2, t2) in itertools.pairwise(stories):
+        print(f"growth stories: time({n2})/time({n1}) = {t2 / t1:.1f} for {n2 / n1:.0f}x articles")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,67 @@
+"""Worker pools and Dask give the same stories and briefs as one process, on the example corpus.
+
+The Dask test starts a real `distributed.LocalCluster` with two worker processes and runs the
+command line against its scheduler, as a user pointing newsweave at a cluster would.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, REPO
+
+from newsweave.dedup import mark_duplicates
+from newsweave.models import Article
+from newsweave.pipeline import read_articles
+from newsweave.scale import map_batches
+
+
+def _newsweave(*args: str | Path) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "newsweave", *map(str, args)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def cluster() -> Iterator[str]:
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(
+        n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None
+    ) as local:
+        yield local.scheduler_address
+
+
+def test_dask_cluster_gives_the_same_stories_and_briefs(cluster: str) -> None:
+    for command in (["stories"], ["brief", "--words", "60"]):
+        local = _newsweave(*command, EXAMPLES, "-f", "json", "--workers", "1")
+        on_dask = _newsweave(
+            *command, EXAMPLES, "-f", "json", "--executor", "dask", "--scheduler", cluster
+        )
+        assert json.loads(on_dask) == json.loads(local)
+        assert json.loads(local)["stories"], "the example corpus has stories"
+
+
+def test_worker_pool_reads_and_marks_reposts_as_one_process_does() -> None:
+    alone = list(read_articles([EXAMPLES], workers=1))
+    pooled = list(read_articles([EXAMPLES], workers=2, batch_size=4))
+    assert pooled == alone
+    articles = [a for a in alone if isinstance(a, Article)]
+    marked = mark_duplicates(articles)
+    assert mark_duplicates(articles, workers=2, batch_size=4) == marked
+    assert any(a.duplicate_of for a in marked), "the example corpus has a syndicated copy"
+
+
+def test_batches_come_back_in_input_order_from_a_pool() -> None:
+    assert list(map_batches(abs, range(-50, 0), workers=2, batch_size=3)) == list(range(50, 0, -1))
