@@ -31,8 +31,10 @@ format: install
 	$(BIN)/ruff check --fix src tests bench examples
 	$(BIN)/ruff format src tests bench examples
 
+# 100k articles take long on two cores: `make bench SIZES=1000,10000,100000`.
+SIZES ?= 1000,10000
 bench: install
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py --sizes $(SIZES)
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache src/*.egg-info

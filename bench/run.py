@@ -6,8 +6,8 @@ Each measurement runs in a fresh child process, so its peak RSS is its own:
 
     read      read + clean + sentences of the 1k corpus as JSONL, --workers processes
     stories   repost detection + grouping (`group_stories`) on each corpus, --workers processes
-    brief     briefs of every story of the 1k corpus (map_stories, --workers processes)
-    dask      read + stories + brief of the 1k corpus on a LocalCluster of 2 worker processes
+    brief     briefs of every story of a --brief-size corpus (map_stories, --workers processes)
+    dask      read + stories + brief of that corpus on a LocalCluster of 2 worker processes
     baseline  TF-IDF + scikit-learn agglomerative grouping on the 10k corpus (or the largest
               size it finishes within --baseline-timeout)
 
@@ -111,6 +111,9 @@ def main() -> None:
     parser.add_argument(
         "--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated"
     )
+    parser.add_argument(
+        "--brief-size", type=int, default=300, help="articles in the corpus that is briefed"
+    )
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--baseline-timeout", type=float, default=300)
     parser.add_argument("--child", nargs=2, metavar=("STAGE", "SIZE"), help=argparse.SUPPRESS)
@@ -126,8 +129,8 @@ def main() -> None:
         [("read", small)]
         + [("stories", n) for n in sizes]
         + [
-            ("brief", small),
-            ("dask", small),
+            ("brief", args.brief_size),
+            ("dask", args.brief_size),
         ]
     ):
         figures = _run_child(stage, size, args.workers, hour)
