@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.errors import DatasetError
+from newsweave.evaluation.dataset import jsonl_records
 
 OVERLAP = 0.3
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it", "you", "him", "her", "his", "who"})
@@ -57,17 +58,7 @@ def run(dataset: Path, json_out: Path | None = None, **options: Any) -> str:
 
 
 def _records(path: Path) -> Iterator[dict[str, Any]]:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DatasetError(f"{path}: cannot read the data set ({error})") from error
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise DatasetError(f"{path}:{number}: not JSON ({error.msg})") from error
+    for number, record in jsonl_records(path):
         if not isinstance(record.get("text"), str) or not isinstance(record.get("quotes"), list):
             raise DatasetError(f"{path}:{number}: an eval quotes record needs 'text' and 'quotes'")
         for quote in record["quotes"]:

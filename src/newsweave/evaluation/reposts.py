@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.errors import DatasetError
+from newsweave.evaluation.dataset import jsonl_records
 from newsweave.models import Article
 
 KINDS = {"syn": "syndicated", "trim": "trimmed", "spin": "spun"}
@@ -53,20 +54,10 @@ def load_articles(dataset: Path) -> list[Article]:
     from newsweave.ingest.records import record_article
     from newsweave.models import Problem
 
-    try:
-        lines = dataset.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DatasetError(f"{dataset}: cannot read ({error})") from error
     articles: list[Article] = []
     seen: set[str] = set()
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise DatasetError(f"{dataset}:{number}: not JSON ({error.msg})") from error
-        if not isinstance(record, dict) or "id" not in record:
+    for number, record in jsonl_records(dataset):
+        if "id" not in record:
             raise DatasetError(f"{dataset}:{number}: needs an object with an 'id' key")
         raw = record_article(record, f"{dataset}:{number}", f"line {number}")
         if isinstance(raw, Problem):

@@ -27,6 +27,7 @@ from typing import Any
 
 from newsweave.config import settings
 from newsweave.errors import DatasetError
+from newsweave.evaluation.dataset import jsonl_records
 from newsweave.timex import find_expressions
 
 TYPES = ("DATE", "DURATION", "TIME", "SET", "all")
@@ -45,23 +46,16 @@ Tagger = Callable[[str, date], list[Span]]
 
 def load(dataset: Path) -> list[tuple[str, str, date, list[Span]]]:
     """(id, text, creation date, gold spans) per document; DatasetError on a malformed line."""
-    try:
-        lines = dataset.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DatasetError(f"{dataset}: cannot read ({error})") from error
     documents = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
+    for number, record in jsonl_records(dataset):
         try:
-            record = json.loads(line)
             gold = [
                 Span(int(t["start"]), int(t["end"]), str(t["type"]), str(t["value"]))
                 for t in record["timexes"]
             ]
             created = date.fromisoformat(str(record["published"])[:10])
             documents.append((str(record["id"]), str(record["text"]), created, gold))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+        except (KeyError, TypeError, ValueError) as error:
             raise DatasetError(
                 f"{dataset}:{number}: needs 'id', 'text', 'published' (ISO date) and 'timexes'"
                 f" with start/end/type/value ({error})"
