@@ -150,3 +150,13 @@ def test_learned_weights_come_from_labelled_pairs() -> None:
     x, y, owners = pairs(articles, gold, settings("cluster"))
     assert x.shape == (len(y), len(FEATURES)) and len(owners) == len(y)
     assert y.sum() == 1  # q2 meets its own story once; every other candidate is a negative
+
+
+def test_lead_embeddings_option_groups_the_same_event() -> None:
+    articles = [
+        make_article(QUAKE_A, id="q1"),
+        make_article(SUMMIT, id="s1"),
+        make_article(QUAKE_B, id="q2"),
+        make_article(QUAKE_OTHER, id="p1"),
+    ]
+    assert ids(group(articles, use_embeddings=True)) == [["p1"], ["q1", "q2"], ["s1"]]

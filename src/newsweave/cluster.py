@@ -14,6 +14,11 @@ body and name terms of its members, each term remembers only the `posting_storie
 that used it last, and only the `max_candidates` stories sharing most of the article's heaviest
 terms are scored. The cost per article is bounded, so the pass grows linearly with the pile.
 
+With `use_embeddings` (a setting, or `group(articles, use_embeddings=True)`), each article's
+lead (title and first sentences) is also embedded with MiniLM (`embed.py`) and two more
+features compare it with the story's leads, under their own learned weights (`ew_*`). That
+costs ~100 ms of CPU per article, so the fast `stories` path leaves it off by default.
+
 A repost or rewrite (`duplicate_of` set) always joins its original's story; when it arrives
 before its original, the original later joins the copy's story. IDF statistics come from a
 first cheap pass over the pile's tokens (a stream would keep `DocumentFrequencies` running).
@@ -27,27 +32,52 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import numpy as np
+from numpy.typing import NDArray
+
 from newsweave.config import settings
-from newsweave.features import DocumentFrequencies, Profile, Weights, count, profile, top_terms
+from newsweave.features import DocumentFrequencies, Profile, Vocabulary, Weights, count, profile
 from newsweave.models import Article, Story
-from newsweave.story_match import Model, StoryState, similarities
+from newsweave.story_match import Model, Scorer, StoryState
+
+LEAD_SENTENCES = 2
+LEAD_CHARACTERS = 600
 
 
-def profiles(articles: Sequence[Article], knobs: dict[str, Any]) -> list[Profile]:
-    """Every article's views, with idf from the whole pile (first pass)."""
+def profiles(articles: Sequence[Article], knobs: dict[str, Any]) -> tuple[list[Profile], int]:
+    """Every article's views, with idf from the whole pile (first pass); and the id count."""
     weights = Weights(
         title=float(knobs["title_weight"]),
         lead_chars=int(knobs["lead_chars"]),
         body_chars=int(knobs["body_chars"]),
+        name_chars=int(knobs.get("name_chars", knobs["body_chars"])),
         idf_power=float(knobs["idf_power"]),
         vector_terms=int(knobs["vector_terms"]),
+        heavy_terms=max(int(knobs["query_terms"]), int(knobs["index_terms"])),
     )
     counts = [count(article, weights) for article in articles]
     frequencies = DocumentFrequencies(floor=int(knobs["min_documents"]))
     for item in counts:
         frequencies.add(item.vocabulary())
     idf = frequencies.table(weights.idf_power)
-    return [profile(item, idf, weights) for item in counts]
+    vocabulary = Vocabulary.of(idf)
+    views = [profile(item, idf, weights, vocabulary) for item in counts]
+    return views, vocabulary.span
+
+
+def lead_text(article: Article) -> str:
+    """Title and first sentences: what the lead embedding reads (the model keeps 128 tokens)."""
+    parts = [article.title or ""] + [s.text for s in article.sentences[:LEAD_SENTENCES]]
+    if not article.sentences:
+        parts.append(article.text[:LEAD_CHARACTERS])
+    return " ".join(p.strip() for p in parts if p.strip())[:LEAD_CHARACTERS]
+
+
+def lead_embeddings(articles: Sequence[Article]) -> NDArray[np.float32]:
+    """Unit MiniLM embeddings of every article's `lead_text`, batched (one row per article)."""
+    from newsweave.embed import default_embedder
+
+    return default_embedder()([lead_text(article) for article in articles])
 
 
 class Blocking:
@@ -58,17 +88,20 @@ class Blocking:
         self.index_terms = int(knobs["index_terms"])
         self.posting = int(knobs["posting_stories"])
         self.limit = int(knobs["max_candidates"])
-        self.postings: dict[str, dict[int, None]] = {}
+        self.postings: dict[int, dict[int, None]] = {}
 
     @staticmethod
-    def _keys(article: Profile, limit: int) -> list[str]:
-        return top_terms(article.body, limit) + top_terms(article.names, limit // 2)
+    def _keys(article: Profile, limit: int) -> tuple[int, ...]:
+        return article.heavy_body[:limit] + article.heavy_names[: limit // 2]
 
     def candidates(self, article: Profile) -> list[int]:
         """The stories sharing most heavy terms with `article` (ties: the newer story first)."""
         hits: Counter[int] = Counter()
+        postings = self.postings
         for key in self._keys(article, self.query_terms):
-            hits.update(self.postings.get(key, {}).keys())
+            posting = postings.get(key)
+            if posting:
+                hits.update(posting.keys())
         ranked = sorted(hits.items(), key=lambda kv: (-kv[1], -kv[0]))
         return [story for story, _ in ranked[: self.limit]]
 
@@ -84,10 +117,17 @@ class Blocking:
 class _Grouper:
     """The online single pass: state is the stories, the index and the repost links."""
 
-    def __init__(self, articles: Sequence[Article], views: list[Profile], knobs: dict[str, Any]):
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        knobs: dict[str, Any],
+        embeddings: NDArray[np.float32] | None = None,
+    ):
         self.articles = articles
-        self.views = views
-        self.model = Model.from_settings(knobs)
+        self.views, size = profiles(articles, knobs)
+        self.embeddings = embeddings
+        self.scorer = Scorer(size, embeddings)
+        self.model = Model.from_settings(knobs, embeddings is not None)
         self.cap = int(knobs["story_terms"])
         self.blocking = Blocking(knobs)
         self.stories: list[StoryState] = []
@@ -112,17 +152,24 @@ class _Grouper:
         if original is not None and original not in self.story_of:
             self.waiting.setdefault(original, target)
         self.story_of[article.id] = target
-        self.stories[target].add(position, self.views[position], article.published, self.cap)
+        self.add(target, position)
+
+    def add(self, target: int, position: int) -> None:
+        embedding = None if self.embeddings is None else self.embeddings[position]
+        published = self.articles[position].published
+        self.stories[target].add(position, self.views[position], published, self.cap, embedding)
         self.blocking.add(target, self.views[position])
 
     def best_story(self, position: int, published: datetime | None) -> int | None:
+        """The candidate with the highest probability if it reaches the threshold (ties: last)."""
         view = self.views[position]
-        best, best_score = None, self.model.threshold
-        for key in self.blocking.candidates(view):
-            score = self.model.probability(similarities(view, self.stories[key], published))
-            if score >= best_score:
-                best, best_score = key, score
-        return best
+        keys = self.blocking.candidates(view)
+        if not keys:
+            return None
+        rows = self.scorer.features(position, view, [self.stories[k] for k in keys], published)
+        scores = self.model.probabilities(rows)
+        best = len(keys) - 1 - int(np.argmax(scores[::-1]))
+        return keys[best] if scores[best] >= self.model.threshold else None
 
 
 def _article_order(article: Article) -> tuple[bool, datetime, str]:
@@ -143,14 +190,24 @@ def _story_order(story: Story) -> tuple[bool, float, int, str]:
     return (not dates, -newest, -len(story.articles), story.id)
 
 
-def group(articles: Sequence[Article], **overrides: Any) -> list[Story]:
+def group(
+    articles: Sequence[Article],
+    *,
+    embeddings: NDArray[np.float32] | None = None,
+    **overrides: Any,
+) -> list[Story]:
     """Group cleaned, duplicate-marked articles into stories (every article in exactly one).
 
-    Stories come newest first, then biggest; `overrides` replace [cluster] settings.
+    Stories come newest first, then biggest; `overrides` replace [cluster] settings, e.g.
+    `group(articles, use_embeddings=True)` adds the lead-embedding features (slower, see the
+    module docstring). `embeddings`, one `lead_embeddings` row per article computed earlier
+    (a cache), turns them on without embedding again.
     """
     if not articles:
         return []
     knobs = settings("cluster", **overrides)
-    states = _Grouper(articles, profiles(articles, knobs), knobs).run()
+    if embeddings is None and knobs["use_embeddings"]:
+        embeddings = lead_embeddings(articles)
+    states = _Grouper(articles, knobs, embeddings).run()
     stories = [_story([articles[i] for i in state.members]) for state in states]
     return sorted(stories, key=_story_order)

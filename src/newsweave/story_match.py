@@ -13,11 +13,21 @@ linear model (logistic regression) learned on labelled article-story pairs weigh
 - `number_conflict`, `name_conflict`, `year_conflict`: 1 when both sides carry numbers (names,
   years) and share none;
 - `days`: log(1 + days) between the article and the story's date range (0 when unknown);
-- `size`: log of the story's size (a big story's centroid is broader, so cosines run lower).
+- `size`: log of the story's size (a big story's centroid is broader, so cosines run lower);
+- only with embeddings (`EMBEDDING_FEATURES`): `lead_embedding`, the cosine of the article's
+  lead embedding (title and first sentences, MiniLM) with the mean of the story's, and
+  `lead_embedding_max`, its best cosine with one member's: they see the same event told in
+  different words, which the lexical views miss.
 
-The weights live in the [cluster] settings as named numbers (no pickled model) and are learned
-by `python -m newsweave.evaluation.story_weights DATASET`. The score is the model's probability
-that the article belongs to the story.
+All candidates of an article are scored at once (`Scorer.features`): the article's weights go
+into a dense scratch array indexed by vocabulary id, each candidate story's summed vectors are
+gathered from it, and `np.bincount` sums the products per story and view. This replaced ~150
+Python dict intersections per article, the hot spot of grouping.
+
+The weights live in the [cluster] settings as named numbers (no pickled model): `w_*` for the
+lexical model, `ew_*` for the model with embeddings; `python -m
+newsweave.evaluation.story_weights DATASET [--embeddings]` learns them. The score is the
+model's probability that the article belongs to the story.
 """
 
 from __future__ import annotations
@@ -25,18 +35,38 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from typing import Any
 
-from newsweave.features import Profile, Vector, dot, top_terms
+import numpy as np
+from numpy.typing import NDArray
+
+from newsweave.features import VIEWS, Profile, Vector, dot, top_terms
 
 FEATURES = (
     "body", "lead", "names", "numbers", "number_conflict", "name_conflict", "days",
     "names_covered", "numbers_covered", "lead_covered", "size", "years", "year_conflict",
     "story_names_found", "story_lead_found",
 )  # fmt: skip
-VIEWS = ("body", "lead", "names", "numbers", "years")
-FOUND_VIEWS = ("names", "lead")
+EMBEDDING_FEATURES = ("lead_embedding", "lead_embedding_max")
+BODY, LEAD, NAMES, NUMBERS, YEARS = range(len(VIEWS))
+FOUND_VIEWS = (NAMES, LEAD)
 FOUND_TERMS = 5
+Floats = NDArray[np.float64]
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """A story's sums as flat arrays (all views), rebuilt after each new member."""
+
+    ids: NDArray[np.intp]
+    values: Floats
+    lengths: NDArray[np.intp]  # terms per view
+    norms: Floats  # per view
+    heavy_ids: NDArray[np.intp]  # the FOUND_TERMS heaviest of each FOUND_VIEWS
+    heavy_values: Floats
+    heavy_lengths: NDArray[np.intp]
+    heavy_totals: Floats
 
 
 @dataclass(slots=True)
@@ -44,17 +74,24 @@ class StoryState:
     """A story under construction: members, the summed view vectors and their squared norms."""
 
     members: list[int] = field(default_factory=list)
-    sums: dict[str, Vector] = field(default_factory=lambda: {v: {} for v in VIEWS})
-    squares: dict[str, float] = field(default_factory=lambda: dict.fromkeys(VIEWS, 0.0))
+    sums: list[Vector] = field(default_factory=lambda: [{} for _ in VIEWS])
+    squares: list[float] = field(default_factory=lambda: [0.0 for _ in VIEWS])
     first: datetime | None = None
     last: datetime | None = None
-    heavy: dict[str, Vector] = field(default_factory=lambda: {v: {} for v in FOUND_VIEWS})
+    embedding: Floats | None = None  # sum of the members' lead embeddings, when used
+    cached: Packed | None = None
 
-    def add(self, index: int, article: Profile, published: datetime | None, cap: int) -> None:
+    def add(
+        self,
+        index: int,
+        article: Profile,
+        published: datetime | None,
+        cap: int,
+        embedding: NDArray[np.float32] | None = None,
+    ) -> None:
         """Add a member; norms are updated exactly, sums pruned to `cap` terms when they double."""
         self.members.append(index)
-        for view in VIEWS:
-            vector: Vector = getattr(article, view)
+        for view, vector in enumerate(article.views()):
             total = self.sums[view]
             self.squares[view] += 2.0 * dot(vector, total) + (1.0 if vector else 0.0)
             for key, value in vector.items():
@@ -63,27 +100,18 @@ class StoryState:
                 kept = {k: total[k] for k in top_terms(total, cap)}
                 self.sums[view] = kept
                 self.squares[view] = sum(v * v for v in kept.values())
-        for view in FOUND_VIEWS:
-            total = self.sums[view]
-            self.heavy[view] = {k: total[k] for k in top_terms(total, FOUND_TERMS)}
+        if embedding is not None:
+            lead = embedding.astype(np.float64)
+            self.embedding = lead if self.embedding is None else self.embedding + lead
         if published is not None:
             self.first = published if self.first is None else min(self.first, published)
             self.last = published if self.last is None else max(self.last, published)
+        self.cached = None
 
-    def cosine(self, view: str, vector: Vector) -> float:
-        square = self.squares[view]
-        return dot(vector, self.sums[view]) / math.sqrt(square) if square > 0 else 0.0
-
-    def covered(self, view: str, vector: Vector) -> float:
-        """Share of the article's (squared) weight on terms the story already has."""
-        total = self.sums[view]
-        return sum(vector[k] ** 2 for k in vector.keys() & total.keys())
-
-    def found(self, view: str, vector: Vector) -> float:
-        """Share of the story's heaviest terms' weight (`FOUND_TERMS`) the article also has."""
-        heavy = self.heavy[view]
-        total = sum(heavy.values())
-        return sum(w for k, w in heavy.items() if k in vector) / total if total else 0.0
+    def packed(self) -> Packed:
+        if self.cached is None:
+            self.cached = _pack(self.sums, self.squares)
+        return self.cached
 
     def gap_days(self, published: datetime | None) -> float:
         """Days between `published` and the story's date range; 0 inside it or when unknown."""
@@ -94,46 +122,116 @@ class StoryState:
         return seconds / 86400.0
 
 
-def similarities(article: Profile, story: StoryState, published: datetime | None) -> list[float]:
-    """The FEATURES of one article against one story, in order."""
-    cosines = [story.cosine(view, getattr(article, view)) for view in VIEWS]
-    number_conflict = float(
-        bool(article.numbers) and bool(story.sums["numbers"]) and cosines[3] == 0.0
-    )
-    name_conflict = float(bool(article.names) and bool(story.sums["names"]) and cosines[2] == 0.0)
-    days = math.log1p(story.gap_days(published))
-    covered = [story.covered(view, getattr(article, view)) for view in ("names", "numbers", "lead")]
-    size = math.log(len(story.members))
-    year_conflict = float(bool(article.years) and bool(story.sums["years"]) and cosines[4] == 0.0)
-    return [
-        *cosines[:4],
-        number_conflict,
-        name_conflict,
-        days,
-        *covered,
-        size,
-        cosines[4],
-        year_conflict,
-        *[story.found(view, getattr(article, view)) for view in FOUND_VIEWS],
-    ]
+def _pack(sums: list[Vector], squares: list[float]) -> Packed:
+    size = sum(len(s) for s in sums)
+    ids = np.fromiter(chain.from_iterable(sums), dtype=np.intp, count=size)
+    values = np.fromiter(chain.from_iterable(s.values() for s in sums), np.float64, size)
+    lengths = np.array([len(s) for s in sums], dtype=np.intp)
+    starts = np.concatenate(([0], np.cumsum(lengths)))
+    heavy = []
+    for view in FOUND_VIEWS:
+        view_ids = ids[starts[view] : starts[view + 1]]
+        view_values = values[starts[view] : starts[view + 1]]
+        heavy.append(np.lexsort((view_ids, -view_values))[:FOUND_TERMS] + starts[view])
+    chosen = np.concatenate(heavy)
+    heavy_values = values[chosen]
+    heavy_lengths = np.array([len(h) for h in heavy], dtype=np.intp)
+    split = len(heavy[0])
+    totals = np.array([heavy_values[:split].sum(), heavy_values[split:].sum()])
+    norms = np.sqrt(np.maximum(np.array(squares), 0.0))
+    return Packed(ids, values, lengths, norms, ids[chosen], heavy_values, heavy_lengths, totals)
+
+
+class Scorer:
+    """Scores an article against several stories at once (see the module docstring)."""
+
+    def __init__(self, vocabulary_size: int, embeddings: NDArray[np.float32] | None = None):
+        self.scratch = np.zeros(vocabulary_size, dtype=np.float64)
+        self.embeddings = embeddings
+
+    @property
+    def width(self) -> int:
+        return len(FEATURES) + (len(EMBEDDING_FEATURES) if self.embeddings is not None else 0)
+
+    def features(
+        self, position: int, article: Profile, stories: list[StoryState], published: datetime | None
+    ) -> Floats:
+        """One row of features per story: FEATURES (then EMBEDDING_FEATURES when used)."""
+        count = len(stories)
+        packs = [story.packed() for story in stories]
+        scratch = self.scratch
+        scratch[article.ids] = article.values
+        weights = scratch[np.concatenate([p.ids for p in packs])]
+        segment = np.repeat(
+            np.arange(count * len(VIEWS)), np.concatenate([p.lengths for p in packs])
+        )
+        values = np.concatenate([p.values for p in packs])
+        dots = np.bincount(segment, weights * values, count * len(VIEWS)).reshape(count, -1)
+        covered = np.bincount(segment, weights * weights, count * len(VIEWS)).reshape(count, -1)
+        heavy = scratch[np.concatenate([p.heavy_ids for p in packs])] > 0.0
+        heavy_segment = np.repeat(
+            np.arange(count * 2), np.concatenate([p.heavy_lengths for p in packs])
+        )
+        heavy_values = np.concatenate([p.heavy_values for p in packs]) * heavy
+        found = np.bincount(heavy_segment, heavy_values, count * 2).reshape(count, 2)
+        scratch[article.ids] = 0.0
+        totals = np.array([p.heavy_totals for p in packs])
+        found = np.divide(found, totals, out=np.zeros_like(found), where=totals > 0)
+        norms = np.array([p.norms for p in packs])
+        cosines = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
+        present = np.array([bool(view) for view in article.views()])
+        conflict = present & (np.array([p.lengths for p in packs]) > 0) & (cosines == 0.0)
+        days = [math.log1p(story.gap_days(published)) for story in stories]
+        sizes = [math.log(len(story.members)) for story in stories]
+        columns = [
+            *cosines[:, :4].T, conflict[:, NUMBERS], conflict[:, NAMES], days,
+            covered[:, NAMES], covered[:, NUMBERS], covered[:, LEAD], sizes,
+            cosines[:, YEARS], conflict[:, YEARS], found[:, 0], found[:, 1],
+        ]  # fmt: skip
+        if self.embeddings is not None:
+            columns += self._embedding_columns(position, stories)
+        return np.column_stack(columns).astype(np.float64)
+
+    def _embedding_columns(self, position: int, stories: list[StoryState]) -> list[Floats]:
+        """Cosine with each story's mean lead embedding, and the best cosine with a member's."""
+        assert self.embeddings is not None
+        vector = self.embeddings[position].astype(np.float64)
+        sums = np.array([story.embedding for story in stories])
+        norms = np.linalg.norm(sums, axis=1)
+        mean = (sums @ vector) / np.maximum(norms, 1e-12)
+        members = np.concatenate([story.members for story in stories])
+        similarity = self.embeddings[members] @ self.embeddings[position]
+        starts = np.cumsum([0] + [len(story.members) for story in stories[:-1]])
+        best = np.maximum.reduceat(similarity, starts).astype(np.float64)
+        return [mean, best]
 
 
 @dataclass(frozen=True, slots=True)
 class Model:
-    """A logistic model over FEATURES: weights, intercept, and the probability needed to join."""
+    """A logistic model over the features: weights, intercept, and the probability to join."""
 
-    weights: tuple[float, ...]
+    weights: Floats
     intercept: float
     threshold: float
 
     @classmethod
-    def from_settings(cls, knobs: dict[str, Any]) -> Model:
+    def from_settings(cls, knobs: dict[str, Any], embeddings: bool = False) -> Model:
+        """The lexical model (`w_*`, `join_threshold`), or with embeddings (`ew_*`, ...)."""
+        if not embeddings:
+            names = [f"w_{name}" for name in FEATURES]
+            return cls(
+                np.array([float(knobs[n]) for n in names]),
+                float(knobs["w_intercept"]),
+                float(knobs["join_threshold"]),
+            )
+        names = [f"ew_{name}" for name in FEATURES + EMBEDDING_FEATURES]
         return cls(
-            weights=tuple(float(knobs[f"w_{name}"]) for name in FEATURES),
-            intercept=float(knobs["w_intercept"]),
-            threshold=float(knobs["join_threshold"]),
+            np.array([float(knobs[n]) for n in names]),
+            float(knobs["ew_intercept"]),
+            float(knobs["embedded_join_threshold"]),
         )
 
-    def probability(self, features: list[float]) -> float:
-        z = self.intercept + sum(w * x for w, x in zip(self.weights, features, strict=True))
-        return 1.0 / (1.0 + math.exp(-max(min(z, 50.0), -50.0)))
+    def probabilities(self, features: Floats) -> Floats:
+        z = np.clip(features @ self.weights + self.intercept, -50.0, 50.0)
+        result: Floats = 1.0 / (1.0 + np.exp(-z))
+        return result
