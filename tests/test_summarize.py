@@ -1,0 +1,132 @@
+"""The cited extractive summary: budget, verbatim citations, support by outlet, no repeats."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from conftest import make_article
+
+from newsweave.errors import ConfigError
+from newsweave.models import Story, SummarySentence
+from newsweave.summarize import REGISTRY, summarize, summarizer
+
+FLOOD = (
+    "Floodwaters in Riverton forced 4,000 residents from their homes on Tuesday, officials said."
+)
+BRIDGE = "The old Main Street bridge collapsed into the swollen Tarra River shortly after noon."
+SHELTER = "The city opened three emergency shelters in school gyms for families without power."
+RAIN = "Forecasters expect another 50 millimetres of rain across the valley by Thursday night."
+MAYOR = "Mayor Lena Ortiz asked the state government for emergency funds to repair the levees."
+ROADS = "Police closed every road into the lower town until engineers inspect the damaged levees."
+PRONOUN = "He said the water had risen faster than anyone in the valley could remember."
+QUESTION = "Will the levees along the Tarra River hold if the rain keeps falling all week?"
+
+
+def flood_story() -> Story:
+    wire = make_article(
+        "\n".join([FLOOD, BRIDGE, SHELTER, RAIN]), id="wire", outlet="Valley Wire",
+        published="2024-03-05T10:00",
+    )  # fmt: skip
+    gazette = make_article(
+        "\n".join([FLOOD.replace("Tuesday", "Tuesday afternoon"), MAYOR, PRONOUN, QUESTION]),
+        id="gazette", outlet="Riverton Gazette", published="2024-03-05T14:00",
+    )  # fmt: skip
+    herald = make_article(
+        "\n".join([ROADS, BRIDGE, MAYOR]), id="herald", outlet="Daily Herald",
+        published="2024-03-06T08:00",
+    )  # fmt: skip
+    return Story("s1", (wire, gazette, herald))
+
+
+def words_in(summary: tuple[SummarySentence, ...]) -> int:
+    return sum(len(s.text.split()) for s in summary)
+
+
+@pytest.mark.parametrize("budget", [15, 40, 100])
+def test_summary_stays_within_the_word_budget(budget: int) -> None:
+    summary = summarize(flood_story(), words=budget)
+    assert words_in(summary) <= budget
+    if budget >= 40:
+        assert len(summary) >= 2
+
+
+def test_every_source_is_verbatim_at_its_offsets_and_cited_first() -> None:
+    story = flood_story()
+    for sentence in summarize(story, words=100):
+        first = sentence.sources[0]
+        assert sentence.text in first.text
+        for source in sentence.sources:
+            assert story.article(source.article).text[source.start : source.end] == source.text
+
+
+def test_a_line_listed_as_removed_is_never_summarized() -> None:
+    footer = "Subscribe to the Riverton Gazette for floodwaters news on residents and levees now."
+    story = flood_story()
+    gazette = make_article(
+        "\n".join([FLOOD, footer, MAYOR]), id="gazette", outlet="Riverton Gazette"
+    )
+    story = Story("s1", (story.articles[0], replace(gazette, removed=(footer,)), story.articles[2]))
+    texts = [source.text for s in summarize(story, words=100) for source in s.sources]
+    assert footer not in texts
+
+
+def test_support_counts_outlets_and_a_syndicated_copy_counts_once() -> None:
+    wire = make_article(f"{FLOOD}\n{RAIN}", id="wire", outlet="Valley Wire")
+    copy = make_article(
+        f"{FLOOD}\n{RAIN}", id="copy", outlet="Syndicating Post", duplicate_of="wire"
+    )
+    other = make_article(f"{FLOOD}\n{MAYOR}", id="other", outlet="Riverton Gazette")
+    summary = summarize(Story("s2", (wire, copy, other)), words=100)
+    flood = next(s for s in summary if "Floodwaters" in s.text)
+    assert {source.article for source in flood.sources} == {"wire", "copy", "other"}
+    assert flood.support == 2
+    assert set(flood.outlets) == {"Valley Wire", "Syndicating Post", "Riverton Gazette"}
+    assert all(s.sources[0].article != "copy" for s in summary)
+
+
+def test_the_same_statement_from_two_outlets_appears_once_with_both_sources() -> None:
+    summary = summarize(flood_story(), words=100)
+    about_flood = [s for s in summary if "Floodwaters" in s.text]
+    assert len(about_flood) == 1
+    assert {source.article for source in about_flood[0].sources} >= {"wire", "gazette"}
+    assert about_flood[0].support >= 2
+    mayor = [s for s in summary if "Ortiz" in s.text]
+    assert len(mayor) <= 1
+
+
+def test_questions_and_sentences_opening_with_a_pronoun_are_avoided() -> None:
+    texts = [s.text for s in summarize(flood_story(), words=100)]
+    assert PRONOUN not in texts
+    assert QUESTION not in texts
+
+
+def test_summary_reads_in_chronological_order() -> None:
+    story = flood_story()
+    summary = summarize(story, words=100)
+    times = [story.article(s.sources[0].article).published for s in summary]
+    assert times == sorted(times)  # type: ignore[type-var]
+
+
+def test_summary_is_deterministic() -> None:
+    assert summarize(flood_story(), words=60) == summarize(flood_story(), words=60)
+
+
+def test_a_zero_word_budget_is_refused() -> None:
+    with pytest.raises(ConfigError):
+        summarize(flood_story(), words=0)
+
+
+@pytest.mark.parametrize("name", sorted(set(REGISTRY) - {"lsa", "klsum"}))
+def test_every_summarizer_keeps_the_budget_and_cites_verbatim(name: str) -> None:
+    story = flood_story()
+    summary = summarizer(name)(story, 40)
+    assert summary and words_in(summary) <= 40
+    for sentence in summary:
+        source = sentence.sources[0]
+        assert story.article(source.article).text[source.start : source.end] == source.text
+
+
+def test_an_unknown_summarizer_name_is_refused() -> None:
+    with pytest.raises(ConfigError, match="known"):
+        summarizer("gpt")
