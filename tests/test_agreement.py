@@ -138,7 +138,7 @@ def _samples(shared: Path) -> Story:
 
 def test_samples_agree_on_the_april_sanctions_and_the_geneva_meeting(shared: Path) -> None:
     story = _samples(shared)
-    by_file = {Path(a.source).name.split("-")[0]: a.outlet or a.id for a in story.articles}
+    by_file = {Path(a.source).name.split("-")[0]: a.voice for a in story.articles}
     agreement = compare_outlets(story)
     support, outlets = _fact_with(agreement, "sanctions")
     assert support == 2

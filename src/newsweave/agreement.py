@@ -19,7 +19,7 @@ more outlets support is a fact, an informative statement only one outlet makes i
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -28,7 +28,15 @@ from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.config import settings
-from newsweave.models import Claim, Conflict, Exclusive, Fact, SourceRef, Story
+from newsweave.models import (
+    Claim,
+    Conflict,
+    Exclusive,
+    Fact,
+    SourceRef,
+    Story,
+    SummarySentence,
+)
 from newsweave.statements import Anchors, Quantity, Statement, story_statements
 
 Matrix = NDArray[np.float32]
@@ -295,3 +303,38 @@ def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
     facts.sort(key=lambda f: (-f.support, -len(f.articles)))
     exclusives = _exclusives(single, config["max_exclusives_per_outlet"])
     return Agreement(tuple(facts), tuple(exclusives), tuple(conflicts))
+
+
+def label_summary(
+    summary: Sequence[SummarySentence], facts: Sequence[Fact]
+) -> tuple[SummarySentence, ...]:
+    """The summary with each sentence's support raised to that of the fact it states, if any.
+
+    The summarizer counts outlets by word overlap; alignment finds paraphrases too, so where a
+    summary sentence is one of a fact's statements, the fact's outlets and sentences back it.
+    """
+    by_source = {(ref.article, ref.text): fact for fact in facts for ref in fact.sources}
+    labelled = []
+    for sentence in summary:
+        fact = next(
+            (
+                by_source[key]
+                for ref in sentence.sources
+                if (key := (ref.article, ref.text)) in by_source
+            ),
+            None,
+        )
+        if fact is None or fact.support <= sentence.support:
+            labelled.append(sentence)
+            continue
+        cited = {(ref.article, ref.text) for ref in sentence.sources}
+        extra = tuple(ref for ref in fact.sources if (ref.article, ref.text) not in cited)
+        labelled.append(
+            replace(
+                sentence,
+                sources=sentence.sources + extra,
+                support=fact.support,
+                outlets=tuple(dict.fromkeys(sentence.outlets + fact.outlets)),
+            )
+        )
+    return tuple(labelled)

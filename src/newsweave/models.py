@@ -78,14 +78,14 @@ class Article:
         """Whose words these are, for counting independent outlets and for display.
 
         The outlet when known; else the wire service its dateline names ("GENEVA (Reuters) —"),
-        since wire copy is the wire's voice; else where the article was read from, so that two
-        articles of unknown origin are never taken for one outlet.
+        since wire copy is the wire's voice; else the name of the file (and record) it was read
+        from, so that two articles of unknown origin are never taken for one outlet.
         """
         if self.outlet:
             return self.outlet
         if self.dateline and self.dateline.wire:
             return self.dateline.wire
-        return self.source
+        return self.source.replace("\\", "/").rsplit("/", 1)[-1]
 
     @property
     def published_day(self) -> date | None:

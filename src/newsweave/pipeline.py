@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from newsweave.agreement import compare_outlets
+from newsweave.agreement import compare_outlets, label_summary
 from newsweave.clean import clean
 from newsweave.cluster import group
 from newsweave.dedup import mark_duplicates
@@ -73,7 +73,7 @@ def brief_story(story: Story, words: int = 100) -> Brief:
     return Brief(
         story=story,
         headline=choose_headline(story),
-        summary=summarize(story, words=words),
+        summary=label_summary(summarize(story, words=words), agreement.facts),
         facts=agreement.facts,
         exclusives=agreement.exclusives,
         conflicts=agreement.conflicts,

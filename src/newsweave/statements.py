@@ -132,7 +132,7 @@ class Statement:
 
     @property
     def outlet(self) -> str:
-        return self.article.outlet or self.article.id
+        return self.article.voice
 
     @property
     def quantities(self) -> tuple[Quantity, ...]:

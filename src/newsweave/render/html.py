@@ -63,7 +63,7 @@ def safe_url(url: str | None) -> str | None:
 def outlet_name(article: Article | None) -> str:
     if article is None:
         return "unknown outlet"
-    return article.outlet or "unknown outlet"
+    return article.voice
 
 
 class StoryView:

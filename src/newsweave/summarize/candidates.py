@@ -52,7 +52,7 @@ def outlet_keys(story: Story) -> dict[str, str]:
     by_id = {a.id: a for a in story.articles}
 
     def own(article: Article) -> str:
-        return article.outlet.strip().lower() if article.outlet else f"article:{article.id}"
+        return article.voice.strip().lower()
 
     keys = {}
     for article in story.articles:

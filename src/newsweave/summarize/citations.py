@@ -61,8 +61,8 @@ def cite(pool: Pool, index: int, match: float, trimmed: bool = True) -> SummaryS
     keys = [chosen.outlet_key] + [items[other].outlet_key for _, other in ranked]
     outlets = []
     for _, other in [(1.0, index), *ranked]:
-        name = items[other].article.outlet
-        if name and name not in outlets:
+        name = items[other].article.voice
+        if name not in outlets:
             outlets.append(name)
     return SummarySentence(
         text=trim(sources[0].text) if trimmed else sources[0].text.strip(),
