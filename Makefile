@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 EXTRAS ?= embeddings,web,dask,dev
 
-.PHONY: install demo test lint format bench clean
+.PHONY: install demo eval test lint format bench clean
 
 install: $(VENV)/.installed
 
@@ -18,6 +18,23 @@ $(VENV)/.installed: pyproject.toml constraints.txt models.txt
 
 demo: install
 	$(BIN)/newsweave brief examples --words 100
+	$(BIN)/newsweave brief examples --format html --output brief.html
+	@echo ""
+	@echo "The same briefs as a report: open brief.html in a browser (file://$(CURDIR)/brief.html)."
+	@echo "As an app over an archive: $(BIN)/newsweave ingest examples --store news.db"
+	@echo "                           $(BIN)/newsweave serve --store news.db   (http://127.0.0.1:8000)"
+
+# Every evaluation on the development sets beside the project (../shared/data), each printing
+# newsweave beside its baselines. The full summaries table (with sumy's LexRank and TextRank)
+# takes about 20 minutes on two cores.
+DATA ?= ../shared/data
+eval: install
+	$(BIN)/newsweave eval stories $(DATA)/stories-dev.jsonl
+	$(BIN)/newsweave eval reposts $(DATA)/reposts-dev.jsonl
+	$(BIN)/newsweave eval timex $(DATA)/timex-dev-tbaq.jsonl
+	$(BIN)/newsweave eval quotes $(DATA)/quotes-dev-polnear.jsonl
+	$(BIN)/newsweave eval alignment tests/data/alignment-labels.jsonl --data-dir $(DATA)/..
+	$(BIN)/newsweave eval summaries $(DATA)/summaries-dev-duc2006-2007.jsonl
 
 lint: install
 	$(BIN)/ruff check src tests bench examples
