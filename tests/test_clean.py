@@ -362,3 +362,12 @@ def test_a_one_paragraph_article_with_a_glued_rights_notice_keeps_its_body() -> 
     article = cleaned("COPYRIGHT 1998 BY EXAMPLE WIRE SERVICES, INC. ALL RIGHTS RESERVED. " + body)
     assert "The clinic treated more patients" in article.text
     assert article.sentences
+
+
+def test_wire_staff_credits_are_removed_but_a_sentence_about_reporting_stays() -> None:
+    article = cleaned(
+        f"{BODY}\n\n(Reporting by Dana Ruiz; Editing by Simon Arle)\n\n"
+        "Reporting by the agency suggested that the figures were wrong."
+    )
+    assert "(Reporting by Dana Ruiz; Editing by Simon Arle)" in article.removed
+    assert "Reporting by the agency suggested" in article.text

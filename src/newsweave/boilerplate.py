@@ -17,6 +17,11 @@ import re
 # Ad placeholders left by scrapers ("[ad_1]"); cut out wherever they stand, even mid-line.
 AD_MARKER = re.compile(r"\[ad_?\d*\]", re.IGNORECASE)
 
+# Pieces of a staff credit line: the role, and names (with "and", commas, "in Place").
+_CREDIT_ROLE = r"(?i:(?:additional\s+)?(?:reporting|writing|editing|compiled|production))"
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+and\s+|\s+in\s+|\s+from\s+){_NAME})*"
+
 # Whole lines that are boilerplate, each with the kind reported in the docstring above.
 LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # Photo credits in brackets: "(Photo by TASS)", "(Photo: Reuters)", "(Image credit: NASA)".
@@ -49,6 +54,15 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "related",
         re.compile(
             r"^(?:READ MORE|RELATED|ALSO READ|SEE ALSO)\b|^(?:Read more|Related|Also read)$"
+        ),
+    ),
+    # Wire staff credits closing a story: "(Reporting by Dana Ruiz; Editing by Simon Arle)",
+    # "Additional reporting by Jo Smith in Paris": a role, "by", then names only.
+    (
+        "credit",
+        re.compile(
+            rf"^\(?{_CREDIT_ROLE}\s+by\s+{_NAMES}(?:\s*[;,]\s*{_CREDIT_ROLE}\s+by\s+{_NAMES})*"
+            r"\)?\.?$"
         ),
     ),
     # The outlet's own footer: mirror addresses, rights notices ("Copyright 2021 ...", not a
