@@ -3,6 +3,7 @@
     read        files and folders -> RawArticle (one reader per format)     ingest/
     clean       RawArticle -> Article: boilerplate out (kept in `removed`),
                 publication date, dateline, sentences with offsets          clean.py, sentences.py
+    outlets     one name per outlet (a domain and its name are one publisher) outlets.py
     dedup       mark reposts, trimmed wire copy and spun rewrites           dedup.py
     group       articles -> stories                                         cluster.py
     brief       per story: entities, quotes, timeline, facts/conflicts,
@@ -26,6 +27,7 @@ from newsweave.framing import profile_outlets
 from newsweave.headline import choose_headline
 from newsweave.ingest import Limits, ReadStats, article_id, read
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
+from newsweave.outlets import unify_outlets
 from newsweave.quotes import extract_quotes
 from newsweave.scale import BATCH_SIZE, map_batches
 from newsweave.summarize import summarize
@@ -61,9 +63,9 @@ def _clean_item(item: RawArticle | Problem, max_sentences: int | None) -> Articl
 
 
 def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
-    """Mark reposts and rewrites (per-article signatures on `workers` processes), then group
-    the pile into stories (one pass in this process)."""
-    return group(mark_duplicates(articles, workers=workers))
+    """Give each outlet one name, mark reposts and rewrites (per-article signatures on
+    `workers` processes), then group the pile into stories (one pass in this process)."""
+    return group(mark_duplicates(unify_outlets(articles), workers=workers))
 
 
 def brief_story(story: Story, words: int = 100) -> Brief:

@@ -1,0 +1,54 @@
+"""One name per outlet: a domain and the outlet's own name are the same publisher.
+
+Crawlers name the outlet by its domain (`source_domain: northernledger.example`) while pages
+and feeds give its name ("The Northern Ledger"); counted apart, one outlet would look like two
+independent confirmations. Within one pile, a domain-like outlet takes the name that other
+articles from the same web host carry, when they agree on one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from newsweave.models import Article
+
+_DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+
+
+def host(url: str | None) -> str | None:
+    """The lower-cased web host of a URL without 'www.', or None."""
+    if not url:
+        return None
+    name = urlsplit(url.strip()).hostname
+    return name.removeprefix("www.").lower() if name else None
+
+
+def _is_domain(outlet: str) -> bool:
+    return bool(_DOMAIN.match(outlet.strip()))
+
+
+def unify_outlets(articles: Sequence[Article]) -> list[Article]:
+    """The articles, with domain-named outlets replaced by the name their host goes by."""
+    names: dict[str, Counter[str]] = {}
+    for article in articles:
+        site = host(article.url)
+        if site and article.outlet and not _is_domain(article.outlet):
+            names.setdefault(site, Counter())[article.outlet] += 1
+    unified = []
+    for article in articles:
+        outlet = article.outlet
+        site = (outlet or "").strip().lower().removeprefix("www.") if outlet else None
+        if outlet and _is_domain(outlet) and site:
+            site = host(article.url) or site
+            known = names.get(site)
+            if known:
+                (name, _), *others = known.most_common()
+                if not others:
+                    note = f"outlet: {outlet} is named {name} by its other articles"
+                    article = replace(article, outlet=name, notes=(*article.notes, note))
+        unified.append(article)
+    return unified

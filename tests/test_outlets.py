@@ -1,0 +1,35 @@
+"""One name per outlet across a pile."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from conftest import make_article
+
+from newsweave.outlets import unify_outlets
+
+
+def test_a_domain_outlet_takes_the_name_its_host_goes_by() -> None:
+    named = replace(
+        make_article("Text one.", id="a1", outlet="The Northern Ledger"),
+        url="https://www.northernledger.example/news/1",
+    )
+    by_domain = replace(
+        make_article("Text two.", id="a2", outlet="northernledger.example"),
+        url="https://northernledger.example/news/2",
+    )
+    unified = unify_outlets([named, by_domain])
+    assert [a.outlet for a in unified] == ["The Northern Ledger", "The Northern Ledger"]
+    assert "northernledger.example" in unified[1].notes[-1]
+
+
+def test_a_domain_is_kept_when_its_host_has_no_single_name() -> None:
+    first = replace(make_article("A.", id="a1", outlet="Ledger"), url="https://x.example/1")
+    second = replace(make_article("B.", id="a2", outlet="Ledger Weekly"), url="https://x.example/2")
+    third = replace(make_article("C.", id="a3", outlet="x.example"), url="https://x.example/3")
+    assert unify_outlets([first, second, third])[2].outlet == "x.example"
+
+
+def test_named_outlets_and_unknown_outlets_are_left_alone() -> None:
+    articles = [make_article("A.", id="a1", outlet=None), make_article("B.", id="a2")]
+    assert unify_outlets(articles) == articles
