@@ -246,9 +246,15 @@ class Vocabulary:
 
     ids: dict[str, int]
     size: int
+    idf: NDArray[np.float64] | None = None  # per id, when made from an idf table
 
     @classmethod
     def of(cls, features: Iterable[str]) -> Vocabulary:
+        """Ids in `features`' order; given an idf table (a Mapping), its values by id too."""
+        if isinstance(features, Mapping):
+            ids = {feature: number for number, feature in enumerate(features)}
+            idf = np.fromiter(features.values(), np.float64, len(ids))
+            return cls(ids, len(ids), idf)
         ids = {feature: number for number, feature in enumerate(features)}
         return cls(ids, len(ids))
 
@@ -286,26 +292,57 @@ def profile(
     """Sublinear tf x idf (from `DocumentFrequencies.table`) per view, capped and normalised.
 
     Terms are ranked by weight only (a stable sort: ties keep the text's order, deterministic).
+    The arithmetic is numpy's on the very floats the per-term Python version used (`_SUBLINEAR`
+    holds math.log's values, `vocabulary.idf` the table's), so the vectors are bit-identical.
     """
-    log, ids, cap = math.log, vocabulary.ids, weights.vector_terms
+    ids_of, cap = vocabulary.ids, weights.vector_terms
+    idf_of = vocabulary.idf if vocabulary.idf is not None else _idf_array(idf, vocabulary)
     vectors: list[Vector] = []
     heavy: list[tuple[int, ...]] = []
+    all_ids: list[NDArray[np.intp]] = []
+    all_values: list[NDArray[np.float64]] = []
     for number, view in enumerate(counts.views()):
-        vector = {k: (1.0 + log(c)) * idf[k] for k, c in view.items()}
+        ids = np.fromiter(map(ids_of.__getitem__, view), np.intp, len(view))
+        vector = _sublinear(view.values()) * idf_of[ids]
         if number in (0, 2) or len(vector) > cap:
-            ranked = sorted(vector.items(), key=itemgetter(1), reverse=True)
-            if len(vector) > cap:
-                vector = dict(ranked[:cap])
+            ranked = np.argsort(-vector, kind="stable")
             if number in (0, 2):
                 limit = weights.heavy_terms if number == 0 else weights.heavy_terms // 2
-                heavy.append(tuple(ids[k] for k, _ in ranked[:limit]))
-        scale = 1.0 / math.hypot(*vector.values()) if vector else 0.0
-        offset = vocabulary.size if number == 1 else 0
-        vectors.append({ids[k] + offset: v * scale for k, v in vector.items()})
-    all_ids = np.array([k for v in vectors for k in v], dtype=np.intp)
-    values = np.array([w for v in vectors for w in v.values()], dtype=np.float64)
+                heavy.append(tuple(ids[ranked[:limit]].tolist()))
+            if len(vector) > cap:
+                ids, vector = ids[ranked[:cap]], vector[ranked[:cap]]
+        scale = 1.0 / math.hypot(*vector.tolist()) if len(vector) else 0.0
+        if number == 1:
+            ids = ids + vocabulary.size
+        vector = vector * scale
+        vectors.append(dict(zip(ids.tolist(), vector.tolist(), strict=True)))
+        all_ids.append(ids)
+        all_values.append(vector)
     body, lead, names, numbers, years = vectors
-    return Profile(body, lead, names, numbers, years, heavy[0], heavy[1], all_ids, values)
+    return Profile(
+        body, lead, names, numbers, years, heavy[0], heavy[1],
+        np.concatenate(all_ids), np.concatenate(all_values),
+    )  # fmt: skip
+
+
+# 1 + log(tf) for the counts that occur (whole numbers; the title's weight keeps the lead's so).
+_SUBLINEAR: dict[float, float] = {n: 1.0 + math.log(n) for n in range(1, 1 << 12)}
+
+
+def _sublinear(counts: Iterable[float]) -> NDArray[np.float64]:
+    """1 + log(c) of each count, as math.log gives it (a table for whole counts)."""
+    values = list(counts)
+    try:
+        return np.array(list(map(_SUBLINEAR.__getitem__, values)), dtype=np.float64)
+    except KeyError:
+        return np.array([1.0 + math.log(c) for c in values], dtype=np.float64)
+
+
+def _idf_array(idf: Mapping[str, float], vocabulary: Vocabulary) -> NDArray[np.float64]:
+    values = np.zeros(vocabulary.size, dtype=np.float64)
+    for feature, weight in idf.items():
+        values[vocabulary.ids[feature]] = weight
+    return values
 
 
 def dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
