@@ -7,13 +7,17 @@ beside the contract's keys so a reader can check a result without rerunning anyt
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import datetime
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from newsweave.models import Article, Brief, SourceRef
 
 VERSION = 1
+SCHEMA_FILE = "schema-v1.json"  # in newsweave/data, shipped with the package
 
 
 def iso_published(published: datetime | None) -> str | None:
@@ -137,3 +141,18 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
 def document(briefs: Iterable[Brief]) -> dict[str, Any]:
     """The whole JSON v1 document for a list of briefs."""
     return {"version": VERSION, "stories": [brief_dict(b) for b in briefs]}
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) that every `document()` output is valid against.
+
+    Shipped with the package so a consumer can validate what newsweave wrote; one story of
+    `/api/stories/{id}` is its `$defs/story`. Loaded once; callers get their own copy.
+    """
+    loaded: dict[str, Any] = json.loads(_schema_text())
+    return loaded
+
+
+@cache
+def _schema_text() -> str:
+    return resources.files("newsweave").joinpath("data", SCHEMA_FILE).read_text(encoding="utf-8")
