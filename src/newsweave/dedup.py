@@ -4,7 +4,8 @@
 
 How, in three steps that keep the cost near-linear in the size of the pile:
 
-1. **Candidates, never all pairs.** Two MinHash LSH indexes (datasketch, 128 permutations):
+1. **Candidates, never all pairs.** Two MinHash LSH indexes (128 permutations, vectorised in
+   `minhash.py` with the band sizes datasketch picks for a threshold):
    - over word 5-shingles (`shingle_threshold`): finds verbatim, syndicated and trimmed copies,
      whose runs of words survive;
    - over *anchors* (`anchor_threshold`): numbers and capitalised names. A spinner's thesaurus
