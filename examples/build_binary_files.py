@@ -12,8 +12,8 @@ Writes, from `examples/_sources/`:
   it names (fixed WARC dates, record ids derived from the manifest, per-record gzip members).
 
 The offsets printed by `--offsets` are the `@offset` part of the articles' sources in
-`tests/data/examples-expected.json`; `--check` also verifies that every WARC source there points at a 200 text/html
-response. Needs `warcio` (in the project's virtual environment).
+`tests/data/examples-expected.json`; `--check` also verifies that every WARC source there
+points at a 200 text/html response. Needs `warcio` (in the project's virtual environment).
 """
 
 from __future__ import annotations
@@ -253,7 +253,8 @@ def check(built: dict[Path, bytes]) -> int:
     for path, data in built.items():
         if not path.exists() or path.read_bytes() != data:
             problems.append(f"{path.relative_to(HERE.parent)} differs from a fresh build")
-    expected = json.loads((HERE.parent / "tests" / "data" / "examples-expected.json").read_text(encoding="utf-8"))
+    truth = HERE.parent / "tests" / "data" / "examples-expected.json"
+    expected = json.loads(truth.read_text(encoding="utf-8"))
     pages = {
         offset
         for offset, rtype, status, ctype, _ in warc_records(built[WARC_GZ])
