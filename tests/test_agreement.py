@@ -146,3 +146,41 @@ def test_samples_agree_on_the_april_sanctions_and_the_geneva_meeting(shared: Pat
     geneva = [f for f in agreement.facts if sum("Geneva" in s.text for s in f.sources) >= 2]
     assert geneva, [f.text for f in agreement.facts]
     assert {by_file["local"], by_file["presstv"]} <= set(geneva[0].outlets)
+
+
+def test_a_loaded_word_for_the_same_thing_is_a_characterisation_conflict() -> None:
+    story = _story(
+        make_article(
+            "Terrorists attacked a border police post near Velmora on Monday night.",
+            id="a",
+            outlet="State Herald",
+        ),
+        make_article(
+            "Militants attacked a border police post near Velmora on Monday night.",
+            id="b",
+            outlet="Valley Post",
+        ),
+    )
+    (conflict,) = compare_outlets(story).conflicts
+    assert conflict.about == "how it is characterised: 'terrorists' or 'militants'"
+    assert conflict.decided_by == "rule"
+    assert {claim.outlet for claim in conflict.claims} == {"State Herald", "Valley Post"}
+
+
+def test_plain_rewording_is_not_a_characterisation_conflict() -> None:
+    from newsweave.loaded import characterisation
+
+    assert (
+        characterisation(
+            "Five people were killed when the levee failed on Thursday.",
+            "Five people died when the levee failed on Thursday.",
+        )
+        is None
+    )
+    assert (
+        characterisation(
+            "Relations between Moscow and Washington are at rock bottom.",
+            "Relations between Moscow and Washington are in a poor state.",
+        )
+        == "how it is characterised: 'rock bottom' or 'poor state'"
+    )

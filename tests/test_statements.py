@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import make_article
 
+from newsweave.clauses import clauses
 from newsweave.statements import anchors, article_statements, quantities
 
 
@@ -56,4 +57,27 @@ def test_questions_and_fragments_are_not_statements() -> None:
     article = make_article("What happens next?\nGENEVA\nThe summit opens on Wednesday in Geneva.")
     assert [s.text for s in article_statements(article, min_words=5)] == [
         "The summit opens on Wednesday in Geneva."
+    ]
+
+
+def test_a_sentence_joining_two_claims_gives_two_statements_citing_it() -> None:
+    sentence = "Putin will meet Biden in Geneva next week, but the Kremlin expects no breakthrough."
+    article = make_article("GENEVA\n" + sentence)
+    first, second = article_statements(article, min_words=5)
+    assert first.text == "Putin will meet Biden in Geneva next week"
+    assert second.text == "the Kremlin expects no breakthrough."
+    for statement in (first, second):
+        assert statement.sentence.text == sentence  # the source sentence is cited verbatim
+        assert article.text[statement.start : statement.end] == statement.text
+
+
+def test_coordinated_words_without_their_own_verb_are_not_cut() -> None:
+    text = "The United States imposed sanctions on Russia and China, and new export curbs on chips."
+    assert clauses(text) == [(0, len(text))]
+    quoted = 'He said "we will meet, and we will talk about everything" on Monday in Geneva.'
+    assert clauses(quoted) == [(0, len(quoted))]
+    joined = "The union asked for 9 percent; the port offered 4 percent on Friday."
+    assert [joined[a:b] for a, b in clauses(joined)] == [
+        "The union asked for 9 percent",
+        "the port offered 4 percent on Friday.",
     ]

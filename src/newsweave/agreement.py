@@ -9,7 +9,9 @@ Each pair of statements of different outlets is one of three relations (`relatio
 - contradicting: similar enough to be about the same thing (the conflict threshold) and their
   anchors clash: incompatible counts of the same kind of thing ("2,000 workers" vs "3,500
   workers", "at least 19" is compatible with "20"), the same event on different days, or one
-  side negating what the other says in the same words. Decided by rule (`decided_by="rule"`).
+  side negating what the other says in the same words, or the same statement in words of clearly
+  different loaded tone ("terrorists" vs "militants", `loaded.characterisation`). Decided by
+  rule (`decided_by="rule"`).
 - same: similar at or above the alignment threshold and not contradicting;
 - different: the rest.
 Same pairs are grouped (strongest first, at most one statement per article); a group that two or
@@ -28,6 +30,7 @@ from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.config import settings
+from newsweave.loaded import characterisation
 from newsweave.models import (
     Claim,
     Conflict,
@@ -149,10 +152,15 @@ def conflict(
         (day_a, around_a), (day_b, around_b) = a[1].dated[0], b[1].dated[0]
         if day_a != day_b and around_a & around_b:
             return f"when it happened: {day_a} or {day_b}"
-    if (a[1].negations == 0) == (b[1].negations == 0):
+    return _negation_conflict(a[1], b[1]) or characterisation(a[0], b[0])
+
+
+def _negation_conflict(a: Anchors, b: Anchors) -> str | None:
+    """One side negates, in the same words, what the other says."""
+    if (a.negations == 0) == (b.negations == 0):
         return None  # both negate something, or neither: no clash on whether it happened
-    negated = (a[1].negated_words & (b[1].words - b[1].negated_words)) | (
-        b[1].negated_words & (a[1].words - a[1].negated_words)
+    negated = (a.negated_words & (b.words - b.negated_words)) | (
+        b.negated_words & (a.words - a.negated_words)
     )
     if negated:
         return (

@@ -17,6 +17,7 @@ from datetime import date
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsweave.clauses import clauses
 from newsweave.models import Article, Sentence, Story
 
 _NUMBER = re.compile(
@@ -123,12 +124,18 @@ class Anchors:
 
 @dataclass(frozen=True, slots=True)
 class Statement:
-    """One checkable statement of one article, with what can be compared across outlets."""
+    """One checkable statement of one article, with what can be compared across outlets.
+
+    `text` is a sentence, or one clause of a sentence that joins several claims; `start`/`end`
+    are its offsets in the article text (None: the whole sentence).
+    """
 
     article: Article
     sentence: Sentence
     text: str
     anchors: Anchors
+    start: int | None = None
+    end: int | None = None
 
     @property
     def outlet(self) -> str:
@@ -316,20 +323,26 @@ def sentence_dates(text: str, published: date | None) -> list[tuple[int, int, st
 
 
 def article_statements(article: Article, min_words: int) -> list[Statement]:
-    """The article's statements: sentences of `min_words` or more that are not questions."""
+    """The article's statements: the clauses (`clauses.clauses`) of its sentences, of
+    `min_words` or more, that are not questions; each keeps its offsets in the article."""
     days = sentence_dates(article.text, article.published_day)
     statements = []
     for sentence in article.sentences:
         if len(sentence.text.split()) < min_words or sentence.text.rstrip("”\"' ").endswith("?"):
             continue
-        dated = [
-            (start - sentence.start, end - sentence.start, value)
-            for start, end, value in days
-            if sentence.start <= start < sentence.end
-        ]
-        statements.append(
-            Statement(article, sentence, sentence.text, anchors(sentence.text, dated))
-        )
+        for start, end in clauses(sentence.text, min_words):
+            text = sentence.text[start:end]
+            offset = sentence.start + start
+            dated = [
+                (day_start - offset, day_end - offset, value)
+                for day_start, day_end, value in days
+                if offset <= day_start < sentence.start + end
+            ]
+            statements.append(
+                Statement(
+                    article, sentence, text, anchors(text, dated), offset, sentence.start + end
+                )
+            )
     return statements
 
 

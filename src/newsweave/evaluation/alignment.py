@@ -14,7 +14,10 @@ Scored in the same run, each at its threshold from `[agreement]` in defaults.tom
 - `lexical`: the same with newsweave's TF-IDF (words and word pairs) instead of embeddings;
 - `tfidf`: the baseline, plain TF-IDF word cosine; it calls a pair contradicting when it is
   similar and the numbers in the two sentences differ.
-TF-IDF idf is fitted on all sentences of the evaluated file. Reported: precision/recall/F1 and
+newsweave compares clauses (`clauses.clauses`), so embedding and lexical judge each pair by its
+clauses: contradicting if any two clauses are, else same if any two are the same (as
+`compare_outlets` would report it); `whole_sentences=True` compares whole sentences instead.
+TF-IDF idf is fitted on all sentences (clauses) of the evaluated file. Reported: P/R/F1 and
 accuracy of "same", P/R/F1 of "contradicting" where the labels have it, the threshold with the
 best "same" F1 on this file (reported, not adopted), and pairs/s.
 """
@@ -33,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from newsweave.agreement import relation, shared_anchor
+from newsweave.clauses import clauses
 from newsweave.config import settings
 from newsweave.errors import DatasetError
 from newsweave.statements import Anchors, anchors, number_words, sentence_dates
@@ -210,6 +214,38 @@ def _judge(
     return predicted, adjusted
 
 
+def _clauses(text: str, min_words: int) -> list[str]:
+    return [text[start:end] for start, end in clauses(text, min_words)]
+
+
+def _judge_clauses(
+    system: str, pairs: Sequence[Pair], config: dict[str, Any]
+) -> tuple[list[str], np.ndarray]:
+    """As `_judge`, on the clauses newsweave compares (`clauses.clauses`): a pair is
+    contradicting if any two of its clauses are, else same if any two are the same."""
+    min_words = config["statement_min_words"]
+    split = [(_clauses(p.a, min_words), _clauses(p.b, min_words)) for p in pairs]
+    texts = sorted({t for a, b in split for t in a + b})
+    index = {t: i for i, t in enumerate(texts)}
+    vectors = _VECTORS[system](texts)
+    dense = vectors if isinstance(vectors, np.ndarray) else vectors.toarray()
+    predicted, best = [], np.zeros(len(pairs))
+    for k, (pair, (parts_a, parts_b)) in enumerate(zip(pairs, split, strict=True)):
+        found, best[k] = "different", -1.0
+        for text_a in parts_a:
+            for text_b in parts_b:
+                score = float(dense[index[text_a]] @ dense[index[text_b]])
+                a = (text_a, _anchors(text_a, pair.published_a))
+                b = (text_b, _anchors(text_b, pair.published_b))
+                score += config["anchor_bonus"] if shared_anchor(a[1], b[1]) else 0.0
+                best[k] = max(best[k], score)
+                judged = relation(a, b, score, config, system)
+                if judged == "contradicting" or (judged == "same" and found == "different"):
+                    found = judged
+        predicted.append(found)
+    return predicted, best
+
+
 def _prf(gold: Sequence[str], predicted: Sequence[str], label: str) -> dict[str, float]:
     hits = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
     found = sum(1 for p in predicted if p == label)
@@ -239,8 +275,11 @@ def best_threshold(
 def evaluate(pairs: Sequence[Pair], system: str, config: dict[str, Any]) -> dict[str, Any]:
     """Scores of one system on the pairs (see the module docstring)."""
     started = time.perf_counter()
-    scores = _cosines(pairs, _VECTORS[system])
-    predicted, adjusted = _judge(system, pairs, scores, config)
+    if system != "tfidf" and config.get("eval_clauses", True):
+        predicted, adjusted = _judge_clauses(system, pairs, config)
+    else:
+        scores = _cosines(pairs, _VECTORS[system])
+        predicted, adjusted = _judge(system, pairs, scores, config)
     seconds = time.perf_counter() - started
     gold = [p.label for p in pairs]
     same_gold = ["same" if g == "same" else "different" for g in gold]
@@ -306,17 +345,19 @@ def run(
     data_dir: Path | None = None,
     limit: int | None = None,
     systems: Sequence[str] = SYSTEMS,
+    whole_sentences: bool = False,
 ) -> str:
     """Score every system on the data set's sentence pairs; the table, and JSON if asked.
 
     `data_dir`: where pointers (`ref_a`/`ref_b`) are resolved (default: the data set's folder).
     `limit`: only the first N sentence pairs (for quick checks).
+    `whole_sentences`: compare whole sentences, as newsweave did before clauses (for comparison).
     """
     pairs, skipped = load(dataset, data_dir)
     pairs = pairs[:limit] if limit else pairs
     if not pairs:
         raise DatasetError(f"{dataset}: no sentence pairs (kinds {sorted(SENTENCE_KINDS)})")
-    config = settings("agreement")
+    config = settings("agreement") | {"eval_clauses": not whole_sentences}
     results = {system: evaluate(pairs, system, config) for system in systems}
     if json_out is not None:
         full = {
