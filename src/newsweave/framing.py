@@ -10,7 +10,6 @@ A syndicated or spun copy speaks with its original's words, so copies are left o
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections import Counter
@@ -22,6 +21,62 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsweave.config import settings
 from newsweave.models import Article, OutletProfile, Story
 
+# Words every news story uses whatever its framing: reporting verbs, light verbs and calendar
+# words. Left in, they crowd out the words that show how an outlet tells the story.
+_NOT_FRAMING = frozenset(
+    [
+        "said",
+        "say",
+        "says",
+        "saying",
+        "told",
+        "tell",
+        "came",
+        "come",
+        "comes",
+        "does",
+        "did",
+        "doing",
+        "set",
+        "sets",
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "day",
+        "days",
+        "today",
+        "time",
+        "times",
+        "final",
+        "beginning",
+        "according",
+        "including",
+        "just",
+        "new",
+        "make",
+        "made",
+        "making",
+        "going",
+        "way",
+        "ways",
+        "want",
+        "wants",
+        "took",
+        "take",
+        "takes",
+        "use",
+        "used",
+    ]
+)
+# scikit-learn's stop word list holds content words that carry framing ("rock bottom",
+# "fire", "system"); they are given back.
+_STOP_WORDS = ENGLISH_STOP_WORDS - {
+    "bottom", "top", "front", "back", "fire", "cry", "bill", "interest", "system", "empty",
+    "full", "thick", "thin", "amount", "detail", "side", "move", "call", "found", "mill",
+}  # fmt: skip
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
@@ -43,12 +98,23 @@ def tone(article: Article) -> float:
 
 
 def _terms(articles: Sequence[Article]) -> Counter[str]:
+    """Content words and two-word phrases of the articles' titles and texts.
+
+    A phrase is two neighbouring words that are both content words ("rock bottom", "cold
+    war"), never two words a stop word stood between.
+    """
     counts: Counter[str] = Counter()
     for article in articles:
-        words = [w.lower().strip("'-") for w in _WORD.findall(article.text)]
-        words = [w for w in words if len(w) > 2 and w not in ENGLISH_STOP_WORDS]
-        counts.update(words)
-        counts.update(f"{a} {b}" for a, b in itertools.pairwise(words))
+        tokens = [
+            w.lower().strip("'-") for w in _WORD.findall(f"{article.title or ''}\n{article.text}")
+        ]
+        content = [len(w) > 2 and w not in _STOP_WORDS and w not in _NOT_FRAMING for w in tokens]
+        counts.update(w for w, keep in zip(tokens, content, strict=True) if keep)
+        counts.update(
+            f"{tokens[i]} {tokens[i + 1]}"
+            for i in range(len(tokens) - 1)
+            if content[i] and content[i + 1]
+        )
     return counts
 
 
@@ -78,9 +144,20 @@ def distinctive_terms(
         variance = 1.0 / (count + alpha) + 1.0 / (other_count + alpha)
         scored.append((delta / math.sqrt(variance), term))
     scored.sort(key=lambda item: (-item[0], item[1]))
+    # A word the outlet only ever uses inside one phrase is shown as that phrase: "rock
+    # bottom", not "rock".
+    inside_phrase = {
+        word
+        for term, count in own.items()
+        if " " in term
+        for word in term.split()
+        if own.get(word) == count
+    }
     chosen: list[str] = []
     for _, term in scored:
-        if any(term in longer or longer in term for longer in chosen):
+        if term in inside_phrase:
+            continue
+        if any(f" {term} " in f" {other} " or f" {other} " in f" {term} " for other in chosen):
             continue
         chosen.append(term)
         if len(chosen) == limit:
