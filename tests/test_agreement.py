@@ -184,3 +184,26 @@ def test_plain_rewording_is_not_a_characterisation_conflict() -> None:
         )
         == "how it is characterised: 'rock bottom' or 'poor state'"
     )
+
+
+def test_fact_sources_cite_whole_sentences_even_for_clauses() -> None:
+    story = Story(
+        "s1",
+        (
+            make_article(
+                "The strike closed the port on Monday, and the union said 2,000 workers joined it.",
+                id="a1",
+                outlet="Harbor Gazette",
+            ),
+            make_article(
+                "The union said 2,000 workers joined the strike that closed the port.",
+                id="a2",
+                outlet="Bluewater Times",
+            ),
+        ),
+    )
+    for fact in compare_outlets(story, mode="lexical").facts:
+        for ref in fact.sources:
+            article = story.article(ref.article)
+            assert ref.text == article.text[ref.start : ref.end]
+            assert any(ref.text == s.text for s in article.sentences)

@@ -244,11 +244,13 @@ def _representative(matrix: Matrix, index: Sequence[int]) -> int:
 
 
 def _source(statement: Statement) -> SourceRef:
+    """The exact sentence a statement (perhaps one clause of it) stands in, as cited."""
+    sentence = statement.sentence
     return SourceRef(
         article=statement.article.id,
-        text=statement.text,
-        start=statement.sentence.start,
-        end=statement.sentence.end,
+        text=statement.article.text[sentence.start : sentence.end],
+        start=sentence.start,
+        end=sentence.end,
     )
 
 
