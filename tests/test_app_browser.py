@@ -29,6 +29,7 @@ def test_reader_goes_from_the_list_to_a_story_and_its_sources(
     browser: Any, app: str, artifacts: Path
 ) -> None:
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
 
     browser.set_window_size(1280, 900)
     browser.get(app + "/")
@@ -42,6 +43,7 @@ def test_reader_goes_from_the_list_to_a_story_and_its_sources(
     headline = biggest.find_element(By.CSS_SELECTOR, "a.title").text
     biggest.find_element(By.CSS_SELECTOR, "a.title").click()
 
+    _once_loaded(browser, "/stories/", ".story-head h2")
     assert browser.find_element(By.CSS_SELECTOR, ".story-head h2").text == headline
     citation = browser.find_element(By.CSS_SELECTOR, "ol.summary a.cite")
     browser.execute_script("arguments[0].focus()", citation)
@@ -53,7 +55,22 @@ def test_reader_goes_from_the_list_to_a_story_and_its_sources(
     browser.save_screenshot(str(artifacts / "app-story.png"))
     assert _errors(browser) == []
     browser.find_element(By.CSS_SELECTOR, "a.home").click()
-    assert browser.current_url == app + "/"
+    WebDriverWait(browser, 20).until(lambda b: b.current_url == app + "/")
+
+
+def _once_loaded(browser: Any, url_part: str, selector: str) -> list[Any]:
+    """The elements matching `selector` once the page whose URL holds `url_part` has loaded.
+
+    A form submit returns before the next page is there; asking at once can read the old one.
+    """
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(browser, 20).until(
+        lambda b: url_part in b.current_url and b.find_elements(By.CSS_SELECTOR, selector)
+    )
+    found: list[Any] = browser.find_elements(By.CSS_SELECTOR, selector)
+    return found
 
 
 def test_reader_searches_and_opens_a_person(browser: Any, app: str, artifacts: Path) -> None:
@@ -64,18 +81,19 @@ def test_reader_searches_and_opens_a_person(browser: Any, app: str, artifacts: P
     box = browser.find_element(By.ID, "q")
     box.send_keys("levee")
     box.submit()
-    hits = browser.find_elements(By.CSS_SELECTOR, "ul.articles li mark")
+    hits = _once_loaded(browser, "q=levee", "ul.articles li mark")
     assert hits and all(h.text.lower() == "levee" for h in hits)
 
     box = browser.find_element(By.ID, "q")
     box.clear()
     box.send_keys("Halloran")
     box.submit()
-    speakers = browser.find_elements(By.CSS_SELECTOR, "ul.quotes a.speaker")
+    speakers = _once_loaded(browser, "q=Halloran", "ul.quotes a.speaker")
     assert any(s.text == "Greta Halloran" for s in speakers)
     browser.save_screenshot(str(artifacts / "app-search.png"))
     next(s for s in speakers if s.text == "Greta Halloran").click()
 
+    _once_loaded(browser, "/entities/", "h1")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Greta Halloran"
     assert browser.find_elements(By.CSS_SELECTOR, "ul.quotes blockquote")
     assert browser.find_elements(By.CSS_SELECTOR, "ol.stories a.title")
