@@ -28,6 +28,7 @@ from numpy.typing import NDArray
 
 from newsweave.errors import DatasetError
 from newsweave.evaluation.bcubed import BCubed, average, item_scores
+from newsweave.evaluation.dataset import jsonl_records
 from newsweave.models import Article, Problem
 
 SINGLE_PASS_THRESHOLD = 0.25  # best of 0.05..0.475 by 0.025 on stories-dev (F1 0.855)
@@ -40,18 +41,8 @@ Grouper = Callable[[Sequence[Article]], list[list[str]]]
 def load(dataset: Path) -> tuple[list[dict[str, Any]], dict[str, str], dict[str, str]]:
     """Records with the hidden keys removed, gold label per id, and source data set per id."""
     records, gold, sources = [], {}, {}
-    try:
-        lines = dataset.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DatasetError(f"{dataset}: cannot read ({error})") from error
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise DatasetError(f"{dataset}:{number}: not JSON ({error.msg})") from error
-        if not isinstance(record, dict) or not {"id", "text", "cluster"} <= record.keys():
+    for number, record in jsonl_records(dataset):
+        if not {"id", "text", "cluster"} <= record.keys():
             raise DatasetError(f"{dataset}:{number}: needs 'id', 'text' and 'cluster' keys")
         key = str(record["id"])
         if key in gold:

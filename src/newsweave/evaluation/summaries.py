@@ -25,6 +25,7 @@ from typing import Any
 
 from newsweave.clean import clean
 from newsweave.errors import DatasetError
+from newsweave.evaluation.dataset import jsonl_records
 from newsweave.evaluation.rouge import METRICS, bootstrap, score
 from newsweave.ingest import article_id
 from newsweave.ingest.records import record_article
@@ -146,23 +147,14 @@ def budget_for(cluster: Cluster) -> int:
 
 def load(dataset: Path) -> list[Cluster]:
     """The clusters of an `eval summaries` file, articles read and cleaned."""
-    try:
-        lines = dataset.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DatasetError(f"{dataset}: cannot read ({error})") from error
-    clusters = []
-    for number, line in enumerate(lines, start=1):
-        if line.strip():
-            clusters.append(_cluster(_record(line, f"{dataset.name}:{number}"), dataset, number))
-    return clusters
+    return [
+        _cluster(_checked(record, f"{dataset.name}:{number}"), dataset, number)
+        for number, record in jsonl_records(dataset)
+    ]
 
 
-def _record(line: str, place: str) -> dict[str, Any]:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise DatasetError(f"{place}: not JSON ({error.msg})") from error
-    if not isinstance(record, dict) or not {"id", "articles", "references"} <= record.keys():
+def _checked(record: dict[str, Any], place: str) -> dict[str, Any]:
+    if not {"id", "articles", "references"} <= record.keys():
         raise DatasetError(f"{place}: needs 'id', 'articles' and 'references' keys")
     articles, references = record["articles"], record["references"]
     if not isinstance(articles, list) or not articles:
