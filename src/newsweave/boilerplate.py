@@ -126,16 +126,35 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\S+")
 
 
+# Words without which a pattern of LINE_PATTERNS (same order) cannot match, lower-cased: most
+# lines are body text, and a substring test rules a pattern out ~20x faster than the regex.
+_NEEDS: tuple[tuple[str, ...], ...] = (
+    ("photo", "image", "picture"),
+    ("photo", "image"),
+    ("this com", "(combo)"),
+    ("getty", "afp", "epa", "reuters", "ap photo/"),
+    ("related", "read", "see also", "more on this", "recommended"),
+    ("read more", "related", "also read", "see also"),
+    ("by",),
+    ("can also be", "alternate addresses", "all rights reserved", "copyright", "©"),
+    ("follow us on", "subscribe", "sign up", "download", "click here"),
+)
+_APP_NEEDS = ("roku", "app store", "google play", "apple tv", "android tv", "fire tv")
+_CRUMB_NEEDS = ("/", ">", "»", "›", "|")
+
+
 def boilerplate_kind(line: str, app_line_max_words: int) -> str | None:
     """The kind of boilerplate `line` is ('caption', 'related', 'footer', ...), or None.
 
     `app_line_max_words`: a line naming an app platform is a prompt up to this many words.
     """
-    for kind, pattern in LINE_PATTERNS:
-        if pattern.search(line):
+    lowered = line.lower()
+    for (kind, pattern), needs in zip(LINE_PATTERNS, _NEEDS, strict=True):
+        if any(word in lowered for word in needs) and pattern.search(line):
             return kind
     if (
-        APP_PLATFORM.search(line)
+        any(word in lowered for word in _APP_NEEDS)
+        and APP_PLATFORM.search(line)
         and word_count(line) <= app_line_max_words
         and not _SENTENCE_END.search(line)
     ):
@@ -147,8 +166,10 @@ def boilerplate_kind(line: str, app_line_max_words: int) -> str | None:
 
 def is_breadcrumb(line: str) -> bool:
     """True for a navigation trail: two to five short capitalised parts between separators."""
+    if not any(mark in line for mark in _CRUMB_NEEDS) or _SENTENCE_END.search(line):
+        return False
     parts = _CRUMB_SEPARATOR.split(line.strip())
-    if not 2 <= len(parts) <= 5 or _SENTENCE_END.search(line):
+    if not 2 <= len(parts) <= 5:
         return False
     for part in parts:
         words = part.split()
