@@ -29,7 +29,7 @@ from newsweave import boilerplate
 from newsweave.config import settings
 from newsweave.dateline import find_dateline, parse_published
 from newsweave.models import Article, RawArticle, Sentence
-from newsweave.sentences import is_wrapped, split_sentences
+from newsweave.sentences import is_wrapped, may_exceed, split_sentences
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
@@ -63,13 +63,20 @@ class _Line:
 
 
 def clean(
-    raw: RawArticle, article_id: str, max_sentences: int | None = None, **overrides: Any
+    raw: RawArticle,
+    article_id: str,
+    max_sentences: int | None = None,
+    split: bool = True,
+    **overrides: Any,
 ) -> Article:
     """The cleaned `Article` for `raw`: body text, what was removed, title, date, dateline.
 
     `overrides` replace values of the [clean] section of defaults.toml for this call.
     `max_sentences` (default: ingest.max_sentences) truncates a longer text; `removed` then
     ends with "[truncated: N more sentences over the limit]" (N estimated from sentence ends).
+    With `split=False` the sentences are left for later (`sentences.add_sentences`, which gives
+    the same ones): grouping does not need them and splitting is most of cleaning's cost.
+    The text is the same either way.
     """
     config = settings("clean", **overrides)
     if max_sentences is None:
@@ -87,10 +94,13 @@ def clean(
             "the picture description and credits are in removed"
         )
     text = "\n\n".join(body + caption_news)
-    sentences = split_sentences(text, max_sentences)
-    truncated = _truncation(text, sentences)
-    if truncated:
-        text = text[: sentences[-1].end]
+    sentences: tuple[Sentence, ...] = ()
+    truncated: tuple[str, ...] = ()
+    if split or may_exceed(text, max_sentences):
+        sentences = split_sentences(text, max_sentences)
+        truncated = _truncation(text, sentences)
+        if truncated:
+            text = text[: sentences[-1].end]
     if title is None and lead_title:
         title = lead_title
         notes.append("clean: title taken from the headline line of the text")

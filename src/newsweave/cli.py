@@ -166,7 +166,7 @@ def _read_pile(
     with _progress(show_progress) as progress:
         task = progress.add_task("reading", total=None)
         workers, executor, scheduler = placement
-        items = read_articles(paths, stats, limits, workers, executor, scheduler)
+        items = read_articles(paths, stats, limits, workers, executor, scheduler, split=False)
         for item in items:
             if isinstance(item, Problem):
                 errors.print(f"skipped {item.source}: {item.reason}", markup=False)

@@ -2,7 +2,8 @@
 
     read        files and folders -> RawArticle (one reader per format)     ingest/
     clean       RawArticle -> Article: boilerplate out (kept in `removed`),
-                publication date, dateline, sentences with offsets          clean.py, sentences.py
+                publication date, dateline; sentences here, or per story in
+                brief when read with `split=False`                          clean.py, sentences.py
     outlets     one name per outlet (a domain and its name are one publisher) outlets.py
     dedup       mark reposts, trimmed wire copy and spun rewrites           dedup.py
     group       articles -> stories                                         cluster.py
@@ -15,6 +16,7 @@ Reading this file is meant to be enough to know what newsweave does to an articl
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.outlets import unify_outlets
 from newsweave.quotes import extract_quotes
 from newsweave.scale import BATCH_SIZE, map_batches
+from newsweave.sentences import add_sentences
 from newsweave.summarize import summarize
 from newsweave.timeline import build_timeline
 
@@ -42,24 +45,28 @@ def read_articles(
     executor: str = "local",
     scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
+    split: bool = True,
 ) -> Iterator[Article | Problem]:
     """Read and clean every article under `paths`; unreadable input comes out as a Problem.
 
-    Files are read here, as a stream; cleaning (with sentences) runs in `workers` processes
-    over batches (or on Dask with `executor="dask"`), in input order, so memory stays bounded
-    by the batches in flight. `limits` (default: the [ingest] section) bound what hostile
-    input may cost.
+    Files are read here, as a stream; cleaning runs in `workers` processes over batches (or on
+    Dask with `executor="dask"`), in input order, so memory stays bounded by the batches in
+    flight. `limits` (default: the [ingest] section) bound what hostile input may cost.
+    `split=False` leaves the sentence split to `brief_story` (per story, in parallel): grouping
+    does not need sentences, and `newsweave stories` never pays for them.
     """
     limits = limits or Limits.from_settings()
-    work = partial(_clean_item, max_sentences=limits.max_sentences)
+    work = partial(_clean_item, max_sentences=limits.max_sentences, split=split)
     items = read(paths, stats=stats, limits=limits)
     yield from map_batches(work, items, workers, executor, scheduler, batch_size)
 
 
-def _clean_item(item: RawArticle | Problem, max_sentences: int | None) -> Article | Problem:
+def _clean_item(
+    item: RawArticle | Problem, max_sentences: int | None, split: bool = True
+) -> Article | Problem:
     if isinstance(item, Problem):
         return item
-    return clean(item, article_id(item), max_sentences=max_sentences)
+    return clean(item, article_id(item), max_sentences=max_sentences, split=split)
 
 
 def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
@@ -69,7 +76,8 @@ def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
 
 
 def brief_story(story: Story, words: int = 100) -> Brief:
-    """Everything newsweave can tell about one story."""
+    """Everything newsweave can tell about one story (sentences split first where missing)."""
+    story = replace(story, articles=tuple(add_sentences(a) for a in story.articles))
     entities = find_entities(story)
     agreement = compare_outlets(story)
     return Brief(
