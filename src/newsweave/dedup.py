@@ -34,15 +34,18 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+import numpy as np
+
 from newsweave.config import settings
 from newsweave.dedup_align import (
     ArticleSketch,
     aligned_coverage,
     fingerprint,
     shingle_containment,
+    shingles,
     sketch,
 )
-from newsweave.minhash import colliding_pairs, hash_terms, signature
+from newsweave.minhash import Hashes, colliding_pairs, hash_terms, signature
 from newsweave.models import Article
 from newsweave.scale import BATCH_SIZE, map_batches
 
@@ -63,6 +66,7 @@ def mark_duplicates(
         (i, j)
         for i, j in sorted(candidate_pairs(prints, config))
         if min(prints[i][2], prints[j][2]) >= config["min_words"]
+        and plausible(prints[i], prints[j], config)
     ]
     chunks = [
         pairs[start : start + _PAIRS_PER_TASK] for start in range(0, len(pairs), _PAIRS_PER_TASK)
@@ -103,21 +107,59 @@ class _Fingerprints:
 
 
 class _Verifier:
-    """Verdicts for a chunk of candidate pairs, each of its articles sketched once."""
+    """Verdicts for a chunk of candidate pairs, each of its articles prepared once.
+
+    Every member's shingles are hashed (the near-copy test); the sentence sketches of the spin
+    test only for members of a pair that the near-copy test did not settle and whose lengths
+    are close enough for one to be a spin of the other (`spin_size_ratio`).
+    """
 
     def __init__(self, config: dict[str, Any]):
         self.config = config
 
     def __call__(self, task: tuple[list[Article], list[tuple[int, int]]]) -> list[bool]:
         members, pairs = task
-        sketches = dict(
-            zip(
-                _members(pairs),
-                (sketch(a, self.config["shingle_size"]) for a in members),
-                strict=True,
-            )
-        )
-        return [is_copy(sketches[i], sketches[j], self.config) for i, j in pairs]
+        config = self.config
+        articles = dict(zip(_members(pairs), members, strict=True))
+        prepared = {i: shingles(a, config["shingle_size"]) for i, a in articles.items()}
+        sketches: dict[int, ArticleSketch] = {}
+
+        def spun(i: int, j: int) -> bool:
+            (_, small), (_, large) = sorted((prepared[i], prepared[j]), key=lambda p: p[1])
+            if small < config["spin_size_ratio"] * large:  # a spin keeps every sentence
+                return False
+            for index in (i, j):
+                if index not in sketches:
+                    sketches[index] = sketch(articles[index])
+            return spun_copy(sketches[i], sketches[j], config)
+
+        return [near_copy(prepared[i][0], prepared[j][0], config) or spun(i, j) for i, j in pairs]
+
+
+def plausible(a: Fingerprint, b: Fingerprint, config: dict[str, Any]) -> bool:
+    """Whether two articles' signatures leave room for a copy, before any text is compared.
+
+    A near copy needs most of the shorter one's shingles in the other: the containment that
+    the signatures' Jaccard estimate implies must reach `plausible_containment` (set well
+    under `near_copy_containment`, for the estimate's error). A spin keeps the length and the
+    names and numbers: similar sizes (`spin_size_ratio`) and shared anchors
+    (`spin_anchor_jaccard`). Separate reports of one event, the bulk of the candidate pairs,
+    fail both and never reach the verifier.
+    """
+    small, large = sorted((a[2], b[2]))
+    shared = _jaccard(a[0], b[0])
+    if shared * (small + large) >= config["plausible_containment"] * small * (1 + shared):
+        return True
+    if small < config["spin_size_ratio"] * large:
+        return False
+    return _jaccard(a[1], b[1]) >= float(config["spin_anchor_jaccard"])
+
+
+def _jaccard(a: Any, b: Any) -> float:
+    """The Jaccard similarity two MinHash signatures estimate (0 when one is missing)."""
+    if a is None or b is None:
+        return 0.0
+    return float(np.count_nonzero(a == b)) / len(a)
 
 
 def assign_originals(
@@ -148,12 +190,15 @@ def find(parent: list[int], index: int) -> int:
     return index
 
 
-def is_copy(a: ArticleSketch, b: ArticleSketch, config: dict[str, Any]) -> bool:
-    """True when one article is a (near-)verbatim, trimmed or spun copy of the other."""
+def near_copy(a: Hashes, b: Hashes, config: dict[str, Any]) -> bool:
+    """True when one article's shingles are mostly in the other: verbatim or trimmed copy."""
+    return shingle_containment(a, b) >= float(config["near_copy_containment"])
+
+
+def spun_copy(a: ArticleSketch, b: ArticleSketch, config: dict[str, Any]) -> bool:
+    """True when the two articles say the same things sentence by sentence (a spun rewrite)."""
     if min(a.size, b.size) < config["min_words"]:
         return False
-    if shingle_containment(a, b) >= config["near_copy_containment"]:
-        return True
     similarity, bar = float(config["sentence_similarity"]), float(config["spin_coverage"])
     return aligned_coverage(a, b, similarity, at_least=bar) >= bar
 

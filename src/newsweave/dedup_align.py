@@ -42,6 +42,7 @@ import numpy as np
 
 from newsweave.minhash import Hashes, shingle_hashes
 from newsweave.models import Article
+from newsweave.sentences import rough_sentences
 
 WORD = re.compile(r"\w+(?:[.,:'’]\w+)*")
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
@@ -53,6 +54,8 @@ _NUMBER_NAMES = (
 _NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_NAMES.split())}
 _AD_MARKER = re.compile(r"^ad_\d+$")
 _DIGIT = re.compile(r"\d")
+# A word starting with a capital (checked with str.isupper: the class also admits other scripts).
+_CAPITALISED = re.compile(r"\b[^\W\d_a-z]\w*(?:[.,:'’]\w+)*")
 # Function words: spinners leave them in place; they make no anchor and no index key.
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -80,14 +83,12 @@ Passage = tuple[SentenceSketch, range]
 
 @dataclass(frozen=True, slots=True)
 class ArticleSketch:
-    """Everything the verifier needs to know about one article, computed once per article.
+    """What the spin test needs to know about one article, computed once per article.
 
-    `shingles` are the distinct hashes of its word shingles (sorted); `passages` serve
-    `aligned_coverage` in both directions.
+    `sentences` are its sentence sketches in order; `passages` serve `aligned_coverage` in both
+    directions; `size` is its length in words.
     """
 
-    shingles: Hashes
-    anchors: frozenset[str]
     sentences: tuple[SentenceSketch, ...]
     size: int
     passages: tuple[Passage, ...]
@@ -127,14 +128,13 @@ def _anchors(words: list[str], lowered: list[str], numbers: set[str]) -> set[str
     return anchors
 
 
-def _sentence_sketch(text: str) -> tuple[SentenceSketch, set[str]]:
-    """A sentence's sketch and its anchors: numbers, and capitalised words past the first."""
+def _sentence_sketch(text: str) -> SentenceSketch:
+    """A sentence's word bag, size, numbers and index keys (words of 3+ letters, numbers)."""
     words = tokens(text)
     lowered = [w.lower() for w in words]
     numbers = _numbers(words, lowered)
     keys = frozenset({w for w in set(lowered) - STOP_WORDS if len(w) > 2} | numbers)
-    sketch = SentenceSketch(Counter(lowered), len(lowered), frozenset(numbers), keys)
-    return sketch, _anchors(words, lowered, numbers)
+    return SentenceSketch(Counter(lowered), len(lowered), frozenset(numbers), keys)
 
 
 def _units(sentences: list[str]) -> list[str]:
@@ -154,53 +154,52 @@ def _units(sentences: list[str]) -> list[str]:
 
 
 def _article_units(article: Article) -> list[str]:
-    return _units([s.text for s in article.sentences] or article.text.splitlines())
+    return _units(rough_sentences(article.text))
 
 
-def _shingles(article: Article, shingle_size: int) -> Hashes:
-    return shingle_hashes(tokens(article.text.lower()), shingle_size)
+def shingles(article: Article, shingle_size: int) -> tuple[Hashes, int]:
+    """The distinct hashes of the article's lower-cased word shingles (sorted), and its size
+    in words."""
+    words = tokens(article.text.lower())
+    return shingle_hashes(words, shingle_size), len(words)
 
 
 def fingerprint(article: Article, shingle_size: int) -> tuple[Hashes, frozenset[str], int]:
     """What the LSH indexes need of an article: shingle hashes, anchors, size in words.
 
-    The cheap part of `sketch` (no word bags, no passages), computed for every article;
-    the full sketch is computed only for articles in a candidate pair.
+    Cheap enough for every article: one tokenisation of the whole text, and one regex per
+    sentence for the anchors; `sketch` is computed only for articles in a candidate pair.
     """
-    anchors: set[str] = set()
-    size = 0
-    for text in _article_units(article):
-        words = tokens(text)
-        if not words:
+    lowered = tokens(article.text.lower())  # case does not change where words split
+    anchors = _numbers(lowered, lowered)
+    for unit in _article_units(article):
+        first = WORD.search(unit)
+        if first is None:
             continue
-        lowered = [w.lower() for w in words]
-        anchors |= _anchors(words, lowered, _numbers(words, lowered))
-        size += len(words)
-    return _shingles(article, shingle_size), frozenset(anchors), size
+        anchors.update(
+            name
+            for word in _CAPITALISED.findall(unit, first.end())
+            if word[0].isupper() and (name := word.lower()) not in STOP_WORDS
+        )
+    return shingle_hashes(lowered, shingle_size), frozenset(anchors), len(lowered)
 
 
-def sketch(article: Article, shingle_size: int) -> ArticleSketch:
-    """Shingles, anchors and sentence sketches of one article (sentences from `Article`)."""
-    sentences: list[SentenceSketch] = []
-    anchors: set[str] = set()
-    for text in _article_units(article):
-        sentence, sentence_anchors = _sentence_sketch(text)
-        if sentence.size:
-            sentences.append(sentence)
-            anchors |= sentence_anchors
-    ordered = tuple(sentences)
-    spans = tuple(passages(ordered))
+def sketch(article: Article) -> ArticleSketch:
+    """The sentence sketches and passages of one article, for the spin test."""
+    ordered = tuple(
+        sentence for sentence in map(_sentence_sketch, _article_units(article)) if sentence.size
+    )
     size = sum(sentence.size for sentence in ordered)
-    return ArticleSketch(_shingles(article, shingle_size), frozenset(anchors), ordered, size, spans)
+    return ArticleSketch(ordered, size, tuple(passages(ordered)))
 
 
-def shingle_containment(a: ArticleSketch, b: ArticleSketch) -> float:
+def shingle_containment(a: Hashes, b: Hashes) -> float:
     """Share of the smaller shingle set found in the other: 1.0 for a verbatim or cut copy."""
-    small, large = (a, b) if len(a.shingles) <= len(b.shingles) else (b, a)
-    if not len(small.shingles):
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if not len(small):
         return 0.0
-    shared = np.intersect1d(small.shingles, large.shingles, assume_unique=True)
-    return len(shared) / len(small.shingles)
+    shared = np.intersect1d(small, large, assume_unique=True)
+    return len(shared) / len(small)
 
 
 def _dice(a: SentenceSketch, b: SentenceSketch) -> float:
