@@ -21,7 +21,7 @@ costs ~100 ms of CPU per article, so the fast `stories` path leaves it off by de
 
 A repost or rewrite (`duplicate_of` set) always joins its original's story; when it arrives
 before its original, the original later joins the copy's story. IDF statistics come from a
-first cheap pass over the pile's tokens (a stream would keep `DocumentFrequencies` running).
+first cheap pass over the pile's tokens (a stream would keep `Terms` running).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.config import settings
-from newsweave.features import DocumentFrequencies, Profile, Vocabulary, Weights, count, profile
+from newsweave.features import VIEWS, Compact, Profile, Terms, Weights, count, profile
 from newsweave.models import Article, Story
 from newsweave.story_match import Model, Scorer, StoryState
 
@@ -44,9 +44,9 @@ LEAD_SENTENCES = 2
 LEAD_CHARACTERS = 600
 
 
-def profiles(articles: Sequence[Article], knobs: dict[str, Any]) -> tuple[list[Profile], int]:
-    """Every article's views, with idf from the whole pile (first pass); and the id count."""
-    weights = Weights(
+def weights_of(knobs: dict[str, Any]) -> Weights:
+    """How the views are built, from the [cluster] settings."""
+    return Weights(
         title=float(knobs["title_weight"]),
         lead_chars=int(knobs["lead_chars"]),
         body_chars=int(knobs["body_chars"]),
@@ -55,14 +55,21 @@ def profiles(articles: Sequence[Article], knobs: dict[str, Any]) -> tuple[list[P
         vector_terms=int(knobs["vector_terms"]),
         heavy_terms=max(int(knobs["query_terms"]), int(knobs["index_terms"])),
     )
-    counts = [count(article, weights) for article in articles]
-    frequencies = DocumentFrequencies(floor=int(knobs["min_documents"]))
-    for item in counts:
-        frequencies.add(item.vocabulary())
-    idf = frequencies.table(weights.idf_power)
-    vocabulary = Vocabulary.of(idf)
-    views = [profile(item, idf, weights, vocabulary) for item in counts]
-    return views, vocabulary.span
+
+
+def compact_counts(
+    articles: Sequence[Article], knobs: dict[str, Any]
+) -> tuple[list[Compact], NDArray[np.float64], int]:
+    """Every article's view counts (compact), the pile's idf by term id, and the id count.
+
+    The first pass: counting needs only the article, idf needs the whole pile; each article's
+    weighted `Profile` is made from its counts when the second pass reaches it, and dropped
+    after, so memory holds ~8 bytes per counted term rather than a vector per article.
+    """
+    weights = weights_of(knobs)
+    terms = Terms(floor=int(knobs["min_documents"]))
+    compacts = [terms.compact(count(article, weights)) for article in articles]
+    return compacts, terms.idf(weights.idf_power), terms.size
 
 
 def lead_text(article: Article) -> str:
@@ -124,9 +131,10 @@ class _Grouper:
         embeddings: NDArray[np.float32] | None = None,
     ):
         self.articles = articles
-        self.views, size = profiles(articles, knobs)
+        self.weights = weights_of(knobs)
+        self.compacts, self.idf, self.size = compact_counts(articles, knobs)
         self.embeddings = embeddings
-        self.scorer = Scorer(size, embeddings)
+        self.scorer = Scorer(len(VIEWS) * self.size, embeddings)
         self.model = Model.from_settings(knobs, embeddings is not None)
         self.cap = int(knobs["story_terms"])
         self.blocking = Blocking(knobs)
@@ -134,35 +142,39 @@ class _Grouper:
         self.story_of: dict[str, int] = {}
         self.waiting: dict[str, int] = {}  # original id -> story of a copy that came first
 
+    def profile(self, position: int) -> Profile:
+        """The weighted views of the article at `position` (made when needed, not kept)."""
+        return profile(self.compacts[position], self.idf, self.weights, self.size)
+
     def run(self) -> list[StoryState]:
         for position, article in enumerate(self.articles):
             self.assign(position, article)
         return self.stories
 
     def assign(self, position: int, article: Article) -> None:
+        view = self.profile(position)
         target = self.waiting.pop(article.id, None)
         original = article.duplicate_of
         if target is None and original is not None:
             target = self.story_of.get(original, self.waiting.get(original))
         if target is None:
-            target = self.best_story(position, article.published)
+            target = self.best_story(position, view, article.published)
         if target is None:
             target = len(self.stories)
             self.stories.append(StoryState())
         if original is not None and original not in self.story_of:
             self.waiting.setdefault(original, target)
         self.story_of[article.id] = target
-        self.add(target, position)
+        self.add(target, position, view)
 
-    def add(self, target: int, position: int) -> None:
+    def add(self, target: int, position: int, view: Profile) -> None:
         embedding = None if self.embeddings is None else self.embeddings[position]
         published = self.articles[position].published
-        self.stories[target].add(position, self.views[position], published, self.cap, embedding)
-        self.blocking.add(target, self.views[position])
+        self.stories[target].add(position, view, published, self.cap, embedding)
+        self.blocking.add(target, view)
 
-    def best_story(self, position: int, published: datetime | None) -> int | None:
+    def best_story(self, position: int, view: Profile, published: datetime | None) -> int | None:
         """The candidate with the highest probability if it reaches the threshold (ties: last)."""
-        view = self.views[position]
         keys = self.blocking.candidates(view)
         if not keys:
             return None

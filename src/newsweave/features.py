@@ -23,8 +23,10 @@ Speed (grouping must run at thousands of articles/s on two cores): each text is 
 one compiled regex into a C-level `Counter` of raw tokens, and only the distinct tokens go
 through the fold, via a plain dict cache (a pile's vocabulary is small next to its token count).
 Names come from one `findall` that also captures the character before each run, so the
-"sentence start" test needs no Python scan. Keys become integers (`Vocabulary`), one id space
-over all five views, so that a story can be scored with numpy gathers (`story_match.py`).
+"sentence start" test needs no Python scan. Keys become integers (`Terms`), each view in its
+own range, so that a story can be scored with numpy gathers (`story_match.py`); an article's
+counts are kept as two small arrays until its turn comes (`Compact`), and its weighted
+`Profile` lives only while it is matched, so grouping 100,000 articles fits in memory.
 """
 
 from __future__ import annotations
@@ -32,10 +34,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from numpy.typing import NDArray
@@ -43,9 +44,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.models import Article
 
-Vector = dict[int, float]
 VIEWS = ("body", "lead", "names", "numbers", "years")
-Key = TypeVar("Key", str, int)
+BODY_VIEW, NAMES_VIEW = VIEWS.index("body"), VIEWS.index("names")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 # A year 1950-2049 not inside a longer number (the lookbehind after the literal prefix is faster).
@@ -183,10 +183,6 @@ class Counts:
     def views(self) -> tuple[Mapping[str, float], ...]:
         return (self.body, self.lead, self.names, self.numbers, self.years)
 
-    def vocabulary(self) -> set[str]:
-        """Every key that counts towards document frequencies (views share one idf table)."""
-        return set().union(*(view.keys() for view in self.views()))
-
 
 def count(article: Article, weights: Weights) -> Counts:
     """Term counts of the five views; the title counts `weights.title` times in the lead.
@@ -209,150 +205,112 @@ def count(article: Article, weights: Weights) -> Counts:
     return Counts(body, lead, names_found, number_found, year_found)
 
 
-@dataclass(slots=True)
-class DocumentFrequencies:
-    """Document frequencies over the articles seen so far (a stream can keep adding)."""
+class Terms:
+    """Integer ids for a pile's features, given on first sight, and their document frequencies.
 
-    documents: int = 0
-    floor: int = 0  # a small pile counts as this many documents (see `idf`)
-    counts: Counter[str] = field(default_factory=Counter)
+    One id space over all views (body and lead share words; names, numbers and years carry
+    their own prefixes, "e:", "n:", "y:", and cannot collide); a stream can keep adding.
+    """
 
-    def add(self, features: Iterable[str]) -> None:
+    def __init__(self, floor: int = 0):
+        self.ids: dict[str, int] = {}
+        self.floor = floor  # a small pile counts as this many documents (see `idf`)
+        self.documents = 0
+        self._frequencies = np.zeros(1 << 12, dtype=np.int32)
+
+    @property
+    def size(self) -> int:
+        """How many features have an id."""
+        return len(self.ids)
+
+    def compact(self, counts: Counts) -> Compact:
+        """`counts` as id and count arrays (views in order), counted as one more document."""
+        keys = [key for view in counts.views() for key in view]
+        ids_of = self.ids
+        try:
+            ids = np.fromiter(map(ids_of.__getitem__, keys), np.int32, len(keys))
+        except KeyError:
+            for key in keys:
+                if key not in ids_of:
+                    ids_of[key] = len(ids_of)
+            ids = np.fromiter(map(ids_of.__getitem__, keys), np.int32, len(keys))
+        if len(ids_of) > len(self._frequencies):
+            grown = np.zeros(2 * len(ids_of), dtype=np.int32)
+            grown[: len(self._frequencies)] = self._frequencies
+            self._frequencies = grown
+        self._frequencies[np.unique(ids)] += 1
         self.documents += 1
-        self.counts.update(features)
+        values = chain.from_iterable(view.values() for view in counts.views())
+        lengths = tuple(len(view) for view in counts.views())
+        return Compact(ids, np.fromiter(values, np.float32, len(keys)), lengths)
 
-    def idf(self, feature: str) -> float:
-        """Smoothed inverse document frequency, as scikit-learn's `smooth_idf`.
+    def idf(self, power: float) -> NDArray[np.float64]:
+        """Smoothed inverse document frequency (scikit-learn's `smooth_idf`) ** `power`, by id.
 
         The pile counts as at least `floor` documents: in a small pile (a few articles of one
         event) the event's own words are in every article and would weigh nothing, though in
         the world they are rare; the floor keeps them weighing as much as any rare word.
         """
         documents = max(self.documents, self.floor)
-        return math.log((1 + documents) / (1 + self.counts[feature])) + 1.0
-
-    def table(self, power: float) -> dict[str, float]:
-        """idf**power of every feature seen, computed once for a whole pile."""
-        return {feature: self.idf(feature) ** power for feature in self.counts}
+        frequencies = self._frequencies[: self.size].astype(np.float64)
+        idf: NDArray[np.float64] = (np.log((1 + documents) / (1 + frequencies)) + 1.0) ** power
+        return idf
 
 
 @dataclass(frozen=True, slots=True)
-class Vocabulary:
-    """Integer ids for a pile's features, for numpy gathers: one id space over all views.
+class Compact:
+    """One article's view counts in ~8 bytes a term: `Terms` ids and counts, views in order."""
 
-    Body and lead share words (and idf), so lead ids are shifted by `size`; names, numbers and
-    years carry their own prefixes ("e:", "n:", "y:") and cannot collide.
-    """
-
-    ids: dict[str, int]
-    size: int
-    idf: NDArray[np.float64] | None = None  # per id, when made from an idf table
-
-    @classmethod
-    def of(cls, features: Iterable[str]) -> Vocabulary:
-        """Ids in `features`' order; given an idf table (a Mapping), its values by id too."""
-        if isinstance(features, Mapping):
-            ids = {feature: number for number, feature in enumerate(features)}
-            idf = np.fromiter(features.values(), np.float64, len(ids))
-            return cls(ids, len(ids), idf)
-        ids = {feature: number for number, feature in enumerate(features)}
-        return cls(ids, len(ids))
-
-    @property
-    def span(self) -> int:
-        """How many ids there are in all (the size of a dense array over them)."""
-        return 2 * self.size
+    ids: NDArray[np.int32]
+    counts: NDArray[np.float32]  # whole numbers, or halves with a fractional title weight
+    lengths: tuple[int, ...]  # terms per view
 
 
 @dataclass(frozen=True, slots=True)
 class Profile:
-    """An article's five unit vectors (keys: `Vocabulary` ids), capped to `vector_terms` each.
+    """An article's five unit vectors, capped to `vector_terms` terms each, as flat arrays.
 
-    `heavy_body` / `heavy_names` are the heaviest terms, for blocking; `ids` / `values` hold
-    all five views at once, for numpy gathers.
+    View `v`'s terms have ids `v * size + term id` (`size`: the `Terms` count), so the views
+    never share an id and a sorted id array is sorted by view first. `heavy_body` /
+    `heavy_names` are the heaviest terms, for blocking.
     """
 
-    body: Vector
-    lead: Vector
-    names: Vector
-    numbers: Vector
-    years: Vector
-    heavy_body: tuple[int, ...]
-    heavy_names: tuple[int, ...]
     ids: NDArray[np.intp]
     values: NDArray[np.float64]
+    lengths: NDArray[np.intp]  # terms per view
+    size: int
+    heavy_body: tuple[int, ...]
+    heavy_names: tuple[int, ...]
 
-    def views(self) -> tuple[Vector, ...]:
-        return (self.body, self.lead, self.names, self.numbers, self.years)
 
-
-def profile(
-    counts: Counts, idf: Mapping[str, float], weights: Weights, vocabulary: Vocabulary
-) -> Profile:
-    """Sublinear tf x idf (from `DocumentFrequencies.table`) per view, capped and normalised.
+def profile(compact: Compact, idf: NDArray[np.float64], weights: Weights, size: int) -> Profile:
+    """Sublinear tf x idf (from `Terms.idf`) per view, capped and normalised.
 
     Terms are ranked by weight only (a stable sort: ties keep the text's order, deterministic).
-    The arithmetic is numpy's on the very floats the per-term Python version used (`_SUBLINEAR`
-    holds math.log's values, `vocabulary.idf` the table's), so the vectors are bit-identical.
     """
-    ids_of, cap = vocabulary.ids, weights.vector_terms
-    idf_of = vocabulary.idf if vocabulary.idf is not None else _idf_array(idf, vocabulary)
-    vectors: list[Vector] = []
+    cap = weights.vector_terms
     heavy: list[tuple[int, ...]] = []
     all_ids: list[NDArray[np.intp]] = []
     all_values: list[NDArray[np.float64]] = []
-    for number, view in enumerate(counts.views()):
-        ids = np.fromiter(map(ids_of.__getitem__, view), np.intp, len(view))
-        vector = _sublinear(view.values()) * idf_of[ids]
-        if number in (0, 2) or len(vector) > cap:
+    start = 0
+    for number, length in enumerate(compact.lengths):
+        ids = compact.ids[start : start + length].astype(np.intp)
+        vector = (1.0 + np.log(compact.counts[start : start + length].astype(np.float64))) * idf[
+            ids
+        ]
+        start += length
+        ids += number * size
+        if number in (BODY_VIEW, NAMES_VIEW) or len(vector) > cap:
             ranked = np.argsort(-vector, kind="stable")
-            if number in (0, 2):
-                limit = weights.heavy_terms if number == 0 else weights.heavy_terms // 2
+            if number in (BODY_VIEW, NAMES_VIEW):
+                limit = weights.heavy_terms if number == BODY_VIEW else weights.heavy_terms // 2
                 heavy.append(tuple(ids[ranked[:limit]].tolist()))
             if len(vector) > cap:
                 ids, vector = ids[ranked[:cap]], vector[ranked[:cap]]
-        scale = 1.0 / math.hypot(*vector.tolist()) if len(vector) else 0.0
-        if number == 1:
-            ids = ids + vocabulary.size
-        vector = vector * scale
-        vectors.append(dict(zip(ids.tolist(), vector.tolist(), strict=True)))
+        norm = math.sqrt(float(vector @ vector))
         all_ids.append(ids)
-        all_values.append(vector)
-    body, lead, names, numbers, years = vectors
+        all_values.append(vector / norm if norm else vector)
+    lengths = np.array([len(ids) for ids in all_ids], dtype=np.intp)
     return Profile(
-        body, lead, names, numbers, years, heavy[0], heavy[1],
-        np.concatenate(all_ids), np.concatenate(all_values),
-    )  # fmt: skip
-
-
-# 1 + log(tf) for the counts that occur (whole numbers; the title's weight keeps the lead's so).
-_SUBLINEAR: dict[float, float] = {n: 1.0 + math.log(n) for n in range(1, 1 << 12)}
-
-
-def _sublinear(counts: Iterable[float]) -> NDArray[np.float64]:
-    """1 + log(c) of each count, as math.log gives it (a table for whole counts)."""
-    values = list(counts)
-    try:
-        return np.array(list(map(_SUBLINEAR.__getitem__, values)), dtype=np.float64)
-    except KeyError:
-        return np.array([1.0 + math.log(c) for c in values], dtype=np.float64)
-
-
-def _idf_array(idf: Mapping[str, float], vocabulary: Vocabulary) -> NDArray[np.float64]:
-    values = np.zeros(vocabulary.size, dtype=np.float64)
-    for feature, weight in idf.items():
-        values[vocabulary.ids[feature]] = weight
-    return values
-
-
-def dot(a: Mapping[int, float], b: Mapping[int, float]) -> float:
-    """Dot product over the shared keys (iterating the smaller vector)."""
-    if len(a) > len(b):
-        a, b = b, a
-    return sum([value * b[k] for k, value in a.items() if k in b])
-
-
-def top_terms(vector: Mapping[Key, float], limit: int) -> list[Key]:
-    """The `limit` heaviest features, heaviest first (ties keep the mapping's order)."""
-    ranked = sorted(vector.items(), key=itemgetter(1), reverse=True)
-    return [k for k, _ in ranked[:limit]]
+        np.concatenate(all_ids), np.concatenate(all_values), lengths, size, heavy[0], heavy[1]
+    )

@@ -35,13 +35,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
-from itertools import chain
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.features import VIEWS, Profile, Vector, dot, top_terms
+from newsweave.features import VIEWS, Profile
 
 FEATURES = (
     "body", "lead", "names", "numbers", "number_conflict", "name_conflict", "days",
@@ -69,13 +68,22 @@ class Packed:
     heavy_totals: Floats
 
 
+_NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
+_NO_VALUES: Floats = np.zeros(0, dtype=np.float64)
+
+
 @dataclass(slots=True)
 class StoryState:
-    """A story under construction: members, the summed view vectors and their squared norms."""
+    """A story under construction: members, and the sum of their view vectors.
+
+    The sums are two flat arrays sorted by id (`Profile` ids: view first, then term), ~16
+    bytes a term, so a pile of 100,000 mostly one-article stories stays in memory.
+    """
 
     members: list[int] = field(default_factory=list)
-    sums: list[Vector] = field(default_factory=lambda: [{} for _ in VIEWS])
-    squares: list[float] = field(default_factory=lambda: [0.0 for _ in VIEWS])
+    ids: NDArray[np.intp] = field(default_factory=lambda: _NO_IDS)
+    values: Floats = field(default_factory=lambda: _NO_VALUES)
+    size: int = 0  # ids per view (the `Profile.size` of the members)
     first: datetime | None = None
     last: datetime | None = None
     embedding: Floats | None = None  # sum of the members' lead embeddings, when used
@@ -89,17 +97,18 @@ class StoryState:
         cap: int,
         embedding: NDArray[np.float32] | None = None,
     ) -> None:
-        """Add a member; norms are updated exactly, sums pruned to `cap` terms when they double."""
+        """Add a member; a view's sum is pruned to its `cap` heaviest terms when it doubles."""
         self.members.append(index)
-        for view, vector in enumerate(article.views()):
-            total = self.sums[view]
-            self.squares[view] += 2.0 * dot(vector, total) + (1.0 if vector else 0.0)
-            for key, value in vector.items():
-                total[key] = total.get(key, 0.0) + value
-            if len(total) > 2 * cap:
-                kept = {k: total[k] for k in top_terms(total, cap)}
-                self.sums[view] = kept
-                self.squares[view] = sum(v * v for v in kept.values())
+        self.size = article.size
+        values: Floats
+        if len(self.ids):
+            ids, inverse = np.unique(np.concatenate((self.ids, article.ids)), return_inverse=True)
+            summed = np.bincount(inverse, np.concatenate((self.values, article.values)), len(ids))
+            values = summed.astype(np.float64, copy=False)
+        else:
+            order = np.argsort(article.ids)
+            ids, values = article.ids[order], article.values[order]
+        self.ids, self.values = _pruned(ids, values, self.size, cap)
         if embedding is not None:
             lead = embedding.astype(np.float64)
             self.embedding = lead if self.embedding is None else self.embedding + lead
@@ -110,7 +119,7 @@ class StoryState:
 
     def packed(self) -> Packed:
         if self.cached is None:
-            self.cached = _pack(self.sums, self.squares)
+            self.cached = _pack(self.ids, self.values, self.size)
         return self.cached
 
     def gap_days(self, published: datetime | None) -> float:
@@ -122,12 +131,32 @@ class StoryState:
         return seconds / 86400.0
 
 
-def _pack(sums: list[Vector], squares: list[float]) -> Packed:
-    size = sum(len(s) for s in sums)
-    ids = np.fromiter(chain.from_iterable(sums), dtype=np.intp, count=size)
-    values = np.fromiter(chain.from_iterable(s.values() for s in sums), np.float64, size)
-    lengths = np.array([len(s) for s in sums], dtype=np.intp)
-    starts = np.concatenate(([0], np.cumsum(lengths)))
+def _view_starts(ids: NDArray[np.intp], size: int) -> NDArray[np.intp]:
+    """Where each view starts in a sorted id array, and its end: len(VIEWS) + 1 positions."""
+    bounds = np.arange(len(VIEWS) + 1, dtype=np.intp) * max(size, 1)
+    starts: NDArray[np.intp] = np.searchsorted(ids, bounds)
+    return starts
+
+
+def _pruned(
+    ids: NDArray[np.intp], values: Floats, size: int, cap: int
+) -> tuple[NDArray[np.intp], Floats]:
+    """The sums with every view over 2 x `cap` terms cut to its `cap` heaviest (ids sorted)."""
+    lengths = np.diff(_view_starts(ids, size))
+    if lengths.max(initial=0) <= 2 * cap:
+        return ids, values
+    keep = np.ones(len(ids), dtype=bool)
+    for view, start in enumerate(_view_starts(ids, size)[:-1]):
+        if lengths[view] > 2 * cap:
+            segment = values[start : start + lengths[view]]
+            dropped = np.argsort(-segment, kind="stable")[cap:]
+            keep[start + dropped] = False
+    return ids[keep], values[keep]
+
+
+def _pack(ids: NDArray[np.intp], values: Floats, size: int) -> Packed:
+    starts = _view_starts(ids, size)
+    lengths = np.diff(starts)
     heavy = []
     for view in FOUND_VIEWS:
         view_ids = ids[starts[view] : starts[view + 1]]
@@ -138,7 +167,8 @@ def _pack(sums: list[Vector], squares: list[float]) -> Packed:
     heavy_lengths = np.array([len(h) for h in heavy], dtype=np.intp)
     split = len(heavy[0])
     totals = np.array([heavy_values[:split].sum(), heavy_values[split:].sum()])
-    norms = np.sqrt(np.maximum(np.array(squares), 0.0))
+    views = np.repeat(np.arange(len(VIEWS)), lengths)
+    norms = np.sqrt(np.bincount(views, values * values, len(VIEWS)))
     return Packed(ids, values, lengths, norms, ids[chosen], heavy_values, heavy_lengths, totals)
 
 
@@ -179,7 +209,7 @@ class Scorer:
         found = np.divide(found, totals, out=np.zeros_like(found), where=totals > 0)
         norms = np.array([p.norms for p in packs])
         cosines = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
-        present = np.array([bool(view) for view in article.views()])
+        present = article.lengths > 0
         conflict = present & (np.array([p.lengths for p in packs]) > 0) & (cosines == 0.0)
         days = [math.log1p(story.gap_days(published)) for story in stories]
         sizes = [math.log(len(story.members)) for story in stories]

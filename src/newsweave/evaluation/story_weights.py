@@ -47,7 +47,7 @@ def pairs(
 ) -> Pairs:
     """Features, labels and the source id of each article-story pair met replaying gold."""
     grouper = _Grouper(articles, knobs, embeddings)
-    views, blocking, scorer = grouper.views, Blocking(knobs), grouper.scorer
+    blocking, scorer = Blocking(knobs), grouper.scorer
     stories: list[StoryState] = []
     story_of_label: dict[str, int] = {}
     rows: list[np.ndarray] = []
@@ -56,18 +56,19 @@ def pairs(
     cap = int(knobs["story_terms"])
     for position, article in enumerate(articles):
         own = story_of_label.get(gold[article.id])
-        keys = blocking.candidates(views[position]) if article.duplicate_of is None else []
+        view = grouper.profile(position)
+        keys = blocking.candidates(view) if article.duplicate_of is None else []
         if keys:
             candidates = [stories[key] for key in keys]
-            rows.append(scorer.features(position, views[position], candidates, article.published))
+            rows.append(scorer.features(position, view, candidates, article.published))
             labels += [int(key == own) for key in keys]
             owners += [article.id] * len(keys)
         if own is None:
             own = story_of_label[gold[article.id]] = len(stories)
             stories.append(StoryState())
         vector = None if embeddings is None else embeddings[position]
-        stories[own].add(position, views[position], article.published, cap, vector)
-        blocking.add(own, views[position])
+        stories[own].add(position, view, article.published, cap, vector)
+        blocking.add(own, view)
     x = np.vstack(rows) if rows else np.zeros((0, scorer.width))
     return x, np.array(labels), owners
 
