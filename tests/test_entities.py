@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_quotes import sample_story
+from conftest import make_article
+from test_quotes import PORT_STORY, sample_story
 
 from newsweave.entities import Mention, find_entities, merge_mentions
 from newsweave.evaluation.entities import merge_scores
-from newsweave.models import Entity
+from newsweave.models import Entity, Story
 
 ALIASES = Path(__file__).parent / "data" / "entity_aliases.tsv"
 
@@ -74,3 +75,37 @@ def test_double_surname_joins_the_full_name() -> None:
     mentions = [Mention("a", n, "PERSON", i * 10) for i, n in enumerate(names)]
     entities = merge_mentions(mentions, ["a"])
     assert [(e.name, e.mentions) for e in entities] == [("Debbie Wasserman Schultz", 3)]
+
+
+def test_fast_entities_find_people_with_roles_places_and_organisations() -> None:
+    story = Story("port", (make_article(PORT_STORY),))
+    entities = find_entities(story, fast=True)
+    people = {e.name for e in entities if e.type == "PERSON"}
+    assert people == {"Greta Halloran", "Conrad Ebbe", "Mirela Castan", "Jonas Weber"}
+    assert "Halloran" in by_name(entities, "Greta Halloran").aliases
+    assert "Finance Minister" in by_name(entities, "Mirela Castan").roles
+    assert by_name(entities, "Halden").type == "GPE"  # 'in Halden'
+    assert by_name(entities, "Norda Bank").type == "ORG"
+
+
+def test_fast_entities_skip_sentence_openers_headlines_and_groups() -> None:
+    text = (
+        "Mayor Says Bridge Will Open Soon After Long Delay\n"
+        "Meanwhile Republicans said the bridge was late. Officials said it cost too much.\n"
+        "Mayor Tom Becker said the bridge would open. Becker spoke in Aldford.\n"
+    )
+    entities = find_entities(Story("s", (make_article(text),)), fast=True)
+    assert [(e.name, e.type, e.mentions) for e in entities] == [
+        ("Tom Becker", "PERSON", 2),
+        ("Aldford", "GPE", 1),
+    ]
+
+
+@pytest.mark.slow
+def test_fast_entities_merge_the_sample_people_like_ner(shared: Path) -> None:
+    entities = find_entities(sample_story(shared), fast=True)
+    putin = by_name(entities, "Vladimir Putin")
+    assert "Putin" in putin.aliases and "Russian President" in putin.roles
+    assert "Kremlin spokesman" in by_name(entities, "Dmitry Peskov").roles
+    assert by_name(entities, "Jake Sullivan") != by_name(entities, "John Sullivan")
+    assert not [e for e in entities if e.name in {"Putin", "Biden", "Peskov"}]

@@ -12,7 +12,7 @@ from newsweave.evaluation.quotes import Predicted, head_word, run, speaker_right
 
 
 @pytest.mark.slow
-def test_eval_prints_newsweave_beside_textacy(shared: Path, tmp_path: Path) -> None:
+def test_eval_prints_newsweave_full_and_fast_beside_textacy(shared: Path, tmp_path: Path) -> None:
     lines = (shared / "data" / "quotes-dev-polnear.jsonl").read_text(encoding="utf-8")
     slice_ = tmp_path / "slice.jsonl"
     slice_.write_text("\n".join(lines.splitlines()[:6]) + "\n", encoding="utf-8")
@@ -21,6 +21,9 @@ def test_eval_prints_newsweave_beside_textacy(shared: Path, tmp_path: Path) -> N
     results = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert results["newsweave"]["f1"] >= 0.8
     assert results["newsweave"]["f1"] > results["textacy direct_quotations"]["f1"]
+    fast = results["newsweave fast (no spaCy)"]
+    assert fast["f1"] >= 0.8 and fast["speaker_accuracy"] >= 0.8
+    assert fast["seconds"] < results["newsweave"]["seconds"]
 
 
 def test_malformed_record_is_a_dataset_error(tmp_path: Path) -> None:

@@ -209,3 +209,63 @@ def test_dash_signature_after_a_reader_quote_is_its_speaker() -> None:
     spans = find_spans(text)
     assert dash_speaker(text, spans[0]) is not None
     assert [dash_speaker(text, s).speaker for s in spans] == ["Ana Ruiz", "Lee Park"]  # type: ignore[union-attr]
+
+
+# A small wire story in the shape of the fictional examples/ corpus: every attribution style the
+# fast mode (no spaCy) reads by position.
+PORT_STORY = (
+    "Dockworkers at the Port of Halden walked out on Monday, and talks in Halden stalled.\n"
+    "“Every day this goes on, the authority loses more than we are asking for,” union general "
+    "secretary Greta Halloran told reporters outside the main gate. “They can end this tomorrow.”\n"
+    "Conrad Ebbe, the authority’s chief executive, said the offer was “fair and final.”\n"
+    "“We have put everything we can afford on the table,” Ebbe said.\n"
+    "Finance Minister Mirela Castan said: “Both sides will meet next week in Halden.”\n"
+    "“The port cannot stay closed for long without hurting every exporter,” she added.\n"
+    "Halloran rejected the offer, saying “four percent is an insult to the people who kept the "
+    "port open.”\n"
+    "“It is costing the region twenty million a day,” according to Jonas Weber, an economist at "
+    "Norda Bank.\n"
+)
+
+
+def test_fast_mode_finds_every_speaker_of_a_small_story() -> None:
+    story = Story("port", (make_article(PORT_STORY),))
+    quotes = extract_quotes(story, find_entities(story, fast=True), fast=True)
+    assert [(q.text.split()[0], q.speaker) for q in quotes] == [
+        ("Every", "Greta Halloran"),
+        ("They", "Greta Halloran"),  # the next sentence of the same speaker
+        ("fair", "Conrad Ebbe"),  # 'X, the chief executive, said ...'
+        ("We", "Conrad Ebbe"),  # the surname alone
+        ("Both", "Mirela Castan"),  # 'said:'
+        ("The", "Mirela Castan"),  # 'she added'
+        ("four", "Greta Halloran"),  # '..., saying “...”'
+        ("It", "Jonas Weber"),  # 'according to'
+    ]
+
+
+def test_fast_mode_keeps_the_rules_on_scare_quotes_and_unattributed_speech() -> None:
+    story = Story(
+        "s",
+        (
+            make_article(
+                "Mayor Tom Becker opened the so-called “smart” bridge on Monday.\n"
+                "The crowd cheered.\n"
+                '"This is the best day our little town has seen in a very long time indeed."'
+            ),
+        ),
+    )
+    quotes = extract_quotes(story, find_entities(story, fast=True), fast=True)
+    assert [(q.text[:11], q.speaker) for q in quotes] == [("This is the", None)]
+
+
+@pytest.mark.slow
+def test_fast_mode_gets_the_sample_speakers_right(shared: Path) -> None:
+    story = sample_story(shared)
+    quotes = extract_quotes(story, find_entities(story, fast=True), fast=True)
+    assert speaker_of(quotes, "The main reason for him [to go]") == "Dmitry Peskov"
+    assert speaker_of(quotes, "I’m headed to the G7") == "Joe Biden"
+    assert speaker_of(quotes, "We don’t think of US-Russia summits") == "Jake Sullivan"
+    assert speaker_of(quotes, "We're not expecting a big set") == "a senior US official"
+    assert speaker_of(quotes, "There will be no breaking of bread") == "a senior US official"
+    assert speaker_of(quotes, "at an impasse") == "Yuri Ushakov"
+    assert "killer" not in {q.text for q in quotes}

@@ -2,18 +2,21 @@
 
 `attribute(texts, entities)` finds the quotation marks of each text, parses (dependency parser
 only) the paragraphs that hold them in one batch, finds each stretch's cue and subject, and
-resolves the subject to a story entity. Stretches that are not speech are dropped here.
+resolves the subject to a story entity. Stretches that are not speech are dropped here. With
+`fast=True` nothing is parsed: cues and speakers are found by position (`fast_cues`), and the
+rest (continued quotes, colon lead-ins, resolution) is the same code.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from newsweave import nlp
 from newsweave.config import settings
 from newsweave.coref import SpeakerResolver
+from newsweave.fast_cues import fast_cue, lead_subject
 from newsweave.models import Entity
 from newsweave.quote_spans import QuoteSpan, find_spans, paragraphs
 from newsweave.speakers import (
@@ -45,12 +48,61 @@ class Attributed:
     cue: str | None = None
 
 
+class _Finder(Protocol):
+    """Where a text's cues come from: the dependency parse (full mode) or positions (fast)."""
+
+    def cue(
+        self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
+    ) -> Cue | None: ...
+
+    def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """Cues from the parse of the quotation paragraphs, keyed by paragraph start."""
+
+    docs: dict[int, Doc]
+
+    def cue(
+        self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
+    ) -> Cue | None:
+        return find_cue(self.docs[start], start, region, span, here)
+
+    def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None:
+        if start not in self.docs:
+            return None
+        doc = self.docs[start]
+        return find_cue(doc, start, region, probe, []) or root_subject(doc, start, region)
+
+
+@dataclass(frozen=True, slots=True)
+class _Positional:
+    """Cues by position alone (`fast_cues`): no parse."""
+
+    text: str
+
+    def cue(
+        self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
+    ) -> Cue | None:
+        return fast_cue(self.text, region, span, here)
+
+    def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None:
+        return fast_cue(self.text, region, probe, []) or lead_subject(self.text, region)
+
+
 def attribute(
-    texts: Sequence[str], entities: Sequence[Entity], **overrides: Any
+    texts: Sequence[str], entities: Sequence[Entity], *, fast: bool = False, **overrides: Any
 ) -> list[list[Attributed]]:
-    """The attributed quotes of each text (same order), parsing only quotation paragraphs."""
+    """The attributed quotes of each text (same order), parsing only quotation paragraphs;
+    with `fast`, parsing nothing (cues and speakers by position, see `fast_cues`)."""
     config = settings("quotes", **overrides)
     found = [find_spans(text) for text in texts]
+    if fast:
+        return [
+            _attribute_text(text, spans, _Positional(text), entities, config)
+            for text, spans in zip(texts, found, strict=True)
+        ]
     wanted: dict[tuple[int, int], str] = {}
     for text, spans in zip(texts, found, strict=True):
         bounds = list(paragraphs(text))
@@ -64,8 +116,8 @@ def attribute(
     parsed = dict(zip(unique, nlp.parsed_docs(unique), strict=True))
     docs = {key: parsed[paragraph] for key, paragraph in wanted.items()}
     return [
-        _attribute_text(text, spans, {start: d for (t, start), d in docs.items() if t == id(text)},
-                        entities, config)
+        _attribute_text(text, spans, _Parsed({start: d for (t, start), d in docs.items()
+                                              if t == id(text)}), entities, config)
         for text, spans in zip(texts, found, strict=True)
     ]  # fmt: skip
 
@@ -73,7 +125,7 @@ def attribute(
 def _attribute_text(
     text: str,
     spans: list[QuoteSpan],
-    docs: dict[int, Doc],
+    finder: _Finder,
     entities: Sequence[Entity],
     config: dict[str, Any],
 ) -> list[Attributed]:
@@ -92,8 +144,8 @@ def _attribute_text(
             continue
         start, end = bounds[span.paragraph]
         here = [s for s in spans if s.paragraph == span.paragraph]
-        cue = dash_speaker(text, span) or find_cue(
-            docs[start], start, region_of(span, regions(text, start, end, here)), span, here
+        cue = dash_speaker(text, span) or finder.cue(
+            start, region_of(span, regions(text, start, end, here)), span, here
         )
         item: Attributed | None = None
         if cue is not None:
@@ -103,7 +155,7 @@ def _attribute_text(
         elif words >= config["min_words_continued"] and _continues(previous_span, span, bounds):
             item = _inherit(text, span, previous) if previous else None
         if item is None and span.paragraph > 0 and words >= config["min_words_continued"]:
-            item = _colon_lead(text, span, bounds, docs, resolver)
+            item = _colon_lead(text, span, bounds, finder, resolver)
         if item is None and words >= config["min_words_alone"]:
             item = Attributed(span.start, span.end, text[span.start : span.end], None)
         if item is None:
@@ -149,16 +201,14 @@ def _colon_lead(
     text: str,
     span: QuoteSpan,
     bounds: list[tuple[int, int]],
-    docs: dict[int, Doc],
+    finder: _Finder,
     resolver: SpeakerResolver,
 ) -> Attributed | None:
     """A quote paragraph right after a lead-in that ends with a colon ('Trump said:')."""
     start, end = bounds[span.paragraph - 1]
-    if start not in docs or not text[start:end].rstrip().endswith(":"):
+    if not text[start:end].rstrip().endswith(":"):
         return None
     probe = QuoteSpan(end, end, span.paragraph - 1, -1)
     lead_regions = regions(text, start, end, [])
-    cue = find_cue(docs[start], start, lead_regions[-1], probe, []) or root_subject(
-        docs[start], start, lead_regions[-1]
-    )
+    cue = finder.lead(start, lead_regions[-1], probe)
     return _with_cue(text, span, cue, resolver) if cue is not None else None

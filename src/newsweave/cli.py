@@ -186,6 +186,7 @@ def _stories_command(
     words: int | None,
     limit_flags: Sequence[str] = (),
     workers: int = 1,
+    fast: bool = False,
 ) -> int:
     from newsweave.pipeline import brief_story, group_stories, story_only_brief
     from newsweave.render.json_v1 import document
@@ -208,10 +209,10 @@ def _stories_command(
             task = progress.add_task("briefing stories", total=len(stories))
             briefs = []
             for story in stories:
-                briefs.append(brief_story(story, words))
+                briefs.append(brief_story(story, words, fast or None))
                 progress.advance(task)
     else:
-        work = partial(brief_story, words=words)
+        work = partial(brief_story, words=words, fast=fast or None)
         briefs = map_stories(work, stories, executor, scheduler, workers)
     if output_format is OutputFormat.json:
         text = json.dumps(document(briefs), ensure_ascii=False, indent=2) + "\n"
@@ -231,6 +232,14 @@ def brief(
     output_format: FormatOpt = OutputFormat.md,
     output: OutputOpt = None,
     words: Annotated[int, typer.Option(help="Summary length per story, in words.")] = 100,
+    fast: Annotated[
+        bool,
+        typer.Option(
+            "--fast",
+            help="Brief without spaCy or MiniLM (~4x faster): names and quote speakers by "
+            "rule, wording-based agreement; a little less exact.",
+        ),
+    ] = False,
     executor: ExecutorOpt = "local",
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
@@ -250,6 +259,7 @@ def brief(
             words,
             limit or (),
             _workers(workers),
+            fast,
         ),
     )
 

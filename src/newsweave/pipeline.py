@@ -23,6 +23,7 @@ from pathlib import Path
 from newsweave.agreement import compare_outlets, label_summary
 from newsweave.clean import clean
 from newsweave.cluster import group
+from newsweave.config import settings
 from newsweave.dedup import mark_duplicates
 from newsweave.entities import find_entities
 from newsweave.framing import profile_outlets
@@ -75,11 +76,18 @@ def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
     return group(mark_duplicates(unify_outlets(articles), workers=workers))
 
 
-def brief_story(story: Story, words: int = 100) -> Brief:
-    """Everything newsweave can tell about one story (sentences split first where missing)."""
+def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Brief:
+    """Everything newsweave can tell about one story (sentences split first where missing).
+
+    `fast` (default: the [brief] mode setting) briefs without spaCy or MiniLM: entities and
+    quote speakers by rule, lexical agreement, the heuristic tense tagger; ~4x cheaper, a
+    little less exact (the [brief] section of defaults.toml says by how much).
+    """
+    if fast is None:
+        fast = settings("brief")["mode"] == "fast"
     story = replace(story, articles=tuple(add_sentences(a) for a in story.articles))
-    entities = find_entities(story)
-    agreement = compare_outlets(story)
+    entities = find_entities(story, fast=fast)
+    agreement = compare_outlets(story, mode="lexical" if fast else None)
     return Brief(
         story=story,
         headline=choose_headline(story),
@@ -87,9 +95,9 @@ def brief_story(story: Story, words: int = 100) -> Brief:
         facts=agreement.facts,
         exclusives=agreement.exclusives,
         conflicts=agreement.conflicts,
-        quotes=extract_quotes(story, entities),
+        quotes=extract_quotes(story, entities, fast=fast),
         entities=entities,
-        timeline=build_timeline(story),
+        timeline=build_timeline(story, tense_tagger="heuristic" if fast else None),
         outlets=profile_outlets(story),
     )
 

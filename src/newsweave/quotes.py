@@ -30,11 +30,14 @@ class _Group:
     variants: list[QuoteVariant] = field(default_factory=list)
 
 
-def extract_quotes(story: Story, entities: Sequence[Entity], **overrides: Any) -> tuple[Quote, ...]:
-    """The story's quotations, each once, in order of first report (date, then position)."""
+def extract_quotes(
+    story: Story, entities: Sequence[Entity], *, fast: bool = False, **overrides: Any
+) -> tuple[Quote, ...]:
+    """The story's quotations, each once, in order of first report (date, then position);
+    `fast` attributes them without a parse (see `fast_cues`)."""
     config = settings("quotes", **overrides)
     texts = list(dict.fromkeys(article.text for article in story.articles))
-    found = dict(zip(texts, attribute(texts, entities, **overrides), strict=True))
+    found = dict(zip(texts, attribute(texts, entities, fast=fast, **overrides), strict=True))
     ranked = sorted(enumerate(story.articles), key=lambda pair: _article_order(pair[1], pair[0]))
     groups: list[_Group] = []
     for position, article in ranked:

@@ -178,7 +178,7 @@ def find_cue(
             left, right = _phrase(subject)
             return Cue(token.text, doc.text[left:right], left + offset, right + offset,
                        subject.idx + offset)  # fmt: skip
-    colon = _colon_speaker(doc.text[: span.start - offset], region[0] - offset)
+    colon = colon_speaker(doc.text[: span.start - offset], region[0] - offset)
     if colon is not None:
         return Cue(":", doc.text[colon[0] : colon[1]], colon[0] + offset, colon[1] + offset)
     verbs = [t for t in candidates if t.dep_ in _VERBAL or t.lower_ == "according"]
@@ -277,7 +277,7 @@ def _phrase(head: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def _colon_speaker(before: str, region_start: int) -> tuple[int, int] | None:
+def colon_speaker(before: str, region_start: int) -> tuple[int, int] | None:
     """'Peskov: “...”' — a short capitalised name right before a colon and the quote."""
     lead = before.rstrip(' “"‘«')
     match = _COLON_LEAD.search(lead, max(0, region_start))

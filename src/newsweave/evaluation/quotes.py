@@ -2,8 +2,9 @@
 
 Each record is one article (`{"id", "text", "quotes": [{"start", "end", "speaker",
 "speaker_start"?, "speaker_end"?}]}`); it is briefed as a one-article story (entities, then
-quotes) and scored beside textacy's `direct_quotations`, run per paragraph (it gives up on a
-whole text with an odd number of marks) on a full spaCy parse, in the same run.
+quotes), in full mode and in fast mode (no spaCy), and scored beside textacy's
+`direct_quotations`, run per paragraph (it gives up on a whole text with an odd number of marks)
+on a full spaCy parse, in the same run.
 
 Rules, stated once:
 - a predicted and a gold quote match when their character overlap is at least `OVERLAP` (0.3,
@@ -44,7 +45,11 @@ class Predicted:
 def run(dataset: Path, json_out: Path | None = None, **options: Any) -> str:
     """Score newsweave and textacy on `dataset`; return the printed table."""
     records = list(_records(Path(dataset)))
-    systems = {"newsweave": _newsweave, "textacy direct_quotations": _textacy}
+    systems = {
+        "newsweave": _newsweave,
+        "newsweave fast (no spaCy)": _newsweave_fast,
+        "textacy direct_quotations": _textacy,
+    }
     results: dict[str, Any] = {}
     for name, system in systems.items():
         began = time.perf_counter()
@@ -67,7 +72,9 @@ def _records(path: Path) -> Iterator[dict[str, Any]]:
         yield record
 
 
-def _newsweave(records: Sequence[dict[str, Any]], **options: Any) -> list[list[Predicted]]:
+def _newsweave(
+    records: Sequence[dict[str, Any]], *, fast: bool = False, **options: Any
+) -> list[list[Predicted]]:
     from newsweave.attribution import attribute
     from newsweave.entities import find_entities
     from newsweave.models import Article, Story
@@ -75,12 +82,17 @@ def _newsweave(records: Sequence[dict[str, Any]], **options: Any) -> list[list[P
     out = []
     for record in records:
         article = Article(id=str(record.get("id", "")), source="eval", text=record["text"])
-        entities = find_entities(Story(article.id, (article,)))
-        found = attribute([article.text], entities, **options)[0]
+        entities = find_entities(Story(article.id, (article,)), fast=fast)
+        found = attribute([article.text], entities, fast=fast, **options)[0]
         out.append(
             [Predicted(a.start, a.end, a.speaker, a.mention_start, a.mention_end) for a in found]
         )
     return out
+
+
+def _newsweave_fast(records: Sequence[dict[str, Any]], **options: Any) -> list[list[Predicted]]:
+    """Fast mode: entities by rule and attribution by position, no spaCy at all."""
+    return _newsweave(records, fast=True, **options)
 
 
 def _textacy(records: Sequence[dict[str, Any]], **_: Any) -> list[list[Predicted]]:

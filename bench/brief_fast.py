@@ -1,0 +1,95 @@
+"""CPU per article of each brief stage, full mode beside fast mode, on the same bench stories.
+
+    .venv/bin/python bench/brief_fast.py [N] [--full-agreement lexical|embedding]
+
+Builds an N-article corpus (bench/corpus.py, default 300), groups it into stories, then briefs
+every story twice in this one process, timing each stage with CPU time:
+
+    full   spaCy NER entities, parsed quote attribution, agreement in --full-agreement mode
+           (default "lexical", as the issue measured), the configured timeline tense tagger
+    fast   entities by rule, quotes attributed by position (no spaCy), agreement "lexical",
+           timeline tense_tagger "heuristic"
+
+and prints ms/article per stage, the total, and the articles/s that 2 worker processes would
+reach at that CPU cost (2 cores, one story per task, no other overhead counted).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import corpus
+
+from newsweave.agreement import compare_outlets, label_summary
+from newsweave.entities import find_entities
+from newsweave.framing import profile_outlets
+from newsweave.headline import choose_headline
+from newsweave.models import Story
+from newsweave.nlp import pipeline
+from newsweave.pipeline import group_stories
+from newsweave.quotes import extract_quotes
+from newsweave.summarize import summarize
+from newsweave.timeline import build_timeline
+
+STAGES = ("entities", "agreement", "headline", "summary", "quotes", "timeline", "outlets")
+WORKERS = 2
+
+
+def brief_times(story: Story, fast: bool, agreement: str) -> dict[str, float]:
+    """CPU seconds of each stage of one story's brief."""
+    spent: dict[str, float] = {}
+
+    def timed(stage: str, work: Callable[[], Any]) -> Any:
+        began = time.process_time()
+        result = work()
+        spent[stage] = time.process_time() - began
+        return result
+
+    entities = timed("entities", lambda: find_entities(story, fast=fast))
+    mode = "lexical" if fast else agreement
+    agreed = timed("agreement", lambda: compare_outlets(story, mode=mode))
+    timed("headline", lambda: choose_headline(story))
+    timed("summary", lambda: label_summary(summarize(story, words=100), agreed.facts))
+    timed("quotes", lambda: extract_quotes(story, entities, fast=fast))
+    tagger = {"tense_tagger": "heuristic"} if fast else {}
+    timed("timeline", lambda: build_timeline(story, **tagger))
+    timed("outlets", lambda: profile_outlets(story))
+    return spent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("n", nargs="?", type=int, default=300, help="articles in the corpus")
+    parser.add_argument("--full-agreement", default="lexical", choices=("lexical", "embedding"))
+    args = parser.parse_args()
+    articles = corpus(args.n)
+    stories = group_stories(articles, 1)
+    pipeline()  # the model load is a one-off per worker, not per article
+    for story in stories[:2]:  # warm caches (place list, regexes, idf) before timing
+        brief_times(story, True, args.full_agreement)
+        brief_times(story, False, args.full_agreement)
+    totals = {mode: dict.fromkeys(STAGES, 0.0) for mode in ("full", "fast")}
+    for story in stories:
+        for mode in ("full", "fast"):
+            for stage, seconds in brief_times(story, mode == "fast", args.full_agreement).items():
+                totals[mode][stage] += seconds
+    print(f"{len(articles)} articles, {len(stories)} stories; CPU ms per article")
+    print(f"{'stage':<12}{'full':>9}{'fast':>9}")
+    for stage in STAGES:
+        full, fast = (totals[m][stage] * 1000 / len(articles) for m in ("full", "fast"))
+        print(f"{stage:<12}{full:>9.1f}{fast:>9.1f}")
+    sums = {m: sum(totals[m].values()) * 1000 / len(articles) for m in ("full", "fast")}
+    print(f"{'total':<12}{sums['full']:>9.1f}{sums['fast']:>9.1f}")
+    rates = {m: WORKERS * 1000 / sums[m] for m in sums}
+    print(f"{'articles/s':<12}{rates['full']:>9.1f}{rates['fast']:>9.1f}  ({WORKERS} workers)")
+
+
+if __name__ == "__main__":
+    main()
