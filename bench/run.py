@@ -1,15 +1,19 @@
 """`make bench`: throughput, peak memory and growth of newsweave's stages, beside a baseline.
 
 Corpora of 1k, 10k and 100k articles (`--sizes`) come from bench/corpus.py: real stories from
-../shared/data and the examples, retold with other names, numbers, words, dates and outlets.
-Each measurement runs in a fresh child process, so its peak RSS is its own:
+../shared/data and the examples, retold with other names, numbers, words, dates and outlets,
+written once as crawler JSON Lines (bench/out/corpus-N.jsonl). Each measurement runs in a fresh
+child process that starts from that file, so its peak RSS is its own:
 
-    read      read + clean + sentences of the 1k corpus as JSONL, --workers processes
-    stories   repost detection + grouping (`group_stories`) on each corpus, --workers processes
-    brief     briefs of every story of a --brief-size corpus (map_stories, --workers processes)
-    dask      read + stories + brief of that corpus on a LocalCluster of 2 worker processes
-    baseline  TF-IDF + scikit-learn agglomerative grouping on the 10k corpus (or the largest
-              size it finishes within --baseline-timeout)
+    stories     what `newsweave stories FILE` does: read + clean (--workers processes), then
+                reposts + grouping (`group_stories`); `read_s` is the reading part
+    brief       briefs of every story of a --brief-size corpus (map_stories, --workers
+                processes; reading and grouping not timed); brief-fast: the same with --fast
+                on a --fast-size corpus
+    dask        read + stories + brief of that corpus on a LocalCluster of 2 worker processes
+                (dask-fast: with --fast)
+    baseline    TF-IDF + scikit-learn agglomerative grouping on the 10k corpus (or the largest
+                size it finishes within --baseline-timeout)
 
 Figures are printed, not asserted. Seconds are wall time; `cpu s` adds the children's CPU.
 """
@@ -24,6 +28,7 @@ import resource
 import subprocess
 import sys
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -50,41 +55,62 @@ def _timed(figures: dict[str, Any], count: int, action: Any) -> Any:
     return result
 
 
+def _corpus_file(size: int) -> Path:
+    return OUT / f"corpus-{size}.jsonl"
+
+
+def _read(size: int, workers: int, executor: str = "local", address: str | None = None) -> list:
+    from newsweave.models import Article
+    from newsweave.pipeline import read_articles
+
+    items = read_articles(
+        [_corpus_file(size)], workers=workers, executor=executor, scheduler=address, split=False
+    )
+    return [a for a in items if isinstance(a, Article)]
+
+
 def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
     """One measurement, in this (child) process."""
-    from newsweave.models import Article
-    from newsweave.pipeline import brief_story, group_stories, read_articles
+    from newsweave.pipeline import brief_story, group_stories
     from newsweave.scale import map_stories
 
     figures: dict[str, Any] = {}
-    articles = corpus(size)
-    if stage == "read":
-        path = write_jsonl(articles, OUT / f"corpus-{size}.jsonl")
-        _timed(figures, size, lambda: list(read_articles([path], workers=workers)))
-    elif stage == "stories":
-        stories = _timed(figures, size, lambda: group_stories(articles, workers))
+    if stage == "prepare":
+        if not _corpus_file(size).exists():
+            OUT.mkdir(parents=True, exist_ok=True)
+            write_jsonl(corpus(size), _corpus_file(size))
+        figures.update(articles=size, seconds=0.0, cpu=0.0)
+    elif stage == "stories":  # what `newsweave stories FILE` does, without the output
+
+        def run() -> list:
+            start = time.perf_counter()
+            articles = _read(size, workers)
+            figures["read_s"] = round(time.perf_counter() - start, 2)
+            return group_stories(articles, workers)
+
+        figures["stories"] = len(_timed(figures, size, run))
+    elif stage in ("brief", "brief-fast"):
+        stories = group_stories(_read(size, workers), workers)
+        work = partial(brief_story, fast=stage == "brief-fast")
+        _timed(figures, size, lambda: map_stories(work, stories, "local", None, workers))
         figures["stories"] = len(stories)
-    elif stage == "brief":
-        stories = group_stories(articles, workers)
-        _timed(figures, size, lambda: map_stories(brief_story, stories, "local", None, workers))
-        figures["stories"] = len(stories)
-    elif stage == "dask":
+    elif stage in ("dask", "dask-fast"):
         from dask.distributed import LocalCluster
 
-        path = write_jsonl(articles, OUT / f"corpus-{size}.jsonl")
+        work = partial(brief_story, fast=stage == "dask-fast")
         with LocalCluster(n_workers=2, processes=True, threads_per_worker=1) as cluster:
             address = cluster.scheduler_address
 
-            def run() -> int:
-                read = read_articles([path], executor="dask", scheduler=address)
-                stories = group_stories([a for a in read if isinstance(a, Article)])
-                map_stories(brief_story, stories, "dask", address)
+            def run_dask() -> int:
+                stories = group_stories(_read(size, 1, "dask", address))
+                map_stories(work, stories, "dask", address)
                 return len(stories)
 
-            figures["stories"] = _timed(figures, size, run)
+            figures["stories"] = _timed(figures, size, run_dask)
     elif stage == "baseline":
         from newsweave.evaluation.stories import SYSTEMS
 
+        articles = _read(size, workers)
         groups = _timed(figures, size, lambda: SYSTEMS["tfidf-agglomerative"](articles))
         figures["stories"] = len(groups)
     figures["peak_mb"] = _peak_mb()
@@ -112,7 +138,10 @@ def main() -> None:
         "--sizes", default="1000,10000,100000", help="corpus sizes, comma-separated"
     )
     parser.add_argument(
-        "--brief-size", type=int, default=300, help="articles in the corpus that is briefed"
+        "--brief-size", type=int, default=300, help="articles in the corpus briefed in full mode"
+    )
+    parser.add_argument(
+        "--fast-size", type=int, default=1000, help="articles in the corpus briefed with --fast"
     )
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--baseline-timeout", type=float, default=300)
@@ -122,17 +151,17 @@ def main() -> None:
         print(json.dumps(_child(args.child[0], int(args.child[1]), args.workers)))
         return
     sizes = sorted(int(s) for s in args.sizes.split(","))
-    small, hour = sizes[0], 3600.0
+    hour = 3600.0
     print(f"sizes {sizes}, {args.workers} workers, {os.cpu_count()} CPUs", flush=True)
+    for size in sorted({*sizes, args.brief_size, args.fast_size}):
+        _run_child("prepare", size, args.workers, hour)
     rows: list[tuple[str, dict[str, Any]]] = []
-    for stage, size in (
-        [("read", small)]
-        + [("stories", n) for n in sizes]
-        + [
-            ("brief", args.brief_size),
-            ("dask", args.brief_size),
-        ]
-    ):
+    for stage, size in [("stories", n) for n in sizes] + [
+        ("brief", args.brief_size),
+        ("brief-fast", args.fast_size),
+        ("dask", args.brief_size),
+        ("dask-fast", args.fast_size),
+    ]:
         figures = _run_child(stage, size, args.workers, hour)
         if figures:
             rows.append((f"{stage} {size}", figures))
