@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -36,7 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.config import settings
-from newsweave.features import VIEWS, Compact, Profile, Terms, Weights, count, profile
+from newsweave.features import VIEWS, Compact, Counts, Profile, Terms, Weights, count, profile
 from newsweave.models import Article, Story
 from newsweave.story_match import Model, Scorer, StoryState
 
@@ -57,19 +58,26 @@ def weights_of(knobs: dict[str, Any]) -> Weights:
     )
 
 
-def compact_counts(
-    articles: Sequence[Article], knobs: dict[str, Any]
-) -> tuple[list[Compact], NDArray[np.float64], int]:
-    """Every article's view counts (compact), the pile's idf by term id, and the id count.
+@dataclass(frozen=True, slots=True)
+class PileCounts:
+    """The first pass over a pile: each article's compact view counts, and idf by term id."""
 
-    The first pass: counting needs only the article, idf needs the whole pile; each article's
-    weighted `Profile` is made from its counts when the second pass reaches it, and dropped
-    after, so memory holds ~8 bytes per counted term rather than a vector per article.
+    compacts: list[Compact]
+    idf: NDArray[np.float64]
+    size: int  # term ids in all
+
+
+def count_pile(counts: Iterable[Counts], knobs: dict[str, Any]) -> PileCounts:
+    """Compact each article's `count` (in pile order) and take idf over the whole pile.
+
+    Counting needs only the article (`newsweave.pipeline` runs it in worker processes), idf
+    needs the pile; each article's weighted `Profile` is made from its counts when the second
+    pass reaches it, and dropped after, so memory holds ~8 bytes per counted term rather than
+    a vector per article.
     """
-    weights = weights_of(knobs)
     terms = Terms(floor=int(knobs["min_documents"]))
-    compacts = [terms.compact(count(article, weights)) for article in articles]
-    return compacts, terms.idf(weights.idf_power), terms.size
+    compacts = [terms.compact(item) for item in counts]
+    return PileCounts(compacts, terms.idf(float(knobs["idf_power"])), terms.size)
 
 
 def lead_text(article: Article) -> str:
@@ -129,10 +137,13 @@ class _Grouper:
         articles: Sequence[Article],
         knobs: dict[str, Any],
         embeddings: NDArray[np.float32] | None = None,
+        counted: PileCounts | None = None,
     ):
         self.articles = articles
         self.weights = weights_of(knobs)
-        self.compacts, self.idf, self.size = compact_counts(articles, knobs)
+        if counted is None:
+            counted = count_pile((count(a, self.weights) for a in articles), knobs)
+        self.compacts, self.idf, self.size = counted.compacts, counted.idf, counted.size
         self.embeddings = embeddings
         self.scorer = Scorer(len(VIEWS) * self.size, embeddings)
         self.model = Model.from_settings(knobs, embeddings is not None)
@@ -206,6 +217,7 @@ def group(
     articles: Sequence[Article],
     *,
     embeddings: NDArray[np.float32] | None = None,
+    counted: PileCounts | None = None,
     **overrides: Any,
 ) -> list[Story]:
     """Group cleaned, duplicate-marked articles into stories (every article in exactly one).
@@ -213,13 +225,14 @@ def group(
     Stories come newest first, then biggest; `overrides` replace [cluster] settings, e.g.
     `group(articles, use_embeddings=True)` adds the lead-embedding features (slower, see the
     module docstring). `embeddings`, one `lead_embeddings` row per article computed earlier
-    (a cache), turns them on without embedding again.
+    (a cache), turns them on without embedding again; `counted`, the `count_pile` of the
+    articles' `count`s computed earlier (in worker processes), skips the counting.
     """
     if not articles:
         return []
     knobs = settings("cluster", **overrides)
     if embeddings is None and knobs["use_embeddings"]:
         embeddings = lead_embeddings(articles)
-    states = _Grouper(articles, knobs, embeddings).run()
+    states = _Grouper(articles, knobs, embeddings, counted).run()
     stories = [_story([articles[i] for i in state.members]) for state in states]
     return sorted(stories, key=_story_order)

@@ -53,15 +53,22 @@ Fingerprint = tuple[Any, Any, int]  # shingle signature, anchor signature (or No
 
 
 def mark_duplicates(
-    articles: Sequence[Article], workers: int = 1, batch_size: int = BATCH_SIZE, **overrides: Any
+    articles: Sequence[Article],
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    prints: Sequence[Fingerprint] | None = None,
+    **overrides: Any,
 ) -> list[Article]:
     """The same articles, in the same order, with `duplicate_of` set on copies.
 
     `workers` processes compute the signatures and verify candidate pairs (1: all in this
-    process); the LSH indexes are built here. `overrides` replace [dedup] settings.
+    process); the LSH indexes are built here. `prints`, one `Fingerprints` result per
+    article computed earlier (with the same settings), skips that step. `overrides` replace
+    [dedup] settings.
     """
     config = settings("dedup", **overrides)
-    prints = list(map_batches(_Fingerprints(config), articles, workers, batch_size=batch_size))
+    if prints is None:
+        prints = list(map_batches(Fingerprints(config), articles, workers, batch_size=batch_size))
     pairs = [
         (i, j)
         for i, j in sorted(candidate_pairs(prints, config))
@@ -90,10 +97,11 @@ def _members(pairs: Sequence[tuple[int, int]]) -> list[int]:
     return sorted({index for pair in pairs for index in pair})
 
 
-class _Fingerprints:
+class Fingerprints:
     """Per-article signatures for the two indexes (picklable, for worker processes)."""
 
-    def __init__(self, config: dict[str, Any]):
+    def __init__(self, config: dict[str, Any] | None = None):
+        config = config or settings("dedup")
         self.size = int(config["shingle_size"])
         self.num_perm, self.seed = _minhash(config)
 

@@ -19,13 +19,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from newsweave.agreement import compare_outlets, label_summary
 from newsweave.clean import clean
-from newsweave.cluster import group
+from newsweave.cluster import count_pile, group, weights_of
 from newsweave.config import settings
-from newsweave.dedup import mark_duplicates
+from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.entities import find_entities
+from newsweave.features import Counts, count
 from newsweave.framing import profile_outlets
 from newsweave.headline import choose_headline
 from newsweave.ingest import Limits, ReadStats, article_id, read
@@ -71,9 +73,34 @@ def _clean_item(
 
 
 def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
-    """Give each outlet one name, mark reposts and rewrites (per-article signatures on
-    `workers` processes), then group the pile into stories (one pass in this process)."""
-    return group(mark_duplicates(unify_outlets(articles), workers=workers))
+    """Give each outlet one name, mark reposts and rewrites, then group the pile into stories.
+
+    What each stage needs of one article alone (repost fingerprints, term counts) is
+    computed in one pass on `workers` processes; the indexes and the grouping pass, which
+    need the whole pile, run in this process.
+    """
+    articles = unify_outlets(articles)
+    knobs = settings("cluster")
+    prints: list[Fingerprint] = []
+
+    def counts() -> Iterator[Counts]:
+        for fingerprint, counted in map_batches(_Signatures(knobs), articles, workers):
+            prints.append(fingerprint)
+            yield counted
+
+    pile = count_pile(counts(), knobs)  # compacts each article's counts as they arrive
+    return group(mark_duplicates(articles, workers, prints=prints), counted=pile)
+
+
+class _Signatures:
+    """An article's repost fingerprint and grouping term counts (picklable, for workers)."""
+
+    def __init__(self, knobs: dict[str, Any]):
+        self.fingerprint = Fingerprints()
+        self.weights = weights_of(knobs)
+
+    def __call__(self, article: Article) -> tuple[Fingerprint, Counts]:
+        return self.fingerprint(article), count(article, self.weights)
 
 
 def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Brief:
