@@ -37,7 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.config import settings
-from newsweave.features import VIEWS, Compact, Counts, Profile, Terms, Weights, count, profile
+from newsweave.features import Compact, Counts, Profile, Terms, Weights, count, profile
 from newsweave.models import Article, Story
 from newsweave.story_match import Model, Scorer, StoryState
 
@@ -153,9 +153,10 @@ class _Grouper:
         self.weights = weights_of(knobs)
         if counted is None:
             counted = count_pile((count(a, self.weights) for a in articles), knobs)
-        self.compacts, self.idf, self.size = counted.compacts, counted.idf, counted.size
+        self.compacts: list[Compact | None] = counted.compacts  # type: ignore[assignment]
+        self.idf, self.size = counted.idf, counted.size
         self.embeddings = embeddings
-        self.scorer = Scorer(len(VIEWS) * self.size, embeddings)
+        self.scorer = Scorer(embeddings)
         self.model = Model.from_settings(knobs, embeddings is not None)
         self.cap = int(knobs["story_terms"])
         self.blocking = Blocking(knobs)
@@ -164,8 +165,16 @@ class _Grouper:
         self.waiting: dict[str, int] = {}  # original id -> story of a copy that came first
 
     def profile(self, position: int) -> Profile:
-        """The weighted views of the article at `position` (made when needed, not kept)."""
-        return profile(self.compacts[position], self.idf, self.weights, self.size)
+        """The weighted views of the article at `position`, made once, when the pass reaches it.
+
+        Its counts are released then (the pass visits each article once), so memory falls as
+        the stories' sums grow.
+        """
+        compact = self.compacts[position]
+        if compact is None:
+            raise ValueError(f"article {position} was already profiled")
+        self.compacts[position] = None
+        return profile(compact, self.idf, self.weights, self.size)
 
     def run(self) -> list[StoryState]:
         for position, article in enumerate(self.articles):
@@ -236,7 +245,8 @@ def group(
     `group(articles, use_embeddings=True)` adds the lead-embedding features (slower, see the
     module docstring). `embeddings`, one `lead_embeddings` row per article computed earlier
     (a cache), turns them on without embedding again; `counted`, the `count_pile` of the
-    articles' `count`s computed earlier (in worker processes), skips the counting.
+    articles' `count`s computed earlier (in worker processes), skips the counting (it is
+    used up: each article's counts are released once the pass has weighed them).
     """
     if not articles:
         return []

@@ -89,7 +89,9 @@ def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
             yield counted
 
     pile = count_pile(counts(), knobs)  # compacts each article's counts as they arrive
-    return group(mark_duplicates(articles, workers, prints=prints), counted=pile)
+    marked = mark_duplicates(articles, workers, prints=prints)
+    prints.clear()  # the grouping pass needs the memory more
+    return group(marked, counted=pile)
 
 
 class _Signatures:
