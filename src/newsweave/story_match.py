@@ -19,10 +19,10 @@ linear model (logistic regression) learned on labelled article-story pairs weigh
   `lead_embedding_max`, its best cosine with one member's: they see the same event told in
   different words, which the lexical views miss.
 
-All candidates of an article are scored at once (`Scorer.features`): the article's weights go
-into a dense scratch array indexed by vocabulary id, each candidate story's summed vectors are
-gathered from it, and `np.bincount` sums the products per story and view. This replaced ~150
-Python dict intersections per article, the hot spot of grouping.
+All candidates of an article are scored at once (`Scorer.features`): each candidate story's
+term ids are looked up in the article's sorted ids (`np.searchsorted`), and `np.bincount` sums
+the products per story and view. This replaced ~150 Python dict intersections per article,
+the hot spot of grouping.
 
 The weights live in the [cluster] settings as named numbers (no pickled model): `w_*` for the
 lexical model, `ew_*` for the model with embeddings; `python -m
@@ -172,11 +172,27 @@ def _pack(ids: NDArray[np.intp], values: Floats, size: int) -> Packed:
     return Packed(ids, values, lengths, norms, ids[chosen], heavy_values, heavy_lengths, totals)
 
 
+class _Lookup:
+    """An article's weight for any term id (0 where it has none), by binary search in its own
+    sorted ids: cache-friendly however large the pile's vocabulary grows."""
+
+    def __init__(self, article: Profile):
+        order = np.argsort(article.ids)
+        self.ids = article.ids[order]
+        self.values = article.values[order]
+
+    def __call__(self, ids: NDArray[np.intp]) -> Floats:
+        if not len(self.ids):
+            return np.zeros(len(ids), dtype=np.float64)
+        at = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
+        found: Floats = np.where(self.ids[at] == ids, self.values[at], 0.0)
+        return found
+
+
 class Scorer:
     """Scores an article against several stories at once (see the module docstring)."""
 
-    def __init__(self, vocabulary_size: int, embeddings: NDArray[np.float32] | None = None):
-        self.scratch = np.zeros(vocabulary_size, dtype=np.float64)
+    def __init__(self, embeddings: NDArray[np.float32] | None = None):
         self.embeddings = embeddings
 
     @property
@@ -189,22 +205,20 @@ class Scorer:
         """One row of features per story: FEATURES (then EMBEDDING_FEATURES when used)."""
         count = len(stories)
         packs = [story.packed() for story in stories]
-        scratch = self.scratch
-        scratch[article.ids] = article.values
-        weights = scratch[np.concatenate([p.ids for p in packs])]
+        weight_of = _Lookup(article)
+        weights = weight_of(np.concatenate([p.ids for p in packs]))
         segment = np.repeat(
             np.arange(count * len(VIEWS)), np.concatenate([p.lengths for p in packs])
         )
         values = np.concatenate([p.values for p in packs])
         dots = np.bincount(segment, weights * values, count * len(VIEWS)).reshape(count, -1)
         covered = np.bincount(segment, weights * weights, count * len(VIEWS)).reshape(count, -1)
-        heavy = scratch[np.concatenate([p.heavy_ids for p in packs])] > 0.0
+        heavy = weight_of(np.concatenate([p.heavy_ids for p in packs])) > 0.0
         heavy_segment = np.repeat(
             np.arange(count * 2), np.concatenate([p.heavy_lengths for p in packs])
         )
         heavy_values = np.concatenate([p.heavy_values for p in packs]) * heavy
         found = np.bincount(heavy_segment, heavy_values, count * 2).reshape(count, 2)
-        scratch[article.ids] = 0.0
         totals = np.array([p.heavy_totals for p in packs])
         found = np.divide(found, totals, out=np.zeros_like(found), where=totals > 0)
         norms = np.array([p.norms for p in packs])
