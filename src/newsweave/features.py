@@ -66,7 +66,7 @@ _NAME_STOP = frozenset(w.capitalize() for w in _STOP) | {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Photo", "Image", "Read", "More", "Share",
 }  # fmt: skip
-_CACHE_LIMIT = 1 << 18
+_CACHE_LIMIT = 1 << 20  # words (and name runs) whose fold is remembered: ~100 MB at most
 _TERMS: dict[str, str | None] = {}
 _NAMES: dict[str, str | None] = {}
 
