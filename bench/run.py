@@ -15,7 +15,8 @@ child process that starts from that file, so its peak RSS is its own:
     baseline    TF-IDF + scikit-learn agglomerative grouping on the 10k corpus (or the largest
                 size it finishes within --baseline-timeout)
 
-Figures are printed, not asserted. Seconds are wall time; `cpu s` adds the children's CPU.
+Figures are printed, not asserted. Seconds are wall time; `cpu s` adds the children's CPU;
+`peak MB` is the main process's, `worker_peak_mb` the largest worker process's.
 """
 
 from __future__ import annotations
@@ -114,6 +115,7 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
         groups = _timed(figures, size, lambda: SYSTEMS["tfidf-agglomerative"](articles))
         figures["stories"] = len(groups)
     figures["peak_mb"] = _peak_mb()
+    figures["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return figures
 
 
