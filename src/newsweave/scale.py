@@ -17,10 +17,12 @@ in every mode: the same functions run on the same items, in the same order.
 from __future__ import annotations
 
 import atexit
+import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -79,7 +81,7 @@ def map_batches(
     if executor == "dask":
         yield from _dask_batches(work, batches, scheduler)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         pending: deque[Future[list[Result]]] = deque()
         for batch in batches:
             pending.append(pool.submit(_run_batch, work, batch))
@@ -106,8 +108,24 @@ def map_stories(
         return list(_dask_batches(work, iter([list(items)]), scheduler, per_task=1))
     if workers <= 1 or len(items) < 2:
         return [work(item) for item in items]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with _pool(workers) as pool:
         return list(pool.map(work, items, chunksize=1))
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    """A process pool whose workers start from a small preloaded server process, not as a fork
+    of this one: a fork made after the pile was read would carry the whole pile in each
+    worker (copy-on-write pages are copied as soon as Python touches their objects)."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+
+
+@cache
+def _context() -> multiprocessing.context.BaseContext:
+    if "forkserver" not in multiprocessing.get_all_start_methods():  # pragma: no cover
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["newsweave.pipeline"])
+    return context
 
 
 def _batches(first: list[Item], rest: Iterator[Item], size: int) -> Iterator[list[Item]]:
