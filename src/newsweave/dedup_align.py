@@ -165,7 +165,7 @@ def shingles(article: Article, shingle_size: int) -> tuple[Hashes, int]:
 
 
 def fingerprint(article: Article, shingle_size: int) -> tuple[Hashes, frozenset[str], int]:
-    """What the LSH indexes need of an article: shingle hashes, anchors, size in words.
+    """What the LSH indexes need of an article: shingle hashes (repeats kept), anchors, size.
 
     Cheap enough for every article: one tokenisation of the whole text, and one regex per
     sentence for the anchors; `sketch` is computed only for articles in a candidate pair.
@@ -181,7 +181,7 @@ def fingerprint(article: Article, shingle_size: int) -> tuple[Hashes, frozenset[
             for word in _CAPITALISED.findall(unit, first.end())
             if word[0].isupper() and (name := word.lower()) not in STOP_WORDS
         )
-    return shingle_hashes(lowered, shingle_size), frozenset(anchors), len(lowered)
+    return shingle_hashes(lowered, shingle_size, distinct=False), frozenset(anchors), len(lowered)
 
 
 def sketch(article: Article) -> ArticleSketch:

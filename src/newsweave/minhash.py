@@ -57,8 +57,10 @@ def hash_terms(terms: Iterable[str]) -> Hashes:
     return np.fromiter(map(_TERMS.__getitem__, terms), dtype=np.uint64)
 
 
-def shingle_hashes(words: Sequence[str], size: int) -> Hashes:
-    """Distinct hashes of the word `size`-shingles of `words` (one shingle if fewer words)."""
+def shingle_hashes(words: Sequence[str], size: int, distinct: bool = True) -> Hashes:
+    """Hashes of the word `size`-shingles of `words` (one shingle if fewer words), sorted and
+    distinct; with `distinct=False`, in text order with repeats (enough for a signature, whose
+    minimum does not care, and it saves the sort)."""
     hashed = hash_terms(words)
     count = len(hashed) - size + 1
     if count < 1:  # a short text is one shingle of all its words
@@ -71,7 +73,7 @@ def shingle_hashes(words: Sequence[str], size: int) -> Hashes:
     for offset in range(1, size):
         shingles *= _SHINGLE_BASE
         shingles += hashed[offset : offset + count]
-    return np.unique(shingles)
+    return np.unique(shingles) if distinct else shingles
 
 
 @lru_cache(maxsize=8)
