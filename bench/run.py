@@ -16,8 +16,9 @@ child process that starts from that file, so its peak RSS is its own:
                 size it finishes within --baseline-timeout)
 
 Figures are printed, not asserted. Seconds are wall time; `cpu s` adds the worker processes'
-CPU; `peak MB` is the main process's peak, `worker_peak_mb` the largest a worker process
-reached and `workers_peak_mb` the largest sum over all of them (sampled every 0.2 s).
+CPU; `peak MB` is the main process's peak RSS, `worker_peak_mb` the largest RSS a worker
+process reached and `workers_peak_mb` the largest sum of their proportional set sizes (pages
+shared with the forkserver counted once; sampled every 0.2 s).
 """
 
 from __future__ import annotations
@@ -63,21 +64,25 @@ class _Descendants(threading.Thread):
 
     def run(self) -> None:
         while not self.stop.wait(0.2):
-            sizes = []
+            sizes: list[float] = []
+            shares: list[float] = []  # proportional: pages shared with the forkserver split
             for pid in _descendants(os.getpid()):
                 try:
-                    status = Path(f"/proc/{pid}/status").read_text()
+                    rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
                     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
                 except OSError:
                     continue
-                rss = next((int(line.split()[1]) for line in status.splitlines()
-                            if line.startswith("VmRSS:")), 0) / 1024  # fmt: skip
-                sizes.append(rss)
+                sizes.append(_kilobytes(rollup, "Rss:") / 1024)
+                shares.append(_kilobytes(rollup, "Pss:") / 1024)
                 ticks = os.sysconf("SC_CLK_TCK")
                 self.cpu[pid] = (int(fields[11]) + int(fields[12])) / ticks
             if sizes:
                 self.peak_one = max(self.peak_one, max(sizes))
-                self.peak_all = max(self.peak_all, sum(sizes))
+                self.peak_all = max(self.peak_all, sum(shares))
+
+
+def _kilobytes(rollup: str, key: str) -> int:
+    return next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith(key)), 0)
 
 
 def _descendants(root: int) -> list[int]:
