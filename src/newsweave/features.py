@@ -271,8 +271,8 @@ class Profile:
     """An article's five unit vectors, capped to `vector_terms` terms each, as flat arrays.
 
     View `v`'s terms have ids `v * size + term id` (`size`: the `Terms` count), so the views
-    never share an id and a sorted id array is sorted by view first. `heavy_body` /
-    `heavy_names` are the heaviest terms, for blocking.
+    never share an id; `ids` are sorted, hence by view first. `heavy_body` / `heavy_names`
+    are the heaviest terms, for blocking.
     """
 
     ids: NDArray[np.intp]
@@ -311,6 +311,6 @@ def profile(compact: Compact, idf: NDArray[np.float64], weights: Weights, size: 
         all_ids.append(ids)
         all_values.append(vector / norm if norm else vector)
     lengths = np.array([len(ids) for ids in all_ids], dtype=np.intp)
-    return Profile(
-        np.concatenate(all_ids), np.concatenate(all_values), lengths, size, heavy[0], heavy[1]
-    )
+    ids, values = np.concatenate(all_ids), np.concatenate(all_values)
+    order = np.argsort(ids)  # sorted once here: stories merge and look up by id
+    return Profile(ids[order], values[order], lengths, size, heavy[0], heavy[1])

@@ -106,8 +106,7 @@ class StoryState:
             summed = np.bincount(inverse, np.concatenate((self.values, article.values)), len(ids))
             values = summed.astype(np.float64, copy=False)
         else:
-            order = np.argsort(article.ids)
-            ids, values = article.ids[order], article.values[order]
+            ids, values = article.ids, article.values
         self.ids, self.values = _pruned(ids, values, self.size, cap)
         if embedding is not None:
             lead = embedding.astype(np.float64)
@@ -142,11 +141,12 @@ def _pruned(
     ids: NDArray[np.intp], values: Floats, size: int, cap: int
 ) -> tuple[NDArray[np.intp], Floats]:
     """The sums with every view over 2 x `cap` terms cut to its `cap` heaviest (ids sorted)."""
-    lengths = np.diff(_view_starts(ids, size))
+    starts = _view_starts(ids, size)
+    lengths = np.diff(starts)
     if lengths.max(initial=0) <= 2 * cap:
         return ids, values
     keep = np.ones(len(ids), dtype=bool)
-    for view, start in enumerate(_view_starts(ids, size)[:-1]):
+    for view, start in enumerate(starts[:-1]):
         if lengths[view] > 2 * cap:
             segment = values[start : start + lengths[view]]
             dropped = np.argsort(-segment, kind="stable")[cap:]
@@ -172,21 +172,14 @@ def _pack(ids: NDArray[np.intp], values: Floats, size: int) -> Packed:
     return Packed(ids, values, lengths, norms, ids[chosen], heavy_values, heavy_lengths, totals)
 
 
-class _Lookup:
-    """An article's weight for any term id (0 where it has none), by binary search in its own
-    sorted ids: cache-friendly however large the pile's vocabulary grows."""
-
-    def __init__(self, article: Profile):
-        order = np.argsort(article.ids)
-        self.ids = article.ids[order]
-        self.values = article.values[order]
-
-    def __call__(self, ids: NDArray[np.intp]) -> Floats:
-        if not len(self.ids):
-            return np.zeros(len(ids), dtype=np.float64)
-        at = np.minimum(np.searchsorted(self.ids, ids), len(self.ids) - 1)
-        found: Floats = np.where(self.ids[at] == ids, self.values[at], 0.0)
-        return found
+def _weights(article: Profile, ids: NDArray[np.intp]) -> Floats:
+    """The article's weight for each of `ids` (0 where it has none), by binary search in its
+    own sorted ids: cache-friendly however large the pile's vocabulary grows."""
+    if not len(article.ids):
+        return np.zeros(len(ids), dtype=np.float64)
+    at = np.minimum(np.searchsorted(article.ids, ids), len(article.ids) - 1)
+    found: Floats = np.where(article.ids[at] == ids, article.values[at], 0.0)
+    return found
 
 
 class Scorer:
@@ -205,15 +198,14 @@ class Scorer:
         """One row of features per story: FEATURES (then EMBEDDING_FEATURES when used)."""
         count = len(stories)
         packs = [story.packed() for story in stories]
-        weight_of = _Lookup(article)
-        weights = weight_of(np.concatenate([p.ids for p in packs]))
+        weights = _weights(article, np.concatenate([p.ids for p in packs]))
         segment = np.repeat(
             np.arange(count * len(VIEWS)), np.concatenate([p.lengths for p in packs])
         )
         values = np.concatenate([p.values for p in packs])
         dots = np.bincount(segment, weights * values, count * len(VIEWS)).reshape(count, -1)
         covered = np.bincount(segment, weights * weights, count * len(VIEWS)).reshape(count, -1)
-        heavy = weight_of(np.concatenate([p.heavy_ids for p in packs])) > 0.0
+        heavy = _weights(article, np.concatenate([p.heavy_ids for p in packs])) > 0.0
         heavy_segment = np.repeat(
             np.arange(count * 2), np.concatenate([p.heavy_lengths for p in packs])
         )
