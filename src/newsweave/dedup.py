@@ -133,8 +133,7 @@ class _Verifier:
         sketches: dict[int, ArticleSketch] = {}
 
         def spun(i: int, j: int) -> bool:
-            (_, small), (_, large) = sorted((prepared[i], prepared[j]), key=lambda p: p[1])
-            if small < config["spin_size_ratio"] * large:  # a spin keeps every sentence
+            if not lengths_allow_spin(prepared[i][1], prepared[j][1], config):
                 return False
             for index in (i, j):
                 if index not in sketches:
@@ -158,9 +157,15 @@ def plausible(a: Fingerprint, b: Fingerprint, config: dict[str, Any]) -> bool:
     shared = _jaccard(a[0], b[0])
     if shared * (small + large) >= config["plausible_containment"] * small * (1 + shared):
         return True
-    if small < config["spin_size_ratio"] * large:
+    if not lengths_allow_spin(small, large, config):
         return False
     return _jaccard(a[1], b[1]) >= float(config["spin_anchor_jaccard"])
+
+
+def lengths_allow_spin(a: int, b: int, config: dict[str, Any]) -> bool:
+    """Whether two lengths in words are close enough (`spin_size_ratio`) for one article to be
+    a spin of the other: a spinner swaps words in place and keeps every sentence."""
+    return min(a, b) >= float(config["spin_size_ratio"]) * max(a, b)
 
 
 def _jaccard(a: Any, b: Any) -> float:

@@ -119,15 +119,6 @@ def _numbers(words: list[str], lowered: list[str]) -> set[str]:
     return found
 
 
-def _anchors(words: list[str], lowered: list[str], numbers: set[str]) -> set[str]:
-    """Numbers, and capitalised words past the first that are not function words."""
-    anchors = set(numbers)
-    for position in range(1, len(words)):
-        if words[position][0].isupper() and lowered[position] not in STOP_WORDS:
-            anchors.add(lowered[position])
-    return anchors
-
-
 def _sentence_sketch(text: str) -> SentenceSketch:
     """A sentence's word bag, size, numbers and index keys (words of 3+ letters, numbers)."""
     words = tokens(text)
