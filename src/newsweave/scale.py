@@ -115,7 +115,9 @@ def map_stories(
 def _pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers start from a small preloaded server process, not as a fork
     of this one: a fork made after the pile was read would carry the whole pile in each
-    worker (copy-on-write pages are copied as soon as Python touches their objects)."""
+    worker (copy-on-write pages are copied as soon as Python touches their objects). As with
+    spawn, each worker imports the main module again: a calling script needs the
+    `if __name__ == "__main__":` guard (the `newsweave` command has it)."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context())
 
 
