@@ -137,19 +137,41 @@ def _truncation(text: str, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
 
 def _normalise(line: str) -> str:
     """NFC, mojibake repaired, invisible characters gone, every run of whitespace one space."""
-    line = unicodedata.normalize("NFC", line)
+    return _squeeze(_normalise_text(line))
+
+
+def _normalise_text(text: str) -> str:
+    """`_normalise` but for the whitespace, over a whole text at once (it keeps the lines):
+    NFC and the invisible characters never cross a line, and mojibake is repaired per line."""
+    text = unicodedata.normalize("NFC", text)
+    if _MOJIBAKE.search(text):  # before the invisible characters go: "Ã\u00ad" is "í"
+        text = "\n".join(map(_repaired, text.splitlines()))
+    return _INVISIBLE.sub("", text)
+
+
+def _repaired(line: str) -> str:
+    """`line` read back as UTF-8 where it shows UTF-8 decoded as cp1252 (else unchanged)."""
     if _MOJIBAKE.search(line):
         with contextlib.suppress(UnicodeError):
-            line = line.encode("cp1252").decode("utf-8")
-    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+            return line.encode("cp1252").decode("utf-8")
+    return line
+
+
+def _squeeze(line: str) -> str:
+    """Every run of whitespace one space, none at the ends."""
+    return " ".join(line.split())
 
 
 def _lines(text: str) -> list[_Line]:
     """The non-empty lines of `text`, normalised, with hard-wrapped lines joined."""
     lines: list[_Line] = []
     follows_line = False
-    for raw_line in text.splitlines():
-        normal = _normalise(raw_line)
+    raw_lines = text.splitlines()
+    normal_lines = _normalise_text(text).splitlines()
+    if len(normal_lines) != len(raw_lines):  # pragma: no cover - NFC never adds a line break
+        normal_lines = [_normalise_text(line) for line in raw_lines]
+    for raw_line, normal_line in zip(raw_lines, normal_lines, strict=True):
+        normal = _squeeze(normal_line)
         if not normal:
             follows_line = False
             continue
