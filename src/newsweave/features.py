@@ -66,7 +66,11 @@ _NAME_STOP = frozenset(w.capitalize() for w in _STOP) | {
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Photo", "Image", "Read", "More", "Share",
 }  # fmt: skip
-_CACHE_LIMIT = 1 << 20  # words (and name runs) whose fold is remembered: ~100 MB at most
+_CACHE_LIMIT = 1 << 20  # words whose fold is remembered (a pile's vocabulary: ~100 MB at most)
+# Name runs whose key is remembered. Runs are far more varied than words (a 100k-article pile
+# has ~600k distinct runs per worker, ~150 MB cached) and most recur within a few articles of
+# a story, so a small cache that starts again when full keeps most of the hits.
+_NAME_CACHE_LIMIT = 1 << 16
 _TERMS: dict[str, str | None] = {}
 _NAMES: dict[str, str | None] = {}
 
@@ -96,10 +100,11 @@ def _name(run: str) -> str | None:
 
 
 def _cached(
-    cache: dict[str, str | None], key: str, make: Callable[[str], str | None]
+    cache: dict[str, str | None], key: str, make: Callable[[str], str | None], limit: int
 ) -> str | None:
-    """`make(key)`, remembered in `cache` (a plain dict, cheaper than lru_cache; reset if full)."""
-    if len(cache) > _CACHE_LIMIT:
+    """`make(key)`, remembered in `cache` (a plain dict, cheaper than lru_cache; reset when
+    it holds `limit` keys)."""
+    if len(cache) >= limit:
         cache.clear()
     value = cache[key] = make(key)
     return value
@@ -146,7 +151,7 @@ def name_counts(text: str) -> Counter[str]:
     for run, n in runs.items():
         if n <= 0:
             continue
-        name = names[run] if run in names else _cached(names, run, _name)
+        name = names[run] if run in names else _cached(names, run, _name, _NAME_CACHE_LIMIT)
         if name is not None:
             out[name] += n
     return out
