@@ -106,7 +106,8 @@ def create_app(store_path: Path, token: str | None = None) -> FastAPI:
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
 
-    _add_routes(app, knobs)
+    _add_pages(app, knobs)
+    _add_api(app, knobs)
     return app
 
 
@@ -203,7 +204,8 @@ def _first_error(error: RequestValidationError) -> str:
     return f"{where}: {first.get('msg', 'invalid')}"
 
 
-def _add_routes(app: FastAPI, knobs: dict[str, Any]) -> None:
+def _add_pages(app: FastAPI, knobs: dict[str, Any]) -> None:
+    """The HTML pages: story list, story brief, search and entity pages."""
     size, hits = int(knobs["page_size"]), int(knobs["search_limit"])
 
     @app.get("/", response_class=HTMLResponse)
@@ -249,6 +251,11 @@ def _add_routes(app: FastAPI, knobs: dict[str, Any]) -> None:
             raise HTTPException(404)
         return _page(request, "entity", entity=found)
 
+
+def _add_api(app: FastAPI, knobs: dict[str, Any]) -> None:
+    """The JSON API: the same content as the pages, a story as contract JSON version 1."""
+    size, hits = int(knobs["page_size"]), int(knobs["search_limit"])
+
     @app.get("/api/stories")
     def api_stories(db: Db, page: PageNo = 1) -> dict[str, Any]:
         stories = list_stories(db, size, (page - 1) * size)
@@ -274,31 +281,7 @@ def _add_routes(app: FastAPI, knobs: dict[str, Any]) -> None:
 
     @app.get("/api/search")
     def api_search(db: Db, q: Words = "") -> dict[str, Any]:
-        found = _search(db, q, hits)
-        return {
-            "query": q,
-            "articles": [
-                {
-                    "article": a.article,
-                    "story": a.story,
-                    "title": a.title,
-                    "outlet": a.outlet,
-                    "published": a.published,
-                    "snippet": "".join(text for text, _ in a.snippet),
-                }
-                for a in found["articles"]
-            ],
-            "quotes": [
-                {
-                    "text": "".join(text for text, _ in q.text),
-                    "speaker": q.speaker,
-                    "article": q.article,
-                    "story": q.story,
-                }
-                for q in found["quotes"]
-            ],
-            "entities": found["entities"],
-        }
+        return {"query": q, **_search_json(_search(db, q, hits))}
 
     @app.get("/api/entities/{name:path}")
     def api_entity(name: str, db: Db) -> dict[str, Any]:
@@ -322,6 +305,33 @@ def _current(db: sqlite3.Connection, story_id: str) -> str:
     if current is None:
         raise HTTPException(404)
     return current
+
+
+def _search_json(found: dict[str, Any]) -> dict[str, Any]:
+    """`_search`'s hits as plain JSON: highlighted snippets and quotes become text."""
+    return {
+        "articles": [
+            {
+                "article": a.article,
+                "story": a.story,
+                "title": a.title,
+                "outlet": a.outlet,
+                "published": a.published,
+                "snippet": "".join(text for text, _ in a.snippet),
+            }
+            for a in found["articles"]
+        ],
+        "quotes": [
+            {
+                "text": "".join(text for text, _ in quote.text),
+                "speaker": quote.speaker,
+                "article": quote.article,
+                "story": quote.story,
+            }
+            for quote in found["quotes"]
+        ],
+        "entities": found["entities"],
+    }
 
 
 def _search(db: sqlite3.Connection, words: str, limit: int) -> dict[str, Any]:
