@@ -207,3 +207,18 @@ def test_fact_sources_cite_whole_sentences_even_for_clauses() -> None:
             article = story.article(ref.article)
             assert ref.text == article.text[ref.start : ref.end]
             assert any(ref.text == s.text for s in article.sentences)
+
+
+def test_facts_and_exclusives_are_shown_without_the_dateline_their_sources_keep() -> None:
+    story = _story(
+        make_article("PORTVALE (Coast Wire) — " + HARBOUR, id="a", outlet="Harbour Herald"),
+        make_article("PORTVALE (Bay Press) — " + HARBOUR_REWORDED, id="b", outlet="Coast Courier"),
+    )
+    agreement = compare_outlets(story)
+    bridge = [fact for fact in agreement.facts if "bridge" in fact.text]
+    assert bridge, [fact.text for fact in agreement.facts]
+    shown = [fact.text for fact in bridge] + [e.text for e in agreement.exclusives]
+    assert not any(text.startswith("PORTVALE") for text in shown), shown
+    assert all(ref.text.startswith("PORTVALE (") for f in bridge for ref in f.sources)
+    for text in shown:  # what is shown is still word for word in an article
+        assert any(text in article.text for article in story.articles), text

@@ -30,6 +30,7 @@ from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.config import settings
+from newsweave.dateline import without_dateline
 from newsweave.loaded import characterisation
 from newsweave.models import (
     Claim,
@@ -230,7 +231,10 @@ def _find_conflicts(
         if key in seen:
             continue
         seen.add(key)
-        claims = tuple(Claim(text=s.text, article=s.article.id, outlet=s.outlet) for s in (a, b))
+        claims = tuple(
+            Claim(text=without_dateline(s.text), article=s.article.id, outlet=s.outlet)
+            for s in (a, b)
+        )
         conflicts.append(Conflict(about=about, claims=claims, decided_by="rule"))
     return conflicts, clashing
 
@@ -258,7 +262,7 @@ def _fact(group: list[Statement], chosen: Statement) -> Fact:
     ordered = [chosen, *(s for s in group if s is not chosen)]
     outlets = tuple(sorted({s.outlet for s in group}))
     return Fact(
-        text=chosen.text,
+        text=without_dateline(chosen.text),
         articles=tuple(dict.fromkeys(s.article.id for s in ordered)),
         support=len(outlets),
         outlets=outlets,
@@ -287,7 +291,9 @@ def _exclusives(candidates: list[Statement], per_outlet_limit: int) -> list[Excl
             per_outlet[statement.outlet] = per_outlet.get(statement.outlet, 0) + 1
             kept.append(
                 Exclusive(
-                    text=statement.text, article=statement.article.id, outlet=statement.outlet
+                    text=without_dateline(statement.text),
+                    article=statement.article.id,
+                    outlet=statement.outlet,
                 )
             )
     return kept

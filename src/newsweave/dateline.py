@@ -62,6 +62,20 @@ def find_dateline(paragraph: str) -> Dateline | None:
     return Dateline(place=place.strip(), wire=wire.strip() if wire else None)
 
 
+# "PINE RIDGE, S.D. (AP) -- " or "BEIJING, March 3 (Xinhua) -- ": a dateline glued to a lead
+# sentence, as it is cut from the sentence when shown (stricter than `_DATELINE`: a long dash
+# and a capital or digit after it, so "UPDATE - the..." stays).
+_LEADING_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_)\s+(?=[A-Z0-9\"“])"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """The sentence without a leading dateline, for display; still verbatim in its article."""
+    return _LEADING_DATELINE.sub("", sentence.strip(), count=1) or sentence.strip()
+
+
 def parse_published(value: str | None) -> datetime | None:
     """A publication time from a date string, or None if it has no year or cannot be read.
 

@@ -8,24 +8,12 @@ their original's outlet, so a wire story syndicated by five papers still counts 
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 from numpy.typing import NDArray
 
+from newsweave.dateline import without_dateline
 from newsweave.models import SourceRef, SummarySentence
 from newsweave.summarize.candidates import Pool
-
-# "PINE RIDGE, S.D. (AP) -- " or "BEIJING, March 3 (Xinhua) -- ": a dateline glued to a lead.
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_)\s+(?=[A-Z0-9\"“])"
-)
-
-
-def trim(text: str) -> str:
-    """The sentence without a leading dateline; the result is still verbatim in its source."""
-    return _DATELINE.sub("", text.strip(), count=1) or text.strip()
 
 
 def support(pool: Pool, match: float) -> NDArray[np.int64]:
@@ -65,7 +53,7 @@ def cite(pool: Pool, index: int, match: float, trimmed: bool = True) -> SummaryS
         if name not in outlets:
             outlets.append(name)
     return SummarySentence(
-        text=trim(sources[0].text) if trimmed else sources[0].text.strip(),
+        text=without_dateline(sources[0].text) if trimmed else sources[0].text.strip(),
         sources=tuple(sources),
         support=len(set(keys)),
         outlets=tuple(outlets),

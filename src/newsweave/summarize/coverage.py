@@ -24,10 +24,11 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.config import settings
+from newsweave.dateline import without_dateline
 from newsweave.models import Story, SummarySentence
 from newsweave.summarize import text as tx
 from newsweave.summarize.candidates import Candidate, Pool, candidates, pool
-from newsweave.summarize.citations import cite, support, trim
+from newsweave.summarize.citations import cite, support
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +124,7 @@ def select(the_pool: Pool, knobs: Knobs, words: int, fill: bool) -> list[int]:
     weights = concept_weights(items, knobs.concept_min_df)
     prior = priors(the_pool, knobs)
     concept_sets = {i: tx.concepts(list(items[i].stems)) & weights.keys() for i in allowed}
-    cut = trim if knobs.trim_datelines else str
+    cut = without_dateline if knobs.trim_datelines else str
     lengths = {i: max(1, tx.word_count(cut(items[i].sentence.text))) for i in allowed}
     covered: set[str] = set()
     chosen: list[int] = []
