@@ -21,6 +21,7 @@ import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import datetime
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
@@ -93,24 +94,13 @@ def clean(
             "clean: the news summary inside a photo caption was kept as the closing paragraph; "
             "the picture description and credits are in removed"
         )
-    text = "\n\n".join(body + caption_news)
-    sentences: tuple[Sentence, ...] = ()
-    truncated: tuple[str, ...] = ()
-    if split or may_exceed(text, max_sentences):
-        sentences = split_sentences(text, max_sentences)
-        truncated = _truncation(text, sentences)
-        if truncated:
-            text = text[: sentences[-1].end]
+    text, sentences, truncated = _within_limit(
+        "\n\n".join(body + caption_news), max_sentences, split
+    )
     if title is None and lead_title:
         title = lead_title
         notes.append("clean: title taken from the headline line of the text")
-    published = parse_published(raw.published)
-    if published is None and (header_date or lead_date):
-        published = parse_published(header_date or lead_date)
-        notes.append("clean: publication date taken from the text")
-    if published is None and (named := _FILE_NAME_DATE.search(Path(raw.source).name)):
-        published = parse_published(named.group())
-        notes.append("clean: publication date taken from the file name")
+    published = _publication_date(raw, header_date or lead_date, notes)
     return Article(
         id=article_id,
         source=raw.source,
@@ -124,6 +114,31 @@ def clean(
         dateline=find_dateline(body[0]) if body else None,
         notes=tuple(notes),
     )
+
+
+def _within_limit(
+    text: str, max_sentences: int, split: bool
+) -> tuple[str, tuple[Sentence, ...], tuple[str, ...]]:
+    """The text cut after `max_sentences` sentences, its sentences (split only when asked or
+    when the text may be over the limit) and the truncation note for `removed`."""
+    if not (split or may_exceed(text, max_sentences)):
+        return text, (), ()
+    sentences = split_sentences(text, max_sentences)
+    truncated = _truncation(text, sentences)
+    return (text[: sentences[-1].end] if truncated else text), sentences, truncated
+
+
+def _publication_date(raw: RawArticle, from_text: str | None, notes: list[str]) -> datetime | None:
+    """The record's own date, else one printed in the text, else one in the file name (each
+    fallback noted in `notes`)."""
+    published = parse_published(raw.published)
+    if published is None and from_text:
+        published = parse_published(from_text)
+        notes.append("clean: publication date taken from the text")
+    if published is None and (named := _FILE_NAME_DATE.search(Path(raw.source).name)):
+        published = parse_published(named.group())
+        notes.append("clean: publication date taken from the file name")
+    return published
 
 
 def _truncation(text: str, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
