@@ -133,3 +133,16 @@ def test_unknown_publication_date_is_estimated_from_the_text() -> None:
 def test_undated_article_without_any_full_date_leaves_relative_words_out() -> None:
     article = make_article("He said on Friday he would visit in April.", published=None)
     assert build_timeline(Story("s", (article,))) == ()
+
+
+def test_a_time_on_a_named_day_gives_that_day_and_a_bare_time_none() -> None:
+    article = make_article(
+        "The leaders will meet at 10 p.m. Wednesday in Geneva. Talks resume at 9 a.m. each day.",
+        id="a",
+        published="2021-06-11",
+    )
+    entries = build_timeline(Story("s", (article,)))
+    assert [(e.expression, e.date) for e in entries if "p.m." in e.expression] == [
+        ("at 10 p.m. Wednesday", "2021-06-16")
+    ]
+    assert not [e for e in entries if "9 a.m." in e.expression]

@@ -57,13 +57,16 @@ class DatingConflict:
 
 
 def timeline_date(timex: Timex) -> str | None:
-    """The contract's ISO date (YYYY, YYYY-MM, YYYY-MM-DD) for a DATE value, else None.
+    """The contract's ISO date (YYYY, YYYY-MM, YYYY-MM-DD) for a DATE value (or the day of a
+    TIME whose words name it), else None.
 
     A quarter, half or season keeps only its year; an ISO week becomes its month when the whole
     week lies in one month. Decades, centuries and vague references give no timeline date.
     """
     value = timex.value
-    if timex.type != "DATE" or not value:
+    if timex.type == "TIME" and value and _names_a_day(timex.text):
+        value = value.partition("T")[0]  # "10 p.m. Wednesday": the day is the timeline's grain
+    elif timex.type != "DATE" or not value:
         return None
     if re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value):
         return value
@@ -74,6 +77,13 @@ def timeline_date(timex: Timex) -> str | None:
         return f"{monday:%Y-%m}" if monday.month == sunday.month else None
     season = re.fullmatch(r"(\d{4})-(?:Q\d|H\d|SP|SU|FA|WI)", value)
     return season.group(1) if season else None
+
+
+def _names_a_day(expression: str) -> bool:
+    """True when a time's words name its day ("10 p.m. Wednesday", "noon, Nov. 6"); a bare
+    clock time ("at 10 p.m.") only falls on the publication day by assumption."""
+    words = re.findall(r"[a-z]+", expression.lower())
+    return any(word in WEEKDAYS or word in MONTHS for word in words)
 
 
 def estimate_publication(article: Article) -> date | None:
