@@ -122,3 +122,44 @@ def test_span_before_a_clause_is_a_duration_and_year_ranges_are_years() -> None:
 def test_every_tuesday_and_thursday_is_a_set() -> None:
     found = find_expressions("Security news, every Tuesday and Thursday.", WEDNESDAY)
     assert [(t.type, t.value) for t in found] == [("SET", "XXXX-WXX-2"), ("SET", "XXXX-WXX-4")]
+
+
+def test_the_full_year_and_earlier_in_the_year_are_the_year_of_publication() -> None:
+    text = "Profit fell from 1987 levels. It expects a gain for the full year."
+    assert _value(text, "the full year", date(1989, 10, 30)) == "1989"
+    text = "Sales in 1987 were flat. Rains delayed planting earlier in the year."
+    assert _value(text, "earlier in the year", date(1989, 10, 26)) == "1989"
+
+
+def test_the_following_month_and_the_previous_year_count_from_the_last_mention() -> None:
+    text = "In March, the company got an offer. The following month, it put itself up for sale."
+    assert _value(text, "The following month", date(1989, 10, 27)) == "1989-04"
+    text = "Exports rose in 1997, up from the previous year."
+    assert _value(text, "the previous year", date(1999, 3, 1)) == "1996"
+    text = "He was arrested on Feb. 22 and appeared in court the next morning."
+    assert _value(text, "the next morning", date(2000, 2, 24)) == "2000-02-23"
+
+
+def test_a_time_on_a_named_day_is_one_time_expression() -> None:
+    friday = date(1998, 2, 13)
+    found = {t.text: t for t in find_expressions("He was seized at 10 p.m. Wednesday.", friday)}
+    assert (found["at 10 p.m. Wednesday"].type, found["at 10 p.m. Wednesday"].value) == (
+        "TIME",
+        "1998-02-11T22:00",
+    )
+    assert _value("Talks broke off at noon Thursday.", "noon Thursday", friday) == (
+        "1998-02-12T12:00"
+    )
+
+
+def test_the_week_of_a_date_is_that_week() -> None:
+    text = "It may be resolved in a court hearing the week of March 6."
+    assert _value(text, "the week of March 6", date(2000, 2, 24)) == "2000-W10"
+
+
+def test_each_month_name_recurs_and_idioms_of_the_future_are_not_dates() -> None:
+    found = find_expressions(
+        "Orangemen march each July, as they will for the foreseeable future.", WEDNESDAY
+    )
+    assert [(t.text, t.type, t.value) for t in found] == [("each July", "SET", "XXXX-07")]
+    assert find_expressions("He will lose in the long run.", WEDNESDAY) == []

@@ -101,6 +101,11 @@ RULES: tuple[Rule, ...] = (
         "calendar",
     ),
     _rule(
+        "week_of",
+        r"\bthe week of (?P<month><MONTH>)\s+(?P<day><DAY>)(?:,?\s+(?P<year><YEAR>))?",
+        "week_of",
+    ),
+    _rule(
         "month_year",
         r"(?:\b(?P<part><PART>))?(?P<month><MONTH>),?\s+(?:of\s+)?(?P<year><YEAR>)",
         "month",
@@ -202,11 +207,19 @@ RULES: tuple[Rule, ...] = (
     # Relative spans: "next month", "later this month", "the end of the year", "two weeks ago".
     _rule(
         "relative_unit",
-        r"\b(?:(?P<part>early|late|earlier|later|mid|the end of|the beginning of|the start of"
-        r"|the middle of|the rest of)\s+)?(?P<rel>this|last|next|the past|the last|the coming"
-        r"|the next|the previous|the following|the current|the same|the latest|coming|past|that"
-        r"|the)\s+(?:fiscal\s+|full\s+)?(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
+        r"\b(?:(?P<part>(?:early|late|earlier|later)(?:\s+in)?|mid|the end of|the beginning of"
+        r"|the start of|the middle of|the rest of)\s+)?(?P<rel>this|last|next|the past|the last"
+        r"|the coming|the next|the previous|the prior|the following|the current|the same"
+        r"|the latest|coming"
+        r"|past|that|the)\s+(?:fiscal\s+|(?P<full>full)\s+)?"
+        r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
         "relative_unit",
+        _I,
+    ),
+    _rule(
+        "next_day",
+        r"\bthe (?P<rel>next|following|previous|prior) (?:day|morning|afternoon|evening)\b",
+        "next_day",
         _I,
     ),
     _rule("year_ago", r"\b(?P<word>year-(?:ago|earlier)|a year (?:ago|earlier))\b", "year_ago", _I),
@@ -242,9 +255,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "future_ref",
-        r"\b(?:the (?:near |distant |foreseeable )?future|someday|(?:the )?coming (?:years|months"
-        r"|weeks|days|decades)|the years ahead|the months ahead|the weeks ahead|in the long run"
-        r"|the near term|the short term|the long term)\b",
+        r"\b(?:the (?:near |distant )?future|someday|(?:the )?coming (?:years|months|weeks|days"
+        r"|decades)|the years ahead|the months ahead"
+        r"|the weeks ahead|the near term|the short term|the long term)\b",
         "future_ref",
         _I,
     ),
@@ -262,6 +275,15 @@ RULES: tuple[Rule, ...] = (
         r"(?:(?<=\bfor )|(?<=\bin )|(?<=\bover )|(?<=\bwithin )|(?<=\btake )|(?<=\btook ))"
         r"(?P<unit>years|months|weeks|days|hours|decades|minutes|centuries)\b",
         "vague_duration",
+        _I,
+    ),
+    _rule(  # "10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 6": one TIME, as TIMEX3
+        "clock_day",
+        r"\b(?:(?:(?:around|about|at)\s+)?(?P<hour>[0-2]?\d)(?::(?P<minute>[0-5]\d))?\s*"
+        r"(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?:EST|EDT|GMT|UTC|CET|PST|PDT|local time)\b)?"
+        r"|(?P<word>noon|midnight|midday))\s*,?\s+(?:(?P<weekday><WEEKDAY>)"
+        r"|(?P<month><MONTH>)\s+(?P<day><DAY>)(?:,?\s+(?P<year><YEAR>))?)",
+        "clock_day",
         _I,
     ),
     _rule(
@@ -284,7 +306,7 @@ RULES: tuple[Rule, ...] = (
         "set",
         r"\b(?:daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|(?:every|each|per)"
         r"\s+(?:day|week|month|quarter|year|hour|night|morning|summer|winter|spring|fall"
-        r"|(?P<weekday><WEEKDAY>)))\b",
+        r"|(?P<weekday><WEEKDAY>)|(?P<month><MONTH>)))\b",
         "set",
         _I,
     ),

@@ -8,13 +8,28 @@ durations, times of day and sets that the evaluation counts but the timeline lea
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
-from newsweave.timex_calendar import day_value, describe, shift, week_value, weekday_date
-from newsweave.timex_patterns import UNITS, WEEKDAYS, number_value
-from newsweave.timex_resolve import _UNRESOLVED, Context, Resolution, _group, _tense_note, _why
+from newsweave.timex_calendar import (
+    add_months,
+    day_value,
+    describe,
+    shift,
+    week_value,
+    weekday_date,
+)
+from newsweave.timex_patterns import MONTHS, UNITS, WEEKDAYS, number_value
+from newsweave.timex_resolve import (
+    _UNRESOLVED,
+    Context,
+    Resolution,
+    _group,
+    _tense_note,
+    _why,
+    calendar,
+)
 
-_BACK = {"last", "the past", "the last", "the previous", "past", "this past"}
+_BACK = {"last", "the past", "the last", "the previous", "the prior", "past", "this past"}
 _AHEAD = {"next", "the coming", "the next", "the following", "coming", "this coming"}
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2}  # fmt: skip
@@ -60,6 +75,18 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
     rel, unit = _group(match, "rel"), _group(match, "unit")
     if ctx.reference is None:
         return Resolution("DATE", None, unit, f"{match.group(0)}: {_UNRESOLVED}")
+    if (
+        rel == "the"
+        and unit == "year"
+        and (_group(match, "full") or " in" in _group(match, "part"))
+    ):
+        # "for the full year", "earlier in the year": the year the report is written in.
+        value = f"{ctx.reference.year:04d}"
+        return Resolution("DATE", value, "year", _why(match, value, ctx.reference, "this year"))
+    if rel in ("the following", "the previous", "the prior") and (
+        found := _anaphor(rel, unit, ctx)
+    ):
+        return found
     if rel in ("that", "the") and unit == "year" and ctx.last_year is not None:
         value = f"{ctx.last_year:04d}"
         return Resolution("DATE", value, "year", f"{match.group(0)} → {value} (the year in view)")
@@ -76,6 +103,33 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
         step = -1 if ctx.reference.weekday() < 5 else 0
     value, precision = shift(ctx.reference, unit, step)
     return Resolution("DATE", value, precision, _why(match, value, ctx.reference, ""))
+
+
+def _anaphor(rel: str, unit: str, ctx: Context) -> Resolution | None:
+    """ "The following month" after "In March": the month after the one the text named last
+    (and "the previous year" the year before), not the one after publication."""
+    step = 1 if rel == "the following" else -1
+    if unit == "year" and ctx.last_year is not None:
+        ctx.last_year += step
+        value, anchor = f"{ctx.last_year:04d}", f"{ctx.last_year - step:04d}"
+    elif unit == "month" and ctx.last_month is not None:
+        anchor = f"{ctx.last_month[0]:04d}-{ctx.last_month[1]:02d}"
+        ctx.last_month = add_months(*ctx.last_month, step)
+        value = f"{ctx.last_month[0]:04d}-{ctx.last_month[1]:02d}"
+    else:
+        return None
+    return Resolution("DATE", value, unit, f"{rel} {unit} → {value} (counted from {anchor})")
+
+
+def next_day(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "The next morning", "the previous day": a day from the day the text named last."""
+    base = ctx.last_day or ctx.reference
+    if base is None:
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
+    step = 1 if _group(match, "rel") in ("next", "following") else -1
+    ctx.last_day = base + timedelta(days=step)
+    value = day_value(ctx.last_day)
+    return Resolution("DATE", value, "day", f"{match.group(0)} → {value} (from {day_value(base)})")
 
 
 def offset(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -170,6 +224,35 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("TIME", value, "time", f"{match.group(0)} → {value}")
 
 
+def week_of(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "The week of March 6": the ISO week that holds the date, a week as TIMEX3 values it."""
+    day = calendar(match, ctx)
+    if day is None or day.value is None:
+        return day and Resolution("DATE", None, "week", day.reasoning)
+    value = week_value(date.fromisoformat(day.value))
+    return Resolution(
+        "DATE", value, "week", f"{match.group(0)} → {value} (the week of {day.value})"
+    )
+
+
+def clock_day(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """A time of day on a named day ("10 p.m. Wednesday"): the day as a weekday or a calendar
+    date would resolve, then the time on it (one TIME expression, as TIMEX3 annotates it)."""
+    day = (weekday if match.group("weekday") else calendar)(match, ctx)
+    if day is None or day.type != "DATE":
+        return None
+    if match.group("word"):
+        suffix = "T24:00" if match.group("word").lower() == "midnight" else "T12:00"
+    else:
+        hour, minute = int(match.group("hour")), int(match.group("minute") or 0)
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match.group("ampm").lower().startswith("p") else 0)
+        suffix = f"T{hour:02d}:{minute:02d}"
+    value = f"{day.value}{suffix}" if day.value else None
+    return Resolution("TIME", value, "time", f"{match.group(0)} → {value} ({day.reasoning})")
+
+
 def time_word(match: re.Match[str], ctx: Context) -> Resolution | None:
     if ctx.reference is None:
         return Resolution("TIME", None, "time", f"{match.group(0)}: {_UNRESOLVED}")
@@ -186,6 +269,8 @@ def set_(match: re.Match[str], ctx: Context) -> Resolution | None:
     words = match.group(0).lower()
     if match.group("weekday"):
         value = f"XXXX-WXX-{WEEKDAYS[match.group('weekday').lower().rstrip('.')] + 1}"
+    elif match.group("month"):  # "each July": every year's July
+        value = f"XXXX-{MONTHS[match.group('month').lower().rstrip('.')]:02d}"
     else:
         key = re.sub(r"^(every|each|per)\s+", "", words)
         value = {"daily": "P1D", "day": "P1D", "nightly": "P1D", "night": "P1D", "weekly": "P1W",

@@ -49,6 +49,7 @@ class Context:
     last_quarter_at: int = -1
     last_day: date | None = None
     last_year: int | None = None
+    last_month: tuple[int, int] | None = None
     _cues: dict[tuple[int, int, bool], Cue] = field(default_factory=dict)
 
     def cue(self, match: re.Match[str], *, tagged: bool = False) -> Cue:
@@ -108,7 +109,7 @@ def calendar(match: re.Match[str], ctx: Context) -> Resolution | None:
         found = parse_calendar_date(f"{match.group('month')} {day} {year}")
         if found is None:
             return None
-        ctx.last_day, ctx.last_year = found, year
+        ctx.last_day, ctx.last_year, ctx.last_month = found, year, (year, found.month)
         return Resolution("DATE", day_value(found), "day", f"{match.group(0)}: a full date")
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
@@ -119,7 +120,7 @@ def calendar(match: re.Match[str], ctx: Context) -> Resolution | None:
     found = parse_calendar_date(f"{match.group('month')} {day} {year}")
     if found is None:
         return None
-    ctx.last_day = found
+    ctx.last_day, ctx.last_month = found, (found.year, found.month)
     why = _why(match, day_value(found), ctx.reference, f"year from {_tense_note(tense)}")
     return Resolution("DATE", day_value(found), "day", why)
 
@@ -136,7 +137,7 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = _month_number(name)
     if year_text:
         year = int(year_text)
-        ctx.last_year = year
+        ctx.last_year, ctx.last_month = year, (year, number)
         return Resolution("DATE", f"{year:04d}-{number:02d}", "month", f"{match.group(0)}")
     if ctx.reference is None:
         return Resolution("DATE", None, "month", f"{match.group(0)}: {_UNRESOLVED}")
@@ -154,6 +155,7 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
         year = year_for(number, 15, tense, reference, ctx.override_days)
         note = _tense_note(tense)
     value = f"{year:04d}-{number:02d}"
+    ctx.last_month = (year, number)
     return Resolution("DATE", value, "month", _why(match, value, reference, note))
 
 
