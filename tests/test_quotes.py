@@ -269,3 +269,64 @@ def test_fast_mode_gets_the_sample_speakers_right(shared: Path) -> None:
     assert speaker_of(quotes, "There will be no breaking of bread") == "a senior US official"
     assert speaker_of(quotes, "at an impasse") == "Yuri Ushakov"
     assert "killer" not in {q.text for q in quotes}
+
+
+def speakers_both_modes(text: str) -> list[tuple[str | None, str | None]]:
+    """(full-mode speaker, fast-mode speaker) of each quote of a one-article story."""
+    story = Story("s", (make_article(text),))
+    full = extract_quotes(story, find_entities(story))
+    fast = extract_quotes(story, find_entities(story, fast=True), fast=True)
+    return [(a.speaker, b.speaker) for a, b in zip(full, fast, strict=True)]
+
+
+BERG = ("Ann Berg", "Ann Berg")
+
+
+@pytest.mark.slow
+def test_every_form_of_a_reporting_verb_is_a_cue() -> None:
+    assert speakers_both_modes(
+        "Mayor Ann Berg met voters on Monday.\n"
+        "“We will win this race and the next one too,” she jokes."
+    ) == [BERG]
+
+
+@pytest.mark.slow
+def test_exclaiming_verbs_are_cues() -> None:
+    assert speakers_both_modes(
+        "Judge Ann Berg listened to the lawyers.\n"
+        "“Everything that you have said has totally overlapped,” the judge exclaimed."
+    ) == [BERG]
+
+
+@pytest.mark.slow
+def test_lead_in_with_a_colon_in_the_quote_sentence_names_the_speaker() -> None:
+    assert speakers_both_modes(
+        "Mayor Ann Berg met voters on Monday.\n"
+        "She then turned to the crowd: “We will build the bridge before the winter comes.”"
+    ) == [BERG]
+
+
+@pytest.mark.slow
+def test_a_dateline_is_not_the_speaker() -> None:
+    story = Story("s", (make_article(
+        "LONDON (Reuters) - Mayor Ann Berg said on Monday that the plan was “a disaster.”"
+    ),))  # fmt: skip
+    for fast in (False, True):
+        quotes = extract_quotes(story, find_entities(story, fast=fast), fast=fast)
+        assert [q.speaker for q in quotes] == ["Ann Berg"]
+
+
+@pytest.mark.slow
+def test_quote_paragraph_after_a_paragraph_about_a_person_is_theirs() -> None:
+    assert speakers_both_modes(
+        "Mayor Ann Berg praised the workers who built the bridge.\n"
+        "“We need more people like them in this town and in every other town.”"
+    ) == [BERG]
+
+
+@pytest.mark.slow
+def test_party_and_state_in_brackets_are_not_the_speaker() -> None:
+    assert speakers_both_modes(
+        "Saturday at the state party convention Sen. Ann Berg (D-MA) said the governor was"
+        " a “proven failure” in business."
+    ) == [BERG]

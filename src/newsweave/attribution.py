@@ -2,13 +2,16 @@
 
 `attribute(texts, entities)` finds the quotation marks of each text, parses (dependency parser
 only) the paragraphs that hold them in one batch, finds each stretch's cue and subject, and
-resolves the subject to a story entity. Stretches that are not speech are dropped here. With
-`fast=True` nothing is parsed: cues and speakers are found by position (`fast_cues`), and the
-rest (continued quotes, colon lead-ins, resolution) is the same code.
+resolves the subject to a story entity (a cue the parse leaves without a subject gets the one
+found by position). Stretches that are not speech are dropped here. With `fast=True` nothing is
+parsed: cues and speakers are found by position (`fast_cues`), and the rest (continued quotes,
+colon lead-ins, a quote paragraph after a paragraph about a person, resolution) is the same
+code. Datelines ('LONDON (Reuters) -') are blanked before either looks for a subject.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -16,9 +19,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from newsweave import nlp
 from newsweave.config import settings
 from newsweave.coref import SpeakerResolver
+from newsweave.dateline import find_dateline
 from newsweave.fast_cues import fast_cue, lead_subject
 from newsweave.models import Entity
-from newsweave.quote_spans import QuoteSpan, find_spans, paragraphs
+from newsweave.quote_spans import CLOSERS, OPENERS, QuoteSpan, find_spans, paragraphs
 from newsweave.speakers import (
     Cue,
     dash_speaker,
@@ -63,11 +67,15 @@ class _Parsed:
     """Cues from the parse of the quotation paragraphs, keyed by paragraph start."""
 
     docs: dict[int, Doc]
+    text: str
 
     def cue(
         self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
     ) -> Cue | None:
-        return find_cue(self.docs[start], start, region, span, here)
+        found = find_cue(self.docs[start], start, region, span, here)
+        if found is not None and found.speaker is None:  # a cue the parse gave no subject
+            return fast_cue(self.text, region, span, here) or found
+        return found
 
     def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None:
         if start not in self.docs:
@@ -100,7 +108,7 @@ def attribute(
     found = [find_spans(text) for text in texts]
     if fast:
         return [
-            _attribute_text(text, spans, _Positional(text), entities, config)
+            _attribute_text(text, spans, _Positional(blank_datelines(text)), entities, config)
             for text, spans in zip(texts, found, strict=True)
         ]
     wanted: dict[tuple[int, int], str] = {}
@@ -111,15 +119,33 @@ def attribute(
             for index in (number, number - 1) if number else (number,):
                 start, end = bounds[index]
                 if index == number or text[start:end].rstrip().endswith(":"):
-                    wanted[(id(text), start)] = text[start:end]
+                    wanted[(id(text), start)] = blank_datelines(text[start:end])
     unique = list(dict.fromkeys(wanted.values()))  # a paragraph reposted by outlets: parsed once
     parsed = dict(zip(unique, nlp.parsed_docs(unique), strict=True))
     docs = {key: parsed[paragraph] for key, paragraph in wanted.items()}
-    return [
-        _attribute_text(text, spans, _Parsed({start: d for (t, start), d in docs.items()
-                                              if t == id(text)}), entities, config)
-        for text, spans in zip(texts, found, strict=True)
-    ]  # fmt: skip
+    out = []
+    for text, spans in zip(texts, found, strict=True):
+        own = {start: doc for (key, start), doc in docs.items() if key == id(text)}
+        finder = _Parsed(own, blank_datelines(text))
+        out.append(_attribute_text(text, spans, finder, entities, config))
+    return out
+
+
+_DATELINE_DASH = re.compile(r"\s*(?:—|–|--|-|:)\s+")
+
+
+def blank_datelines(text: str) -> str:
+    """`text` with each paragraph's opening dateline ('LONDON (Reuters) - ') blanked to spaces
+    (offsets kept), so that neither the parse nor the positional rules take the place or the
+    wire for the subject of the lead sentence."""
+    for start, end in paragraphs(text):
+        if find_dateline(text[start:end]) is None:
+            continue
+        wire_end = text.find(")", start, min(end, start + 80))
+        dash = _DATELINE_DASH.search(text, max(start, wire_end), min(end, start + 80))
+        if dash is not None:
+            text = text[:start] + " " * (dash.end() - start) + text[dash.end() :]
+    return text
 
 
 def _attribute_text(
@@ -131,6 +157,7 @@ def _attribute_text(
 ) -> list[Attributed]:
     resolver = SpeakerResolver(text, entities, spans, config["max_sentences_back"])
     bounds = list(paragraphs(text))
+    people = {e.name for e in entities if e.type == "PERSON"}
     chains: dict[int, Attributed] = {}
     out: list[Attributed] = []
     previous: Attributed | None = None
@@ -144,8 +171,11 @@ def _attribute_text(
             continue
         start, end = bounds[span.paragraph]
         here = [s for s in spans if s.paragraph == span.paragraph]
-        cue = dash_speaker(text, span) or finder.cue(
-            start, region_of(span, regions(text, start, end, here)), span, here
+        region = region_of(span, regions(text, start, end, here))
+        cue = (
+            dash_speaker(text, span)
+            or finder.cue(start, region, span, here)
+            or _colon_before(text, span, region, here, finder, start)
         )
         item: Attributed | None = None
         if cue is not None:
@@ -157,7 +187,9 @@ def _attribute_text(
         if item is None and span.paragraph > 0 and words >= config["min_words_continued"]:
             item = _colon_lead(text, span, bounds, finder, resolver)
         if item is None and words >= config["min_words_alone"]:
-            item = Attributed(span.start, span.end, text[span.start : span.end], None)
+            item = _after_lead_paragraph(text, span, bounds, resolver, people) or Attributed(
+                span.start, span.end, text[span.start : span.end], None
+            )
         if item is None:
             continue
         out.append(item)
@@ -166,7 +198,25 @@ def _attribute_text(
     return out
 
 
+_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w.’'-]*[ \xa0]+){0,4}[A-Z][\w’'-]*)[ \xa0]*$")
+
+
+def _outside_brackets(text: str, cue: Cue) -> Cue:
+    """A speaker found inside the brackets that follow a name ('Sen. Ann Berg (D-MA) said'):
+    the name before the brackets."""
+    left, right = cue.speaker_start, cue.speaker_end
+    if left is None or right is None or left < 1 or text[left - 1] != "(":
+        return cue
+    if not text.startswith(")", right):
+        return cue
+    name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 1)
+    if name is None:
+        return cue
+    return Cue(cue.word, name.group(1), name.start(1), name.end(1))
+
+
 def _with_cue(text: str, span: QuoteSpan, cue: Cue, resolver: SpeakerResolver) -> Attributed:
+    cue = _outside_brackets(text, cue)
     speaker = None
     if cue.speaker is not None and cue.speaker_start is not None:
         speaker = resolver.resolve(cue.speaker, cue.speaker_start, span.start, cue.head)
@@ -195,6 +245,57 @@ def _continues(previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[i
         return False
     paragraph_end = bounds[previous.paragraph][1]
     return paragraph_end - previous.end <= 40 or span.start - bounds[span.paragraph][0] <= 1
+
+
+def _after_lead_paragraph(
+    text: str,
+    span: QuoteSpan,
+    bounds: list[tuple[int, int]],
+    resolver: SpeakerResolver,
+    people: set[str],
+) -> Attributed | None:
+    """A paragraph that is only a quotation, with no cue, right after a paragraph about a
+    person with no quotation of its own ('Valastro praised Christie’s leadership.' then
+    '“We need someone who ...”'): the person that paragraph's last sentence opens with."""
+    if span.paragraph == 0 or span.start - bounds[span.paragraph][0] > 1:
+        return None
+    start, end = bounds[span.paragraph - 1]
+    if any(mark in text[start:end] for mark in OPENERS + CLOSERS + '"'):
+        return None
+    lead = lead_subject(text, regions(text, start, end, [])[-1])
+    if lead is None or lead.speaker is None or lead.speaker_start is None:
+        return None
+    speaker = resolver.resolve(lead.speaker, lead.speaker_start, span.start)
+    if speaker not in people:
+        return None
+    return Attributed(
+        span.start, span.end, text[span.start : span.end], speaker,
+        lead.speaker, lead.speaker_start, lead.speaker_end,
+    )  # fmt: skip
+
+
+def _colon_before(
+    text: str,
+    span: QuoteSpan,
+    region: tuple[int, int],
+    here: list[QuoteSpan],
+    finder: _Finder,
+    paragraph_start: int,
+) -> Cue | None:
+    """A lead-in with no cue that ends with a colon right before the quote, in the same
+    sentence and outside other quotes ('She then turned to the crowd: “...”'): its subject."""
+    lead_start = max([region[0]] + [s.end + 1 for s in here if s.end < span.start])
+    lead_end = span.start - 1
+    while lead_end > lead_start and text[lead_end - 1] in ' \t\xa0“"‘«':
+        lead_end -= 1
+    if (
+        lead_end <= lead_start
+        or text[lead_end - 1] != ":"
+        or not text[lead_start:lead_end].strip(" :,")
+    ):
+        return None
+    probe = QuoteSpan(lead_end, lead_end, span.paragraph, -1)
+    return finder.lead(paragraph_start, (lead_start, lead_end), probe)
 
 
 def _colon_lead(

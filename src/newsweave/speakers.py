@@ -60,6 +60,15 @@ CUES = CUES | verb_forms(
     assert maintain affirm allege deny dismiss question wonder scoff quip muse counter
     characterize characterise"""
 )
+# Every form of the reporting verbs above ('jokes', 'concludes', 'recalling'), and verbs of
+# exclaiming that introduce speech ('the judge exclaimed', 'the supporter retorted').
+CUES = CUES | verb_forms(
+    """say tell add warn write ask explain note argue insist claim declare state recall reply
+    respond tweet announce acknowledge admit suggest complain describe urge predict promise vow
+    joke quip remark observe report conclude testify emphasize stress contend boast lament
+    charge counter blast proclaim answer agree post accuse type text email demand exclaim
+    retort snap grouse gripe opine plead marvel fume thunder"""
+)
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp"})
 _VERBAL = frozenset(
@@ -267,7 +276,7 @@ def _subjects(cue: Token) -> list[Token]:
 def _phrase(head: Token) -> tuple[int, int]:
     """The noun phrase a subject heads, without trailing clauses ('a senior US official')."""
     left = head.left_edge
-    while left.i < head.i and (left.is_punct or left.is_quote):
+    while left.i < head.i and (left.is_punct or left.is_quote or left.is_space):
         left = left.doc[left.i + 1]
     right = head
     for child in head.rights:
