@@ -185,6 +185,12 @@ def test_apostrophes_are_not_single_quotes() -> None:
     assert find_spans("The leaders’ summit isn’t over, it's Biden's call.") == []
 
 
+def test_single_quotes_outside_double_quotes_only() -> None:
+    text = "'Yes' and 'no,' he said, “a ‘nested’ one” then (‘last’) and 'unclosed"
+    spans = [(text[s.start : s.end], s.single) for s in find_spans(text)]
+    assert spans == [("Yes", True), ("no,", True), ("a ‘nested’ one", False), ("last", True)]
+
+
 @pytest.mark.slow
 def test_speaker_is_the_subject_of_the_verb_the_quote_hangs_from() -> None:
     quotes = quotes_of(

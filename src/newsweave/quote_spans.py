@@ -19,6 +19,7 @@ SINGLE_OPEN = "‘'"
 SINGLE_CLOSE = "’'"
 _CUT = re.compile(r",\s+(?:said|says|told|added|asked|wrote)\b")
 _BEFORE_OPEN = " \t([{—–-/:"
+_SINGLE_OPENER = re.compile(f"[{re.escape(SINGLE_OPEN)}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,22 +122,25 @@ def _double_pairs(
 def _single_pairs(
     text: str, start: int, end: int, doubles: list[tuple[int, int, bool]]
 ) -> Iterator[tuple[int, int]]:
-    """Single quotes used as quotes, outside the double-quoted stretches."""
-    index = start
-    while index < end:
-        if any(left - 1 <= index < right + 1 for left, right, _ in doubles):
-            index += 1
-            continue
-        char = text[index]
+    """Single quotes used as quotes, outside the double-quoted stretches.
+
+    Only opening marks can start one, so the scan jumps from one to the next."""
+    found = _SINGLE_OPENER.search(text, start, end)
+    while found is not None:
+        index = found.start()
         before = text[index - 1] if index > start else " "
         after = text[index + 1] if index + 1 < end else " "
-        if char in SINGLE_OPEN and before in _BEFORE_OPEN + '"“' and after.isalnum():
+        if (
+            not any(left - 1 <= index < right + 1 for left, right, _ in doubles)
+            and before in _BEFORE_OPEN + '"“'
+            and after.isalnum()
+        ):
             close = _single_close(text, index + 1, end, doubles)
             if close is not None:
                 yield index + 1, close
-                index = close + 1
+                found = _SINGLE_OPENER.search(text, close + 1, end)
                 continue
-        index += 1
+        found = _SINGLE_OPENER.search(text, index + 1, end)
 
 
 def _single_close(
