@@ -157,6 +157,8 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
     elif stage in ("dask", "dask-fast"):
         from dask.distributed import LocalCluster
 
+        from newsweave.scale import close_clients
+
         work = partial(brief_story, fast=stage == "dask-fast")
         with LocalCluster(n_workers=2, processes=True, threads_per_worker=1) as cluster:
             address = cluster.scheduler_address
@@ -167,6 +169,7 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
                 return len(stories)
 
             figures["stories"] = _timed(figures, size, run_dask)
+            close_clients()  # before the cluster stops, or the client waits to reconnect
     elif stage == "baseline":
         from newsweave.evaluation.stories import SYSTEMS
 

@@ -179,6 +179,14 @@ def _client(address: str) -> Any:
             client = Client(address, set_as_default=False, timeout=30)  # type: ignore[no-untyped-call]
         except OSError as error:
             raise ConfigError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+        if not _clients:
+            atexit.register(close_clients)
         _clients[address] = client
-        atexit.register(client.close)
     return _clients[address]
+
+
+def close_clients() -> None:
+    """Close this process's scheduler connections (at exit, or before a caller stops the
+    cluster it started: a client left open then waits 30 s to reconnect)."""
+    while _clients:
+        _clients.popitem()[1].close()
