@@ -13,7 +13,7 @@ from newsweave.entities import find_entities
 from newsweave.models import Article, Quote, RawArticle, Story
 from newsweave.quote_spans import find_spans
 from newsweave.quotes import extract_quotes
-from newsweave.speakers import dash_speaker
+from newsweave.speakers import dash_speaker, is_cue
 
 SAMPLES = ("local-cnn-repost-2021-06-11", "newsnation-2021-06-14", "presstv-2021-06-16")
 
@@ -335,4 +335,49 @@ def test_party_and_state_in_brackets_are_not_the_speaker() -> None:
     assert speakers_both_modes(
         "Saturday at the state party convention Sen. Ann Berg (D-MA) said the governor was"
         " a “proven failure” in business."
+    ) == [BERG]
+
+
+@pytest.mark.slow
+def test_phrasal_speech_verbs_are_cues() -> None:
+    assert speakers_both_modes(
+        "Mayor Ann Berg met voters on Monday.\n"
+        "“That is simply false and everybody in this room knows it,” Berg shot back."
+    ) == [BERG]
+
+
+def test_a_phrasal_verb_is_a_cue_only_with_its_particle() -> None:
+    assert is_cue("went", "“We won,” she went on.", 18)
+    assert not is_cue("went", "She went on to praise the crew.", 8)
+    assert not is_cue("cut", "Their cover was cut in half.", 19)
+
+
+@pytest.mark.slow
+def test_a_time_phrase_before_the_verb_is_not_the_speaker() -> None:
+    assert speakers_both_modes(
+        "Mayor Ann Berg last week said the bridge would be “finished before the winter.”"
+    ) == [BERG]
+
+
+@pytest.mark.slow
+def test_a_cue_between_two_quotes_serves_the_second() -> None:
+    assert speakers_both_modes(
+        "Mayor Ann Berg spoke on Monday.\n"
+        "“The bridge is late,” said Ann Berg, “and the town will not wait much longer.”"
+    ) == [BERG, BERG]
+
+
+@pytest.mark.slow
+def test_a_comma_after_the_quote_makes_a_participle_cue() -> None:
+    assert speakers_both_modes(
+        "Mayor Ann Berg called the plan a “proven failure,” adding that the town deserved"
+        " “a bridge that stands.”"
+    ) == [BERG, BERG]
+
+
+@pytest.mark.slow
+def test_a_relative_clause_before_the_verb_is_not_the_speaker() -> None:
+    assert speakers_both_modes(
+        "Of the plan, Ann Berg, who has led the town council for a decade, said, “It will fail"
+        " before the winter comes.”"
     ) == [BERG]

@@ -207,7 +207,7 @@ def _outside_brackets(text: str, cue: Cue) -> Cue:
     left, right = cue.speaker_start, cue.speaker_end
     if left is None or right is None or left < 1 or text[left - 1] != "(":
         return cue
-    if not text.startswith(")", right):
+    if not text.startswith((")", ".)"), right):  # 'Calif.)': the name stops at the point
         return cue
     name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 1)
     if name is None:
@@ -215,8 +215,36 @@ def _outside_brackets(text: str, cue: Cue) -> Cue:
     return Cue(cue.word, name.group(1), name.start(1), name.end(1))
 
 
+_RELATIVE = re.compile(
+    r"([A-Z][\w.’'-]*(?:[ \xa0]+[A-Z][\w.’'-]*){0,3}),(?: [a-z]+,)?"
+    r" who(?:se)? [^,;:.()“”\"]{1,120},"
+    r" ([a-z]+)\b(?: ([a-z]+)\b)?"
+)
+
+
+_PREPOSITIONS = frozenset({"Of", "On", "In", "At", "For", "As", "With", "About"})
+
+
+def _before_relative(text: str, cue: Cue) -> Cue:
+    """A speaker taken from in or near a relative clause between a name and its verb ('Of
+    Carson, Levine, who has given money to Rubio, said'; 'Sanders, who sits at zero
+    endorsements, said'), or a preposition the parse took for the subject ('Of'): the name
+    before the clause."""
+    at = cue.speaker_start
+    if at is None or cue.word is None:
+        return cue
+    for match in _RELATIVE.finditer(text, max(0, at - 160), at + 200):
+        verb = 2 if match.group(2) == cue.word.lower() else 3  # 'said', 'also said'
+        if match.group(verb) != cue.word.lower() or match.start(1) == at:
+            continue
+        inside = match.end(1) <= at < match.start(verb)
+        if inside or (match.start(1) - 40 <= at and cue.speaker in _PREPOSITIONS):
+            return Cue(cue.word, match.group(1), match.start(1), match.end(1))
+    return cue
+
+
 def _with_cue(text: str, span: QuoteSpan, cue: Cue, resolver: SpeakerResolver) -> Attributed:
-    cue = _outside_brackets(text, cue)
+    cue = _before_relative(text, _outside_brackets(text, cue))
     speaker = None
     if cue.speaker is not None and cue.speaker_start is not None:
         speaker = resolver.resolve(cue.speaker, cue.speaker_start, span.start, cue.head)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from newsweave import fast_names, names
 from newsweave.names import word_set
 from newsweave.quote_spans import QuoteSpan
-from newsweave.speakers import CUES, MAX_SUBJECT_WORDS, Cue, colon_speaker
+from newsweave.speakers import MAX_SUBJECT_WORDS, Cue, colon_speaker, is_cue
 
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
 _CHUNK = re.compile(r"[^,;:()—–]+")
@@ -51,6 +51,16 @@ _STOPS_AFTER = word_set(
     that which adding noting saying referring speaking according"""
 )
 MAX_AFTER_WORDS = 8
+# A time phrase between a subject and its verb ('Feinstein last week said', 'The department
+# less than two weeks ago said'): the word that ends it, and the words that may lead up to it.
+_TIME_ENDS = word_set(
+    """week weeks month months year years day days night morning afternoon evening ago
+    yesterday today tonight monday tuesday wednesday thursday friday saturday sunday"""
+)
+_TIME_LEADS = word_set(
+    """last this next earlier later on a few less more than one two three four five six
+    several some weeks days months years early late"""
+)
 WEAK_PENALTY = 150
 _OPENS_QUOTE = re.compile(r"\s*[,:]?\s*[“\"«]")
 _PARTICIPLE_AFTER = word_set("while when after before by")
@@ -89,7 +99,7 @@ def lead_subject(text: str, region: tuple[int, int]) -> Cue | None:
 
 def _is_cue(text: str, match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> bool:
     word = match.group().lower()
-    if word not in CUES or any(a <= match.start() < b for a, b in quoted):
+    if not is_cue(word, text, match.end()) or any(a <= match.start() < b for a, b in quoted):
         return False
     before = text[max(0, match.start() - 12) : match.start()].split()
     previous = before[-1].lower() if before else ""
@@ -123,6 +133,10 @@ def _subject(
             return _clause_subject(text, region[0], cue.start())  # 'X urged “...” and said'
         return found
     if cue.end() <= span.start:
+        if text[region[0] : cue.start()].rstrip(" ,\xa0").endswith(("”", '"', "»")):
+            found = _after(text, cue.end(), span.start)  # '“...,” said Ann Lee, “and ...”'
+            if found is not None:
+                return found
         return _before(text, region[0], cue.start())
     return None
 
@@ -131,7 +145,7 @@ def _participle(text: str, cue: re.Match[str]) -> bool:
     """'..., saying', 'while chanting': the cue's subject is the clause's."""
     if not cue.group().lower().endswith("ing"):
         return False
-    before = text[max(0, cue.start() - 10) : cue.start()].rstrip()
+    before = text[max(0, cue.start() - 10) : cue.start()].rstrip(' ”"’\xa0')
     return before.endswith(",") or before.split()[-1:] in [[w] for w in _PARTICIPLE_AFTER]
 
 
@@ -174,6 +188,10 @@ def _before(text: str, start: int, cue: int) -> tuple[int, int] | None:
         chunks[-1].pop()
         if not chunks[-1]:
             chunks.pop()
+    if chunks:
+        _drop_time(chunks[-1])
+        if not chunks[-1]:
+            chunks.pop()
     if not chunks:
         return None
     last = chunks[-1]
@@ -187,6 +205,17 @@ def _before(text: str, start: int, cue: int) -> tuple[int, int] | None:
         ):
             return found
     return _tail(last) or _lead(last)
+
+
+def _drop_time(words: list[re.Match[str]]) -> None:
+    """Drop a time phrase that ends `words` after a name ('Feinstein last week' -> 'Feinstein')."""
+    if len(words) < 2 or words[-1].group().lower() not in _TIME_ENDS:
+        return
+    at = len(words) - 1
+    while at > 0 and words[at - 1].group().lower() in _TIME_LEADS:
+        at -= 1
+    if at == 0 or words[at - 1].group()[0].isupper() or words[at - 1].group() in _PRONOUNS:
+        del words[at:]  # only after a name or a pronoun: not '... a series of tweets Friday'
 
 
 def _apposed(text: str, name: list[re.Match[str]], aside: list[re.Match[str]]) -> bool:

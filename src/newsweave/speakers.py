@@ -67,8 +67,15 @@ CUES = CUES | verb_forms(
     respond tweet announce acknowledge admit suggest complain describe urge predict promise vow
     joke quip remark observe report conclude testify emphasize stress contend boast lament
     charge counter blast proclaim answer agree post accuse type text email demand exclaim
-    retort snap grouse gripe opine plead marvel fume thunder"""
+    retort snap grouse gripe opine plead marvel fume thunder retaliate bark demur"""
 )
+# Phrasal verbs of speech: the verb, and what must follow it ('she went on.', 'Trump shot back
+# at', 'her husband cut in.'); 'went on to ...' and 'cut in half' are not speech.
+_PHRASAL = {
+    **dict.fromkeys(("went", "goes", "go"), re.compile(r"\s+on\s*[,.:;!?”\"—]")),
+    **dict.fromkeys(("shot", "shoots", "fired", "fires", "hit", "hits"), re.compile(r"\s+back\b")),
+    **dict.fromkeys(("cut", "cuts", "chimed", "chimes"), re.compile(r"\s+in\s*[,.:;!?”\"—]")),
+}
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp"})
 _VERBAL = frozenset(
@@ -91,6 +98,15 @@ _CHUNK = re.compile(r"[^,]+")
 MAX_SUBJECT_WORDS = 6
 MAX_HOPS = 6
 _COLON_LEAD = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s*$")
+
+
+def is_cue(word: str, text: str, end: int) -> bool:
+    """Whether the lower-cased `word`, ending at `end` in `text`, reports speech: a reporting
+    verb, or a phrasal one with its particle ('went on.', 'shot back')."""
+    if word in CUES:
+        return True
+    particle = _PHRASAL.get(word)
+    return particle is not None and particle.match(text, end) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +182,7 @@ def find_cue(
         token
         for token in doc
         if region[0] <= token.idx + offset < region[1]
-        and token.lower_ in CUES
+        and is_cue(token.lower_, doc.text, token.idx + len(token))
         and not any(a <= token.idx + offset < b for a, b in quoted)
         and not _so_called(token)
     ]
@@ -209,7 +225,9 @@ def _governing_cue(
         for hops, token in enumerate(head.ancestors):
             if hops >= MAX_HOPS:
                 break
-            if token.lower_ not in CUES or any(a <= token.idx + offset < b for a, b in quoted):
+            if not is_cue(token.lower_, doc.text, token.idx + len(token)) or any(
+                a <= token.idx + offset < b for a, b in quoted
+            ):
                 continue
             outside = [
                 t for t in _subjects(token) if not any(a <= t.idx + offset < b for a, b in quoted)
