@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from newsweave import nlp
 from newsweave.config import settings
 from newsweave.coref import SpeakerResolver
-from newsweave.dateline import find_dateline
+from newsweave.dateline import dateline_end
 from newsweave.fast_cues import fast_cue, lead_subject
 from newsweave.models import Entity
 from newsweave.quote_spans import CLOSERS, OPENERS, QuoteSpan, find_spans, paragraphs
@@ -131,20 +131,14 @@ def attribute(
     return out
 
 
-_DATELINE_DASH = re.compile(r"\s*(?:—|–|--|-|:)\s+")
-
-
 def blank_datelines(text: str) -> str:
     """`text` with each paragraph's opening dateline ('LONDON (Reuters) - ') blanked to spaces
     (offsets kept), so that neither the parse nor the positional rules take the place or the
     wire for the subject of the lead sentence."""
     for start, end in paragraphs(text):
-        if find_dateline(text[start:end]) is None:
-            continue
-        wire_end = text.find(")", start, min(end, start + 80))
-        dash = _DATELINE_DASH.search(text, max(start, wire_end), min(end, start + 80))
-        if dash is not None:
-            text = text[:start] + " " * (dash.end() - start) + text[dash.end() :]
+        stop = dateline_end(text[start:end])
+        if stop is not None:
+            text = text[:start] + " " * stop + text[start + stop :]
     return text
 
 

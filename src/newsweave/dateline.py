@@ -52,14 +52,25 @@ def find_dateline(paragraph: str) -> Dateline | None:
     >>> find_dateline("GENEVA (NewsNation Now) — Russia and the United States ...")
     Dateline(place='GENEVA', wire='NewsNation Now')
     """
-    match = _DATELINE.match(paragraph)
+    match = _match(paragraph)
     if match is None:
         return None
     place = match.group("caps") or match.group("title")
     wire = match.group("wire") or match.group("wire2")
-    if len(place.replace(".", "")) < 2:
-        return None
     return Dateline(place=place.strip(), wire=wire.strip() if wire else None)
+
+
+def dateline_end(paragraph: str) -> int | None:
+    """Where the dateline that opens `paragraph` ends (after its dash), or None."""
+    match = _match(paragraph)
+    return match.end() if match else None
+
+
+def _match(paragraph: str) -> re.Match[str] | None:
+    match = _DATELINE.match(paragraph)
+    if match is None or len((match.group("caps") or match.group("title")).replace(".", "")) < 2:
+        return None
+    return match
 
 
 # "PINE RIDGE, S.D. (AP) -- " or "BEIJING, March 3 (Xinhua) -- ": a dateline glued to a lead
