@@ -36,8 +36,8 @@ _SUBJECT_OPENERS = _DETERMINERS | word_set(
 )
 # Words between a subject and its verb that are not part of the subject ('Biden also said').
 _FILLER = word_set(
-    """has had have also later then once previously reportedly would will had has is was
-    again repeatedly quickly simply further specifically recently earlier just even"""
+    """has had have also later then once previously reportedly would will is was again
+    repeatedly quickly simply further specifically recently earlier just even"""
 )
 _PRONOUNS = word_set("he she they i we it you")
 # Words that end no subject: a verb's subject is not 'who', 'and' or 'that'.
@@ -46,6 +46,8 @@ _NOT_SUBJECT = word_set(
     what not to of in on at for with by from about into after before"""
 )
 _ROLE_WORDS = word_set("senior former top chief deputy acting campaign white house press")
+_IN_PHRASE = names.ROLE_HEADS | _ROLE_WORDS  # words a subject phrase runs back over
+_PHRASE_OPENERS = _SUBJECT_OPENERS - _PRONOUNS  # 'the', 'officials': the phrase stops there
 _STOPS_AFTER = word_set(
     """on in at during after before when while to from with for about as because and but who
     that which adding noting saying referring speaking according"""
@@ -238,10 +240,10 @@ def _tail(words: list[re.Match[str]]) -> tuple[int, int] | None:
     loose = 0 if last[0].isupper() or lowered in names.ROLE_HEADS else 1
     for word in reversed(words[:-1]):
         lowered = word.group().lower()
-        if lowered in _DETERMINERS or lowered in _SUBJECT_OPENERS - _PRONOUNS:
+        if lowered in _DETERMINERS or lowered in _PHRASE_OPENERS:
             taken.insert(0, word)
             break
-        if word.group()[0].isupper() or lowered in names.ROLE_HEADS | _ROLE_WORDS:
+        if word.group()[0].isupper() or lowered in _IN_PHRASE:
             taken.insert(0, word)
         elif lowered not in _NOT_SUBJECT and loose < 2 and len(taken) < MAX_SUBJECT_WORDS:
             taken.insert(0, word)
