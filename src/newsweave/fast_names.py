@@ -103,6 +103,8 @@ PREFIXES = names.TITLES | word_set(
     assemblyman assemblywoman lawmaker detective sheriff officer coach"""
 )
 _KEEPS_OF = ORG_WORDS | names.TITLES | word_set("republic people's state states university")
+_NOT_NAME_ENDS = STOP | NOT_NAMES  # trimmed from either end of a run
+_NOT_ALONE = PREFIXES | frozenset(names.NATIONALITIES)  # 'President', 'Russian' alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,12 +160,12 @@ def text_names(article: str, text: str, lower: frozenset[str]) -> Iterator[Found
         for start, words in _pieces(text, match.start(), match.group()):
             initial = _opens_sentence(text, start)
             while words and (
-                _bare(words[0]) in STOP | NOT_NAMES or (initial and _bare(words[0]) in lower)
+                _bare(words[0]) in _NOT_NAME_ENDS or (initial and _bare(words[0]) in lower)
             ):
                 start += len(words[0]) + 1
                 words = words[1:]
                 initial = False
-            while words and _bare(words[-1]) in STOP | NOT_NAMES:
+            while words and _bare(words[-1]) in _NOT_NAME_ENDS:
                 words = words[:-1]
             if len(words) >= 3 and _bare(words[0]) in places() and words[1][0].isupper():
                 yield Found(article, start, words[0], "GPE", None, initial)  # 'Russia John
@@ -235,7 +237,7 @@ def _split_title(
         tail = tail[1:]
     if not tail or {_bare(w) for w in tail} & ORG_WORDS:
         label = _label(text, start, words, *where)
-        if not (len(words) == 1 and _bare(words[0]) in PREFIXES | names.NATIONALITIES.keys()):
+        if not (len(words) == 1 and _bare(words[0]) in _NOT_ALONE):
             yield _found(article, text, start, words, label, where[0])
         return
     head = words[: titled[0]]
