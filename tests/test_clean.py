@@ -282,6 +282,21 @@ def test_bylines_and_date_lines_above_the_body_are_removed() -> None:
     assert article.published == datetime(2004, 7, 29)
 
 
+def test_stamps_below_a_deck_are_removed_and_date_the_article() -> None:
+    stamp, credit = "PUBLISHED: TUESDAY, MARCH 3, 2020, 2:29 PM", "c.2020 Midland Herald"
+    deck = "Council approves budget after long debate\n\nThe mayor called it a fair deal."
+    article = cleaned(f"{deck}\n\n{stamp}\n\n{credit}\n\n{BODY}")
+    assert article.published == datetime(2020, 3, 3)
+    assert stamp in article.removed and credit in article.removed
+    assert article.text == "The mayor called it a fair deal.\n\n" + BODY
+
+
+def test_a_date_stamp_deep_in_the_body_stays() -> None:
+    lines = [f"Paragraph {n} of the report says more." for n in range(10)]
+    text = "\n\n".join([*lines, "March 3, 2020", BODY])
+    assert "March 3, 2020" in cleaned(text).text
+
+
 def test_a_text_that_is_all_short_lines_loses_nothing() -> None:
     text = "Apples\n\nPears\n\nPlums"
     assert cleaned(text).text == text

@@ -103,22 +103,6 @@ METADATA_HEADER = re.compile(
     r"^date\s+(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?)?)\s*"
 )
 
-# A line that is only a date, as a page prints it above the body:
-# "Published: July 29, 2004", "Updated 10:31 AM EDT, Fri June 11, 2021", "Dec. 24 4:33 AM EST",
-# "04 / 04 / 2012". Removed above the body only; a date without a year never becomes the
-# publication date.
-_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-_WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
-_CLOCK = r"(?:\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?)"
-DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|last updated|first published)\b:?\s*(?:on\s+)?)?"
-    rf"(?:{_CLOCK},?\s+)?(?:{_WEEKDAY},?\s+)?"
-    rf"(?P<date>{_MONTH_NAME}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH_NAME}(?:,?\s+\d{{4}})?"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*\d{{2,4}})"
-    rf"(?:,?\s+(?:at\s+)?{_CLOCK})?\s*$",
-    re.I,
-)
-
 # A byline above the body: "By Jane Smith", "By Jane Smith and John Doe, CNN".
 BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:[\s,]+(?:and\s+)?[A-Z][\w.'’-]*){0,7}$")
 

@@ -26,7 +26,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from newsweave import boilerplate
+from newsweave import boilerplate, lead_lines
 from newsweave.config import settings
 from newsweave.dateline import find_dateline, parse_published
 from newsweave.models import Article, RawArticle, Sentence
@@ -42,6 +42,7 @@ _SENTENCE_END = re.compile(r"[.!?…]+(?=[\"'”’)\]]*(?:\s|$))")
 # A headline taken from the text has at least this many words: one or two title-case words
 # above the body are a section label ("World"), not a headline.
 _HEADLINE_MIN_WORDS = 3
+_HEADER_LINES = 8  # lines at the top where date, byline and credit stamps are looked for
 # A date in a file's name ("presstv-2021-06-16.txt"), the last resort for a publication date:
 # archives and crawlers name files by the day they saved them.
 _FILE_NAME_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
@@ -264,14 +265,15 @@ def _is_boilerplate(text: str, config: dict[str, Any]) -> bool:
 def _strip_lead(
     lines: list[_Line], title: str | None, config: dict[str, Any]
 ) -> tuple[str | None, str | None]:
-    """Clear the lines above the body; the headline found there (if needed) and a date line.
+    """Clear the lines above the body; the headline found there (if needed) and a date.
 
-    The lead is the run of headline-shaped lines (no full stop, few words) before the first
-    body line. There a copy of the title, a date line, a byline and short title-case section
-    labels are removed; with no title, the first lead line of three words or more is the
-    headline (a deck or standfirst below it stays in the text). A text with no body line at
-    all has no lead: nothing is guessed there.
+    First the stamps of the header zone go (`_strip_stamps`). The lead is then the run of
+    headline-shaped lines (no full stop, few words) before the first body line. There a copy
+    of the title and short title-case section labels are removed; with no title, the first
+    lead line of three words or more is the headline (a deck or standfirst below it stays in
+    the text). A text with no body line at all has no lead: nothing is guessed there.
     """
+    date = _strip_stamps([line for line in lines if line.text][:_HEADER_LINES])
     kept = [line for line in lines if line.text]
     max_words = config["headline_max_words"]
     lead: list[_Line] = []
@@ -280,17 +282,9 @@ def _strip_lead(
             break
         lead.append(line)
     if len(lead) == len(kept):
-        return None, None
-    date: str | None = None
+        return None, date
     for line in lead:
-        date_match = boilerplate.DATE_LINE.match(line.text)
-        if date_match:
-            if date is None and parse_published(date_match.group("date")):
-                date = date_match.group("date")
-            line.drop()
-        elif boilerplate.BYLINE.match(line.text) or (
-            title and _same_title(line.text, title, config["title_similarity"])
-        ):
+        if title and _same_title(line.text, title, config["title_similarity"]):
             line.drop()
     headline = None
     if title is None:
@@ -303,6 +297,27 @@ def _strip_lead(
         if line.text and boilerplate.is_section_label(line.text, config["section_label_max_words"]):
             line.drop()
     return headline, date
+
+
+def _strip_stamps(header: list[_Line]) -> str | None:
+    """Drop date lines, bylines and wire credit lines (`lead_lines`) from the first lines of a
+    text; the first date with a year among them, if any.
+
+    They are looked for in the first `_HEADER_LINES` lines rather than only in the lead, since
+    a deck of full sentences ("As fights erupted, 46 were arrested.") or a slug ("520&add.")
+    often sits between the headline and the stamp; a line of nothing but date words is never
+    body text.
+    """
+    date: str | None = None
+    for line in header:
+        if lead_lines.is_date_line(line.text):
+            found = lead_lines.line_date(line.text)
+            if date is None and found and parse_published(found):
+                date = found
+            line.drop()
+        elif boilerplate.BYLINE.match(line.text) or lead_lines.is_wire_credit(line.text):
+            line.drop()
+    return date
 
 
 def _same_title(line: str, title: str, threshold: float) -> bool:
