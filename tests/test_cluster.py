@@ -13,6 +13,7 @@ from newsweave.cluster import group
 from newsweave.config import settings
 from newsweave.evaluation.bcubed import bcubed
 from newsweave.evaluation.story_weights import pairs
+from newsweave.features import Weights, count
 from newsweave.story_match import FEATURES
 
 QUAKE_A = (
@@ -136,6 +137,13 @@ def test_two_earthquakes_with_different_specifics_stay_apart() -> None:
         ]
     )
     assert ids(stories) == [["chile1", "chile2"], ["peru"]]
+
+
+def test_the_publication_year_counts_as_a_year_the_article_names() -> None:
+    # Date stamps leave the text (clean), so the year they carried comes from the date.
+    counts = count(make_article("The council met in 2012.", published="2013-09-26"), Weights())
+    assert counts.years == {"y:2012": 1, "y:2013": 1}
+    assert count(make_article("The council met.", published=None), Weights()).years == {}
 
 
 def test_learned_weights_come_from_labelled_pairs() -> None:

@@ -45,7 +45,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsweave.models import Article
 
 VIEWS = ("body", "lead", "names", "numbers", "years")
-BODY_VIEW, NAMES_VIEW = VIEWS.index("body"), VIEWS.index("names")
+BODY_VIEW, NAMES_VIEW, YEARS_VIEW = VIEWS.index("body"), VIEWS.index("names"), VIEWS.index("years")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 # A year 1950-2049 not inside a longer number (the lookbehind after the literal prefix is faster).
@@ -207,6 +207,8 @@ def count(article: Article, weights: Weights) -> Counts:
     names_found = Counter({"e:" + k: n for k, n in name_counts(name_text).items()})
     number_found = Counter("n:" + n for n in numbers(title + "\n" + lead_text))
     year_found = Counter("y:" + y for y in _YEAR.findall(title + "\n" + body_text))
+    if article.published is not None:  # when it was told (a date stamp leaves the text)
+        year_found["y:" + str(article.published.year)] += 1
     return Counts(body, lead, names_found, number_found, year_found)
 
 
@@ -222,6 +224,7 @@ class Terms:
         self.floor = floor  # a small pile counts as this many documents (see `idf`)
         self.documents = 0
         self._frequencies = np.zeros(1 << 12, dtype=np.int32)
+        self._year_ids: list[int] = []
 
     @property
     def size(self) -> int:
@@ -237,6 +240,8 @@ class Terms:
         except KeyError:
             for key in keys:
                 if key not in ids_of:
+                    if key.startswith("y:"):
+                        self._year_ids.append(len(ids_of))
                     ids_of[key] = len(ids_of)
             ids = np.fromiter(map(ids_of.__getitem__, keys), np.int32, len(keys))
         if len(ids_of) > len(self._frequencies):
@@ -255,10 +260,15 @@ class Terms:
         The pile counts as at least `floor` documents: in a small pile (a few articles of one
         event) the event's own words are in every article and would weigh nothing, though in
         the world they are rare; the floor keeps them weighing as much as any rare word.
+
+        A year that more than half of the pile names (the year a day's feed is published in)
+        tells no two events apart: it weighs nothing, and `profile` leaves it out.
         """
         documents = max(self.documents, self.floor)
         frequencies = self._frequencies[: self.size].astype(np.float64)
         idf: NDArray[np.float64] = (np.log((1 + documents) / (1 + frequencies)) + 1.0) ** power
+        years = np.array(self._year_ids, dtype=np.intp)
+        idf[years[2 * self._frequencies[years] > self.documents]] = 0.0
         return idf
 
 
@@ -305,6 +315,8 @@ def profile(compact: Compact, idf: NDArray[np.float64], weights: Weights, size: 
         ]
         start += length
         ids += number * size
+        if number == YEARS_VIEW and not vector.all():  # a year most of the pile names
+            ids, vector = ids[vector > 0], vector[vector > 0]
         if number in (BODY_VIEW, NAMES_VIEW) or len(vector) > cap:
             ranked = np.argsort(-vector, kind="stable")
             if number in (BODY_VIEW, NAMES_VIEW):
