@@ -301,7 +301,7 @@ def _strip_lead(
 
 def _strip_stamps(header: list[_Line]) -> str | None:
     """Drop date lines, bylines and wire credit lines (`lead_lines`) from the first lines of a
-    text; the first date with a year among them, if any.
+    text; the first day with a year among them, if any, as printed (unparsed).
 
     They are looked for in the first `_HEADER_LINES` lines rather than only in the lead, since
     a deck of full sentences ("As fights erupted, 46 were arrested.") or a slug ("520&add.")
@@ -311,9 +311,7 @@ def _strip_stamps(header: list[_Line]) -> str | None:
     date: str | None = None
     for line in header:
         if lead_lines.is_date_line(line.text):
-            found = lead_lines.line_date(line.text)
-            if date is None and found and parse_published(found):
-                date = found
+            date = date or lead_lines.line_date(line.text)  # read only if the record has none
             line.drop()
         elif boilerplate.BYLINE.match(line.text) or lead_lines.is_wire_credit(line.text):
             line.drop()

@@ -43,6 +43,7 @@ _LABELS = (
     "date time on at am pm a p m th st nd rd"
 )
 _VOCABULARY = frozenset(f"{_MONTHS} {_WEEKDAYS} {_ZONES} {_LABELS}".split())
+_STAMP_MAX_CHARS = 80  # the longest stamps seen run to ~50 characters
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _PUNCTUATION = frozenset(",.:;/-–—|@()+[]")
 
@@ -77,6 +78,8 @@ _COPYRIGHT = re.compile(
 
 def is_date_line(line: str) -> bool:
     """True if `line` is only a date or time stamp (with labels such as "Published:")."""
+    if len(line) > _STAMP_MAX_CHARS:  # a paragraph: not worth tokenising
+        return False
     tokens = _TOKEN.findall(line)
     if not tokens:
         return False
@@ -113,4 +116,9 @@ def is_wire_credit(line: str) -> bool:
     Only a short line: a paragraph (or a whole text on one line) that ends with a copyright
     notice is body text with a footer, which the footer rules handle.
     """
+    if line.count(" ") >= _CREDIT_MAX_WORDS:  # cheaper than splitting a long paragraph
+        return False
+    lowered = line.lower()
+    if "c." not in lowered and "copyright" not in lowered and "for use by" not in lowered:
+        return False  # most lines: three substring tests instead of a regex scan
     return len(line.split()) <= _CREDIT_MAX_WORDS and bool(_COPYRIGHT.search(line))
