@@ -291,6 +291,13 @@ def test_stamps_below_a_deck_are_removed_and_date_the_article() -> None:
     assert article.text == "The mayor called it a fair deal.\n\n" + BODY
 
 
+def test_a_stamp_whose_date_cannot_be_read_is_removed_and_noted_nowhere() -> None:
+    article = cleaned(f"Published: February 30, 2013\n\n{BODY}")
+    assert article.removed == ("Published: February 30, 2013",)
+    assert article.published is None
+    assert not any("publication date" in note for note in article.notes)
+
+
 def test_a_date_stamp_deep_in_the_body_stays() -> None:
     lines = [f"Paragraph {n} of the report says more." for n in range(10)]
     text = "\n\n".join([*lines, "March 3, 2020", BODY])

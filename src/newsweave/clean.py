@@ -135,7 +135,8 @@ def _publication_date(raw: RawArticle, from_text: str | None, notes: list[str]) 
     published = parse_published(raw.published)
     if published is None and from_text:
         published = parse_published(from_text)
-        notes.append("clean: publication date taken from the text")
+        if published is not None:
+            notes.append("clean: publication date taken from the text")
     if published is None and (named := _FILE_NAME_DATE.search(Path(raw.source).name)):
         published = parse_published(named.group())
         notes.append("clean: publication date taken from the file name")
@@ -273,8 +274,9 @@ def _strip_lead(
     lead line of three words or more is the headline (a deck or standfirst below it stays in
     the text). A text with no body line at all has no lead: nothing is guessed there.
     """
-    date = _strip_stamps([line for line in lines if line.text][:_HEADER_LINES])
     kept = [line for line in lines if line.text]
+    date = _strip_stamps(kept[:_HEADER_LINES])
+    kept = [line for line in kept if line.text]  # without the stamps just dropped
     max_words = config["headline_max_words"]
     lead: list[_Line] = []
     for line in kept:

@@ -26,14 +26,8 @@ from __future__ import annotations
 
 import re
 
-_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday "
-    "mon tue tues wed thu thur thurs fri sat sun"
-)
+from newsweave.timex_patterns import MONTHS, WEEKDAYS
+
 _ZONES = (
     "gmt utc bst est edt cst cdt mst mdt pst pdt et ct mt pt ist aest aedt acst awst cet cest "
     "eet eest hkt sgt jst kst akdt akst hst msk wib pht uk z hrs"
@@ -42,7 +36,7 @@ _LABELS = (
     "published updated posted last first edited originally created modified story release "
     "date time on at am pm a p m th st nd rd"
 )
-_VOCABULARY = frozenset(f"{_MONTHS} {_WEEKDAYS} {_ZONES} {_LABELS}".split())
+_VOCABULARY = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(f"{_ZONES} {_LABELS}".split())
 _STAMP_MAX_CHARS = 80  # the longest stamps seen run to ~50 characters
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _PUNCTUATION = frozenset(",.:;/-–—|@()+[]")
@@ -65,9 +59,8 @@ _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
 _NUMERIC = re.compile(r"^(\d{4})\s*[-.]\s*(\d{1,2})\s*[-.]\s*(\d{1,2})$")
 _SHORT_YEAR = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d\d)$")
 
-_CREDIT_MAX_WORDS = (
-    25  # the longest slugs seen: "(ATTN: ...) (For release on ...) By ... c.1999 ..."
-)
+# The longest slugs seen: "(ATTN: ...) (For release on ...) (DW) By ... c.1999 ...".
+_CREDIT_MAX_WORDS = 25
 # A copyright year, then only the service's or paper's name (and a note in brackets) to the
 # line's end: "c.1999 N.Y. Times News Service" but not "built c. 1890 by the town".
 _COPYRIGHT = re.compile(
