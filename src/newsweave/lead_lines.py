@@ -57,6 +57,7 @@ _DATE = re.compile(
 _DAY_NAMED = re.compile(rf"\b{_MONTH}\s*-?\s*\d{{1,2}}\b|\b{_DAY}\s+{_MONTH}", re.I)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
 _NUMERIC = re.compile(r"^(\d{4})\s*[-.]\s*(\d{1,2})\s*[-.]\s*(\d{1,2})$")
+_PARTS = re.compile(r"[^\W\d_]+|\d+")
 _SHORT_YEAR = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d\d)$")
 
 # The longest slugs seen: "(ATTN: ...) (For release on ...) (DW) By ... c.1999 ...".
@@ -93,6 +94,8 @@ def line_date(line: str) -> str | None:
     if found is None:
         return None
     text = _ORDINAL.sub("", found.group())
+    if named := _iso_from_month_name(text):
+        return named
     numeric = _NUMERIC.match(text)
     if numeric:
         return "-".join(part.zfill(2) for part in numeric.groups())
@@ -101,6 +104,20 @@ def line_date(line: str) -> str | None:
         first, second, year = short.groups()
         return f"{first}/{second}/{'20' if int(year) < 50 else '19'}{year}"
     return re.sub(r"\s*/\s*", "/", text)
+
+
+def _iso_from_month_name(text: str) -> str | None:
+    """ "June 6, 2013", "6 June 2013", "Dec. 20 2005" as "2013-06-06" (read without dateparser,
+    whose ~5 ms per call was a third of cleaning an undated article), else None."""
+    parts = _PARTS.findall(text)
+    if len(parts) != 3:
+        return None
+    month = MONTHS.get(next((p.lower() for p in parts if p.isalpha()), ""))
+    numbers = [int(p) for p in parts if p.isdigit()]
+    if month is None or len(numbers) != 2:
+        return None
+    day, year = sorted(numbers)  # the year is the 4-digit one (_DATE requires it)
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def is_wire_credit(line: str) -> bool:
