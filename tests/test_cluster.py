@@ -168,3 +168,14 @@ def test_lead_embeddings_option_groups_the_same_event() -> None:
         make_article(QUAKE_OTHER, id="p1"),
     ]
     assert ids(group(articles, use_embeddings=True)) == [["p1"], ["q1", "q2"], ["s1"]]
+
+
+def test_weekdays_an_undated_lead_names_count_as_when_it_happened() -> None:
+    # Two same-kind events told in the same words rarely fall on the same weekday.
+    lead = "Three undersea cables were cut on Friday, the ministry said."
+    background = " ".join(["Engineers repaired the earlier breaks."] * 30) + " That was Monday."
+    counts = count(make_article(lead + "\n" + background, published=None), Weights())
+    assert counts.years == {"w:Friday": 1}
+    # A dated article has its date; a story told over days names different weekdays.
+    dated = count(make_article(lead, published="2021-06-11"), Weights())
+    assert dated.years == {"y:2021": 1}

@@ -12,7 +12,12 @@ Streaming News"):
   regex, as a stand-in for named entities (spaCy NER costs ~20 articles/s, this thousands);
 - `numbers`: counts, years, magnitudes of the title and lead: what separates two events of the
   same kind (two earthquakes, two pirate raids) is mostly who, where, how many and when;
-- `years` (1950-2049) anywhere in the text: an undated article still says when it happened.
+- `years` (1950-2049) anywhere in the text, and the publication year: when it happened. An
+  undated article still says so; its title and lead also add the weekdays they name ("on
+  Friday"): two events of the same kind (two cable cuts, two elections) are told in the same
+  words but rarely on the same weekday. A dated article has its date instead (the `days`
+  feature), and the reports of a story that runs for days name different days (an interview
+  on Friday, the summit on Wednesday); later text names the background's days.
 
 Weights are sublinear tf times idf to a power; the idf comes from the pile itself
 (`DocumentFrequencies`), so no model or corpus ships with newsweave; a pile counts as at least
@@ -50,6 +55,7 @@ BODY_VIEW, NAMES_VIEW, YEARS_VIEW = VIEWS.index("body"), VIEWS.index("names"), V
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 # A year 1950-2049 not inside a longer number (the lookbehind after the literal prefix is faster).
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])(?<!\d...)\d(?!\d)")
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
 _NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})"
 # A run of capitalised words ("Kimani Gray", "Bank of England"); runs do not cross line ends.
@@ -209,6 +215,8 @@ def count(article: Article, weights: Weights) -> Counts:
     year_found = Counter("y:" + y for y in _YEAR.findall(title + "\n" + body_text))
     if article.published is not None:  # when it was told (a date stamp leaves the text)
         year_found["y:" + str(article.published.year)] += 1
+    else:  # "w:", not "y:": a weekday is not one of the pile's years
+        year_found.update("w:" + day for day in _WEEKDAY.findall(title + "\n" + lead_text))
     return Counts(body, lead, names_found, number_found, year_found)
 
 
