@@ -139,6 +139,60 @@ def test_two_earthquakes_with_different_specifics_stay_apart() -> None:
     assert ids(stories) == [["chile1", "chile2"], ["peru"]]
 
 
+QUAKE_AFTERMATH = (
+    "Chile counts the cost of the Valparaiso earthquake.\n"
+    "The 6.1 tremor left 12 dead, and port workers in Valparaiso cleared debris on Wednesday.\n"
+    "President Boric visited the damaged harbour district."
+)
+QUAKE_HARBOUR = (
+    "Harbour district of Valparaiso reopens after the earthquake.\n"
+    "Port workers cleared debris and President Boric promised aid to rebuild.\n"
+    "Dockers said cranes were undamaged."
+)
+QUAKE_OTHER_B = (
+    "Thirty-five people died when a 7.4-magnitude quake hit Arequipa, Peru.\n"
+    "Adobe houses collapsed in Arequipa and the Juliaca airport closed, officials said.\n"
+    "Rescuers are still searching for survivors."
+)
+
+
+def test_consolidation_merges_an_event_the_single_pass_split() -> None:
+    # The aftermath report comes first: the single pass starts a story with it that the
+    # first-day reports never join; the second look sees they are one event.
+    articles = [
+        make_article(QUAKE_HARBOUR, id="harbour"),
+        make_article(SUMMIT, id="summit"),
+        make_article(QUAKE_A, id="q1"),
+        make_article(QUAKE_B, id="q2"),
+        make_article(QUAKE_AFTERMATH, id="aftermath"),
+    ]
+    single_pass = [["aftermath", "harbour"], ["q1", "q2"], ["summit"]]
+    assert ids(group(articles, consolidate=False)) == single_pass
+    assert ids(group(articles)) == [["aftermath", "harbour", "q1", "q2"], ["summit"]]
+
+
+def test_consolidation_keeps_two_earthquakes_apart() -> None:
+    articles = [
+        make_article(QUAKE_A, id="chile1"),
+        make_article(QUAKE_OTHER, id="peru1"),
+        make_article(QUAKE_B, id="chile2"),
+        make_article(QUAKE_OTHER_B, id="peru2"),
+    ]
+    assert ids(group(articles)) == [["chile1", "chile2"], ["peru1", "peru2"]]
+
+
+def test_consolidation_keeps_a_repost_with_its_original() -> None:
+    articles = [
+        make_article(QUAKE_HARBOUR, id="harbour"),
+        make_article("Read the full story on our site.", id="copy", duplicate_of="harbour"),
+        make_article(QUAKE_A, id="q1"),
+        make_article(QUAKE_AFTERMATH, id="aftermath"),
+    ]
+    stories = group(articles)
+    story_of = {a.id: n for n, story in enumerate(stories) for a in story.articles}
+    assert story_of["copy"] == story_of["harbour"]
+
+
 def test_the_publication_year_counts_as_a_year_the_article_names() -> None:
     # Date stamps leave the text (clean), so the year they carried comes from the date.
     counts = count(make_article("The council met in 2012.", published="2013-09-26"), Weights())

@@ -17,11 +17,18 @@ terms are scored. The cost per article is bounded, so the pass grows linearly wi
 With `use_embeddings` (a setting, or `group(articles, use_embeddings=True)`), each article's
 lead (title and first sentences) is also embedded with MiniLM (`embed.py`) and two more
 features compare it with the story's leads, under their own learned weights (`ew_*`). That
-costs ~100 ms of CPU per article, so the fast `stories` path leaves it off by default.
+costs ~25 ms of CPU per article, so the fast `stories` path leaves it off by default.
 
 A repost or rewrite (`duplicate_of` set) always joins its original's story; when it arrives
 before its original, the original later joins the copy's story. IDF statistics come from a
 first cheap pass over the pile's tokens (a stream would keep `Terms` running).
+
+With `consolidate` on (the default), the finished stories get a second look
+(`story_consolidate.py`): each article is re-placed once, then stories that both sides agree
+on are merged. The single pass's mistakes depend on the stream's order; this undoes most of
+them (stories-dev B-cubed F1 over three shuffles of the stream 0.880 -> 0.903 on average; in
+file order 0.900 -> 0.903) for about one more pass of scoring. It keeps each article's
+weighted views until the end, in place of the counts they were made from.
 """
 
 from __future__ import annotations
@@ -39,6 +46,7 @@ from numpy.typing import NDArray
 from newsweave.config import settings
 from newsweave.features import Compact, Counts, Profile, Terms, Weights, count, profile
 from newsweave.models import Article, Story
+from newsweave.story_consolidate import consolidate
 from newsweave.story_match import Model, Scorer, StoryState
 
 LEAD_SENTENCES = 2
@@ -160,6 +168,10 @@ class _Grouper:
         self.model = Model.from_settings(knobs, embeddings is not None)
         self.cap = int(knobs["story_terms"])
         self.blocking = Blocking(knobs)
+        self.consolidate = bool(knobs["consolidate"])
+        self.merge_threshold = float(knobs["merge_threshold"])
+        self.merge_sample = int(knobs["merge_sample"])
+        self.profiles: list[Profile | None] = [None] * len(articles)  # kept to consolidate
         self.stories: list[StoryState] = []
         self.story_of: dict[str, int] = {}
         self.waiting: dict[str, int] = {}  # original id -> story of a copy that came first
@@ -168,18 +180,31 @@ class _Grouper:
         """The weighted views of the article at `position`, made once, when the pass reaches it.
 
         Its counts are released then (the pass visits each article once), so memory falls as
-        the stories' sums grow.
+        the stories' sums grow; with `consolidate`, the profile is kept in their place.
         """
         compact = self.compacts[position]
         if compact is None:
             raise ValueError(f"article {position} was already profiled")
         self.compacts[position] = None
-        return profile(compact, self.idf, self.weights, self.size)
+        made = profile(compact, self.idf, self.weights, self.size)
+        if self.consolidate:
+            self.profiles[position] = made
+        return made
+
+    def kept(self, position: int) -> Profile:
+        """The profile the pass made for the article at `position` (needs `consolidate`)."""
+        made = self.profiles[position]
+        if made is None:
+            raise ValueError(f"article {position} has no kept profile")
+        return made
 
     def run(self) -> list[StoryState]:
+        """The online pass, then, with `consolidate`, the second look at its stories."""
         for position, article in enumerate(self.articles):
             self.assign(position, article)
-        return self.stories
+        if not self.consolidate:
+            return self.stories
+        return consolidate(self, self.merge_threshold, self.merge_sample)
 
     def assign(self, position: int, article: Article) -> None:
         view = self.profile(position)

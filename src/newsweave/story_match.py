@@ -116,6 +116,36 @@ class StoryState:
             self.last = published if self.last is None else max(self.last, published)
         self.cached = None
 
+    def remove(
+        self,
+        index: int,
+        article: Profile,
+        dates: list[datetime],
+        embedding: NDArray[np.float32] | None = None,
+    ) -> None:
+        """Take a member out (`dates`: the remaining members' known publication dates).
+
+        Its vector is subtracted from the sums; terms the sums had pruned go negative and are
+        dropped, so the sums stay within the pruning error of the remaining members' own.
+        """
+        self.members.remove(index)
+        merged = np.concatenate((self.ids, article.ids))
+        ids, inverse = np.unique(merged, return_inverse=True)
+        summed = np.bincount(inverse, np.concatenate((self.values, -article.values)), len(ids))
+        kept = summed > 1e-9
+        self.ids, self.values = ids[kept], summed[kept].astype(np.float64, copy=False)
+        if embedding is not None and self.embedding is not None:
+            self.embedding = self.embedding - embedding.astype(np.float64)
+        self.first, self.last = (min(dates), max(dates)) if dates else (None, None)
+        self.cached = None
+
+    def clear(self) -> None:
+        """Empty the story (its members moved to another story)."""
+        self.members.clear()
+        self.ids, self.values = _NO_IDS, _NO_VALUES
+        self.first = self.last = self.embedding = None
+        self.cached = None
+
     def packed(self) -> Packed:
         if self.cached is None:
             self.cached = _pack(self.ids, self.values, self.size)

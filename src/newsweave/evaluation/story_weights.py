@@ -86,7 +86,7 @@ def fit(x: np.ndarray, y: np.ndarray) -> dict[str, float]:
     return learned
 
 
-THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5)
+THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 
 
 def _scores(

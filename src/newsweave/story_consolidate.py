@@ -1,0 +1,171 @@
+"""Second thoughts after the online pass: re-place each article once, then merge split stories.
+
+The online pass (`cluster.py`) decides each article once, with only the stories seen so far,
+so its mistakes depend on the stream's order: an article that comes before the rest of its
+event starts a story of its own, and one event can end up split over two stories that never
+meet. On stories-dev, three shuffles of the same articles scored B-cubed F1 0.861, 0.874 and
+0.858 against 0.885 in file order. Two cheap steps on the finished stories undo most of that:
+
+- `sweep`: each article is scored, with the same model, against the candidates blocking
+  offers; it moves when another story reaches the join threshold and beats its own story
+  without it (a lone article joins the best story that reaches the threshold);
+- `merge`: smallest stories first, a story joins a candidate at least its size when both
+  agree: its members' mean probability of joining the candidate, and the mean probability
+  of (up to `merge_sample` of) the candidate's members joining it, both reach
+  `merge_threshold`. Asking both sides keeps more events of the same kind apart (ECB+'s
+  pairs of earthquakes, arrests, patches): with the first vote alone F1 was 0.888, not 0.899.
+
+Both score articles against stories, the pairs the model was learned on (a story's summed
+vector scored as if it were an article gave F1 0.84), and both take their candidates from
+the pass's blocking index, so together they cost about one more online pass: bounded per
+article, never all pairs (~0.45 ms an article on stories-dev; the pass ~0.4 ms). Reposts and
+the originals they copy stay put in the sweep (they must share a story); the merge moves
+whole stories, so they stay together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from newsweave.features import Profile
+from newsweave.story_match import StoryState
+
+if TYPE_CHECKING:
+    from newsweave.cluster import _Grouper
+
+
+def _dates(grouper: _Grouper, members: Sequence[int]) -> list[datetime]:
+    published = (grouper.articles[m].published for m in members)
+    return [date for date in published if date is not None]
+
+
+def _pinned(grouper: _Grouper) -> set[int]:
+    """Positions of reposts and of the originals they copy: the sweep leaves them in place."""
+    originals = {a.duplicate_of for a in grouper.articles if a.duplicate_of is not None}
+    return {
+        position
+        for position, article in enumerate(grouper.articles)
+        if article.duplicate_of is not None or article.id in originals
+    }
+
+
+def _probabilities(grouper: _Grouper, position: int, keys: list[int]) -> np.ndarray:
+    """The model's probability that the article at `position` joins each story of `keys`."""
+    view = grouper.kept(position)
+    stories = [grouper.stories[key] for key in keys]
+    published = grouper.articles[position].published
+    return grouper.model.probabilities(grouper.scorer.features(position, view, stories, published))
+
+
+def _candidates(grouper: _Grouper, view: Profile, exclude: int) -> list[int]:
+    """Blocking's candidate stories for `view`, without `exclude` and emptied stories."""
+    found = grouper.blocking.candidates(view)
+    return [key for key in found if key != exclude and grouper.stories[key].members]
+
+
+def sweep(grouper: _Grouper) -> int:
+    """Re-place every article once against the finished stories; returns how many moved.
+
+    An article is taken out of its story only when another story reaches the join threshold
+    (most never meet one), so the sweep costs little more than one scoring per article.
+    """
+    moved = 0
+    pinned = _pinned(grouper)
+    for position, article in enumerate(grouper.articles):
+        own = grouper.story_of[article.id]
+        keys = [] if position in pinned else _candidates(grouper, grouper.kept(position), own)
+        if not keys:
+            continue
+        scores = _probabilities(grouper, position, keys)
+        best = int(np.argmax(scores))
+        if scores[best] < grouper.model.threshold or not _leaves(grouper, position, scores[best]):
+            continue
+        grouper.story_of[article.id] = keys[best]
+        grouper.add(keys[best], position, grouper.kept(position))
+        moved += 1
+    return moved
+
+
+def _leaves(grouper: _Grouper, position: int, offer: float) -> bool:
+    """Whether the article leaves its story for one scoring `offer`: it does when the story
+    without it scores lower (it is then taken out, or the story emptied), else it stays."""
+    article = grouper.articles[position]
+    story, view = grouper.stories[grouper.story_of[article.id]], grouper.kept(position)
+    if len(story.members) == 1:
+        story.clear()
+        return True
+    embedding = None if grouper.embeddings is None else grouper.embeddings[position]
+    rest = [m for m in story.members if m != position]
+    story.remove(position, view, _dates(grouper, rest), embedding)
+    stays = float(_probabilities(grouper, position, [grouper.story_of[article.id]])[0]) >= offer
+    if stays:
+        story.add(position, view, article.published, grouper.cap, embedding)
+    return not stays
+
+
+def _sample(members: list[int], limit: int) -> list[int]:
+    """At most `limit` members, evenly spread over the story's arrival order."""
+    if len(members) <= limit:
+        return list(members)
+    step = len(members) / limit
+    return [members[int(n * step)] for n in range(limit)]
+
+
+def _back_vote(grouper: _Grouper, candidate: int, story: int, limit: int) -> float:
+    """Mean probability that (a sample of) `candidate`'s members join `story`."""
+    sample = _sample(grouper.stories[candidate].members, limit)
+    return sum(float(_probabilities(grouper, m, [story])[0]) for m in sample) / len(sample)
+
+
+def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int | None:
+    """The story `key` should merge into: the best candidate both sides agree on, if any."""
+    story = grouper.stories[key]
+    size = len(story.members)
+    votes: dict[int, float] = {}
+    for position in story.members:
+        keys = [
+            found
+            for found in _candidates(grouper, grouper.kept(position), key)
+            if len(grouper.stories[found].members) >= size
+        ]
+        if keys:
+            for found, score in zip(keys, _probabilities(grouper, position, keys), strict=True):
+                votes[found] = votes.get(found, 0.0) + float(score)
+    for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+        if total / size < threshold:
+            return None
+        if _back_vote(grouper, found, key, limit) >= threshold:
+            return found
+    return None
+
+
+def merge(grouper: _Grouper, threshold: float, limit: int) -> int:
+    """Merge stories both sides of which agree (see the module docstring); returns how many."""
+    stories = grouper.stories
+    order = sorted(
+        (k for k, s in enumerate(stories) if s.members), key=lambda k: len(stories[k].members)
+    )
+    merged = 0
+    for key in order:
+        if not stories[key].members:
+            continue
+        target = _partner(grouper, key, threshold, limit)
+        if target is None:
+            continue
+        for position in stories[key].members:
+            grouper.story_of[grouper.articles[position].id] = target
+            grouper.add(target, position, grouper.kept(position))
+        stories[key].clear()
+        merged += 1
+    return merged
+
+
+def consolidate(grouper: _Grouper, threshold: float, limit: int) -> list[StoryState]:
+    """`sweep`, then `merge`; the non-empty stories that remain."""
+    sweep(grouper)
+    merge(grouper, threshold, limit)
+    return [story for story in grouper.stories if story.members]
