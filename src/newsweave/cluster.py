@@ -44,7 +44,16 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.config import settings
-from newsweave.features import Compact, Counts, Profile, Terms, Weights, count, profile
+from newsweave.features import (
+    Compact,
+    Counts,
+    Profile,
+    StoredProfile,
+    Terms,
+    Weights,
+    count,
+    profile,
+)
 from newsweave.models import Article, Story
 from newsweave.story_consolidate import consolidate
 from newsweave.story_match import Model, Scorer, StoryState
@@ -171,7 +180,7 @@ class _Grouper:
         self.consolidate = bool(knobs["consolidate"])
         self.merge_threshold = float(knobs["merge_threshold"])
         self.merge_sample = int(knobs["merge_sample"])
-        self.profiles: list[Profile | None] = [None] * len(articles)  # kept to consolidate
+        self.profiles: list[StoredProfile | None] = [None] * len(articles)  # to consolidate
         self.stories: list[StoryState] = []
         self.story_of: dict[str, int] = {}
         self.waiting: dict[str, int] = {}  # original id -> story of a copy that came first
@@ -188,7 +197,7 @@ class _Grouper:
         self.compacts[position] = None
         made = profile(compact, self.idf, self.weights, self.size)
         if self.consolidate:
-            self.profiles[position] = made
+            self.profiles[position] = made.stored()
         return made
 
     def kept(self, position: int) -> Profile:
@@ -196,7 +205,7 @@ class _Grouper:
         made = self.profiles[position]
         if made is None:
             raise ValueError(f"article {position} has no kept profile")
-        return made
+        return made.profile()
 
     def run(self) -> list[StoryState]:
         """The online pass, then, with `consolidate`, the second look at its stories."""

@@ -42,6 +42,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from itertools import chain
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -304,6 +305,46 @@ class Profile:
     size: int
     heavy_body: tuple[int, ...]
     heavy_names: tuple[int, ...]
+
+    def stored(self) -> StoredProfile:
+        """This profile in about half the memory, to keep many until a later look."""
+        wide = self.size * len(VIEWS) >= 2**31  # ids past 32 bits on a very large pile
+        kind = np.int64 if wide else np.int32
+        heavy: NDArray[np.signedinteger[Any]] = np.array(self.heavy_body + self.heavy_names, kind)
+        return StoredProfile(
+            self.ids.astype(kind),
+            self.values.astype(np.float32),
+            tuple(self.lengths.tolist()),
+            self.size,
+            heavy,
+            len(self.heavy_body),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProfile:
+    """A `Profile` kept for later (`Profile.stored`): 32-bit ids and weights (a weight keeps
+    7 digits, far below what moves a score), and the heavy terms in one array, not tuples of
+    Python ints. 100,000 kept profiles take ~200 MB instead of ~420 MB."""
+
+    ids: NDArray[np.signedinteger[Any]]
+    values: NDArray[np.float32]
+    lengths: tuple[int, ...]
+    size: int
+    heavy: NDArray[np.signedinteger[Any]]
+    body_heavy: int  # how many of `heavy` are body terms (the rest are names)
+
+    def profile(self) -> Profile:
+        """The `Profile` again, to score with."""
+        heavy = self.heavy.tolist()
+        return Profile(
+            self.ids.astype(np.intp),
+            self.values.astype(np.float64),
+            np.array(self.lengths, dtype=np.intp),
+            self.size,
+            tuple(heavy[: self.body_heavy]),
+            tuple(heavy[self.body_heavy :]),
+        )
 
 
 def profile(compact: Compact, idf: NDArray[np.float64], weights: Weights, size: int) -> Profile:

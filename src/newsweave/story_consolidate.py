@@ -115,10 +115,20 @@ def _sample(members: list[int], limit: int) -> list[int]:
     return [members[int(n * step)] for n in range(limit)]
 
 
-def _back_vote(grouper: _Grouper, candidate: int, story: int, limit: int) -> float:
-    """Mean probability that (a sample of) `candidate`'s members join `story`."""
+def _back_vote(grouper: _Grouper, candidate: int, story: int, limit: int, threshold: float) -> bool:
+    """Whether the mean probability that (a sample of) `candidate`'s members join `story`
+    reaches `threshold`. Each member is scored alone, so the count stops as soon as the
+    answer is known: the sum already reaches the bar, or the rest (at most 1 each) cannot."""
     sample = _sample(grouper.stories[candidate].members, limit)
-    return sum(float(_probabilities(grouper, m, [story])[0]) for m in sample) / len(sample)
+    needed = threshold * len(sample)
+    total = 0.0
+    for done, member in enumerate(sample, start=1):
+        total += float(_probabilities(grouper, member, [story])[0])
+        if total >= needed:
+            return True
+        if total + (len(sample) - done) < needed:
+            return False
+    return False
 
 
 def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int | None:
@@ -138,7 +148,7 @@ def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int |
     for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
         if total / size < threshold:
             return None
-        if _back_vote(grouper, found, key, limit) >= threshold:
+        if _back_vote(grouper, found, key, limit, threshold):
             return found
     return None
 
