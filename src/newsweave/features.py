@@ -46,9 +46,9 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsweave.models import Article
+from newsweave.stopwords import ENGLISH_STOP_WORDS
 
 VIEWS = ("body", "lead", "names", "numbers", "years")
 BODY_VIEW, NAMES_VIEW, YEARS_VIEW = VIEWS.index("body"), VIEWS.index("names"), VIEWS.index("years")

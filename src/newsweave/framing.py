@@ -16,10 +16,9 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsweave.config import settings
 from newsweave.models import Article, OutletProfile, Story
+from newsweave.stopwords import ENGLISH_STOP_WORDS
 
 # Words every news story uses whatever its framing: reporting verbs, light verbs and calendar
 # words. Left in, they crowd out the words that show how an outlet tells the story.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsweave.stopwords import ENGLISH_STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 _STOP = ENGLISH_STOP_WORDS | {"said", "says", "told", "according"}

@@ -21,23 +21,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from newsweave.agreement import compare_outlets, label_summary
 from newsweave.clean import clean
 from newsweave.cluster import count_pile, group, weights_of
 from newsweave.config import settings
 from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
-from newsweave.entities import find_entities
 from newsweave.features import Counts, count
-from newsweave.framing import profile_outlets
 from newsweave.headline import choose_headline
 from newsweave.ingest import Limits, ReadStats, article_id, read
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.outlets import unify_outlets
-from newsweave.quotes import extract_quotes
 from newsweave.scale import BATCH_SIZE, map_batches
 from newsweave.sentences import add_sentences
-from newsweave.summarize import summarize
-from newsweave.timeline import build_timeline
 
 
 def read_articles(
@@ -112,6 +106,15 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
     quote speakers by rule, lexical agreement, the heuristic tense tagger; ~4x cheaper, a
     little less exact (the [brief] section of defaults.toml says by how much).
     """
+    # The brief's stages are imported here, not at the top: they bring scikit-learn, SciPy and
+    # spaCy (~90 MB and ~1 s a process), which `newsweave stories` and its workers never need.
+    from newsweave.agreement import compare_outlets, label_summary
+    from newsweave.entities import find_entities
+    from newsweave.framing import profile_outlets
+    from newsweave.quotes import extract_quotes
+    from newsweave.summarize import summarize
+    from newsweave.timeline import build_timeline
+
     if fast is None:
         fast = settings("brief")["mode"] == "fast"
     story = replace(story, articles=tuple(add_sentences(a) for a in story.articles))

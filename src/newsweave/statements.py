@@ -15,10 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsweave.clauses import clauses
 from newsweave.models import Article, Sentence, Story
+from newsweave.stopwords import ENGLISH_STOP_WORDS
 
 _NUMBER = re.compile(
     r"(?<![\w.:/])(?P<currency>[$€£])?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:/])"

@@ -12,7 +12,8 @@ from functools import lru_cache
 from itertools import pairwise
 
 from nltk.stem.porter import PorterStemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsweave.stopwords import ENGLISH_STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STEMMER = PorterStemmer()
