@@ -169,6 +169,10 @@ def test_consolidation_merges_an_event_the_single_pass_split() -> None:
     single_pass = [["aftermath", "harbour"], ["q1", "q2"], ["summit"]]
     assert ids(group(articles, consolidate=False)) == single_pass
     assert ids(group(articles)) == [["aftermath", "harbour", "q1", "q2"], ["summit"]]
+    # As a stream gets it: a look after every two articles; the pass goes on with the
+    # merged stories, and the split story is mended when its second half comes.
+    looked_often = ids(group(articles, consolidate_every=2))
+    assert looked_often == [["aftermath", "harbour", "q1", "q2"], ["summit"]]
 
 
 def test_consolidation_keeps_two_earthquakes_apart() -> None:
