@@ -182,6 +182,8 @@ class _Grouper:
         self.merge_threshold = float(knobs["merge_threshold"])
         self.merge_sample = int(knobs["merge_sample"])
         self.window = max(1, int(knobs["consolidate_every"]))
+        self.settle = float(knobs["settled_at"])
+        self.settled: set[int] = set()  # positions that joined a story with `settle` or more
         self.profiles: list[StoredProfile | None] = [None] * len(articles)  # to consolidate
         self.stories: list[StoryState] = []
         self.story_of: dict[str, int] = {}
@@ -256,6 +258,8 @@ class _Grouper:
         rows = self.scorer.features(position, view, [self.stories[k] for k in keys], published)
         scores = self.model.probabilities(rows)
         best = len(keys) - 1 - int(np.argmax(scores[::-1]))
+        if scores[best] >= self.settle:
+            self.settled.add(position)  # the second look leaves it where it is
         return keys[best] if scores[best] >= self.model.threshold else None
 
 

@@ -77,10 +77,13 @@ def sweep(grouper: _Grouper, positions: range, pinned: set[int]) -> int:
     many moved (`pinned`: the `pinned_positions`, which stay).
 
     An article is taken out of its story only when another story reaches the join threshold
-    (most never meet one), so the sweep costs little more than one scoring per article.
+    (most never meet one), so the sweep costs little more than one scoring per article; one
+    that joined its story with `[cluster] settled_at` or more is not scored again.
     """
     moved = 0
     for position in positions:
+        if position in grouper.settled:
+            continue
         article = grouper.articles[position]
         own = grouper.story_of[article.id]
         keys = [] if position in pinned else _candidates(grouper, grouper.kept(position), own)
