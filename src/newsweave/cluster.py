@@ -183,6 +183,7 @@ class _Grouper:
         self.merge_sample = int(knobs["merge_sample"])
         self.window = max(1, int(knobs["consolidate_every"]))
         self.settle = float(knobs["settled_at"])
+        self.look_candidates = int(knobs["look_candidates"])
         self.settled: set[int] = set()  # positions that joined a story with `settle` or more
         self.profiles: list[StoredProfile | None] = [None] * len(articles)  # to consolidate
         self.stories: list[StoryState] = []

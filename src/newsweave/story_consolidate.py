@@ -67,8 +67,9 @@ def _probabilities(grouper: _Grouper, position: int, keys: list[int]) -> np.ndar
 
 
 def _candidates(grouper: _Grouper, view: Profile, exclude: int) -> list[int]:
-    """Blocking's candidate stories for `view`, without `exclude` and emptied stories."""
-    found = grouper.blocking.candidates(view)
+    """Blocking's `look_candidates` best candidate stories for `view` (those sharing most of
+    its heavy terms), without `exclude` and emptied stories."""
+    found = grouper.blocking.candidates(view)[: grouper.look_candidates]
     return [key for key in found if key != exclude and grouper.stories[key].members]
 
 
