@@ -142,11 +142,15 @@ def _back_vote(grouper: _Grouper, candidate: int, story: int, limit: int, thresh
 
 
 def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int | None:
-    """The story `key` should merge into: the best candidate both sides agree on, if any."""
+    """The story `key` should merge into: the best candidate both sides agree on, if any.
+
+    Each side votes with at most `limit` members (spread over its arrival order): a story
+    that runs over many stretches is looked at again with each, at a bounded cost."""
     story = grouper.stories[key]
     size = len(story.members)
+    voters = _sample(story.members, limit)
     votes: dict[int, float] = {}
-    for position in story.members:
+    for position in voters:
         keys = [
             found
             for found in _candidates(grouper, grouper.kept(position), key)
@@ -156,7 +160,7 @@ def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int |
             for found, score in zip(keys, _probabilities(grouper, position, keys), strict=True):
                 votes[found] = votes.get(found, 0.0) + float(score)
     for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
-        if total / size < threshold:
+        if total / len(voters) < threshold:
             return None
         if _back_vote(grouper, found, key, limit, threshold):
             return found
