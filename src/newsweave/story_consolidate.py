@@ -60,9 +60,9 @@ def pinned_positions(grouper: _Grouper) -> set[int]:
     }
 
 
-def _probabilities(grouper: _Grouper, position: int, keys: list[int]) -> np.ndarray:
-    """The model's probability that the article at `position` joins each story of `keys`."""
-    view = grouper.kept(position)
+def _probabilities(grouper: _Grouper, position: int, view: Profile, keys: list[int]) -> np.ndarray:
+    """The model's probability that the article at `position` (its kept `view`) joins each
+    story of `keys`."""
     stories = [grouper.stories[key] for key in keys]
     published = grouper.articles[position].published
     return grouper.model.probabilities(grouper.scorer.features(position, view, stories, published))
@@ -88,32 +88,37 @@ def sweep(grouper: _Grouper, positions: range, pinned: set[int]) -> int:
         if position in grouper.settled:
             continue
         article = grouper.articles[position]
+        if position in pinned:
+            continue
         own = grouper.story_of[article.id]
-        keys = [] if position in pinned else _candidates(grouper, grouper.kept(position), own)
+        view = grouper.kept(position)
+        keys = _candidates(grouper, view, own)
         if not keys:
             continue
-        scores = _probabilities(grouper, position, keys)
+        scores = _probabilities(grouper, position, view, keys)
         best = int(np.argmax(scores))
-        if scores[best] < grouper.model.threshold or not _leaves(grouper, position, scores[best]):
+        offer = float(scores[best])
+        if offer < grouper.model.threshold or not _leaves(grouper, position, view, offer):
             continue
         grouper.story_of[article.id] = keys[best]
-        grouper.add(keys[best], position, grouper.kept(position))
+        grouper.add(keys[best], position, view)
         moved += 1
     return moved
 
 
-def _leaves(grouper: _Grouper, position: int, offer: float) -> bool:
+def _leaves(grouper: _Grouper, position: int, view: Profile, offer: float) -> bool:
     """Whether the article leaves its story for one scoring `offer`: it does when the story
     without it scores lower (it is then taken out, or the story emptied), else it stays."""
     article = grouper.articles[position]
-    story, view = grouper.stories[grouper.story_of[article.id]], grouper.kept(position)
+    own = grouper.story_of[article.id]
+    story = grouper.stories[own]
     if len(story.members) == 1:
         story.clear()
         return True
     embedding = None if grouper.embeddings is None else grouper.embeddings[position]
     rest = [m for m in story.members if m != position]
     story.remove(position, view, _dates(grouper, rest), embedding)
-    stays = float(_probabilities(grouper, position, [grouper.story_of[article.id]])[0]) >= offer
+    stays = float(_probabilities(grouper, position, view, [own])[0]) >= offer
     if stays:
         story.add(position, view, article.published, grouper.cap, embedding)
     return not stays
@@ -135,7 +140,8 @@ def _back_vote(grouper: _Grouper, candidate: int, story: int, limit: int, thresh
     needed = threshold * len(sample)
     total = 0.0
     for done, member in enumerate(sample, start=1):
-        total += float(_probabilities(grouper, member, [story])[0])
+        view = grouper.kept(member)
+        total += float(_probabilities(grouper, member, view, [story])[0])
         if total >= needed:
             return True
         if total + (len(sample) - done) < needed:
@@ -153,13 +159,15 @@ def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int |
     voters = _sample(story.members, limit)
     votes: dict[int, float] = {}
     for position in voters:
+        view = grouper.kept(position)
         keys = [
             found
-            for found in _candidates(grouper, grouper.kept(position), key)
+            for found in _candidates(grouper, view, key)
             if len(grouper.stories[found].members) >= size
         ]
         if keys:
-            for found, score in zip(keys, _probabilities(grouper, position, keys), strict=True):
+            scores = _probabilities(grouper, position, view, keys)
+            for found, score in zip(keys, scores, strict=True):
                 votes[found] = votes.get(found, 0.0) + float(score)
     for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
         if total / len(voters) < threshold:

@@ -102,9 +102,7 @@ class StoryState:
         self.size = article.size
         values: Floats
         if len(self.ids):
-            ids, inverse = np.unique(np.concatenate((self.ids, article.ids)), return_inverse=True)
-            summed = np.bincount(inverse, np.concatenate((self.values, article.values)), len(ids))
-            values = summed.astype(np.float64, copy=False)
+            ids, values = _summed(self.ids, self.values, article.ids, article.values)
         else:
             ids, values = article.ids, article.values
         self.ids, self.values = _pruned(ids, values, self.size, cap)
@@ -129,11 +127,9 @@ class StoryState:
         dropped, so the sums stay within the pruning error of the remaining members' own.
         """
         self.members.remove(index)
-        merged = np.concatenate((self.ids, article.ids))
-        ids, inverse = np.unique(merged, return_inverse=True)
-        summed = np.bincount(inverse, np.concatenate((self.values, -article.values)), len(ids))
+        ids, summed = _summed(self.ids, self.values, article.ids, -article.values)
         kept = summed > 1e-9
-        self.ids, self.values = ids[kept], summed[kept].astype(np.float64, copy=False)
+        self.ids, self.values = ids[kept], summed[kept]
         if embedding is not None and self.embedding is not None:
             self.embedding = self.embedding - embedding.astype(np.float64)
         self.first, self.last = (min(dates), max(dates)) if dates else (None, None)
@@ -158,6 +154,15 @@ class StoryState:
         seconds = max((self.first - published).total_seconds(), 0.0)
         seconds = max(seconds, (published - self.last).total_seconds())
         return seconds / 86400.0
+
+
+def _summed(
+    ids: NDArray[np.intp], values: Floats, other_ids: NDArray[np.intp], other_values: Floats
+) -> tuple[NDArray[np.intp], Floats]:
+    """Two sparse vectors (sorted ids, values) added: the union of their ids, sorted."""
+    union, inverse = np.unique(np.concatenate((ids, other_ids)), return_inverse=True)
+    summed = np.bincount(inverse, np.concatenate((values, other_values)), len(union))
+    return union, summed.astype(np.float64, copy=False)
 
 
 def _view_starts(ids: NDArray[np.intp], size: int) -> NDArray[np.intp]:
