@@ -142,3 +142,26 @@ def test_dev_slice_finds_copies_without_false_links(shared: Path) -> None:
     result = score(mark_duplicates(articles), gold)
     assert sum(result["found"].values()) >= 0.9 * sum(result["copies"].values()) >= 24
     assert result["false_links"] == {"negative": [], "other": []}
+
+
+def test_band_choice_equals_datasketch_for_every_threshold() -> None:
+    from datasketch.lsh import _optimal_param
+
+    from newsweave.minhash import bands
+
+    for num_perm in (32, 64, 128, 256):
+        for step in range(5, 96, 5):
+            threshold = step / 100
+            assert bands(threshold, num_perm) == _optimal_param(threshold, num_perm, 0.5, 0.5)
+
+
+def test_signature_is_the_minimum_of_each_multiply_shift_permutation() -> None:
+    import numpy as np
+
+    from newsweave.minhash import _permutations, signature
+
+    hashes = np.random.default_rng(7).integers(0, 2**63, 3000, dtype=np.uint64)  # 3 chunks
+    a, b = _permutations(64, 3)
+    expected = ((a * hashes[:, None] + b) >> np.uint64(32)).min(axis=0).astype(np.uint32)
+    assert np.array_equal(signature(hashes, 64, 3), expected)
+    assert signature(hashes[:0], 64, 3) is None
