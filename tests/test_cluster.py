@@ -237,3 +237,48 @@ def test_weekdays_an_undated_lead_names_count_as_when_it_happened() -> None:
     # A dated article has its date; a story told over days names different weekdays.
     dated = count(make_article(lead, published="2021-06-11"), Weights())
     assert dated.years == {"y:2021": 1}
+
+
+def test_term_ids_are_the_same_in_every_process() -> None:
+    # Workers compact on their own: the ids must not depend on the process or its hash seed.
+    import subprocess
+    import sys
+
+    from newsweave.profiles import compact
+
+    article = make_article(QUAKE_A, published="2013-09-26")
+    mine = compact(count(article, Weights())).ids.tolist()
+    script = (
+        "from conftest import make_article; from test_cluster import QUAKE_A;"
+        "from newsweave.features import Weights, count; from newsweave.profiles import compact;"
+        "print(compact(count(make_article(QUAKE_A, published='2013-09-26'), Weights()))"
+        ".ids.tolist())"
+    )
+    tests = Path(__file__).parent
+    env = {"PYTHONHASHSEED": "123", "PYTHONPATH": str(tests)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+    )
+    assert json.loads(done.stdout) == mine
+
+
+def test_two_keys_of_one_view_in_one_bucket_count_as_one_term() -> None:
+    from collections import Counter
+
+    from newsweave.features import Counts
+    from newsweave.minhash import term_hash
+    from newsweave.profiles import TERM_SPACE, compact
+
+    seen: dict[int, str] = {}
+    for n in range(100_000):  # ~600 pairs expected to share a bucket of 2**23
+        key = f"word{n}"
+        bucket = term_hash(key) % TERM_SPACE
+        if bucket in seen:
+            first, second = seen[bucket], key
+            break
+        seen[bucket] = key
+    body = Counter({first: 2, "harbour": 1, second: 3})
+    packed = compact(Counts(body, {"harbour": 1.0}, Counter(), Counter(), Counter()))
+    assert packed.lengths == (2, 1, 0, 0, 0)
+    assert packed.counts.tolist() == [5.0, 1.0, 1.0]  # first-seen order: the shared bucket first
+    assert packed.ids[0] == term_hash(first) % TERM_SPACE

@@ -45,17 +45,9 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.config import settings
-from newsweave.features import (
-    Compact,
-    Counts,
-    Profile,
-    StoredProfile,
-    Terms,
-    Weights,
-    count,
-    profile,
-)
+from newsweave.features import Weights, count
 from newsweave.models import Article, Story
+from newsweave.profiles import Compact, Profile, StoredProfile, Terms, compact, profile
 from newsweave.story_consolidate import consolidate, pinned_positions
 from newsweave.story_match import Model, Scorer, StoryState
 
@@ -85,17 +77,17 @@ class PileCounts:
     size: int  # term ids in all
 
 
-def count_pile(counts: Iterable[Counts], knobs: dict[str, Any]) -> PileCounts:
-    """Compact each article's `count` (in pile order) and take idf over the whole pile.
+def count_pile(compacts: Iterable[Compact], knobs: dict[str, Any]) -> PileCounts:
+    """Take idf over the whole pile from each article's `compact(count(...))`, in pile order.
 
-    Counting needs only the article (`newsweave.pipeline` runs it in worker processes), idf
-    needs the pile; each article's weighted `Profile` is made from its counts when the second
-    pass reaches it, and dropped after, so memory holds ~8 bytes per counted term rather than
-    a vector per article.
+    Counting and compacting need only the article (`newsweave.pipeline` runs them in worker
+    processes), idf needs the pile; each article's weighted `Profile` is made from its
+    compact counts when the second pass reaches it, and dropped after, so memory holds ~8
+    bytes per counted term rather than a vector per article.
     """
     terms = Terms(floor=int(knobs["min_documents"]))
-    compacts = [terms.compact(item) for item in counts]
-    return PileCounts(compacts, terms.idf(float(knobs["idf_power"])), terms.size)
+    kept = [terms.add(item) for item in compacts]
+    return PileCounts(kept, terms.idf(float(knobs["idf_power"])), terms.size)
 
 
 def lead_text(article: Article) -> str:
@@ -170,7 +162,7 @@ class _Grouper:
         self.articles = articles
         self.weights = weights_of(knobs)
         if counted is None:
-            counted = count_pile((count(a, self.weights) for a in articles), knobs)
+            counted = count_pile((compact(count(a, self.weights)) for a in articles), knobs)
         self.compacts: list[Compact | None] = counted.compacts  # type: ignore[assignment]
         self.idf, self.size = counted.idf, counted.size
         self.embeddings = embeddings

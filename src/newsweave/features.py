@@ -19,33 +19,23 @@ Streaming News"):
   feature), and the reports of a story that runs for days name different days (an interview
   on Friday, the summit on Wednesday); later text names the background's days.
 
-Weights are sublinear tf times idf to a power; the idf comes from the pile itself
-(`DocumentFrequencies`), so no model or corpus ships with newsweave; a pile counts as at least
-`min_documents` articles, or the event words of a small pile (all about one event) would weigh
-nothing.
+This module counts each view's terms (`count`); `profiles.py` turns the counts into weighted
+vectors: sublinear tf times idf to a power, the idf from the pile itself, so no model or
+corpus ships with newsweave.
 
 Speed (grouping must run at thousands of articles/s on two cores): each text is tokenised by
 one compiled regex into a C-level `Counter` of raw tokens, and only the distinct tokens go
 through the fold, via a plain dict cache (a pile's vocabulary is small next to its token count).
 Names come from one `findall` that also captures the character before each run, so the
-"sentence start" test needs no Python scan. Keys become integers (`Terms`), each view in its
-own range, so that a story can be scored with numpy gathers (`story_match.py`); an article's
-counts are kept as two small arrays until its turn comes (`Compact`), and its weighted
-`Profile` lives only while it is matched, so grouping 100,000 articles fits in memory.
+"sentence start" test needs no Python scan.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from itertools import chain
-from typing import Any
-
-import numpy as np
-from numpy.typing import NDArray
 
 from newsweave.models import Article
 from newsweave.stopwords import ENGLISH_STOP_WORDS
@@ -219,164 +209,3 @@ def count(article: Article, weights: Weights) -> Counts:
     else:  # "w:", not "y:": a weekday is not one of the pile's years
         year_found.update("w:" + day for day in _WEEKDAY.findall(title + "\n" + lead_text))
     return Counts(body, lead, names_found, number_found, year_found)
-
-
-class Terms:
-    """Integer ids for a pile's features, given on first sight, and their document frequencies.
-
-    One id space over all views (body and lead share words; names, numbers and years carry
-    their own prefixes, "e:", "n:", "y:", and cannot collide); a stream can keep adding.
-    """
-
-    def __init__(self, floor: int = 0):
-        self.ids: dict[str, int] = {}
-        self.floor = floor  # a small pile counts as this many documents (see `idf`)
-        self.documents = 0
-        self._frequencies = np.zeros(1 << 12, dtype=np.int32)
-        self._year_ids: list[int] = []
-
-    @property
-    def size(self) -> int:
-        """How many features have an id."""
-        return len(self.ids)
-
-    def compact(self, counts: Counts) -> Compact:
-        """`counts` as id and count arrays (views in order), counted as one more document."""
-        keys = [key for view in counts.views() for key in view]
-        ids_of = self.ids
-        try:
-            ids = np.fromiter(map(ids_of.__getitem__, keys), np.int32, len(keys))
-        except KeyError:
-            for key in keys:
-                if key not in ids_of:
-                    if key.startswith("y:"):
-                        self._year_ids.append(len(ids_of))
-                    ids_of[key] = len(ids_of)
-            ids = np.fromiter(map(ids_of.__getitem__, keys), np.int32, len(keys))
-        if len(ids_of) > len(self._frequencies):
-            grown = np.zeros(2 * len(ids_of), dtype=np.int32)
-            grown[: len(self._frequencies)] = self._frequencies
-            self._frequencies = grown
-        self._frequencies[np.unique(ids)] += 1
-        self.documents += 1
-        values = chain.from_iterable(view.values() for view in counts.views())
-        lengths = tuple(len(view) for view in counts.views())
-        return Compact(ids, np.fromiter(values, np.float32, len(keys)), lengths)
-
-    def idf(self, power: float) -> NDArray[np.float64]:
-        """Smoothed inverse document frequency (scikit-learn's `smooth_idf`) ** `power`, by id.
-
-        The pile counts as at least `floor` documents: in a small pile (a few articles of one
-        event) the event's own words are in every article and would weigh nothing, though in
-        the world they are rare; the floor keeps them weighing as much as any rare word.
-
-        A year that more than half of the pile names (the year a day's feed is published in)
-        tells no two events apart: it weighs nothing, and `profile` leaves it out.
-        """
-        documents = max(self.documents, self.floor)
-        frequencies = self._frequencies[: self.size].astype(np.float64)
-        idf: NDArray[np.float64] = (np.log((1 + documents) / (1 + frequencies)) + 1.0) ** power
-        years = np.array(self._year_ids, dtype=np.intp)
-        idf[years[2 * self._frequencies[years] > self.documents]] = 0.0
-        return idf
-
-
-@dataclass(frozen=True, slots=True)
-class Compact:
-    """One article's view counts in ~8 bytes a term: `Terms` ids and counts, views in order."""
-
-    ids: NDArray[np.int32]
-    counts: NDArray[np.float32]  # whole numbers, or halves with a fractional title weight
-    lengths: tuple[int, ...]  # terms per view
-
-
-@dataclass(frozen=True, slots=True)
-class Profile:
-    """An article's five unit vectors, capped to `vector_terms` terms each, as flat arrays.
-
-    View `v`'s terms have ids `v * size + term id` (`size`: the `Terms` count), so the views
-    never share an id; `ids` are sorted, hence by view first. `heavy_body` / `heavy_names`
-    are the heaviest terms, for blocking.
-    """
-
-    ids: NDArray[np.intp]
-    values: NDArray[np.float64]
-    lengths: NDArray[np.intp]  # terms per view
-    size: int
-    heavy_body: tuple[int, ...]
-    heavy_names: tuple[int, ...]
-
-    def stored(self) -> StoredProfile:
-        """This profile in about half the memory, to keep many until a later look."""
-        wide = self.size * len(VIEWS) >= 2**31  # ids past 32 bits on a very large pile
-        kind = np.int64 if wide else np.int32
-        heavy: NDArray[np.signedinteger[Any]] = np.array(self.heavy_body + self.heavy_names, kind)
-        return StoredProfile(
-            self.ids.astype(kind),
-            self.values.astype(np.float32),
-            tuple(self.lengths.tolist()),
-            self.size,
-            heavy,
-            len(self.heavy_body),
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class StoredProfile:
-    """A `Profile` kept for later (`Profile.stored`): 32-bit ids and weights (a weight keeps
-    7 digits, far below what moves a score), and the heavy terms in one array, not tuples of
-    Python ints. 100,000 kept profiles take ~200 MB instead of ~420 MB."""
-
-    ids: NDArray[np.signedinteger[Any]]
-    values: NDArray[np.float32]
-    lengths: tuple[int, ...]
-    size: int
-    heavy: NDArray[np.signedinteger[Any]]
-    body_heavy: int  # how many of `heavy` are body terms (the rest are names)
-
-    def profile(self) -> Profile:
-        """The `Profile` again, to score with."""
-        heavy = self.heavy.tolist()
-        return Profile(
-            self.ids.astype(np.intp),
-            self.values.astype(np.float64),
-            np.array(self.lengths, dtype=np.intp),
-            self.size,
-            tuple(heavy[: self.body_heavy]),
-            tuple(heavy[self.body_heavy :]),
-        )
-
-
-def profile(compact: Compact, idf: NDArray[np.float64], weights: Weights, size: int) -> Profile:
-    """Sublinear tf x idf (from `Terms.idf`) per view, capped and normalised.
-
-    Terms are ranked by weight only (a stable sort: ties keep the text's order, deterministic).
-    """
-    cap = weights.vector_terms
-    heavy: list[tuple[int, ...]] = []
-    all_ids: list[NDArray[np.intp]] = []
-    all_values: list[NDArray[np.float64]] = []
-    start = 0
-    for number, length in enumerate(compact.lengths):
-        ids = compact.ids[start : start + length].astype(np.intp)
-        vector = (1.0 + np.log(compact.counts[start : start + length].astype(np.float64))) * idf[
-            ids
-        ]
-        start += length
-        ids += number * size
-        if number == YEARS_VIEW and not vector.all():  # a year most of the pile names
-            ids, vector = ids[vector > 0], vector[vector > 0]
-        if number in (BODY_VIEW, NAMES_VIEW) or len(vector) > cap:
-            ranked = np.argsort(-vector, kind="stable")
-            if number in (BODY_VIEW, NAMES_VIEW):
-                limit = weights.heavy_terms if number == BODY_VIEW else weights.heavy_terms // 2
-                heavy.append(tuple(ids[ranked[:limit]].tolist()))
-            if len(vector) > cap:
-                ids, vector = ids[ranked[:cap]], vector[ranked[:cap]]
-        norm = math.sqrt(float(vector @ vector))
-        all_ids.append(ids)
-        all_values.append(vector / norm if norm else vector)
-    lengths = np.array([len(ids) for ids in all_ids], dtype=np.intp)
-    ids, values = np.concatenate(all_ids), np.concatenate(all_values)
-    order = np.argsort(ids)  # sorted once here: stories merge and look up by id
-    return Profile(ids[order], values[order], lengths, size, heavy[0], heavy[1])

@@ -25,11 +25,12 @@ from newsweave.clean import clean
 from newsweave.cluster import count_pile, group, weights_of
 from newsweave.config import settings
 from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
-from newsweave.features import Counts, count
+from newsweave.features import count
 from newsweave.headline import choose_headline
 from newsweave.ingest import Limits, ReadStats, article_id, read
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.outlets import unify_outlets
+from newsweave.profiles import Compact, compact
 from newsweave.scale import BATCH_SIZE, map_batches
 from newsweave.sentences import add_sentences
 
@@ -77,26 +78,27 @@ def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
     knobs = settings("cluster")
     prints: list[Fingerprint] = []
 
-    def counts() -> Iterator[Counts]:
+    def counts() -> Iterator[Compact]:
         for fingerprint, counted in map_batches(_Signatures(knobs), articles, workers):
             prints.append(fingerprint)
             yield counted
 
-    pile = count_pile(counts(), knobs)  # compacts each article's counts as they arrive
+    pile = count_pile(counts(), knobs)  # document frequencies, as the compacts arrive
     marked = mark_duplicates(articles, workers, prints=prints)
     prints.clear()  # the grouping pass needs the memory more
     return group(marked, counted=pile)
 
 
 class _Signatures:
-    """An article's repost fingerprint and grouping term counts (picklable, for workers)."""
+    """An article's repost fingerprint and compact grouping term counts (picklable, for
+    workers)."""
 
     def __init__(self, knobs: dict[str, Any]):
         self.fingerprint = Fingerprints()
         self.weights = weights_of(knobs)
 
-    def __call__(self, article: Article) -> tuple[Fingerprint, Counts]:
-        return self.fingerprint(article), count(article, self.weights)
+    def __call__(self, article: Article) -> tuple[Fingerprint, Compact]:
+        return self.fingerprint(article), compact(count(article, self.weights))
 
 
 def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Brief:

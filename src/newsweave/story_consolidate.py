@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsweave.features import Profile
+from newsweave.profiles import Profile
 
 if TYPE_CHECKING:
     from newsweave.cluster import _Grouper

@@ -40,7 +40,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.features import VIEWS, Profile
+from newsweave.features import VIEWS
+from newsweave.profiles import Profile
 
 FEATURES = (
     "body", "lead", "names", "numbers", "number_conflict", "name_conflict", "days",

@@ -1,0 +1,229 @@
+"""From an article's term counts to the weighted vectors story grouping compares.
+
+An article becomes five sparse unit vectors (a `Profile`), one per view of `features.py`.
+Weights are sublinear tf times idf to a power; the idf comes from the pile itself (`Terms`):
+a pile counts as at least `min_documents` articles, or the event words of a small pile (all
+about one event) would weigh nothing.
+
+Keys become integers by hashing (`compact`), each view in its own range, so any worker can
+compact an article with no shared vocabulary, and a story can be scored with numpy gathers
+(`story_match.py`). An article's counts are kept as two small arrays until its turn comes
+(`Compact`), and its weighted `Profile` lives only while it is matched (or, for a second look,
+as a `StoredProfile` in half the memory), so grouping 100,000 articles fits in memory.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+from itertools import chain
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsweave.features import BODY_VIEW, NAMES_VIEW, VIEWS, YEARS_VIEW, Counts, Weights
+from newsweave.minhash import hash_terms
+
+TERM_BITS = 23
+TERM_SPACE = 1 << TERM_BITS  # ids per view: every key is hashed into this many buckets
+_TERM_MASK = np.uint64(TERM_SPACE - 1)
+_YEARS_NAMED = range(1000, 3000)  # years a "y:" key may carry (the text's, or a stamp's)
+
+
+def compact(counts: Counts) -> Compact:
+    """`counts` as id and count arrays, views in order: one article's part of the first pass.
+
+    A key's id is its stable 64-bit hash (`minhash.term_hash`, the same in every process)
+    folded into `TERM_SPACE` buckets, so any worker can compact with no shared vocabulary and
+    the pile's process only adds up document frequencies. At 100,000 articles (~1M keys) about
+    one key in ten shares its bucket, nearly always with another rare key: both then read as
+    a little less rare, and a shared bucket links two articles only through such a pair.
+    Two keys of one view in one bucket are merged (their counts added, in first-seen order).
+    """
+    views = counts.views()
+    keys = [key for view in views for key in view]
+    ids = (hash_terms(keys) & _TERM_MASK).astype(np.int32)
+    values = np.fromiter(chain.from_iterable(view.values() for view in views), np.float32)
+    lengths = tuple(len(view) for view in views)
+    offsets = np.repeat(np.arange(len(views), dtype=np.int64) * TERM_SPACE, lengths)
+    if len(np.unique(ids + offsets)) < len(ids):
+        return _merged(ids, values, lengths)
+    return Compact(ids, values, lengths)
+
+
+def _merged(
+    ids: NDArray[np.int32], values: NDArray[np.float32], lengths: tuple[int, ...]
+) -> Compact:
+    """A compact whose views each hold an id twice, with the repeats' counts added."""
+    merged_ids: list[int] = []
+    merged_values: list[float] = []
+    merged_lengths: list[int] = []
+    start = 0
+    for length in lengths:
+        summed: dict[int, float] = {}
+        for key, value in zip(
+            ids[start : start + length].tolist(),
+            values[start : start + length].tolist(),
+            strict=True,
+        ):
+            summed[key] = summed.get(key, 0.0) + value
+        start += length
+        merged_ids.extend(summed)
+        merged_values.extend(summed.values())
+        merged_lengths.append(len(summed))
+    return Compact(
+        np.array(merged_ids, dtype=np.int32),
+        np.array(merged_values, dtype=np.float32),
+        tuple(merged_lengths),
+    )
+
+
+class Terms:
+    """Document frequencies of a pile's term ids (`compact`), and the idf they give.
+
+    One id space over all views (body and lead share words; names, numbers and years carry
+    their own prefixes, "e:", "n:", "y:", and hash apart); a stream can keep adding.
+    """
+
+    def __init__(self, floor: int = 0):
+        self.floor = floor  # a small pile counts as this many documents (see `idf`)
+        self.documents = 0
+        self._frequencies = np.zeros(TERM_SPACE, dtype=np.int32)
+
+    @property
+    def size(self) -> int:
+        """How many ids a view has (the offset between views in a `Profile`)."""
+        return TERM_SPACE
+
+    def add(self, compacted: Compact) -> Compact:
+        """Count `compacted` as one more document of the pile (and hand it back)."""
+        self._frequencies[np.unique(compacted.ids)] += 1
+        self.documents += 1
+        return compacted
+
+    def idf(self, power: float) -> NDArray[np.float64]:
+        """Smoothed inverse document frequency (scikit-learn's `smooth_idf`) ** `power`, by id.
+
+        The pile counts as at least `floor` documents: in a small pile (a few articles of one
+        event) the event's own words are in every article and would weigh nothing, though in
+        the world they are rare; the floor keeps them weighing as much as any rare word.
+
+        A year that more than half of the pile names (the year a day's feed is published in)
+        tells no two events apart: it weighs nothing, and `profile` leaves it out.
+        """
+        documents = max(self.documents, self.floor)
+        frequencies = self._frequencies[: self.size].astype(np.float64)
+        idf: NDArray[np.float64] = (np.log((1 + documents) / (1 + frequencies)) + 1.0) ** power
+        years = _year_ids()
+        idf[years[2 * self._frequencies[years] > self.documents]] = 0.0
+        return idf
+
+
+@cache
+def _year_ids() -> NDArray[np.intp]:
+    """The ids of every "y:" key a pile can hold (`_YEARS_NAMED`)."""
+    keys = [f"y:{year}" for year in _YEARS_NAMED]
+    return np.unique(hash_terms(keys) & _TERM_MASK).astype(np.intp)
+
+
+@dataclass(frozen=True, slots=True)
+class Compact:
+    """One article's view counts in ~8 bytes a term: `Terms` ids and counts, views in order."""
+
+    ids: NDArray[np.int32]
+    counts: NDArray[np.float32]  # whole numbers, or halves with a fractional title weight
+    lengths: tuple[int, ...]  # terms per view
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """An article's five unit vectors, capped to `vector_terms` terms each, as flat arrays.
+
+    View `v`'s terms have ids `v * size + term id` (`size`: the `Terms` count), so the views
+    never share an id; `ids` are sorted, hence by view first. `heavy_body` / `heavy_names`
+    are the heaviest terms, for blocking.
+    """
+
+    ids: NDArray[np.intp]
+    values: NDArray[np.float64]
+    lengths: NDArray[np.intp]  # terms per view
+    size: int
+    heavy_body: tuple[int, ...]
+    heavy_names: tuple[int, ...]
+
+    def stored(self) -> StoredProfile:
+        """This profile in about half the memory, to keep many until a later look."""
+        wide = self.size * len(VIEWS) >= 2**31  # ids past 32 bits on a very large pile
+        kind = np.int64 if wide else np.int32
+        heavy: NDArray[np.signedinteger[Any]] = np.array(self.heavy_body + self.heavy_names, kind)
+        return StoredProfile(
+            self.ids.astype(kind),
+            self.values.astype(np.float32),
+            tuple(self.lengths.tolist()),
+            self.size,
+            heavy,
+            len(self.heavy_body),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProfile:
+    """A `Profile` kept for later (`Profile.stored`): 32-bit ids and weights (a weight keeps
+    7 digits, far below what moves a score), and the heavy terms in one array, not tuples of
+    Python ints. 100,000 kept profiles take ~200 MB instead of ~420 MB."""
+
+    ids: NDArray[np.signedinteger[Any]]
+    values: NDArray[np.float32]
+    lengths: tuple[int, ...]
+    size: int
+    heavy: NDArray[np.signedinteger[Any]]
+    body_heavy: int  # how many of `heavy` are body terms (the rest are names)
+
+    def profile(self) -> Profile:
+        """The `Profile` again, to score with."""
+        heavy = self.heavy.tolist()
+        return Profile(
+            self.ids.astype(np.intp),
+            self.values.astype(np.float64),
+            np.array(self.lengths, dtype=np.intp),
+            self.size,
+            tuple(heavy[: self.body_heavy]),
+            tuple(heavy[self.body_heavy :]),
+        )
+
+
+def profile(compact: Compact, idf: NDArray[np.float64], weights: Weights, size: int) -> Profile:
+    """Sublinear tf x idf (from `Terms.idf`) per view, capped and normalised.
+
+    Terms are ranked by weight only (a stable sort: ties keep the text's order, deterministic).
+    """
+    cap = weights.vector_terms
+    heavy: list[tuple[int, ...]] = []
+    all_ids: list[NDArray[np.intp]] = []
+    all_values: list[NDArray[np.float64]] = []
+    start = 0
+    for number, length in enumerate(compact.lengths):
+        ids = compact.ids[start : start + length].astype(np.intp)
+        vector = (1.0 + np.log(compact.counts[start : start + length].astype(np.float64))) * idf[
+            ids
+        ]
+        start += length
+        ids += number * size
+        if number == YEARS_VIEW and not vector.all():  # a year most of the pile names
+            ids, vector = ids[vector > 0], vector[vector > 0]
+        if number in (BODY_VIEW, NAMES_VIEW) or len(vector) > cap:
+            ranked = np.argsort(-vector, kind="stable")
+            if number in (BODY_VIEW, NAMES_VIEW):
+                limit = weights.heavy_terms if number == BODY_VIEW else weights.heavy_terms // 2
+                heavy.append(tuple(ids[ranked[:limit]].tolist()))
+            if len(vector) > cap:
+                ids, vector = ids[ranked[:cap]], vector[ranked[:cap]]
+        norm = math.sqrt(float(vector @ vector))
+        all_ids.append(ids)
+        all_values.append(vector / norm if norm else vector)
+    lengths = np.array([len(ids) for ids in all_ids], dtype=np.intp)
+    ids, values = np.concatenate(all_ids), np.concatenate(all_values)
+    order = np.argsort(ids)  # sorted once here: stories merge and look up by id
+    return Profile(ids[order], values[order], lengths, size, heavy[0], heavy[1])
