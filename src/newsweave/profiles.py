@@ -114,8 +114,12 @@ class Terms:
         tells no two events apart: it weighs nothing, and `profile` leaves it out.
         """
         documents = max(self.documents, self.floor)
-        frequencies = self._frequencies[: self.size].astype(np.float64)
-        idf: NDArray[np.float64] = (np.log((1 + documents) / (1 + frequencies)) + 1.0) ** power
+        idf = self._frequencies.astype(np.float64)  # 2**23 of them: worked in place
+        idf += 1.0
+        np.divide(1 + documents, idf, out=idf)
+        np.log(idf, out=idf)
+        idf += 1.0
+        idf **= power
         years = _year_ids()
         idf[years[2 * self._frequencies[years] > self.documents]] = 0.0
         return idf
