@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import EXAMPLES, REPO, make_article
 
@@ -266,19 +267,31 @@ def test_two_keys_of_one_view_in_one_bucket_count_as_one_term() -> None:
     from collections import Counter
 
     from newsweave.features import Counts
-    from newsweave.minhash import term_hash
-    from newsweave.profiles import TERM_SPACE, compact
+    from newsweave.profiles import compact, term_ids
 
-    seen: dict[int, str] = {}
-    for n in range(100_000):  # ~600 pairs expected to share a bucket of 2**23
-        key = f"word{n}"
-        bucket = term_hash(key) % TERM_SPACE
-        if bucket in seen:
-            first, second = seen[bucket], key
-            break
-        seen[bucket] = key
+    first, second = "lhtcomweon", "qdkzuoemaup"  # found by a search over random words
+    assert term_ids([first])[0] == term_ids([second])[0]
     body = Counter({first: 2, "harbour": 1, second: 3})
     packed = compact(Counts(body, {"harbour": 1.0}, Counter(), Counter(), Counter()))
     assert packed.lengths == (2, 1, 0, 0, 0)
     assert packed.counts.tolist() == [5.0, 1.0, 1.0]  # first-seen order: the shared bucket first
-    assert packed.ids[0] == term_hash(first) % TERM_SPACE
+    assert packed.ids[0] == term_ids([first])[0]
+
+
+def test_idf_is_smoothed_and_a_year_most_of_the_pile_names_weighs_nothing() -> None:
+    import math
+    from collections import Counter
+
+    from newsweave.features import Counts
+    from newsweave.profiles import Terms, compact, term_ids
+
+    terms = Terms(floor=0)
+    for word in ("harbour", "ferry", "ferry"):
+        years = Counter({"y:2013": 1})
+        terms.add(compact(Counts(Counter({word: 1}), {}, Counter(), Counter(), years)))
+    idf = terms.idf(power=1.5)
+    harbour, ferry, year = term_ids(["harbour", "ferry", "y:2013"]).astype(int)
+    weights = idf[np.array([harbour, ferry, year])]
+    assert weights[0] == pytest.approx((math.log(4 / 2) + 1) ** 1.5)
+    assert weights[1] == pytest.approx((math.log(4 / 3) + 1) ** 1.5)
+    assert weights[2] == 0.0  # named by all three articles: it tells no two events apart

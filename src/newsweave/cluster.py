@@ -47,7 +47,7 @@ from numpy.typing import NDArray
 from newsweave.config import settings
 from newsweave.features import Weights, count
 from newsweave.models import Article, Story
-from newsweave.profiles import Compact, Profile, StoredProfile, Terms, compact, profile
+from newsweave.profiles import Compact, Idf, Profile, StoredProfile, Terms, compact, profile
 from newsweave.story_consolidate import consolidate, pinned_positions
 from newsweave.story_match import Model, Scorer, StoryState
 
@@ -73,7 +73,7 @@ class PileCounts:
     """The first pass over a pile: each article's compact view counts, and idf by term id."""
 
     compacts: list[Compact]
-    idf: NDArray[np.float64]
+    idf: Idf
     size: int  # term ids in all
 
 
