@@ -74,7 +74,7 @@ class PileCounts:
 
     compacts: list[Compact]
     idf: Idf
-    size: int  # term ids in all
+    size: int  # ids per view (`profiles.TERM_SPACE`)
 
 
 def count_pile(compacts: Iterable[Compact], knobs: dict[str, Any]) -> PileCounts:
