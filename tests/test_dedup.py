@@ -165,3 +165,19 @@ def test_signature_is_the_minimum_of_each_multiply_shift_permutation() -> None:
     expected = ((a * hashes[:, None] + b) >> np.uint64(32)).min(axis=0).astype(np.uint32)
     assert np.array_equal(signature(hashes, 64, 3), expected)
     assert signature(hashes[:0], 64, 3) is None
+
+
+def test_signatures_computed_in_threads_at_once_are_each_right() -> None:
+    # A Dask worker runs several tasks at once in threads; each needs its own scratch buffer.
+    from concurrent.futures import ThreadPoolExecutor
+
+    import numpy as np
+
+    from newsweave.minhash import signature
+
+    rng = np.random.default_rng(11)
+    sets = [rng.integers(0, 2**63, 2500, dtype=np.uint64) for _ in range(64)]
+    alone = [signature(hashes) for hashes in sets]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(signature, sets * 4))
+    assert all(np.array_equal(a, b) for a, b in zip(alone * 4, together, strict=True))

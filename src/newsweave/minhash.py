@@ -17,6 +17,7 @@ articles with ~700 shingles each that was most of repost detection. Here:
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -108,10 +109,16 @@ def signature(hashes: Hashes, num_perm: int = 128, seed: int = 1) -> Signature |
     return (low >> _SHIFT).astype(np.uint32)
 
 
-@lru_cache(maxsize=4)
 def _buffer(num_perm: int) -> Hashes:
-    """Scratch space for `signature`'s products (one per process and permutation count)."""
-    return np.empty((_CHUNK, num_perm), dtype=np.uint64)
+    """Scratch space for `signature`'s products, one per thread (a Dask worker runs several
+    tasks at once in threads) and permutation count."""
+    buffers: dict[int, Hashes] = _SCRATCH.__dict__.setdefault("buffers", {})
+    if num_perm not in buffers:
+        buffers[num_perm] = np.empty((_CHUNK, num_perm), dtype=np.uint64)
+    return buffers[num_perm]
+
+
+_SCRATCH = threading.local()
 
 
 @lru_cache(maxsize=32)
