@@ -1,16 +1,20 @@
 """Where `newsweave stories` spends its time: CPU per article for each stage, on one JSONL file.
 
-    .venv/bin/python bench/profile_stages.py ../shared/data/stories-dev.jsonl [--limit N]
+    .venv/bin/python bench/profile_stages.py bench/out/corpus-10000.jsonl [--limit N]
 
-Stages, each timed alone in this one process (CPU time, so a loaded machine reads the same):
+Stages as `newsweave stories` runs them, each timed alone in this one process (CPU time; on
+a busy machine compare runs made one after the other, not across days):
 
-    read       parse the file into RawArticles (newsweave.ingest.read)
-    clean      clean(): boilerplate, title, date, dateline ... and the sentence split below
-    sentences  split_sentences() again on the cleaned texts (part of clean; shown apart)
-    dedup      mark_duplicates() in this process (workers=1): signatures and LSH
-    group      group(): profiles, idf and the one matching pass
+    read         parse the file into RawArticles (newsweave.ingest.read)
+    clean        clean() without the sentence split (`stories` never splits)
+    fingerprint  the repost fingerprint: tokens, anchors, shingle hashes, two signatures
+    counts       the grouping term counts and their hashed ids (count + compact)
+    dedup        mark_duplicates() from those fingerprints: the LSH indexes and verification
+    group        group() from those counts: idf, the online pass and its second looks
 
-With --profile STAGE, the cProfile listing (top 25 by own time) of that stage follows.
+`fingerprint` and `counts` run in the worker pool in `stories`, with `clean` and the
+verification part of `dedup`; `group` runs in the main process. With --profile STAGE, the
+cProfile listing (top 25 by own time) of that stage follows.
 """
 
 from __future__ import annotations
@@ -25,13 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.clean import clean
-from newsweave.cluster import group
-from newsweave.dedup import mark_duplicates
+from newsweave.cluster import count_pile, group, weights_of
+from newsweave.config import settings
+from newsweave.dedup import Fingerprints, mark_duplicates
+from newsweave.features import count
 from newsweave.ingest import article_id, read
 from newsweave.models import RawArticle
-from newsweave.sentences import split_sentences
+from newsweave.profiles import compact
 
-STAGES = ("read", "clean", "sentences", "dedup", "group")
+STAGES = ("read", "clean", "fingerprint", "counts", "dedup", "group")
 
 
 def _timed(function: Callable[[], Any], profiler: cProfile.Profile | None) -> tuple[Any, float]:
@@ -46,28 +52,34 @@ def run(path: Path, limit: int | None = None, profile: str | None = None) -> str
     profilers = {stage: cProfile.Profile() if stage == profile else None for stage in STAGES}
     items, seconds = _timed(lambda: list(read([path])), profilers["read"])
     raws = [item for item in items if isinstance(item, RawArticle)][:limit]
-    split_sentences("Warm up. Mr. Smith.")  # pysbd's import and set-up are not per article
-    articles, cleaning = _timed(lambda: [clean(raw, article_id(raw)) for raw in raws], None)
-    times = {"read": seconds * len(raws) / max(len(items), 1), "clean": cleaning}
-    if profilers["clean"]:
-        _, _ = _timed(lambda: [clean(raw, article_id(raw)) for raw in raws], profilers["clean"])
-    texts = [article.text for article in articles]
-    _, times["sentences"] = _timed(
-        lambda: [split_sentences(text) for text in texts], profilers["sentences"]
+    times = {"read": seconds * len(raws) / max(len(items), 1)}
+    articles, times["clean"] = _timed(
+        lambda: [clean(raw, article_id(raw), split=False) for raw in raws], profilers["clean"]
     )
-    marked, times["dedup"] = _timed(lambda: mark_duplicates(articles), profilers["dedup"])
-    stories, times["group"] = _timed(lambda: group(marked), profilers["group"])
-    count = max(len(articles), 1)
+    knobs = settings("cluster")
+    fingerprint, weights = Fingerprints(), weights_of(knobs)
+    prints, times["fingerprint"] = _timed(
+        lambda: [fingerprint(article) for article in articles], profilers["fingerprint"]
+    )
+    compacts, times["counts"] = _timed(
+        lambda: [compact(count(article, weights)) for article in articles], profilers["counts"]
+    )
+    marked, times["dedup"] = _timed(
+        lambda: mark_duplicates(articles, prints=prints), profilers["dedup"]
+    )
+    stories, times["group"] = _timed(
+        lambda: group(marked, counted=count_pile(compacts, knobs)), profilers["group"]
+    )
+    total = max(len(articles), 1)
     lines = [
         f"{path.name}: {len(articles)} articles, {len(stories)} stories (CPU time, one process)",
-        f"{'stage':<10} {'µs/article':>12} {'articles/s':>12}",
+        f"{'stage':<12} {'µs/article':>12} {'articles/s':>12}",
     ]
     for stage in STAGES:
-        per = times[stage] / count
+        per = times[stage] / total
         rate = f"{1 / per:12.0f}" if per > 0 else f"{'-':>12}"
-        lines.append(f"{stage:<10} {per * 1e6:12.0f} {rate}")
-    stories_rate = count / (times["dedup"] + times["group"]) if times["group"] else 0.0
-    lines.append(f"dedup + group: {stories_rate:.0f} articles/s (clean includes sentences)")
+        lines.append(f"{stage:<12} {per * 1e6:12.0f} {rate}")
+    lines.append(f"all stages: {sum(times.values()) / total * 1e3:.2f} ms of CPU an article")
     chosen = profilers.get(profile or "")
     if chosen is not None:
         lines.append("")
