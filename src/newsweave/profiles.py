@@ -238,14 +238,13 @@ def profile(compact: Compact, idf: Idf, weights: Weights, size: int) -> Profile:
     heavy: list[tuple[int, ...]] = []
     all_ids: list[NDArray[np.intp]] = []
     all_values: list[NDArray[np.float64]] = []
+    term_ids = compact.ids.astype(np.intp)
+    weighted = (1.0 + np.log(compact.counts.astype(np.float64))) * idf[term_ids]  # all views
     start = 0
     for number, length in enumerate(compact.lengths):
-        ids = compact.ids[start : start + length].astype(np.intp)
-        vector = (1.0 + np.log(compact.counts[start : start + length].astype(np.float64))) * idf[
-            ids
-        ]
+        ids = term_ids[start : start + length] + number * size
+        vector = weighted[start : start + length]
         start += length
-        ids += number * size
         if number == YEARS_VIEW and not vector.all():  # a year most of the pile names
             ids, vector = ids[vector > 0], vector[vector > 0]
         if number in (BODY_VIEW, NAMES_VIEW) or len(vector) > cap:
