@@ -295,3 +295,15 @@ def test_idf_is_smoothed_and_a_year_most_of_the_pile_names_weighs_nothing() -> N
     assert weights[0] == pytest.approx((math.log(4 / 2) + 1) ** 1.5)
     assert weights[1] == pytest.approx((math.log(4 / 3) + 1) ** 1.5)
     assert weights[2] == 0.0  # named by all three articles: it tells no two events apart
+
+
+def test_story_sums_add_two_sparse_vectors_by_id() -> None:
+    from newsweave.story_match import _summed
+
+    ids, values = _summed(
+        np.array([1, 5, 9]), np.array([1.0, 2.0, 4.0]), np.array([5, 7]), np.array([-2.0, 3.0])
+    )
+    assert ids.tolist() == [1, 5, 7, 9] and values.tolist() == [1.0, 0.0, 3.0, 4.0]
+    none = np.zeros(0, dtype=np.intp)
+    ids, values = _summed(none, np.zeros(0), none, np.zeros(0))
+    assert len(ids) == 0 and len(values) == 0
