@@ -62,11 +62,15 @@ class Packed:
     ids: NDArray[np.intp]
     values: Floats
     lengths: NDArray[np.intp]  # terms per view
-    norms: Floats  # per view
-    heavy_ids: NDArray[np.intp]  # the FOUND_TERMS heaviest of each FOUND_VIEWS
+    heavy_positions: NDArray[np.intp]  # in `ids`: the FOUND_TERMS heaviest of each FOUND_VIEWS
     heavy_values: Floats
     heavy_lengths: NDArray[np.intp]
-    heavy_totals: Floats
+    stats: Floats  # per view its norm, then the two heavy totals, then per view 1 if it has terms
+
+
+_NORMS = slice(0, len(VIEWS))
+_TOTALS = slice(len(VIEWS), len(VIEWS) + len(FOUND_VIEWS))
+_HAS_TERMS = slice(len(VIEWS) + len(FOUND_VIEWS), 2 * len(VIEWS) + len(FOUND_VIEWS))
 
 
 _NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
@@ -211,10 +215,11 @@ def _pack(ids: NDArray[np.intp], values: Floats, size: int) -> Packed:
     heavy_values = values[chosen]
     heavy_lengths = np.array([len(h) for h in heavy], dtype=np.intp)
     split = len(heavy[0])
-    totals = np.array([heavy_values[:split].sum(), heavy_values[split:].sum()])
+    totals = [heavy_values[:split].sum(), heavy_values[split:].sum()]
     views = np.repeat(np.arange(len(VIEWS)), lengths)
     norms = np.sqrt(np.bincount(views, values * values, len(VIEWS)))
-    return Packed(ids, values, lengths, norms, ids[chosen], heavy_values, heavy_lengths, totals)
+    stats = np.concatenate((norms, totals, lengths > 0))
+    return Packed(ids, values, lengths, chosen, heavy_values, heavy_lengths, stats)
 
 
 def _weights(article: Profile, ids: NDArray[np.intp]) -> Floats:
@@ -250,28 +255,38 @@ class Scorer:
         values = np.concatenate([p.values for p in packs])
         dots = np.bincount(segment, weights * values, count * len(VIEWS)).reshape(count, -1)
         covered = np.bincount(segment, weights * weights, count * len(VIEWS)).reshape(count, -1)
-        heavy = _weights(article, np.concatenate([p.heavy_ids for p in packs])) > 0.0
+        # The heavy terms are some of each story's own ids: their weights are already looked up.
+        offsets = np.cumsum([0] + [len(p.ids) for p in packs[:-1]])
+        heavy_lengths = [len(p.heavy_positions) for p in packs]
+        heavy = np.concatenate([p.heavy_positions for p in packs])
+        heavy += np.repeat(offsets, heavy_lengths)
         heavy_segment = np.repeat(
             np.arange(count * 2), np.concatenate([p.heavy_lengths for p in packs])
         )
-        heavy_values = np.concatenate([p.heavy_values for p in packs]) * heavy
+        heavy_values = np.concatenate([p.heavy_values for p in packs]) * (weights[heavy] > 0.0)
         found = np.bincount(heavy_segment, heavy_values, count * 2).reshape(count, 2)
-        totals = np.array([p.heavy_totals for p in packs])
+        stats = np.array([p.stats for p in packs])
+        norms, totals = stats[:, _NORMS], stats[:, _TOTALS]
         found = np.divide(found, totals, out=np.zeros_like(found), where=totals > 0)
-        norms = np.array([p.norms for p in packs])
         cosines = np.divide(dots, norms, out=np.zeros_like(dots), where=norms > 0)
-        present = article.lengths > 0
-        conflict = present & (np.array([p.lengths for p in packs]) > 0) & (cosines == 0.0)
-        days = [math.log1p(story.gap_days(published)) for story in stories]
-        sizes = [math.log(len(story.members)) for story in stories]
-        columns = [
-            *cosines[:, :4].T, conflict[:, NUMBERS], conflict[:, NAMES], days,
-            covered[:, NAMES], covered[:, NUMBERS], covered[:, LEAD], sizes,
-            cosines[:, YEARS], conflict[:, YEARS], found[:, 0], found[:, 1],
-        ]  # fmt: skip
+        conflict = (article.lengths > 0) & (stats[:, _HAS_TERMS] > 0) & (cosines == 0.0)
+        rows = np.empty((count, self.width))
+        rows[:, :4] = cosines[:, :4]
+        rows[:, 4] = conflict[:, NUMBERS]
+        rows[:, 5] = conflict[:, NAMES]
+        rows[:, 6] = [math.log1p(story.gap_days(published)) for story in stories]
+        rows[:, 7] = covered[:, NAMES]
+        rows[:, 8] = covered[:, NUMBERS]
+        rows[:, 9] = covered[:, LEAD]
+        rows[:, 10] = [math.log(len(story.members)) for story in stories]
+        rows[:, 11] = cosines[:, YEARS]
+        rows[:, 12] = conflict[:, YEARS]
+        rows[:, 13:15] = found
         if self.embeddings is not None:
-            columns += self._embedding_columns(position, stories)
-        return np.column_stack(columns).astype(np.float64)
+            mean, best = self._embedding_columns(position, stories)
+            rows[:, len(FEATURES)] = mean
+            rows[:, len(FEATURES) + 1] = best
+        return rows
 
     def _embedding_columns(self, position: int, stories: list[StoryState]) -> list[Floats]:
         """Cosine with each story's mean lead embedding, and the best cosine with a member's."""
