@@ -152,7 +152,7 @@ class Idf:
         np.log(idf, out=idf)
         idf += 1.0
         idf **= self.power
-        for year in self.common_years:  # one or two at most: cheaper than np.isin per view
+        for year in self.common_years:  # one or two at most: cheaper than np.isin
             idf[ids == year] = 0.0
         return idf
 
