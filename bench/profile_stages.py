@@ -14,7 +14,9 @@ a busy machine compare runs made one after the other, not across days):
 
 `fingerprint` and `counts` run in the worker pool in `stories`, with `clean` and the
 verification part of `dedup`; `group` runs in the main process. With --profile STAGE, the
-cProfile listing (top 25 by own time) of that stage follows.
+cProfile listing (top 25 by own time) of that stage follows. With --interleaved, the two
+worker stages are also timed article by article (fingerprint, counts, next article), the
+order `stories` used before its workers took batches stage by stage.
 """
 
 from __future__ import annotations
@@ -47,7 +49,9 @@ def _timed(function: Callable[[], Any], profiler: cProfile.Profile | None) -> tu
     return result, time.process_time() - start
 
 
-def run(path: Path, limit: int | None = None, profile: str | None = None) -> str:
+def run(
+    path: Path, limit: int | None = None, profile: str | None = None, interleaved: bool = False
+) -> str:
     """The table of CPU time per article by stage (and a profile of one stage if asked)."""
     profilers = {stage: cProfile.Profile() if stage == profile else None for stage in STAGES}
     items, seconds = _timed(lambda: list(read([path])), profilers["read"])
@@ -80,6 +84,15 @@ def run(path: Path, limit: int | None = None, profile: str | None = None) -> str
         rate = f"{1 / per:12.0f}" if per > 0 else f"{'-':>12}"
         lines.append(f"{stage:<12} {per * 1e6:12.0f} {rate}")
     lines.append(f"all stages: {sum(times.values()) / total * 1e3:.2f} ms of CPU an article")
+    if interleaved:
+        _, mixed = _timed(
+            lambda: [(fingerprint(a), compact(count(a, weights))) for a in articles], None
+        )
+        staged = times["fingerprint"] + times["counts"]
+        lines.append(
+            f"fingerprint + counts: {staged / total * 1e6:.0f} µs/article stage by stage, "
+            f"{mixed / total * 1e6:.0f} article by article ({mixed / staged:.2f}x)"
+        )
     chosen = profilers.get(profile or "")
     if chosen is not None:
         lines.append("")
@@ -101,8 +114,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("jsonl", type=Path, help="a JSONL file of articles")
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--profile", choices=STAGES, default=None, help="cProfile one stage")
+    parser.add_argument(
+        "--interleaved", action="store_true", help="also time fingerprint+counts per article"
+    )
     args = parser.parse_args(argv)
-    print(run(args.jsonl, args.limit, args.profile))
+    print(run(args.jsonl, args.limit, args.profile, args.interleaved))
     return 0
 
 

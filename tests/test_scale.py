@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, REPO
 
-from newsweave.dedup import mark_duplicates
+from newsweave.config import settings
+from newsweave.dedup import Fingerprint, mark_duplicates
 from newsweave.models import Article
-from newsweave.pipeline import read_articles
+from newsweave.pipeline import _Signatures, read_articles
+from newsweave.profiles import Compact
 from newsweave.scale import map_batches
 
 
@@ -65,3 +67,22 @@ def test_worker_pool_reads_and_marks_reposts_as_one_process_does() -> None:
 
 def test_batches_come_back_in_input_order_from_a_pool() -> None:
     assert list(map_batches(abs, range(-50, 0), workers=2, batch_size=3)) == list(range(50, 0, -1))
+
+
+def test_a_work_of_stages_gives_batch_by_batch_what_it_gives_article_by_article() -> None:
+    """`_Signatures` runs its stages over whole batches (`over_batch`), in this process and
+    in a pool: every fingerprint and count is what the article-by-article call gives."""
+    articles = [a for a in read_articles([EXAMPLES], split=False) if isinstance(a, Article)]
+    work = _Signatures(settings("cluster"))
+    one_by_one = [_plain(work(article)) for article in articles]
+    in_batches = map_batches(work, articles, workers=1, batch_size=4)
+    pooled = map_batches(work, articles, workers=2, batch_size=4)
+    assert len(articles) > 4, "more than one batch"
+    assert [_plain(result) for result in in_batches] == one_by_one
+    assert [_plain(result) for result in pooled] == one_by_one
+
+
+def _plain(result: tuple[Fingerprint, Compact]) -> tuple[object, ...]:
+    (shingles, anchors, size), counted = result
+    arrays = (shingles, anchors, counted.ids, counted.counts)
+    return (*(array.tolist() for array in arrays), size, counted.lengths)

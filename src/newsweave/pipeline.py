@@ -100,6 +100,12 @@ class _Signatures:
     def __call__(self, article: Article) -> tuple[Fingerprint, Compact]:
         return self.fingerprint(article), compact(count(article, self.weights))
 
+    def over_batch(self, articles: list[Article]) -> list[tuple[Fingerprint, Compact]]:
+        """The same for a batch, one stage at a time (see `scale._run_batch`)."""
+        prints = [self.fingerprint(article) for article in articles]
+        counts = [compact(count(article, self.weights)) for article in articles]
+        return list(zip(prints, counts, strict=True))
+
 
 def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Brief:
     """Everything newsweave can tell about one story (sentences split first where missing).

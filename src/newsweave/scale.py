@@ -22,7 +22,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from functools import cache
+from functools import cache, partial
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -66,18 +66,19 @@ def map_batches(
 
     Locally, runs in this process when `workers` is 1 or the input fits in one batch; with
     Dask, always on the cluster. `work` must be picklable (a module-level function, a
-    `functools.partial` of one, or an instance).
+    `functools.partial` of one, or an instance). A `work` with an `over_batch` method (see
+    `_run_batch`) is given whole batches instead of one item at a time.
     """
     check_executor(executor, scheduler)
     iterator = iter(items)
     first = list(islice(iterator, batch_size))
+    batches = _batches(first, iterator, batch_size)
     if executor == "local" and (workers <= 1 or len(first) < batch_size):
-        yield from map(work, first)
-        yield from map(work, iterator)
+        for batch in batches:
+            yield from _run_batch(work, batch)
         return
     if not first:
         return
-    batches = _batches(first, iterator, batch_size)
     if executor == "dask":
         yield from _dask_batches(work, batches, scheduler)
         return
@@ -131,13 +132,29 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def _batches(first: list[Item], rest: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    yield first
+    if first:
+        yield first
     while batch := list(islice(rest, size)):
         yield batch
 
 
 def _run_batch(work: Callable[[Item], Result], batch: list[Item]) -> list[Result]:
+    """`[work(item) for item in batch]`, or `work.over_batch(batch)` where `work` has one.
+
+    A work of several stages defines `over_batch` to run each stage over the whole batch
+    before the next, so that each stage's code and tables stay in the processor's caches:
+    with the repost fingerprints and term counts taken that way, `stories` on the 10k bench
+    corpus took 8 % less CPU (28.4 s against 30.9, three runs of each, alternated).
+    """
+    over_batch: Callable[[list[Item]], list[Result]] | None = getattr(work, "over_batch", None)
+    if over_batch is not None:
+        return over_batch(batch)
     return [work(item) for item in batch]
+
+
+def _run_partition(work: Callable[[Item], Result], partition: Iterable[Item]) -> list[Result]:
+    """`_run_batch` over one dask.bag partition."""
+    return _run_batch(work, list(partition))
 
 
 def _dask_batches(
@@ -151,7 +168,9 @@ def _dask_batches(
     while wave := list(islice(batches, DASK_WAVE)):
         items = [item for batch in wave for item in batch]
         size = per_task or len(wave[0])
-        bag = dask_bag.from_sequence(items, partition_size=size).map(work)
+        bag = dask_bag.from_sequence(items, partition_size=size).map_partitions(
+            partial(_run_partition, work)
+        )
         if scheduler:
             yield from _client(scheduler).compute(bag).result()
         else:
