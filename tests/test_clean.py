@@ -185,6 +185,11 @@ def test_photo_captions_and_credits_are_removed(caption: str) -> None:
         "Read more: What the budget means for you",
         "READ MORE",
         "Also read: The mayor's first year",
+        "See also: The park's new rules",
+        "More on this story: Budget talks",
+        "Recommended stories | Springfield",
+        "ALSO READ",
+        "Read also — The council's vote",
     ],
 )
 def test_links_to_other_articles_are_removed(line: str) -> None:
@@ -400,3 +405,17 @@ def test_wire_staff_credits_are_removed_but_a_sentence_about_reporting_stays() -
     )
     assert "(Reporting by Dana Ruiz; Editing by Simon Arle)" in article.removed
     assert "Reporting by the agency suggested" in article.text
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Additional reporting by Jo Smith in Paris",
+        "Writing by Ann Lee; Editing by Tom Ray",
+        "Compiled by Dana Ruiz",
+        "Reporting\tby Dana Ruiz",
+    ],
+)
+def test_staff_credit_lines_are_removed(credit: str) -> None:
+    article = cleaned(f"{BODY}\n\n{credit}")
+    assert article.removed == (credit,)

@@ -110,15 +110,28 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\S+")
 
 
-# Words without which a pattern of LINE_PATTERNS (same order) cannot match, lower-cased: most
-# lines are body text, and a substring test rules a pattern out ~20x faster than the regex.
+# What a line must show before a pattern of LINE_PATTERNS (same order) is tried, lower-cased:
+# how it starts, for a pattern anchored at the line's start, or else words it cannot match
+# without. Most lines are body text, and these tests rule a pattern out far faster than the
+# regex (2.0 s -> 1.2 s for the ~200,000 lines of the bench and evaluation corpora).
+_STARTS: tuple[tuple[str, ...] | None, ...] = (
+    None,
+    None,
+    ("this com", "(combo)"),
+    None,
+    ("related", "read", "also read", "see also", "more on this", "recommended"),
+    ("read more", "related", "also read", "see also"),
+    ("(", "additional", "reporting", "writing", "editing", "compiled", "production"),
+    None,
+    None,
+)
 _NEEDS: tuple[tuple[str, ...], ...] = (
     ("photo", "image", "picture"),
     ("photo", "image"),
-    ("this com", "(combo)"),
+    (),
     ("getty", "afp", "epa", "reuters", "ap photo/"),
-    ("related", "read", "see also", "more on this", "recommended"),
-    ("read more", "related", "also read", "see also"),
+    (),
+    (),
     ("by",),
     ("can also be", "alternate addresses", "all rights reserved", "copyright", "©"),
     ("follow us on", "subscribe", "sign up", "download", "click here"),
@@ -127,17 +140,30 @@ _APP_NEEDS = ("roku", "app store", "google play", "apple tv", "android tv", "fir
 _CRUMB_NEEDS = ("/", ">", "»", "›", "|")
 
 
+def _contains_any(text: str, words: tuple[str, ...]) -> bool:
+    """Whether any of `words` is in `text` (a loop: any() over a generator took 1.6 s, not 1.2)."""
+    for word in words:  # noqa: SIM110
+        if word in text:
+            return True
+    return False
+
+
 def boilerplate_kind(line: str, app_line_max_words: int) -> str | None:
     """The kind of boilerplate `line` is ('caption', 'related', 'footer', ...), or None.
 
     `app_line_max_words`: a line naming an app platform is a prompt up to this many words.
     """
     lowered = line.lower()
-    for (kind, pattern), needs in zip(LINE_PATTERNS, _NEEDS, strict=True):
-        if any(word in lowered for word in needs) and pattern.search(line):
+    for (kind, pattern), starts, needs in zip(LINE_PATTERNS, _STARTS, _NEEDS, strict=True):
+        if starts is not None:
+            if not lowered.startswith(starts) or (needs and not _contains_any(lowered, needs)):
+                continue
+        elif not _contains_any(lowered, needs):
+            continue
+        if pattern.search(line):
             return kind
     if (
-        any(word in lowered for word in _APP_NEEDS)
+        _contains_any(lowered, _APP_NEEDS)
         and APP_PLATFORM.search(line)
         and word_count(line) <= app_line_max_words
         and not _SENTENCE_END.search(line)
@@ -150,7 +176,7 @@ def boilerplate_kind(line: str, app_line_max_words: int) -> str | None:
 
 def is_breadcrumb(line: str) -> bool:
     """True for a navigation trail: two to five short capitalised parts between separators."""
-    if not any(mark in line for mark in _CRUMB_NEEDS) or _SENTENCE_END.search(line):
+    if not _contains_any(line, _CRUMB_NEEDS) or _SENTENCE_END.search(line):
         return False
     parts = _CRUMB_SEPARATOR.split(line.strip())
     if not 2 <= len(parts) <= 5:
