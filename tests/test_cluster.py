@@ -307,3 +307,30 @@ def test_story_sums_add_two_sparse_vectors_by_id() -> None:
     none = np.zeros(0, dtype=np.intp)
     ids, values = _summed(none, np.zeros(0), none, np.zeros(0))
     assert len(ids) == 0 and len(values) == 0
+
+
+def test_every_change_to_a_story_makes_its_kept_scores_stale() -> None:
+    """The second look keeps scores by story version (`story_consolidate._probabilities`):
+    adding, removing and clearing must each give the story a new version."""
+    from newsweave.profiles import Profile
+    from newsweave.story_match import StoryState
+
+    view = Profile(
+        ids=np.array([3, 8], dtype=np.intp),
+        values=np.array([0.6, 0.8]),
+        lengths=np.array([2, 0, 0, 0, 0]),
+        size=4,
+        heavy_body=(3,),
+        heavy_names=(),
+    )
+    story = StoryState()
+    seen = [story.version]
+    story.add(0, view, None, cap=300)
+    seen.append(story.version)
+    story.add(1, view, None, cap=300)
+    seen.append(story.version)
+    story.remove(1, view, [])
+    seen.append(story.version)
+    story.clear()
+    seen.append(story.version)
+    assert len(set(seen)) == len(seen)

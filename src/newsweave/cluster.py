@@ -181,6 +181,7 @@ class _Grouper:
         self.stories: list[StoryState] = []
         self.story_of: dict[str, int] = {}
         self.waiting: dict[str, int] = {}  # original id -> story of a copy that came first
+        self.looked: dict[tuple[int, int], tuple[int, float]] = {}  # (position, story): score
 
     def profile(self, position: int) -> Profile:
         """The weighted views of the article at `position`, made once, when the pass reaches it.

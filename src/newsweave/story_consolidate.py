@@ -60,12 +60,34 @@ def pinned_positions(grouper: _Grouper) -> set[int]:
     }
 
 
-def _probabilities(grouper: _Grouper, position: int, view: Profile, keys: list[int]) -> np.ndarray:
-    """The model's probability that the article at `position` (its kept `view`) joins each
-    story of `keys`."""
+def _probabilities(
+    grouper: _Grouper, position: int, keys: list[int], view: Profile | None = None
+) -> np.ndarray:
+    """The model's probability that the article at `position` (its kept `view`, fetched here
+    if not given) joins each story of `keys`.
+
+    A look asks the same question more than once (the merge's vote of a lone article repeats
+    its sweep): each answer is kept in `grouper.looked` with the story's version, and only
+    the stories changed since are scored again (a third of the look's scorings at 10k).
+    """
     stories = [grouper.stories[key] for key in keys]
-    published = grouper.articles[position].published
-    return grouper.model.probabilities(grouper.scorer.features(position, view, stories, published))
+    looked = grouper.looked
+    known = [looked.get((position, key)) for key in keys]
+    missing = [
+        n
+        for n, (story, seen) in enumerate(zip(stories, known, strict=True))
+        if seen is None or seen[0] != story.version
+    ]
+    scores = np.array([0.0 if seen is None else seen[1] for seen in known])
+    if missing:
+        published = grouper.articles[position].published
+        chosen = [stories[n] for n in missing]
+        view = grouper.kept(position) if view is None else view
+        rows = grouper.scorer.features(position, view, chosen, published)
+        for n, score in zip(missing, grouper.model.probabilities(rows), strict=True):
+            scores[n] = score
+            looked[(position, keys[n])] = (stories[n].version, float(score))
+    return scores
 
 
 def _candidates(grouper: _Grouper, view: Profile, exclude: int) -> list[int]:
@@ -95,7 +117,7 @@ def sweep(grouper: _Grouper, positions: range, pinned: set[int]) -> int:
         keys = _candidates(grouper, view, own)
         if not keys:
             continue
-        scores = _probabilities(grouper, position, view, keys)
+        scores = _probabilities(grouper, position, keys, view)
         best = int(np.argmax(scores))
         offer = float(scores[best])
         if offer < grouper.model.threshold or not _leaves(grouper, position, view, offer):
@@ -118,7 +140,7 @@ def _leaves(grouper: _Grouper, position: int, view: Profile, offer: float) -> bo
     embedding = None if grouper.embeddings is None else grouper.embeddings[position]
     rest = [m for m in story.members if m != position]
     story.remove(position, view, _dates(grouper, rest), embedding)
-    stays = float(_probabilities(grouper, position, view, [own])[0]) >= offer
+    stays = float(_probabilities(grouper, position, [own], view)[0]) >= offer
     if stays:
         story.add(position, view, article.published, grouper.cap, embedding)
     return not stays
@@ -140,8 +162,7 @@ def _back_vote(grouper: _Grouper, candidate: int, story: int, limit: int, thresh
     needed = threshold * len(sample)
     total = 0.0
     for done, member in enumerate(sample, start=1):
-        view = grouper.kept(member)
-        total += float(_probabilities(grouper, member, view, [story])[0])
+        total += float(_probabilities(grouper, member, [story])[0])
         if total >= needed:
             return True
         if total + (len(sample) - done) < needed:
@@ -166,7 +187,7 @@ def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int |
             if len(grouper.stories[found].members) >= size
         ]
         if keys:
-            scores = _probabilities(grouper, position, view, keys)
+            scores = _probabilities(grouper, position, keys, view)
             for found, score in zip(keys, scores, strict=True):
                 votes[found] = votes.get(found, 0.0) + float(score)
     for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
@@ -204,5 +225,6 @@ def consolidate(
     grouper: _Grouper, positions: range, pinned: set[int], threshold: float, limit: int
 ) -> None:
     """`sweep` the articles at `positions`, then `merge` their stories."""
+    grouper.looked.clear()
     sweep(grouper, positions, pinned)
     merge(grouper, positions, threshold, limit)

@@ -93,6 +93,7 @@ class StoryState:
     last: datetime | None = None
     embedding: Floats | None = None  # sum of the members' lead embeddings, when used
     cached: Packed | None = None
+    version: int = 0  # counts the changes: a score against an older version is stale
 
     def add(
         self,
@@ -118,6 +119,7 @@ class StoryState:
             self.first = published if self.first is None else min(self.first, published)
             self.last = published if self.last is None else max(self.last, published)
         self.cached = None
+        self.version += 1
 
     def remove(
         self,
@@ -139,6 +141,7 @@ class StoryState:
             self.embedding = self.embedding - embedding.astype(np.float64)
         self.first, self.last = (min(dates), max(dates)) if dates else (None, None)
         self.cached = None
+        self.version += 1
 
     def clear(self) -> None:
         """Empty the story (its members moved to another story)."""
@@ -146,6 +149,7 @@ class StoryState:
         self.ids, self.values = _NO_IDS, _NO_VALUES
         self.first = self.last = self.embedding = None
         self.cached = None
+        self.version += 1
 
     def packed(self) -> Packed:
         if self.cached is None:
