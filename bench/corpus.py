@@ -119,6 +119,26 @@ def corpus(size: int) -> list[Article]:
     ]
 
 
+def gold_stories(ids: list[str]) -> dict[str, str]:
+    """The true story of each article of a bench corpus that comes from a labelled
+    stories-dev cluster: that cluster in that variant (`vary`'s id suffix). Articles from
+    reposts-dev and the examples have no event label (a DUC cluster is a topic) and are left
+    out."""
+    path = SHARED_DATA / "stories-dev.jsonl"
+    if not path.is_file():
+        return {}
+    clusters = {}
+    for line in path.open(encoding="utf-8"):
+        record = json.loads(line)
+        clusters[str(record["id"])] = str(record["cluster"])
+    gold = {}
+    for article_id in ids:
+        base, _, variant = article_id.partition("~")
+        if base in clusters:
+            gold[article_id] = f"{clusters[base]}~{variant or 0}"
+    return gold
+
+
 def write_jsonl(articles: list[Article], path: Path) -> Path:
     """The articles as crawler JSON Lines (the input `newsweave stories` reads)."""
     with path.open("w", encoding="utf-8") as out:

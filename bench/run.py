@@ -15,6 +15,10 @@ child process that starts from that file, so its peak RSS is its own:
     baseline    TF-IDF + scikit-learn agglomerative grouping on the 10k corpus (or the largest
                 size it finishes within --baseline-timeout)
 
+`B3 F1` is the B-cubed F1 of a grouping over the articles whose true story is known: those
+retold from a labelled stories-dev cluster, each (cluster, variant) one story (about half of
+each corpus; `corpus.gold_stories`). It shows whether grouping holds up as the pile grows.
+
 Figures are printed, not asserted. Seconds are wall time; `cpu s` adds the worker processes'
 CPU; `peak MB` is the main process's peak RSS, `worker_peak_mb` the largest RSS a worker
 process reached and `workers_peak_mb` the largest sum of their proportional set sizes (pages
@@ -38,7 +42,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import OUT, corpus, write_jsonl
+from corpus import OUT, corpus, gold_stories, write_jsonl
 
 
 def _cpu() -> float:
@@ -148,7 +152,9 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
             figures["read_s"] = round(time.perf_counter() - start, 2)
             return group_stories(articles, workers)
 
-        figures["stories"] = len(_timed(figures, size, run))
+        stories = _timed(figures, size, run)
+        figures["stories"] = len(stories)
+        figures["bcubed_f1"] = _bcubed_f1([[a.id for a in story.articles] for story in stories])
     elif stage in ("brief", "brief-fast"):
         stories = group_stories(_read(size, workers), workers)
         work = partial(brief_story, fast=stage == "brief-fast")
@@ -176,8 +182,21 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
         articles = _read(size, workers)
         groups = _timed(figures, size, lambda: SYSTEMS["tfidf-agglomerative"](articles))
         figures["stories"] = len(groups)
+        figures["bcubed_f1"] = _bcubed_f1(groups)
     figures["peak_mb"] = _peak_mb()
     return figures
+
+
+def _bcubed_f1(groups: list[list[str]]) -> float | None:
+    """B-cubed F1 of a grouping over the corpus articles whose true story is known
+    (`corpus.gold_stories`), or None without ../shared/data."""
+    from newsweave.evaluation.bcubed import bcubed
+
+    predicted = {article: number for number, group in enumerate(groups) for article in group}
+    gold = gold_stories(list(predicted))
+    if not gold:
+        return None
+    return round(bcubed(gold, {article: predicted[article] for article in gold}).f1, 4)
 
 
 def _run_child(stage: str, size: int, workers: int, timeout: float) -> dict[str, Any] | None:
@@ -238,14 +257,15 @@ def main() -> None:
 
 def _print(rows: list[tuple[str, dict[str, Any]]]) -> None:
     print(f"\n{'stage':<36}{'articles':>9}{'stories':>9}{'seconds':>9}{'cpu s':>8}"
-          f"{'articles/s':>11}{'peak MB':>9}{'workers MB':>11}")  # fmt: skip
+          f"{'articles/s':>11}{'peak MB':>9}{'workers MB':>11}{'B3 F1':>7}")  # fmt: skip
     times = {}
     for label, r in rows:
         rate = r["articles"] / r["seconds"] if r["seconds"] else float("inf")
         times[label] = r["seconds"]
         print(f"{label:<36}{r['articles']:>9}{r.get('stories', ''):>9}{r['seconds']:>9.1f}"
               f"{r['cpu']:>8.1f}{rate:>11.0f}{r['peak_mb']:>9.0f}"
-              f"{r.get('workers_peak_mb', 0):>11.0f}")  # fmt: skip
+              f"{r.get('workers_peak_mb', 0):>11.0f}"
+              f"{r.get('bcubed_f1') or '':>7}")  # fmt: skip
     stories = sorted((int(k.split()[1]), v) for k, v in times.items() if k.startswith("stories"))
     for (n1, t1), (n2, t2) in itertools.pairwise(stories):
         print(f"growth stories: time({n2})/time({n1}) = {t2 / t1:.1f} for {n2 / n1:.0f}x articles")
