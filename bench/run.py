@@ -170,7 +170,7 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
             address = cluster.scheduler_address
 
             def run_dask() -> int:
-                stories = group_stories(_read(size, 1, "dask", address))
+                stories = group_stories(_read(size, 1, "dask", address), 1, "dask", address)
                 map_stories(work, stories, "dask", address)
                 return len(stories)
 

@@ -19,23 +19,27 @@ import pytest
 from conftest import EXAMPLES, make_article
 
 from newsweave.models import Article, Dateline
-from newsweave.store import ingest, stable_ids
+from newsweave.store import ingest
+from newsweave.store_group import stable_ids
 from newsweave.store_schema import connect_reader, from_plain, to_plain
 
 _BUILT: dict[str, Path] = {}
 
 
-def run_ingest(store: Path, *paths: Path) -> subprocess.CompletedProcess[str]:
-    """`newsweave ingest PATHS --store STORE`, as a user types it."""
-    command = [sys.executable, "-m", "newsweave", "ingest", *map(str, paths), "--store", str(store)]
+def run_ingest(store: Path, *arguments: Path | str) -> subprocess.CompletedProcess[str]:
+    """`newsweave ingest PATHS [OPTIONS] --store STORE`, as a user types it."""
+    command = [sys.executable, "-m", "newsweave", "ingest", *map(str, arguments)]
+    command += ["--store", str(store)]
     return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
 
 
 def example_store(factory: pytest.TempPathFactory) -> Path:
-    """The store of the bundled example corpus (built once per session, then only read)."""
+    """The store of the bundled example corpus (built once per session, then only read), on
+    two worker processes: `test_ingesting_in_two_halves...` ingests in this process and must
+    find the same stories."""
     if "examples" not in _BUILT:
         store = factory.mktemp("example-store") / "news.db"
-        done = run_ingest(store, EXAMPLES)
+        done = run_ingest(store, EXAMPLES, "--workers", "2")
         assert done.returncode == 0, done.stderr
         _BUILT["examples"] = store
     return _BUILT["examples"]

@@ -96,7 +96,7 @@ def _stories_command(
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
-    stories = group_stories(articles, workers)
+    stories = group_stories(articles, workers, executor, scheduler)
     if words is None:
         briefs = [story_only_brief(s) for s in stories]
     elif executor == "local" and workers == 1:

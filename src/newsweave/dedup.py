@@ -57,18 +57,23 @@ def mark_duplicates(
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
     prints: Sequence[Fingerprint] | None = None,
+    executor: str = "local",
+    scheduler: str | None = None,
     **overrides: Any,
 ) -> list[Article]:
     """The same articles, in the same order, with `duplicate_of` set on copies.
 
     `workers` processes compute the signatures and verify candidate pairs (1: all in this
-    process); the LSH indexes are built here. `prints`, one `Fingerprints` result per
+    process), or the Dask cluster with `executor="dask"` (`scale.map_batches`); the LSH
+    indexes are built here. `prints`, one `Fingerprints` result per
     article computed earlier (with the same settings), skips that step. `overrides` replace
     [dedup] settings.
     """
     config = settings("dedup", **overrides)
     if prints is None:
-        prints = list(map_batches(Fingerprints(config), articles, workers, batch_size=batch_size))
+        prints = list(
+            map_batches(Fingerprints(config), articles, workers, executor, scheduler, batch_size)
+        )
     pairs = [
         (i, j)
         for i, j in sorted(candidate_pairs(prints, config))
@@ -80,7 +85,9 @@ def mark_duplicates(
     ]
     tasks = ([articles[i] for i in _members(chunk)] for chunk in chunks)
     pool = workers if len(chunks) > 1 else 1  # one chunk is not worth starting processes
-    verdicts = map_batches(_Verifier(config), zip(tasks, chunks, strict=True), pool, batch_size=1)
+    verdicts = map_batches(
+        _Verifier(config), zip(tasks, chunks, strict=True), pool, executor, scheduler, 1
+    )
     links = [
         pair
         for chunk, ok in zip(chunks, verdicts, strict=True)

@@ -67,24 +67,33 @@ def _clean_item(
     return clean(item, article_id(item), max_sentences=max_sentences, split=split)
 
 
-def group_stories(articles: Sequence[Article], workers: int = 1) -> list[Story]:
+def group_stories(
+    articles: Sequence[Article],
+    workers: int = 1,
+    executor: str = "local",
+    scheduler: str | None = None,
+) -> list[Story]:
     """Give each outlet one name, mark reposts and rewrites, then group the pile into stories.
 
     What each stage needs of one article alone (repost fingerprints, term counts) is
-    computed in one pass on `workers` processes; the indexes and the grouping pass, which
-    need the whole pile, run in this process.
+    computed in one pass on `workers` processes, or on the Dask cluster with
+    `executor="dask"`, as is the verification of candidate repost pairs; the indexes and the
+    grouping pass, which need the whole pile, run in this process.
     """
     articles = unify_outlets(articles)
     knobs = settings("cluster")
     prints: list[Fingerprint] = []
 
     def counts() -> Iterator[Compact]:
-        for fingerprint, counted in map_batches(_Signatures(knobs), articles, workers):
+        signatures = map_batches(_Signatures(knobs), articles, workers, executor, scheduler)
+        for fingerprint, counted in signatures:
             prints.append(fingerprint)
             yield counted
 
     pile = count_pile(counts(), knobs)  # document frequencies, as the compacts arrive
-    marked = mark_duplicates(articles, workers, prints=prints)
+    marked = mark_duplicates(
+        articles, workers, prints=prints, executor=executor, scheduler=scheduler
+    )
     prints.clear()  # the grouping pass needs the memory more
     return group(marked, counted=pile)
 

@@ -2,15 +2,16 @@
 
 Two kinds of work are spread out, because each item is independent of the others:
 
-- per-article stages (clean + sentences, repost signatures): `map_batches`, over batches of
-  `batch_size` articles, at most `2 x workers` batches in flight, so memory is bounded by the
-  batch and not by the pile, and results come back in input order;
+- per-article stages (clean, repost and grouping signatures, the verification of candidate
+  repost pairs): `map_batches`, over batches of `batch_size` articles, at most `2 x workers`
+  batches in flight, so memory is bounded by the batch and not by the pile, and results come
+  back in input order;
 - briefs, per story: `map_stories`.
 
 With `executor="dask"` both run on a Dask cluster through dask.bag (the address of a running
 scheduler, or else dask's local process pool). What needs the whole pile stays in the driver
-process in every mode: reading files (a stream), the repost indexes (LSH) and their
-verification, and story grouping (an online pass over one index). The results are the same
+process in every mode: reading files (a stream), the repost indexes (LSH), the document
+frequencies and story grouping (an online pass over one index). The results are the same
 in every mode: the same functions run on the same items, in the same order.
 """
 

@@ -5,14 +5,15 @@ Three steps, each safe to interrupt at any moment (a SIGKILL included):
 1. add: read and clean; each article is keyed by a hash of its content, so the same file
    ingested twice adds nothing. Articles are written a batch per transaction, with their
    full-text index rows, and marked `grouped = 0`.
-2. group: when any article is ungrouped, the whole store is grouped again (`group_stories`,
-   in a canonical order: publication time, then id), and the new grouping replaces the old in
-   one transaction. Why regroup rather than attach new articles one by one: `cluster.group`
-   is the one public grouping function and its internals are changing; a fresh grouping in a
-   canonical order makes the stories a function of the set of articles, so ingesting in two
-   halves gives exactly the stories of ingesting all at once. Its cost is linear (blocked
-   candidates) and small beside briefing. Story ids stay stable: a new group keeps the id of
-   the old story it shares most articles with; an id merged away becomes an alias.
+2. group (`store_group.py`): when any article is ungrouped, the whole store is grouped again
+   (`group_stories`, in a canonical order: publication time, then id), and the new grouping
+   replaces the old in one transaction. Why regroup rather than attach new articles one by
+   one: `cluster.group` is the one public grouping function and its internals are changing;
+   a fresh grouping in a canonical order makes the stories a function of the set of
+   articles, so ingesting in two halves gives exactly the stories of ingesting all at once.
+   Its cost is linear (blocked candidates) and small beside briefing. Story ids stay stable:
+   a new group keeps the id of the old story it shares most articles with; an id merged away
+   becomes an alias.
 3. brief: stories whose member key (articles + repost marks + brief settings) has no brief
    yet are briefed, a batch per transaction; the others keep theirs. Briefs no story uses
    any more are dropped with their quotes and entities.
@@ -27,25 +28,20 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from newsweave import __version__
 from newsweave.config import settings
 from newsweave.ingest import Limits, ReadStats
 from newsweave.models import Article, Brief, Problem, Story
-from newsweave.pipeline import brief_story, group_stories, read_articles
+from newsweave.pipeline import brief_story, read_articles
 from newsweave.render.json_v1 import brief_dict
 from newsweave.scale import map_stories
+from newsweave.store_group import Progress, regroup
 from newsweave.store_query import load_story
-from newsweave.store_schema import connect_writer, dumps, from_plain
-
-Progress = Callable[[str, int, int | None], None]  # (step, done, total or None)
+from newsweave.store_schema import connect_writer, dumps, sortable_time, transaction
 
 
 @dataclass(slots=True)
@@ -81,18 +77,20 @@ def ingest(
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
-    `executor`, `scheduler` and `workers` say where the briefs run (`scale.map_stories`).
+    `executor`, `scheduler` and `workers` say where the per-article work (cleaning, repost
+    and grouping signatures) and the briefs run (`scale.map_batches`, `scale.map_stories`).
     """
     knobs = settings("store")
     report = IngestReport()
     connection = connect_writer(store_path)
     try:
-        items = read_articles(paths, stats=stats, limits=limits)
+        items = read_articles(paths, stats, limits, workers, executor, scheduler)
         report.read, report.added = add_articles(
             connection, items, int(knobs["article_batch"]), on_problem, progress
         )
         if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
-            regroup(connection, int(knobs["brief_words"]), progress)
+            placement = (workers, executor, scheduler)
+            regroup(connection, int(knobs["brief_words"]), progress, placement)
             report.regrouped = True
         report.briefed = brief_missing(connection, executor, scheduler, workers, progress)
         drop_unused_briefs(connection)
@@ -124,7 +122,7 @@ def add_articles(
     """Store the articles not yet stored, a transaction per batch; (read, added)."""
     read = added = 0
     for batch in _batches(items, batch_size, on_problem):
-        with _transaction(connection):
+        with transaction(connection):
             added += sum(_add_one(connection, article) for article in batch)
         read += len(batch)
         if progress:
@@ -167,7 +165,7 @@ def _add_one(connection: sqlite3.Connection, article: Article) -> bool:
             article.title,
             article.outlet,
             article.url,
-            _sortable(article.published),
+            sortable_time(article.published),
         ),
     )
     connection.execute(
@@ -175,141 +173,6 @@ def _add_one(connection: sqlite3.Connection, article: Article) -> bool:
         (cursor.lastrowid, article.title or "", article.text),
     )
     return True
-
-
-# -- 2. group --------------------------------------------------------------------------------
-
-
-def regroup(connection: sqlite3.Connection, words: int, progress: Progress | None = None) -> None:
-    """Group every stored article again and replace the stories in one transaction."""
-    if progress:
-        progress("grouping stories", 0, None)
-    rows = connection.execute("SELECT record, content_hash FROM articles").fetchall()
-    hashes: dict[str, str] = {}
-    articles = []
-    for record, digest in rows:
-        article = from_plain(Article, json.loads(record))
-        hashes[article.id] = digest
-        articles.append(article)
-    articles.sort(key=_canonical_order)
-    stories = group_stories(articles)
-    old = _current_members(connection)
-    ids = stable_ids([s.id for s in stories], [{a.id for a in s.articles} for s in stories], old)
-    with _transaction(connection):
-        connection.execute("DELETE FROM stories")
-        connection.execute("DELETE FROM story_articles")
-        for story_id, story in zip(ids, stories, strict=True):
-            _write_story(connection, replace(story, id=story_id), member_key(story, hashes, words))
-        _write_aliases(connection, old, ids, stories)
-        connection.executemany(
-            "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
-            [(a.duplicate_of, a.id) for s in stories for a in s.articles],
-        )
-
-
-def _canonical_order(article: Article) -> tuple[bool, str, str]:
-    return (article.published is None, _sortable(article.published) or "", article.id)
-
-
-def _sortable(published: datetime | None) -> str | None:
-    """A publication time as a string that sorts in time order (UTC when the zone is known)."""
-    if published is None:
-        return None
-    if published.tzinfo is not None:
-        published = published.astimezone(UTC).replace(tzinfo=None)
-    return published.isoformat(timespec="seconds")
-
-
-def member_key(story: Story, hashes: dict[str, str], words: int) -> str:
-    """What a brief depends on: the member articles, their repost marks, the brief settings."""
-    members = sorted((a.id, hashes.get(a.id, ""), a.duplicate_of or "") for a in story.articles)
-    key = json.dumps([__version__, words, members], ensure_ascii=False)
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()
-
-
-def _current_members(connection: sqlite3.Connection) -> dict[str, set[str]]:
-    members: dict[str, set[str]] = {}
-    for story, article in connection.execute("SELECT story, article FROM story_articles"):
-        members.setdefault(story, set()).add(article)
-    return members
-
-
-def stable_ids(
-    proposed: Sequence[str], members: Sequence[set[str]], old: dict[str, set[str]]
-) -> list[str]:
-    """Story ids for the new groups: the old id of the story each shares most articles with
-    (each old id used once, largest overlaps first), else the id grouping proposed."""
-    story_of = {article: story for story, articles in old.items() for article in articles}
-    overlaps: list[tuple[int, int, str]] = []
-    for index, articles in enumerate(members):
-        shared = Counter(story_of[a] for a in articles if a in story_of)
-        overlaps.extend((count, index, story) for story, count in shared.items())
-    chosen: dict[int, str] = {}
-    taken: set[str] = set()
-    for _count, index, story in sorted(overlaps, key=lambda o: (-o[0], o[1], o[2])):
-        if index not in chosen and story not in taken:
-            chosen[index] = story
-            taken.add(story)
-    ids = []
-    for index, candidate in enumerate(proposed):
-        story_id = chosen.get(index)
-        if story_id is None:
-            story_id, suffix = candidate, 1
-            while story_id in taken:
-                suffix += 1
-                story_id = f"{candidate}-{suffix}"
-            taken.add(story_id)
-        ids.append(story_id)
-    return ids
-
-
-def _write_story(connection: sqlite3.Connection, story: Story, key: str) -> None:
-    from newsweave.headline import choose_headline
-
-    dates = sorted(d for a in story.articles if (d := _sortable(a.published)) is not None)
-    outlets = Counter(  # named outlets and wires only, not file paths
-        name for a in story.articles if (name := a.outlet or (a.dateline and a.dateline.wire))
-    )
-    connection.execute(
-        "INSERT INTO stories (id, key, headline, size, newest, oldest, outlets)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            story.id,
-            key,
-            choose_headline(story),
-            len(story.articles),
-            dates[-1] if dates else None,
-            dates[0] if dates else None,
-            json.dumps([name for name, _ in outlets.most_common()], ensure_ascii=False),
-        ),
-    )
-    connection.executemany(
-        "INSERT INTO story_articles (story, article, position) VALUES (?, ?, ?)",
-        [(story.id, a.id, position) for position, a in enumerate(story.articles)],
-    )
-
-
-def _write_aliases(
-    connection: sqlite3.Connection,
-    old: dict[str, set[str]],
-    ids: Sequence[str],
-    stories: Sequence[Story],
-) -> None:
-    """An old story id that no group kept points at the story holding most of its articles."""
-    story_of = {
-        a.id: story_id for story_id, s in zip(ids, stories, strict=True) for a in s.articles
-    }
-    current = set(ids)
-    connection.executemany("DELETE FROM story_aliases WHERE old = ?", [(i,) for i in ids])
-    for old_id, articles in old.items():
-        if old_id in current:
-            continue
-        heirs = Counter(story_of[a] for a in articles if a in story_of)
-        if heirs:
-            connection.execute(
-                "INSERT OR REPLACE INTO story_aliases (old, story) VALUES (?, ?)",
-                (old_id, heirs.most_common(1)[0][0]),
-            )
 
 
 # -- 3. brief --------------------------------------------------------------------------------
@@ -334,7 +197,7 @@ def brief_missing(
         batch = missing[start : start + size]
         stories = [_story(connection, story_id) for story_id, _ in batch]
         briefs = map_stories(work, stories, executor, scheduler, workers)
-        with _transaction(connection):
+        with transaction(connection):
             for (_, key), brief in zip(batch, briefs, strict=True):
                 _write_brief(connection, key, brief)
         if progress:
@@ -382,7 +245,7 @@ def drop_unused_briefs(connection: sqlite3.Connection) -> None:
         )
     ]
     if unused:
-        with _transaction(connection):
+        with transaction(connection):
             _delete_briefs(connection, unused)
 
 
@@ -395,17 +258,3 @@ def _delete_briefs(connection: sqlite3.Connection, keys: Sequence[str]) -> None:
         for table in ("quotes", "entities"):
             connection.execute(f"DELETE FROM {table} WHERE brief = ?", (key,))
         connection.execute("DELETE FROM briefs WHERE key = ?", (key,))
-
-
-class _transaction:
-    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (the connection is autocommit)."""
-
-    def __init__(self, connection: sqlite3.Connection) -> None:
-        self.connection = connection
-
-    def __enter__(self) -> sqlite3.Connection:
-        self.connection.execute("BEGIN IMMEDIATE")
-        return self.connection
-
-    def __exit__(self, kind: Any, *_: Any) -> None:
-        self.connection.execute("ROLLBACK" if kind else "COMMIT")

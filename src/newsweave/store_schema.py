@@ -25,7 +25,7 @@ import json
 import sqlite3
 import types
 import typing
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -161,3 +161,26 @@ def _decode(hint: Any, data: Any) -> Any:
     if dataclasses.is_dataclass(hint):
         return from_plain(typing.cast(type, hint), data)
     return data
+
+
+def sortable_time(published: datetime | None) -> str | None:
+    """A publication time as a string that sorts in time order (UTC when the zone is known)."""
+    if published is None:
+        return None
+    if published.tzinfo is not None:
+        published = published.astimezone(UTC).replace(tzinfo=None)
+    return published.isoformat(timespec="seconds")
+
+
+class transaction:
+    """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (the connection is autocommit)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self.connection = connection
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.connection.execute("BEGIN IMMEDIATE")
+        return self.connection
+
+    def __exit__(self, kind: Any, *_: Any) -> None:
+        self.connection.execute("ROLLBACK" if kind else "COMMIT")
