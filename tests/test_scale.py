@@ -7,8 +7,11 @@ command line against its scheduler, as a user pointing newsweave at a cluster wo
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,3 +89,54 @@ def _plain(result: tuple[Fingerprint, Compact]) -> tuple[object, ...]:
     (shingles, anchors, size), counted = result
     arrays = (shingles, anchors, counted.ids, counted.counts)
     return (*(array.tolist() for array in arrays), size, counted.lengths)
+
+
+def _descendants(root: int) -> set[int]:
+    """The processes under `root` (children, their children...), from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parent = int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(parent, []).append(int(entry.name))
+    found, stack = set(), [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.add(child)
+            stack.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads the process tree from /proc")
+def test_workers_end_when_their_command_is_killed() -> None:
+    """SIGKILL leaves a pool's owner no chance to stop its workers; they end on their own."""
+    command = [sys.executable, "-m", "newsweave", "brief", str(EXAMPLES), "--workers", "2"]
+    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        workers: set[int] = set()
+        while len(workers) < 3 and time.monotonic() < deadline:  # the forkserver and 2 workers
+            time.sleep(0.2)
+            assert process.poll() is None, process.stderr.read() if process.stderr else ""
+            workers = _descendants(process.pid)
+        assert len(workers) >= 3, "the pool started"
+    finally:
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+    deadline = time.monotonic() + 15
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in workers if _alive(pid)]
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    assert not left, "workers outlived the killed command"

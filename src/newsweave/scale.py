@@ -20,6 +20,8 @@ from __future__ import annotations
 import atexit
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -35,6 +37,7 @@ Result = TypeVar("Result")
 EXECUTORS = ("local", "dask")
 BATCH_SIZE = 256  # articles per batch: large enough to hide the pickling, small for memory
 DASK_WAVE = 64  # batches handed to Dask at once (one bag), so a long stream stays bounded
+_OWNER_CHECK_SECONDS = 1.0  # how often a pool worker checks that its owner is still there
 
 _clients: dict[str, Any] = {}
 
@@ -120,7 +123,33 @@ def _pool(workers: int) -> ProcessPoolExecutor:
     worker (copy-on-write pages are copied as soon as Python touches their objects). As with
     spawn, each worker imports the main module again: a calling script needs the
     `if __name__ == "__main__":` guard (the `newsweave` command has it)."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_context())
+    return ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=_context(),
+        initializer=_end_with,
+        initargs=(os.getpid(),),
+    )
+
+
+def _end_with(owner: int) -> None:
+    """In each worker: end it once the process that started the pool is gone.
+
+    A pool's owner killed with SIGKILL (or by the out-of-memory killer) cannot tell its
+    workers, and they would wait for work for ever, each holding its models (~450 MB for a
+    brief worker). A thread checks every second that the owner still exists.
+    """
+
+    def watch() -> None:
+        while True:
+            time.sleep(_OWNER_CHECK_SECONDS)
+            try:
+                os.kill(owner, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except PermissionError:  # pragma: no cover - another user's process took the pid
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsweave-owner-watch", daemon=True).start()
 
 
 @cache
