@@ -13,6 +13,7 @@ the package ships, and every cited text stands verbatim in its article (at its o
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import re
 import string
@@ -31,7 +32,7 @@ from newsweave.clean import clean
 from newsweave.ingest import article_id, read
 from newsweave.models import Article, Brief, Problem, RawArticle, SourceRef
 from newsweave.pipeline import brief_story, group_stories, read_articles
-from newsweave.render.json_v1 import document, schema
+from newsweave.render.json_v1 import document, schema, write_document
 from newsweave.sentences import split_sentences
 
 QUICK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -316,9 +317,18 @@ def test_json_output_is_valid_and_every_citation_is_verbatim(
     briefs = [brief_story(story) for story in group_stories(articles)]
     for brief in briefs:
         _check_citations(brief)
-    written = json.loads(json.dumps(document(briefs), ensure_ascii=False))
-    VALIDATOR.validate(written)
+    whole = json.dumps(document(briefs), ensure_ascii=False, indent=2) + "\n"
+    streamed = io.StringIO()
+    write_document(briefs, streamed)
+    assert streamed.getvalue() == whole, "the streamed JSON is the one-piece JSON, byte for byte"
+    VALIDATOR.validate(json.loads(whole))
     path.unlink()
+
+
+def test_a_streamed_document_with_no_story_is_the_one_piece_one() -> None:
+    streamed = io.StringIO()
+    write_document([], streamed)
+    assert streamed.getvalue() == json.dumps(document([]), indent=2) + "\n"
 
 
 def test_the_schema_is_shipped_valid_and_not_vacuous() -> None:

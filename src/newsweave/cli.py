@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TextIO
 
 import typer
 
@@ -84,7 +83,7 @@ def _stories_command(
     fast: bool = False,
 ) -> int:
     from newsweave.pipeline import brief_story, group_stories, story_only_brief
-    from newsweave.render.json_v1 import document
+    from newsweave.render.json_v1 import write_document
     from newsweave.render.markdown import render_markdown
     from newsweave.scale import check_executor, map_stories
 
@@ -109,8 +108,9 @@ def _stories_command(
     else:
         work = partial(brief_story, words=words, fast=fast or None)
         briefs = map_stories(work, stories, executor, scheduler, workers)
+    text: str | Callable[[TextIO], None]
     if output_format is OutputFormat.json:
-        text = json.dumps(document(briefs), ensure_ascii=False, indent=2) + "\n"
+        text = partial(write_document, briefs)  # streamed: the pile's text is in it
     elif output_format is OutputFormat.html:
         from newsweave.render.html import render_html
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -109,12 +109,15 @@ def run_command(debug: bool, action: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
-def write_output(text: str, output: Path | None) -> None:
+def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> None:
+    """Write `text` (or what `text(out)` writes, a piece at a time) to `output` or stdout."""
+    write = text if callable(text) else lambda out: out.write(text)
     if output is None:
-        sys.stdout.write(text)
+        write(sys.stdout)
         return
     try:
-        output.write_text(text, encoding="utf-8")
+        with output.open("w", encoding="utf-8") as out:
+            write(out)
     except OSError as error:
         raise NewsweaveError(f"cannot write {output}: {error.strerror or error}") from None
     errors.print(f"wrote {output}", markup=False)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TextIO
 
 from newsweave.models import Article, Brief, SourceRef
 
@@ -141,6 +141,23 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
 def document(briefs: Iterable[Brief]) -> dict[str, Any]:
     """The whole JSON v1 document for a list of briefs."""
     return {"version": VERSION, "stories": [brief_dict(b) for b in briefs]}
+
+
+def write_document(briefs: Iterable[Brief], out: TextIO) -> None:
+    """Write `document(briefs)` to `out` as `json.dumps(..., ensure_ascii=False, indent=2)`
+    and a newline would, one story at a time.
+
+    The document carries every article's text: at 100,000 articles the whole JSON text is
+    ~400 MB, held twice (the string, then its UTF-8 bytes) by `json.dumps` and a write.
+    Here only one story's text is held at a time; the bytes are the same.
+    """
+    out.write(f'{{\n  "version": {json.dumps(VERSION)},\n  "stories": [')
+    empty = True
+    for brief in briefs:
+        story = json.dumps(brief_dict(brief), ensure_ascii=False, indent=2)
+        out.write(("\n    " if empty else ",\n    ") + story.replace("\n", "\n    "))
+        empty = False
+    out.write("]\n}\n" if empty else "\n  ]\n}\n")
 
 
 def schema() -> dict[str, Any]:
