@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
 import time
 from datetime import datetime, timedelta
@@ -30,7 +31,7 @@ from newsweave.models import (
     SummarySentence,
     TimelineEntry,
 )
-from newsweave.render.html import render_html, safe_url
+from newsweave.render.html import render_html, safe_url, write_html
 from newsweave.render.html_parts import timeline_chart, word_diff
 
 EVIL = '<script>alert(1)</script> "onmouseover=alert(2) x="'
@@ -245,6 +246,14 @@ def test_stories_only_lists_articles_without_a_brief() -> None:
 
 def test_no_story_says_so() -> None:
     assert "No stories" in render_html([])
+
+
+def test_the_written_report_is_the_rendered_one(example_briefs: list[Brief]) -> None:
+    """`write_html` (what the command line writes, a piece at a time) is `render_html`."""
+    for stories_only in (False, True):
+        out = io.StringIO()
+        write_html(example_briefs, out, stories_only=stories_only)
+        assert out.getvalue() == render_html(example_briefs, stories_only=stories_only)
 
 
 def _big_brief(articles: int) -> Brief:

@@ -112,9 +112,9 @@ def _stories_command(
     if output_format is OutputFormat.json:
         text = partial(write_document, briefs)  # streamed: the pile's text is in it
     elif output_format is OutputFormat.html:
-        from newsweave.render.html import render_html
+        from newsweave.render.html import write_html
 
-        text = render_html(briefs, stories_only=words is None)
+        text = partial(write_html, briefs, stories_only=words is None)
     else:
         text = render_markdown(briefs, stories_only=words is None)
     write_output(text, output)

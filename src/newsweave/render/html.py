@@ -11,10 +11,11 @@ links, and no input ever reaches a <script>: the script reads what it needs from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from typing import TextIO
 from urllib.parse import urlsplit
 
 import jinja2
@@ -318,9 +319,27 @@ def render_html(
     only them (the web app serves the report with one); `home_url` adds a link back to the
     app's story list.
     """
+    return "".join(html_pieces(briefs, stories_only=stories_only, nonce=nonce, home_url=home_url))
+
+
+def write_html(briefs: Sequence[Brief], out: TextIO, *, stories_only: bool = False) -> None:
+    """Write `render_html(briefs)` to `out` a piece at a time: a report of a large pile
+    carries every article's text (~420 MB at 100,000 articles), never held whole here."""
+    for piece in html_pieces(briefs, stories_only=stories_only):
+        out.write(piece)
+
+
+def html_pieces(
+    briefs: Sequence[Brief],
+    *,
+    stories_only: bool = False,
+    nonce: str | None = None,
+    home_url: str | None = None,
+) -> Iterator[str]:
+    """The report of `render_html`, as the template yields it."""
     views = [StoryView(number, brief) for number, brief in enumerate(briefs, start=1)]
     template = _environment().get_template("report.html.j2")
-    return template.render(
+    return template.generate(
         views=views,
         stories_only=stories_only,
         article_total=sum(len(b.story.articles) for b in briefs),
