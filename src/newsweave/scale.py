@@ -136,8 +136,11 @@ def _end_with(owner: int) -> None:
 
     A pool's owner killed with SIGKILL (or by the out-of-memory killer) cannot tell its
     workers, and they would wait for work for ever, each holding its models (~450 MB for a
-    brief worker). A thread checks every second that the owner still exists.
+    brief worker). A thread checks every second that the owner still exists (on POSIX only:
+    elsewhere `os.kill(pid, 0)` is not a probe, Windows ends the process with it).
     """
+    if os.name != "posix":  # pragma: no cover - the project runs its pools on Linux
+        return
 
     def watch() -> None:
         while True:
