@@ -155,10 +155,9 @@ def boilerplate_kind(line: str, app_line_max_words: int) -> str | None:
     """
     lowered = line.lower()
     for (kind, pattern), starts, needs in zip(LINE_PATTERNS, _STARTS, _NEEDS, strict=True):
-        if starts is not None:
-            if not lowered.startswith(starts) or (needs and not _contains_any(lowered, needs)):
-                continue
-        elif not _contains_any(lowered, needs):
+        if starts is not None and not lowered.startswith(starts):
+            continue
+        if needs and not _contains_any(lowered, needs):
             continue
         if pattern.search(line):
             return kind

@@ -107,7 +107,7 @@ class _Signatures:
         self.weights = weights_of(knobs)
 
     def __call__(self, article: Article) -> tuple[Fingerprint, Compact]:
-        return self.fingerprint(article), compact(count(article, self.weights))
+        return self.over_batch([article])[0]
 
     def over_batch(self, articles: list[Article]) -> list[tuple[Fingerprint, Compact]]:
         """The same for a batch, one stage at a time (see `scale._run_batch`)."""

@@ -147,9 +147,7 @@ def _end_with(owner: int) -> None:
             time.sleep(_OWNER_CHECK_SECONDS)
             try:
                 os.kill(owner, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except PermissionError:  # pragma: no cover - another user's process took the pid
+            except (ProcessLookupError, PermissionError):  # gone, or its pid is another's now
                 os._exit(1)
 
     threading.Thread(target=watch, name="newsweave-owner-watch", daemon=True).start()
