@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.sentences import split_sentences
+from newsweave.sentences import first_rough_sentence, rough_sentences, split_sentences
 
 
 def texts(text: str) -> list[str]:
@@ -83,4 +83,26 @@ def test_mixed_case_word_after_a_full_stop_starts_a_new_sentence() -> None:
     assert texts("Apple sold phones. iPhone sales rose.") == [
         "Apple sold phones.",
         "iPhone sales rose.",
+    ]
+
+
+ROUGH_TEXTS = [
+    "\n\n  \nMr. Smith met Gen. Adams in the U.S. capital. They talked.\nNext line",
+    "A headline with no stop\n\n“It is over,” she said. Then she left!",
+    "   ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", ROUGH_TEXTS)
+def test_the_first_rough_sentence_is_the_first_of_the_rough_split(text: str) -> None:
+    pieces = rough_sentences(text)
+    assert first_rough_sentence(text) == (pieces[0] if pieces else "")
+
+
+def test_the_rough_split_cuts_at_sentence_ends_but_not_after_titles_or_initials() -> None:
+    assert rough_sentences(ROUGH_TEXTS[0]) == [
+        "Mr. Smith met Gen. Adams in the U.S. capital.",
+        "They talked.",
+        "Next line",
     ]

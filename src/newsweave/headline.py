@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from newsweave.models import Story
-from newsweave.sentences import rough_sentences
+from newsweave.sentences import first_rough_sentence
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'-]*")
 _MAX_FALLBACK_WORDS = 16
@@ -26,13 +26,13 @@ def choose_headline(story: Story) -> str:
     titled = [a for a in originals if a.title]
     if not titled:
         first = originals[0]
-        opening = next(iter(rough_sentences(first.text)), "")
+        opening = first_rough_sentence(first.text)
         words = opening.split()
         suffix = " …" if len(words) > _MAX_FALLBACK_WORDS else ""
         return " ".join(words[:_MAX_FALLBACK_WORDS]) + suffix
     shared: Counter[str] = Counter()
     for article in originals:
-        lead = next(iter(rough_sentences(article.text)), "")
+        lead = first_rough_sentence(article.text)
         shared.update(_words(f"{article.title or ''} {lead}"))
 
     def score(title: str) -> float:

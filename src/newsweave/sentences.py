@@ -227,17 +227,28 @@ def rough_sentences(text: str) -> list[str]:
     sentences exist (repost detection, story headlines): the same text is always cut the same
     way, which is what they need; where the cut falls wrong they lose little.
     """
-    pieces: list[str] = []
+    return list(_rough_pieces(text))
+
+
+def first_rough_sentence(text: str) -> str:
+    """The first of `rough_sentences(text)` ("" if none), without cutting the rest of the text:
+    a story's headline reads only each article's opening sentence."""
+    return next(_rough_pieces(text), "")
+
+
+def _rough_pieces(text: str) -> Iterator[str]:
+    """The non-blank pieces of `rough_sentences`, one at a time."""
     for line in text.splitlines():
         start = 0
         for end in _ROUGH_END.finditer(line):
             piece = line[start : end.end(1)]
             if _ABBREVIATION_END.search(piece):
                 continue
-            pieces.append(piece)
+            if piece.strip():
+                yield piece
             start = end.end()
-        pieces.append(line[start:])
-    return [piece for piece in pieces if piece.strip()]
+        if line[start:].strip():
+            yield line[start:]
 
 
 def split_sentences(text: str, max_sentences: int | None = None) -> tuple[Sentence, ...]:
