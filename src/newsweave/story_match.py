@@ -62,9 +62,7 @@ class Packed:
     ids: NDArray[np.intp]
     values: Floats
     lengths: NDArray[np.intp]  # terms per view
-    heavy_positions: NDArray[np.intp]  # in `ids`: the FOUND_TERMS heaviest of each FOUND_VIEWS
-    heavy_values: Floats
-    heavy_lengths: NDArray[np.intp]
+    heavy: NDArray[np.bool_]  # by `ids`: among the FOUND_TERMS heaviest of a FOUND_VIEWS view
     stats: Floats  # per view its norm, then the two heavy totals, then per view 1 if it has terms
 
 
@@ -210,20 +208,18 @@ def _pruned(
 def _pack(ids: NDArray[np.intp], values: Floats, size: int) -> Packed:
     starts = _view_starts(ids, size)
     lengths = np.diff(starts)
-    heavy = []
+    heavy = np.zeros(len(ids), dtype=bool)
+    totals = []
     for view in FOUND_VIEWS:
         view_ids = ids[starts[view] : starts[view + 1]]
         view_values = values[starts[view] : starts[view + 1]]
-        heavy.append(np.lexsort((view_ids, -view_values))[:FOUND_TERMS] + starts[view])
-    chosen = np.concatenate(heavy)
-    heavy_values = values[chosen]
-    heavy_lengths = np.array([len(h) for h in heavy], dtype=np.intp)
-    split = len(heavy[0])
-    totals = [heavy_values[:split].sum(), heavy_values[split:].sum()]
+        chosen = np.lexsort((view_ids, -view_values))[:FOUND_TERMS]
+        heavy[chosen + starts[view]] = True
+        totals.append(view_values[chosen].sum())
     views = np.repeat(np.arange(len(VIEWS)), lengths)
     norms = np.sqrt(np.bincount(views, values * values, len(VIEWS)))
     stats = np.concatenate((norms, totals, lengths > 0))
-    return Packed(ids, values, lengths, chosen, heavy_values, heavy_lengths, stats)
+    return Packed(ids, values, lengths, heavy, stats)
 
 
 def _weights(article: Profile, ids: NDArray[np.intp]) -> Floats:
@@ -253,22 +249,14 @@ class Scorer:
         count = len(stories)
         packs = [story.packed() for story in stories]
         weights = _weights(article, np.concatenate([p.ids for p in packs]))
-        segment = np.repeat(
-            np.arange(count * len(VIEWS)), np.concatenate([p.lengths for p in packs])
-        )
         values = np.concatenate([p.values for p in packs])
-        dots = np.bincount(segment, weights * values, count * len(VIEWS)).reshape(count, -1)
-        covered = np.bincount(segment, weights * weights, count * len(VIEWS)).reshape(count, -1)
-        # The heavy terms are some of each story's own ids: their weights are already looked up.
-        offsets = np.cumsum([0] + [len(p.ids) for p in packs[:-1]])
-        heavy_lengths = [len(p.heavy_positions) for p in packs]
-        heavy = np.concatenate([p.heavy_positions for p in packs])
-        heavy += np.repeat(offsets, heavy_lengths)
-        heavy_segment = np.repeat(
-            np.arange(count * 2), np.concatenate([p.heavy_lengths for p in packs])
-        )
-        heavy_values = np.concatenate([p.heavy_values for p in packs]) * (weights[heavy] > 0.0)
-        found = np.bincount(heavy_segment, heavy_values, count * 2).reshape(count, 2)
+        width = count * len(VIEWS)
+        segment = np.repeat(np.arange(width), np.concatenate([p.lengths for p in packs]))
+        dots = np.bincount(segment, weights * values, width).reshape(count, -1)
+        covered = np.bincount(segment, weights * weights, width).reshape(count, -1)
+        # The story's heaviest terms that the article has, summed per view.
+        has = np.concatenate([p.heavy for p in packs]) & (weights > 0.0)
+        found = np.bincount(segment, values * has, width).reshape(count, -1)[:, FOUND_VIEWS]
         stats = np.array([p.stats for p in packs])
         norms, totals = stats[:, _NORMS], stats[:, _TOTALS]
         found = np.divide(found, totals, out=np.zeros_like(found), where=totals > 0)
