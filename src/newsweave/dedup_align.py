@@ -54,8 +54,9 @@ _NUMBER_NAMES = (
 _NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_NAMES.split())}
 _AD_MARKER = re.compile(r"^ad_\d+$")
 _DIGIT = re.compile(r"\d")
-# A word starting with a capital (checked with str.isupper: the class also admits other scripts).
-_CAPITALISED = re.compile(r"\b[^\W\d_a-z]\w*(?:[.,:'’]\w+)*")
+# A word starting with a capital (checked with str.isupper: the class also admits other scripts),
+# not inside a word; the lookbehind follows the first character so that `re` can skip ahead.
+_CAPITALISED = re.compile(r"[^\W\d_a-z](?<!\w.)\w*(?:[.,:'’]\w+)*")
 # Function words: spinners leave them in place; they make no anchor and no index key.
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before

@@ -47,8 +47,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*[A-Za-z]")
 # A year 1950-2049 not inside a longer number (the lookbehind after the literal prefix is faster).
 _YEAR = re.compile(r"(?:19[5-9]|20[0-4])(?<!\d...)\d(?!\d)")
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*")
-_NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]{2,})"
+# Patterns open with a character class where they can: `re` then skips ahead to the next
+# character that may start a match instead of trying the pattern at every position (a
+# lookbehind comes after the first character, not before it).
+# A number not inside a word or after a dot.
+_NUMBER = re.compile(r"\d(?<![\w.]\d)\d*(?:[.,]\d+)*")
+# A capitalised word: "Gray", "INS", "O'Brien" (an all-capitals word is one of these too).
+_NAME_WORD = r"[A-Z][a-zA-Z'’\-]+"
 # A run of capitalised words ("Kimani Gray", "Bank of England"); runs do not cross line ends.
 _RUN = _NAME_WORD + r"(?:[ \t]+(?:of[ \t]+|de[ \t]+|the[ \t]+)?" + _NAME_WORD + ")*"
 _NAME_RUN = re.compile(_RUN)
