@@ -35,10 +35,10 @@ place of the counts they were made from (a merge moves whole stories, of any age
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from itertools import chain
 from typing import Any
 
 import numpy as np
@@ -108,9 +108,11 @@ def lead_embeddings(articles: Sequence[Article]) -> NDArray[np.float32]:
 class Blocking:
     """Inverted index from heavy terms to the stories that used them most recently.
 
-    A posting is a short list (at most `posting_stories`, oldest first); an article's
-    candidates are counted over its postings with numpy, since on a large pile the postings
-    are full and a Python count and sort of their ~600 entries was the pass's hot spot.
+    A posting is a short array of story numbers (at most `posting_stories`, oldest first); an
+    article's candidates are counted over its postings with numpy, since on a large pile the
+    postings are full and a Python count and sort of their ~600 entries was the pass's hot
+    spot. Postings are `array`s, not lists: an article's ~30 postings join into one buffer in
+    C, where ~500 Python ints scattered over a large heap took 45 µs to gather at 100k.
     """
 
     def __init__(self, knobs: dict[str, Any]):
@@ -118,7 +120,7 @@ class Blocking:
         self.index_terms = int(knobs["index_terms"])
         self.posting = int(knobs["posting_stories"])
         self.limit = int(knobs["max_candidates"])
-        self.postings: dict[int, list[int]] = {}
+        self.postings: dict[int, array[int]] = {}
 
     @staticmethod
     def _keys(article: Profile, limit: int) -> tuple[int, ...]:
@@ -134,14 +136,16 @@ class Blocking:
         ]
         if not found:
             return []
-        stories = np.fromiter(chain.from_iterable(found), np.int64)
+        stories = np.frombuffer(b"".join(found), dtype=np.int64)
         unique, counts = np.unique(stories, return_counts=True)
         ranked = np.lexsort((-unique, -counts))[: self.limit]
         return [int(story) for story in unique[ranked]]
 
     def add(self, story: int, article: Profile) -> None:
         for key in self._keys(article, self.index_terms):
-            posting = self.postings.setdefault(key, [])
+            posting = self.postings.get(key)
+            if posting is None:
+                posting = self.postings[key] = array("q")
             if story in posting:
                 posting.remove(story)
             posting.append(story)
