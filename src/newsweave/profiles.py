@@ -172,16 +172,22 @@ class Compact:
     lengths: tuple[int, ...]  # terms per view
 
 
+def id_type(size: int) -> type[np.signedinteger[Any]]:
+    """The integer type of profile ids for `size` ids a view: 32 bits unless they need more."""
+    return np.int64 if size * len(VIEWS) >= 2**31 else np.int32
+
+
 @dataclass(frozen=True, slots=True)
 class Profile:
     """An article's five unit vectors, capped to `vector_terms` terms each, as flat arrays.
 
     View `v`'s terms have ids `v * size + term id` (`size`: the `Terms` count), so the views
-    never share an id; `ids` are sorted, hence by view first. `heavy_body` / `heavy_names`
-    are the heaviest terms, for blocking.
+    never share an id; `ids` are sorted, hence by view first, and 32-bit while they fit
+    (`id_type`): a story of one article keeps its profile's arrays as its sums, and at 100k
+    there are ~50,000 such. `heavy_body` / `heavy_names` are the heaviest terms, for blocking.
     """
 
-    ids: NDArray[np.intp]
+    ids: NDArray[np.signedinteger[Any]]
     values: NDArray[np.float64]
     lengths: NDArray[np.intp]  # terms per view
     size: int
@@ -190,11 +196,10 @@ class Profile:
 
     def stored(self) -> StoredProfile:
         """This profile in about half the memory, to keep many until a later look."""
-        wide = self.size * len(VIEWS) >= 2**31  # ids past 32 bits on a very large pile
-        kind = np.int64 if wide else np.int32
+        kind = id_type(self.size)
         heavy: NDArray[np.signedinteger[Any]] = np.array(self.heavy_body + self.heavy_names, kind)
         return StoredProfile(
-            self.ids.astype(kind),
+            self.ids.astype(kind, copy=False),
             self.values.astype(np.float32),
             tuple(self.lengths.tolist()),
             self.size,
@@ -220,7 +225,7 @@ class StoredProfile:
         """The `Profile` again, to score with."""
         heavy = self.heavy.tolist()
         return Profile(
-            self.ids.astype(np.intp),
+            self.ids,
             self.values.astype(np.float64),
             np.array(self.lengths, dtype=np.intp),
             self.size,
@@ -236,9 +241,9 @@ def profile(compact: Compact, idf: Idf, weights: Weights, size: int) -> Profile:
     """
     cap = weights.vector_terms
     heavy: list[tuple[int, ...]] = []
-    all_ids: list[NDArray[np.intp]] = []
+    all_ids: list[NDArray[np.signedinteger[Any]]] = []
     all_values: list[NDArray[np.float64]] = []
-    term_ids = compact.ids.astype(np.intp)
+    term_ids = compact.ids.astype(id_type(size))
     weighted = (1.0 + np.log(compact.counts.astype(np.float64))) * idf[term_ids]  # all views
     start = 0
     for number, length in enumerate(compact.lengths):
