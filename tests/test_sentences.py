@@ -106,3 +106,13 @@ def test_the_rough_split_cuts_at_sentence_ends_but_not_after_titles_or_initials(
         "They talked.",
         "Next line",
     ]
+
+
+def test_the_rough_split_tells_a_title_from_a_word_that_ends_like_one() -> None:
+    text = "The deal closed in Sept. after talks. HarMr. Lee left at 5 p.m. and went home. Done"
+    assert rough_sentences(text) == [
+        "The deal closed in Sept. after talks.",
+        "HarMr.",
+        "Lee left at 5 p.m. and went home.",
+        "Done",
+    ]

@@ -55,8 +55,12 @@ _CHARS_PER_SENTENCE = 200
 _LIKELY_END = re.compile(r"""(?:(?<=[a-z]{3})\.|[!?…])["'”’)\]]*\s+(?=\S)""")
 _TERMINATOR = re.compile(r"[.!?…]")
 _SPACE = re.compile(r"\s+")
-# Where `rough_sentences` cuts: sentence punctuation (and closing quotes) then space.
-_ROUGH_END = re.compile(r"""(?<=[.!?…])(["'”’)\]]*)\s+""")
+# Where `rough_sentences` cuts: sentence punctuation (and closing quotes) then space. It opens
+# with the punctuation, not a lookbehind, so that `re` skips ahead to the next candidate.
+_ROUGH_END = re.compile(r"""[.!?…](["'”’)\]]*)\s+""")
+# The longest ending `_ABBREVIATION_END` matches ("\sSept."): testing a piece's last 7
+# characters is the same as testing all of it, and a long piece costs no more.
+_ABBREVIATION_TAIL = 7
 _ABBREVIATION_END = re.compile(
     r"(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|No|Jan|Feb|Aug|Sept?|Oct"
     r"|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m)\.$"
@@ -242,7 +246,7 @@ def _rough_pieces(text: str) -> Iterator[str]:
         start = 0
         for end in _ROUGH_END.finditer(line):
             piece = line[start : end.end(1)]
-            if _ABBREVIATION_END.search(piece):
+            if _ABBREVIATION_END.search(piece[-_ABBREVIATION_TAIL:]):
                 continue
             if piece.strip():
                 yield piece
