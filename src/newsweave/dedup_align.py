@@ -100,7 +100,7 @@ def tokens(text: str) -> list[str]:
     words: list[str] = WORD.findall(text)
     if "_" not in text:  # no ad marker possible: skip the per-word test
         return words
-    return [w for w in words if not _AD_MARKER.match(w.lower())]
+    return [w for w in words if "_" not in w or not _AD_MARKER.match(w.lower())]
 
 
 def _number(token: str) -> str | None:
@@ -114,9 +114,12 @@ def _number(token: str) -> str | None:
 
 
 def _numbers(words: list[str], lowered: list[str]) -> set[str]:
-    """`_number` of every token, as a set (set operations instead of a call per token)."""
-    found = {w.replace(",", "") for w in words if not w.isalpha() and _DIGIT.search(w)}
-    found.update(_NUMBER_WORDS[w] for w in _NUMBER_WORDS.keys() & set(lowered))
+    """`_number` of every token, as a set (set operations instead of a call per token; each
+    distinct token is looked at once)."""
+    distinct = set(words)
+    found = {w.replace(",", "") for w in distinct if not w.isalpha() and _DIGIT.search(w)}
+    named = distinct if lowered is words else set(lowered)
+    found.update(_NUMBER_WORDS[w] for w in _NUMBER_WORDS.keys() & named)
     return found
 
 
