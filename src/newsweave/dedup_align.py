@@ -167,15 +167,13 @@ def fingerprint(article: Article, shingle_size: int) -> tuple[Hashes, frozenset[
     """
     lowered = tokens(article.text.lower())  # case does not change where words split
     anchors = _numbers(lowered, lowered)
+    capitalised: list[str] = []
     for unit in _article_units(article):
         first = WORD.search(unit)
-        if first is None:
-            continue
-        anchors.update(
-            name
-            for word in _CAPITALISED.findall(unit, first.end())
-            if word[0].isupper() and (name := word.lower()) not in STOP_WORDS
-        )
+        if first is not None:  # a sentence's first word is capitalised anyway
+            capitalised += _CAPITALISED.findall(unit, first.end())
+    names = {word.lower() for word in set(capitalised) if word[0].isupper()}
+    anchors |= names - STOP_WORDS  # (numbers are never stop words)
     return shingle_hashes(lowered, shingle_size, distinct=False), frozenset(anchors), len(lowered)
 
 
