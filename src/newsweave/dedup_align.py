@@ -170,7 +170,7 @@ def fingerprint(article: Article, shingle_size: int) -> tuple[Hashes, frozenset[
     capitalised: list[str] = []
     for unit in _article_units(article):
         first = WORD.search(unit)
-        if first is not None:  # a sentence's first word is capitalised anyway
+        if first is not None:  # a sentence's first word is capitalised for its place
             capitalised += _CAPITALISED.findall(unit, first.end())
     names = {word.lower() for word in set(capitalised) if word[0].isupper()}
     anchors |= names - STOP_WORDS  # (numbers are never stop words)

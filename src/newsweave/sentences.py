@@ -58,8 +58,9 @@ _SPACE = re.compile(r"\s+")
 # Where `rough_sentences` cuts: sentence punctuation (and closing quotes) then space. It opens
 # with the punctuation, not a lookbehind, so that `re` skips ahead to the next candidate.
 _ROUGH_END = re.compile(r"""[.!?…](["'”’)\]]*)\s+""")
-# The longest ending `_ABBREVIATION_END` matches ("\sSept."): testing a piece's last 7
-# characters is the same as testing all of it, and a long piece costs no more.
+# `_ABBREVIATION_END` matches at most a space and "Sept.": testing a piece's last 7 characters
+# is the same as testing all of it (its `^` can only fall on the piece's own start), and a long
+# piece costs no more.
 _ABBREVIATION_TAIL = 7
 _ABBREVIATION_END = re.compile(
     r"(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|No|Jan|Feb|Aug|Sept?|Oct"
