@@ -172,6 +172,9 @@ class Compact:
     lengths: tuple[int, ...]  # terms per view
 
 
+Ids = NDArray[np.signedinteger[Any]]  # profile and story term ids: 32-bit (`id_type`) or 64
+
+
 def id_type(size: int) -> type[np.signedinteger[Any]]:
     """The integer type of profile ids for `size` ids a view: 32 bits unless they need more."""
     return np.int64 if size * len(VIEWS) >= 2**31 else np.int32
@@ -187,7 +190,7 @@ class Profile:
     there are ~50,000 such. `heavy_body` / `heavy_names` are the heaviest terms, for blocking.
     """
 
-    ids: NDArray[np.signedinteger[Any]]
+    ids: Ids
     values: NDArray[np.float64]
     lengths: NDArray[np.intp]  # terms per view
     size: int
@@ -241,7 +244,7 @@ def profile(compact: Compact, idf: Idf, weights: Weights, size: int) -> Profile:
     """
     cap = weights.vector_terms
     heavy: list[tuple[int, ...]] = []
-    all_ids: list[NDArray[np.signedinteger[Any]]] = []
+    all_ids: list[Ids] = []
     all_values: list[NDArray[np.float64]] = []
     term_ids = compact.ids.astype(id_type(size))
     weighted = (1.0 + np.log(compact.counts.astype(np.float64))) * idf[term_ids]  # all views

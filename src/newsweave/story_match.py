@@ -41,7 +41,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.features import VIEWS
-from newsweave.profiles import Profile
+from newsweave.profiles import Ids, Profile
 
 FEATURES = (
     "body", "lead", "names", "numbers", "number_conflict", "name_conflict", "days",
@@ -59,7 +59,7 @@ Floats = NDArray[np.float64]
 class Packed:
     """A story's sums as flat arrays (all views), rebuilt after each new member."""
 
-    ids: NDArray[np.intp]
+    ids: Ids
     values: Floats
     lengths: NDArray[np.intp]  # terms per view
     heavy: NDArray[np.bool_]  # by `ids`: among the FOUND_TERMS heaviest of a FOUND_VIEWS view
@@ -71,7 +71,7 @@ _TOTALS = slice(len(VIEWS), len(VIEWS) + len(FOUND_VIEWS))
 _HAS_TERMS = slice(len(VIEWS) + len(FOUND_VIEWS), 2 * len(VIEWS) + len(FOUND_VIEWS))
 
 
-_NO_IDS: NDArray[np.intp] = np.zeros(0, dtype=np.intp)
+_NO_IDS: Ids = np.zeros(0, dtype=np.int32)
 _NO_VALUES: Floats = np.zeros(0, dtype=np.float64)
 
 
@@ -79,12 +79,13 @@ _NO_VALUES: Floats = np.zeros(0, dtype=np.float64)
 class StoryState:
     """A story under construction: members, and the sum of their view vectors.
 
-    The sums are two flat arrays sorted by id (`Profile` ids: view first, then term), ~16
-    bytes a term, so a pile of 100,000 mostly one-article stories stays in memory.
+    The sums are two flat arrays sorted by id (`Profile` ids: view first, then term), ~12
+    bytes a term (32-bit ids, 64-bit sums), so a pile of 100,000 mostly one-article stories
+    stays in memory.
     """
 
     members: list[int] = field(default_factory=list)
-    ids: NDArray[np.intp] = field(default_factory=lambda: _NO_IDS)
+    ids: Ids = field(default_factory=lambda: _NO_IDS)
     values: Floats = field(default_factory=lambda: _NO_VALUES)
     size: int = 0  # ids per view (the `Profile.size` of the members)
     first: datetime | None = None
@@ -163,9 +164,7 @@ class StoryState:
         return seconds / 86400.0
 
 
-def _summed(
-    ids: NDArray[np.intp], values: Floats, other_ids: NDArray[np.intp], other_values: Floats
-) -> tuple[NDArray[np.intp], Floats]:
+def _summed(ids: Ids, values: Floats, other_ids: Ids, other_values: Floats) -> tuple[Ids, Floats]:
     """Two sparse vectors (sorted ids, values) added: the union of their ids, sorted.
 
     A stable argsort of the two sorted runs is a merge (timsort), cheaper than `np.unique`'s
@@ -181,16 +180,14 @@ def _summed(
     return ranked[starts], summed.astype(np.float64, copy=False)
 
 
-def _view_starts(ids: NDArray[np.intp], size: int) -> NDArray[np.intp]:
+def _view_starts(ids: Ids, size: int) -> NDArray[np.intp]:
     """Where each view starts in a sorted id array, and its end: len(VIEWS) + 1 positions."""
     bounds = np.arange(len(VIEWS) + 1, dtype=np.intp) * max(size, 1)
     starts: NDArray[np.intp] = np.searchsorted(ids, bounds)
     return starts
 
 
-def _pruned(
-    ids: NDArray[np.intp], values: Floats, size: int, cap: int
-) -> tuple[NDArray[np.intp], Floats]:
+def _pruned(ids: Ids, values: Floats, size: int, cap: int) -> tuple[Ids, Floats]:
     """The sums with every view over 2 x `cap` terms cut to its `cap` heaviest (ids sorted)."""
     starts = _view_starts(ids, size)
     lengths = np.diff(starts)
@@ -205,7 +202,7 @@ def _pruned(
     return ids[keep], values[keep]
 
 
-def _pack(ids: NDArray[np.intp], values: Floats, size: int) -> Packed:
+def _pack(ids: Ids, values: Floats, size: int) -> Packed:
     starts = _view_starts(ids, size)
     lengths = np.diff(starts)
     heavy = np.zeros(len(ids), dtype=bool)
@@ -222,7 +219,7 @@ def _pack(ids: NDArray[np.intp], values: Floats, size: int) -> Packed:
     return Packed(ids, values, lengths, heavy, stats)
 
 
-def _weights(article: Profile, ids: NDArray[np.intp]) -> Floats:
+def _weights(article: Profile, ids: Ids) -> Floats:
     """The article's weight for each of `ids` (0 where it has none), by binary search in its
     own sorted ids: cache-friendly however large the pile's vocabulary grows."""
     if not len(article.ids):
