@@ -11,12 +11,12 @@ import json
 import time
 from pathlib import Path
 
-from newsweave.agreement import compare_outlets
-from newsweave.clean import clean
-from newsweave.embed import default_embedder
-from newsweave.ingest import article_id
+from newsweave.briefing.agreement.compare import compare_outlets
+from newsweave.briefing.agreement.statements import story_statements
+from newsweave.clean.cleaner import clean
 from newsweave.models import Article, RawArticle, Story
-from newsweave.statements import story_statements
+from newsweave.nlp.embed import default_embedder
+from newsweave.readers import article_id
 
 
 def articles(shared: Path, wanted: int) -> list[Article]:

@@ -27,16 +27,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import corpus
 
-from newsweave.agreement import compare_outlets, label_summary
-from newsweave.entities import find_entities
-from newsweave.framing import profile_outlets
-from newsweave.headline import choose_headline
+from newsweave.briefing.agreement.compare import compare_outlets, label_summary
+from newsweave.briefing.entities import find_entities
+from newsweave.briefing.framing import profile_outlets
+from newsweave.briefing.headline import choose_headline
+from newsweave.briefing.quotes.story_quotes import extract_quotes
+from newsweave.briefing.summarize import summarize
+from newsweave.briefing.timeline import build_timeline
 from newsweave.models import Story
-from newsweave.nlp import pipeline
+from newsweave.nlp.spacy_pipeline import pipeline
 from newsweave.pipeline import group_stories
-from newsweave.quotes import extract_quotes
-from newsweave.summarize import summarize
-from newsweave.timeline import build_timeline
 
 STAGES = ("entities", "agreement", "headline", "summary", "quotes", "timeline", "outlets")
 WORKERS = 2

@@ -3,8 +3,9 @@
     python bench/ner.py [FILE.jsonl] [--limit N]
 
 Reads articles (default: the quotes dev set beside the project), cleans them, then times
-`newsweave.nlp.entity_docs` over the article texts and `newsweave.nlp.parsed_docs` over the
-paragraphs that hold a quotation mark, as the stage runs them; prints sentences/s for each.
+`entity_docs` over the article texts and `parsed_docs` over the paragraphs (both in
+`newsweave.nlp.spacy_pipeline`) that hold a quotation mark, as the stage runs them; prints
+sentences/s for each.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ import argparse
 import time
 from pathlib import Path
 
-from newsweave import nlp
 from newsweave.models import Article
+from newsweave.nlp import spacy_pipeline as nlp
 from newsweave.pipeline import read_articles
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "data" / "quotes-dev-polnear.jsonl"

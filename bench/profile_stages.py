@@ -5,7 +5,7 @@
 Stages as `newsweave stories` runs them, each timed alone in this one process (CPU time; on
 a busy machine compare runs made one after the other, not across days):
 
-    read         parse the file into RawArticles (newsweave.ingest.read)
+    read         parse the file into RawArticles (newsweave.readers.read)
     clean        clean() without the sentence split (`stories` never splits)
     fingerprint  the repost fingerprint: tokens, anchors, shingle hashes, two signatures
     counts       the grouping term counts and their hashed ids (count + compact)
@@ -30,14 +30,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from newsweave.clean import clean
-from newsweave.cluster import count_pile, group, weights_of
+from newsweave.clean.cleaner import clean
 from newsweave.config import settings
-from newsweave.dedup import Fingerprints, mark_duplicates
-from newsweave.features import count
-from newsweave.ingest import article_id, read
+from newsweave.dedup.reposts import Fingerprints, mark_duplicates
+from newsweave.grouping.features import count
+from newsweave.grouping.online import count_pile, group, weights_of
+from newsweave.grouping.profiles import compact
 from newsweave.models import RawArticle
-from newsweave.profiles import compact
+from newsweave.readers import article_id, read
 
 STAGES = ("read", "clean", "fingerprint", "counts", "dedup", "group")
 

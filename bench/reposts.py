@@ -18,11 +18,11 @@ import string
 from dataclasses import replace
 from pathlib import Path
 
-from newsweave.dedup import mark_duplicates
-from newsweave.dedup_align import STOP_WORDS
+from newsweave.dedup.align import STOP_WORDS
+from newsweave.dedup.reposts import mark_duplicates
 from newsweave.evaluation.reposts import load_articles, run
 from newsweave.models import Article
-from newsweave.sentences import split_sentences
+from newsweave.text.sentences import split_sentences
 
 _WORD = re.compile(r"(?<![\w.,:'’])[a-z]+(?![\w'’])")
 

@@ -136,7 +136,7 @@ def _read(size: int, workers: int, executor: str = "local", address: str | None 
 def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
     """One measurement, in this (child) process."""
     from newsweave.pipeline import brief_story, group_stories
-    from newsweave.scale import map_stories
+    from newsweave.runner import map_stories
 
     figures: dict[str, Any] = {}
     if stage == "prepare":
@@ -163,7 +163,7 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
     elif stage in ("dask", "dask-fast"):
         from dask.distributed import LocalCluster
 
-        from newsweave.scale import close_clients
+        from newsweave.runner import close_clients
 
         work = partial(brief_story, fast=stage == "dask-fast")
         with LocalCluster(n_workers=2, processes=True, threads_per_worker=1) as cluster:

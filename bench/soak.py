@@ -28,9 +28,9 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from newsweave.ingest import ReadStats
 from newsweave.models import Article
 from newsweave.pipeline import read_articles
+from newsweave.readers import ReadStats
 
 PROSE = [
     "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs.",

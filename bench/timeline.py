@@ -14,8 +14,8 @@ import time
 from pathlib import Path
 
 import newsweave
+from newsweave.briefing.timeline import build_timeline
 from newsweave.models import Story
-from newsweave.timeline import build_timeline
 
 
 def main(paths: list[str]) -> None:

@@ -6,10 +6,10 @@ from pathlib import Path
 
 from conftest import make_article
 
-from newsweave.agreement import Agreement, compare_outlets
-from newsweave.clean import clean
-from newsweave.ingest import article_id, read
+from newsweave.briefing.agreement.compare import Agreement, compare_outlets
+from newsweave.clean.cleaner import clean
 from newsweave.models import Article, RawArticle, Story
+from newsweave.readers import article_id, read
 
 HARBOUR = (
     "The city council approved a new harbour bridge on Tuesday after a long debate.\n"
@@ -168,7 +168,7 @@ def test_a_loaded_word_for_the_same_thing_is_a_characterisation_conflict() -> No
 
 
 def test_plain_rewording_is_not_a_characterisation_conflict() -> None:
-    from newsweave.loaded import characterisation
+    from newsweave.briefing.agreement.loaded import characterisation
 
     assert (
         characterisation(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from newsweave.clean import clean
+from newsweave.clean.cleaner import clean
 from newsweave.models import Article, Dateline, RawArticle
 
 BODY = (

@@ -10,12 +10,12 @@ import pytest
 from conftest import EXAMPLES, REPO, make_article
 
 import newsweave
-from newsweave.cluster import group
 from newsweave.config import settings
 from newsweave.evaluation.bcubed import bcubed
 from newsweave.evaluation.story_weights import pairs
-from newsweave.features import Weights, count
-from newsweave.story_match import FEATURES
+from newsweave.grouping.features import Weights, count
+from newsweave.grouping.match import FEATURES
+from newsweave.grouping.online import group
 
 QUAKE_A = (
     "A magnitude 6.1 earthquake struck the Chilean city of Valparaiso on Tuesday.\n"
@@ -245,13 +245,14 @@ def test_term_ids_are_the_same_in_every_process() -> None:
     import subprocess
     import sys
 
-    from newsweave.profiles import compact
+    from newsweave.grouping.profiles import compact
 
     article = make_article(QUAKE_A, published="2013-09-26")
     mine = compact(count(article, Weights())).ids.tolist()
     script = (
         "from conftest import make_article; from test_cluster import QUAKE_A;"
-        "from newsweave.features import Weights, count; from newsweave.profiles import compact;"
+        "from newsweave.grouping.features import Weights, count;"
+        "from newsweave.grouping.profiles import compact;"
         "print(compact(count(make_article(QUAKE_A, published='2013-09-26'), Weights()))"
         ".ids.tolist())"
     )
@@ -266,8 +267,8 @@ def test_term_ids_are_the_same_in_every_process() -> None:
 def test_two_keys_of_one_view_in_one_bucket_count_as_one_term() -> None:
     from collections import Counter
 
-    from newsweave.features import Counts
-    from newsweave.profiles import compact, term_ids
+    from newsweave.grouping.features import Counts
+    from newsweave.grouping.profiles import compact, term_ids
 
     first, second = "lhtcomweon", "qdkzuoemaup"  # found by a search over random words
     assert term_ids([first])[0] == term_ids([second])[0]
@@ -282,8 +283,8 @@ def test_idf_is_smoothed_and_a_year_most_of_the_pile_names_weighs_nothing() -> N
     import math
     from collections import Counter
 
-    from newsweave.features import Counts
-    from newsweave.profiles import Terms, compact, term_ids
+    from newsweave.grouping.features import Counts
+    from newsweave.grouping.profiles import Terms, compact, term_ids
 
     terms = Terms(floor=0)
     for word in ("harbour", "ferry", "ferry"):
@@ -298,7 +299,7 @@ def test_idf_is_smoothed_and_a_year_most_of_the_pile_names_weighs_nothing() -> N
 
 
 def test_story_sums_add_two_sparse_vectors_by_id() -> None:
-    from newsweave.story_match import _summed
+    from newsweave.grouping.match import _summed
 
     ids, values = _summed(
         np.array([1, 5, 9]), np.array([1.0, 2.0, 4.0]), np.array([5, 7]), np.array([-2.0, 3.0])
@@ -312,8 +313,8 @@ def test_story_sums_add_two_sparse_vectors_by_id() -> None:
 def test_every_change_to_a_story_makes_its_kept_scores_stale() -> None:
     """The second look keeps scores by story version (`story_consolidate._probabilities`):
     adding, removing and clearing must each give the story a new version."""
-    from newsweave.profiles import Profile
-    from newsweave.story_match import StoryState
+    from newsweave.grouping.match import StoryState
+    from newsweave.grouping.profiles import Profile
 
     view = Profile(
         ids=np.array([3, 8], dtype=np.intp),

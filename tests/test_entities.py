@@ -8,7 +8,7 @@ import pytest
 from conftest import make_article
 from test_quotes import PORT_STORY, sample_story
 
-from newsweave.entities import Mention, find_entities, merge_mentions
+from newsweave.briefing.entities import Mention, find_entities, merge_mentions
 from newsweave.evaluation.entities import merge_scores
 from newsweave.models import Entity, Story
 

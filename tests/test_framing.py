@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from conftest import make_article
 
-from newsweave.framing import profile_outlets
+from newsweave.briefing.framing import profile_outlets
 from newsweave.models import Story
 
 CALM = (

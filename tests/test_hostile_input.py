@@ -23,9 +23,9 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsweave.clean import clean
-from newsweave.ingest import Limits, ReadStats, article_id, read
+from newsweave.clean.cleaner import clean
 from newsweave.models import Problem, RawArticle
+from newsweave.readers import Limits, ReadStats, article_id, read
 
 PROSE = (
     "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs to its "

@@ -13,8 +13,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from newsweave.ingest import ReadStats, article_id, read
 from newsweave.models import Problem, RawArticle
+from newsweave.readers import ReadStats, article_id, read
 
 DATA = Path(__file__).parent / "data" / "ingest"
 PARAGRAPH = (

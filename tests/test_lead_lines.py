@@ -6,8 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from newsweave.dateline import parse_published
-from newsweave.lead_lines import is_date_line, is_wire_credit, line_date
+from newsweave.clean.dateline import parse_published
+from newsweave.clean.lead_lines import is_date_line, is_wire_credit, line_date
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import spacy
 
-from newsweave.nlp import model_check, pipeline
+from newsweave.nlp.spacy_pipeline import model_check, pipeline
 
 OFFICIAL: dict[str, Any] = {
     "lang": "en",

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from conftest import make_article
 
-from newsweave.outlets import unify_outlets
+from newsweave.clean.outlets import unify_outlets
 
 
 def test_a_domain_outlet_takes_the_name_its_host_goes_by() -> None:

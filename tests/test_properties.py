@@ -28,12 +28,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from newsweave.clean import clean
-from newsweave.ingest import article_id, read
+from newsweave.clean.cleaner import clean
 from newsweave.models import Article, Brief, Problem, RawArticle, SourceRef
 from newsweave.pipeline import brief_story, group_stories, read_articles
+from newsweave.readers import article_id, read
 from newsweave.render.json_v1 import document, schema, write_document
-from newsweave.sentences import split_sentences
+from newsweave.text.sentences import split_sentences
 
 QUICK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

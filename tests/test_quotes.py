@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 from conftest import make_article
 
-from newsweave.clean import clean
-from newsweave.entities import find_entities
+from newsweave.briefing.entities import find_entities
+from newsweave.briefing.quotes.spans import find_spans
+from newsweave.briefing.quotes.speakers import dash_speaker, is_cue
+from newsweave.briefing.quotes.story_quotes import extract_quotes
+from newsweave.clean.cleaner import clean
 from newsweave.models import Article, Quote, RawArticle, Story
-from newsweave.quote_spans import find_spans
-from newsweave.quotes import extract_quotes
-from newsweave.speakers import dash_speaker, is_cue
 
 SAMPLES = ("local-cnn-repost-2021-06-11", "newsnation-2021-06-14", "presstv-2021-06-16")
 

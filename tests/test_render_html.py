@@ -14,7 +14,7 @@ from conftest import EXAMPLES, make_article
 from typer.testing import CliRunner
 
 import newsweave
-from newsweave.cli import app
+from newsweave.cli.main import app
 from newsweave.models import (
     Article,
     Brief,

@@ -19,11 +19,11 @@ import pytest
 from conftest import EXAMPLES, REPO
 
 from newsweave.config import settings
-from newsweave.dedup import Fingerprint, mark_duplicates
+from newsweave.dedup.reposts import Fingerprint, mark_duplicates
+from newsweave.grouping.profiles import Compact
 from newsweave.models import Article
 from newsweave.pipeline import _Signatures, read_articles
-from newsweave.profiles import Compact
-from newsweave.scale import map_batches
+from newsweave.runner import map_batches
 
 
 def _newsweave(*args: str | Path) -> str:

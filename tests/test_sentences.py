@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsweave.sentences import first_rough_sentence, rough_sentences, split_sentences
+from newsweave.text.sentences import first_rough_sentence, rough_sentences, split_sentences
 
 
 def texts(text: str) -> list[str]:

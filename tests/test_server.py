@@ -18,7 +18,7 @@ import httpx
 import pytest
 from test_store import example_store
 
-from newsweave.store import ingest
+from newsweave.store.ingest import ingest
 
 HOSTILE = "<script>alert('title')</script>"
 

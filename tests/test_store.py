@@ -19,9 +19,9 @@ import pytest
 from conftest import EXAMPLES, make_article
 
 from newsweave.models import Article, Dateline
-from newsweave.store import ingest
-from newsweave.store_group import stable_ids
-from newsweave.store_schema import connect_reader, from_plain, to_plain
+from newsweave.store.ingest import ingest
+from newsweave.store.regroup import stable_ids
+from newsweave.store.schema import connect_reader, from_plain, to_plain
 
 _BUILT: dict[str, Path] = {}
 

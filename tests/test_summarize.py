@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 from conftest import make_article
 
+from newsweave.briefing.summarize import REGISTRY, summarize, summarizer
 from newsweave.errors import ConfigError
 from newsweave.models import Story, SummarySentence
-from newsweave.summarize import REGISTRY, summarize, summarizer
 
 FLOOD = (
     "Floodwaters in Riverton forced 4,000 residents from their homes on Tuesday, officials said."

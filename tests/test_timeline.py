@@ -1,4 +1,4 @@
-"""The story timeline (newsweave.timeline): real samples, events merged, conflicts noted."""
+"""The story timeline (`briefing.timeline`): real samples, events merged, conflicts noted."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 from conftest import make_article
 
 import newsweave
+from newsweave.briefing.timeline import build_timeline, dating_conflicts
 from newsweave.models import Article, Story
-from newsweave.timeline import build_timeline, dating_conflicts
 
 
 def _sample(shared: Path, name: str) -> Article:

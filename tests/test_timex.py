@@ -1,4 +1,4 @@
-"""Finding and resolving temporal expressions (newsweave.timex)."""
+"""Finding and resolving temporal expressions (newsweave.timex.expressions)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from newsweave.evaluation.timex import run
-from newsweave.timex import Timex, find_expressions
+from newsweave.timex.expressions import Timex, find_expressions
 
 WEDNESDAY = date(2021, 6, 16)
 

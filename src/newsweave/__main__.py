@@ -1,5 +1,5 @@
 """`python -m newsweave` runs the command line."""
 
-from newsweave.cli import main
+from newsweave.cli.main import main
 
 main()

@@ -21,18 +21,18 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from newsweave.clean import clean
-from newsweave.cluster import count_pile, group, weights_of
+from newsweave.briefing.headline import choose_headline
+from newsweave.clean.cleaner import clean
+from newsweave.clean.outlets import unify_outlets
 from newsweave.config import settings
-from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
-from newsweave.features import count
-from newsweave.headline import choose_headline
-from newsweave.ingest import Limits, ReadStats, article_id, read
+from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
+from newsweave.grouping.features import count
+from newsweave.grouping.online import count_pile, group, weights_of
+from newsweave.grouping.profiles import Compact, compact
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
-from newsweave.outlets import unify_outlets
-from newsweave.profiles import Compact, compact
-from newsweave.scale import BATCH_SIZE, map_batches
-from newsweave.sentences import add_sentences
+from newsweave.readers import Limits, ReadStats, article_id, read
+from newsweave.runner import BATCH_SIZE, map_batches
+from newsweave.text.sentences import add_sentences
 
 
 def read_articles(
@@ -125,12 +125,12 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
     """
     # The brief's stages are imported here, not at the top: they bring scikit-learn, SciPy and
     # spaCy (~90 MB and ~1 s a process), which `newsweave stories` and its workers never need.
-    from newsweave.agreement import compare_outlets, label_summary
-    from newsweave.entities import find_entities
-    from newsweave.framing import profile_outlets
-    from newsweave.quotes import extract_quotes
-    from newsweave.summarize import summarize
-    from newsweave.timeline import build_timeline
+    from newsweave.briefing.agreement.compare import compare_outlets, label_summary
+    from newsweave.briefing.entities import find_entities
+    from newsweave.briefing.framing import profile_outlets
+    from newsweave.briefing.quotes.story_quotes import extract_quotes
+    from newsweave.briefing.summarize import summarize
+    from newsweave.briefing.timeline import build_timeline
 
     if fast is None:
         fast = settings("brief")["mode"] == "fast"

@@ -35,11 +35,11 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.agreement import relation, shared_anchor
-from newsweave.clauses import clauses
+from newsweave.briefing.agreement.clauses import clauses
+from newsweave.briefing.agreement.compare import relation, shared_anchor
+from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
 from newsweave.config import settings
 from newsweave.errors import DatasetError
-from newsweave.statements import Anchors, anchors, number_words, sentence_dates
 
 LABELS = {1: "same", 0: "different", "same": "same", "different": "different"}
 LABELS["contradicting"] = "contradicting"
@@ -106,8 +106,8 @@ def _date(record: dict[str, Any]) -> date | None:
 
 def _file_date(path: Path) -> date | None:
     """The publication date a reader finds in a plain article file, if any."""
-    from newsweave.ingest import read
     from newsweave.models import RawArticle
+    from newsweave.readers import read
 
     for item in read([path]):
         if isinstance(item, RawArticle) and item.published:
@@ -165,7 +165,7 @@ def _cosines(pairs: Sequence[Pair], vectors_of: Callable[[list[str]], Any]) -> n
 
 
 def _embedding_vectors(texts: list[str]) -> Any:
-    from newsweave.embed import default_embedder
+    from newsweave.nlp.embed import default_embedder
 
     return default_embedder()(texts)
 

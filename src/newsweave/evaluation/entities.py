@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsweave.entities import Mention, merge_mentions
+from newsweave.briefing.entities import Mention, merge_mentions
 from newsweave.errors import DatasetError
 
 

@@ -75,8 +75,8 @@ def _records(path: Path) -> Iterator[dict[str, Any]]:
 def _newsweave(
     records: Sequence[dict[str, Any]], *, fast: bool = False, **options: Any
 ) -> list[list[Predicted]]:
-    from newsweave.attribution import attribute
-    from newsweave.entities import find_entities
+    from newsweave.briefing.entities import find_entities
+    from newsweave.briefing.quotes.attribution import attribute
     from newsweave.models import Article, Story
 
     out = []
@@ -98,8 +98,8 @@ def _newsweave_fast(records: Sequence[dict[str, Any]], **options: Any) -> list[l
 def _textacy(records: Sequence[dict[str, Any]], **_: Any) -> list[list[Predicted]]:
     from textacy.extract.triples import direct_quotations
 
-    from newsweave.nlp import pipeline
-    from newsweave.quote_spans import paragraphs
+    from newsweave.briefing.quotes.spans import paragraphs
+    from newsweave.nlp.spacy_pipeline import pipeline
 
     nlp = pipeline()
     keep = {"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"}

@@ -50,9 +50,9 @@ def load_gold(path: Path) -> dict[str, Any]:
 
 def load_articles(dataset: Path) -> list[Article]:
     """Each JSONL record read and cleaned as `newsweave` would (ids as given)."""
-    from newsweave.clean import clean
-    from newsweave.ingest.records import record_article
+    from newsweave.clean.cleaner import clean
     from newsweave.models import Problem
+    from newsweave.readers.records import record_article
 
     articles: list[Article] = []
     seen: set[str] = set()
@@ -75,8 +75,8 @@ def minhash_baseline(threshold: float) -> Marker:
     """MinHash LSH alone: every bucket collision over word 5-shingles is a link."""
 
     def mark(articles: Sequence[Article]) -> list[Article]:
-        from newsweave.dedup import assign_originals, lsh_pairs
-        from newsweave.dedup_align import tokens
+        from newsweave.dedup.align import tokens
+        from newsweave.dedup.reposts import assign_originals, lsh_pairs
 
         shingle_sets = []
         for article in articles:
@@ -88,7 +88,7 @@ def minhash_baseline(threshold: float) -> Marker:
 
 
 def _newsweave(articles: Sequence[Article]) -> list[Article]:
-    from newsweave.dedup import mark_duplicates
+    from newsweave.dedup.reposts import mark_duplicates
 
     return mark_duplicates(articles)
 

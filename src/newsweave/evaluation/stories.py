@@ -57,9 +57,9 @@ def load(dataset: Path) -> tuple[list[dict[str, Any]], dict[str, str], dict[str,
 
 def to_articles(records: Sequence[dict[str, Any]], dataset: Path) -> list[Article]:
     """Articles as `newsweave stories` would read them: record fields, id, then `clean`."""
-    from newsweave.clean import clean
-    from newsweave.ingest import article_id
-    from newsweave.ingest.records import record_article
+    from newsweave.clean.cleaner import clean
+    from newsweave.readers import article_id
+    from newsweave.readers.records import record_article
 
     articles = []
     for number, record in enumerate(records, start=1):
@@ -72,8 +72,8 @@ def to_articles(records: Sequence[dict[str, Any]], dataset: Path) -> list[Articl
 
 def _newsweave(articles: Sequence[Article]) -> list[list[str]]:
     """newsweave as `stories` runs it: mark reposts and rewrites, then group."""
-    from newsweave.cluster import group
-    from newsweave.dedup import mark_duplicates
+    from newsweave.dedup.reposts import mark_duplicates
+    from newsweave.grouping.online import group
 
     return [[a.id for a in story.articles] for story in group(mark_duplicates(articles))]
 

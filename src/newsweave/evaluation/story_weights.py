@@ -23,12 +23,12 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.cluster import Blocking, _Grouper, lead_embeddings
 from newsweave.config import settings
 from newsweave.evaluation.bcubed import average, item_scores
 from newsweave.evaluation.stories import load, to_articles
+from newsweave.grouping.match import EMBEDDING_FEATURES, FEATURES, StoryState
+from newsweave.grouping.online import Blocking, _Grouper, lead_embeddings
 from newsweave.models import Article
-from newsweave.story_match import EMBEDDING_FEATURES, FEATURES, StoryState
 
 Pairs = tuple[np.ndarray, np.ndarray, list[str]]
 Vectors = np.ndarray | None
@@ -92,7 +92,7 @@ THRESHOLDS = (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5)
 def _scores(
     articles: Sequence[Article], gold: dict[str, str], embeddings: Vectors = None, **knobs: Any
 ) -> dict[str, tuple[float, float]]:
-    from newsweave.cluster import group
+    from newsweave.grouping.online import group
 
     stories = group(articles, embeddings=embeddings, **knobs)
     predicted = {a.id: n for n, s in enumerate(stories) for a in s.articles}
@@ -126,7 +126,7 @@ def run(dataset: Path, embeddings: bool = False, **options: Any) -> str:
     With `embeddings`, the leads are embedded once and the `ew_*` weights (lexical features
     plus `EMBEDDING_FEATURES`) and `embedded_join_threshold` are learned instead.
     """
-    from newsweave.dedup import mark_duplicates
+    from newsweave.dedup.reposts import mark_duplicates
 
     records, gold, sources = load(Path(dataset))
     articles = mark_duplicates(to_articles(records, Path(dataset)))

@@ -23,16 +23,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsweave.clean import clean
+from newsweave.briefing.summarize import Summarizer, summarizer
+from newsweave.briefing.summarize.oracle import Oracle
+from newsweave.briefing.summarize.text import truncate_words
+from newsweave.clean.cleaner import clean
 from newsweave.errors import DatasetError
 from newsweave.evaluation.dataset import jsonl_records
 from newsweave.evaluation.rouge import METRICS, bootstrap, score
-from newsweave.ingest import article_id
-from newsweave.ingest.records import record_article
 from newsweave.models import Problem, Story, SummarySentence
-from newsweave.summarize import Summarizer, summarizer
-from newsweave.summarize.oracle import Oracle
-from newsweave.summarize.text import truncate_words
+from newsweave.readers import article_id
+from newsweave.readers.records import record_article
 
 # name -> (registered summarizer, options): newsweave's ablations, each with one part removed.
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {

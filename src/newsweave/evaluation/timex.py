@@ -28,7 +28,7 @@ from typing import Any
 from newsweave.config import settings
 from newsweave.errors import DatasetError
 from newsweave.evaluation.dataset import jsonl_records
-from newsweave.timex import find_expressions
+from newsweave.timex.expressions import find_expressions
 
 TYPES = ("DATE", "DURATION", "TIME", "SET", "all")
 

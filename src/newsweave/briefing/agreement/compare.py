@@ -1,0 +1,356 @@
+"""What outlets agree on, what only one says, and where they contradict each other.
+
+Statements of different outlets are compared by meaning (MiniLM sentence embeddings, or TF-IDF
+cosine in the lexical mode), nudged up when they share an anchor that embeddings blur (the same
+calendar day, the same count of the same thing). Support counts independent outlets: reposts and
+spun rewrites were set aside by `story_statements`, so wire copy printed five times counts once.
+
+Each pair of statements of different outlets is one of three relations (`relation`):
+- contradicting: similar enough to be about the same thing (the conflict threshold) and their
+  anchors clash: incompatible counts of the same kind of thing ("2,000 workers" vs "3,500
+  workers", "at least 19" is compatible with "20"), the same event on different days, or one
+  side negating what the other says in the same words, or the same statement in words of clearly
+  different loaded tone ("terrorists" vs "militants", `loaded.characterisation`). Decided by
+  rule (`decided_by="rule"`).
+- same: similar at or above the alignment threshold and not contradicting;
+- different: the rest.
+Same pairs are grouped (strongest first, at most one statement per article); a group that two or
+more outlets support is a fact, an informative statement only one outlet makes is an exclusive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsweave.briefing.agreement.loaded import characterisation
+from newsweave.briefing.agreement.statements import Anchors, Quantity, Statement, story_statements
+from newsweave.clean.dateline import without_dateline
+from newsweave.config import settings
+from newsweave.models import (
+    Claim,
+    Conflict,
+    Exclusive,
+    Fact,
+    SourceRef,
+    Story,
+    SummarySentence,
+)
+
+Matrix = NDArray[np.float32]
+_GENERIC_UNITS = frozenset({"%", "$", "€", "£"})
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    facts: tuple[Fact, ...] = ()
+    exclusives: tuple[Exclusive, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+
+
+def lexical_similarity(texts: Sequence[str], corpus: Sequence[str] | None = None) -> Matrix:
+    """Cosine similarity of TF-IDF vectors (words and word pairs); idf from `corpus` (or texts)."""
+    vectorizer = TfidfVectorizer(
+        ngram_range=(1, 2), sublinear_tf=True, stop_words="english", min_df=1
+    )
+    try:
+        vectorizer.fit(corpus if corpus is not None else texts)
+        vectors = vectorizer.transform(texts)
+    except ValueError:  # only stop words
+        return np.eye(len(texts), dtype=np.float32)
+    return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float32)
+
+
+@cache
+def _embedder_or_none() -> Any:
+    from newsweave.errors import ConfigError
+    from newsweave.nlp.embed import default_embedder
+
+    try:
+        return default_embedder()
+    except ConfigError:
+        return None
+
+
+def similarity(texts: Sequence[str], mode: str) -> tuple[Matrix, str]:
+    """Pairwise similarity of texts and the mode actually used (embedding falls back to lexical)."""
+    if mode == "embedding":
+        embedder = _embedder_or_none()
+        if embedder is not None:
+            vectors = embedder(list(texts))
+            return np.asarray(vectors @ vectors.T, dtype=np.float32), "embedding"
+    return lexical_similarity(texts), "lexical"
+
+
+def shared_anchor(a: Anchors, b: Anchors) -> bool:
+    """Both name the same calendar day, or the same exact count of the same kind of thing."""
+    if a.dates & b.dates:
+        return True
+    return any(
+        qa.exact and qb.exact and qa.same_kind(qb) and qa.compatible(qb)
+        for qa in a.quantities
+        for qb in b.quantities
+    )
+
+
+def anchored(matrix: Matrix, anchors: Sequence[Anchors], bonus: float) -> Matrix:
+    """The similarity matrix with `bonus` added where two statements share an anchor."""
+    if bonus <= 0:
+        return matrix
+    adjusted = matrix.copy()
+    with_anchor = [i for i, a in enumerate(anchors) if a.dates or a.quantities]
+    for x, i in enumerate(with_anchor):
+        for j in with_anchor[x + 1 :]:
+            if shared_anchor(anchors[i], anchors[j]):
+                adjusted[i, j] += bonus
+                adjusted[j, i] += bonus
+    return adjusted
+
+
+def _same_subject(a: Quantity, b: Quantity) -> bool:
+    """Whether two quantities are about the same thing, by the words around them. Percentages
+    and sums of money are counted of anything, so they need two shared words, a noun one."""
+    shared = len(a.context & b.context)
+    return shared >= 2 if a.unit & _GENERIC_UNITS else shared >= 1
+
+
+def _quantity_conflict(a: Anchors, b: Anchors) -> str | None:
+    """Counts of the same kind of thing that cannot both be true, none of them reconciled."""
+    for qa in a.quantities:
+        kin = [qb for qb in b.quantities if qa.same_kind(qb) and _same_subject(qa, qb)]
+        if not kin or any(qa.compatible(qb) for qb in kin):
+            continue
+        for qb in kin:
+            if not any(qb.compatible(other) for other in a.quantities if other.same_kind(qb)):
+                noun = min((q.noun for q in (qa, qb) if q.noun), key=len, default="of it")
+                return f"how many {noun}: {qa.text} or {qb.text}"
+    return None
+
+
+def conflict(
+    a: tuple[str, Anchors], b: tuple[str, Anchors], score: float, config: dict[str, Any], used: str
+) -> str | None:
+    """What two similar statements (text, anchors) disagree on, or None.
+
+    Dates and negation only count when the statements say the same thing otherwise (similarity
+    at the alignment threshold, and for negation the same content words): two sentences that
+    merely share a topic often carry different dates and a "not" somewhere.
+    """
+    if score < config[f"{used}_conflict_threshold"]:
+        return None
+    about = _quantity_conflict(a[1], b[1])
+    if about:
+        return about
+    if score < config[f"{used}_align_threshold"]:
+        return None
+    if len(a[1].dated) == 1 and len(b[1].dated) == 1:
+        (day_a, around_a), (day_b, around_b) = a[1].dated[0], b[1].dated[0]
+        if day_a != day_b and around_a & around_b:
+            return f"when it happened: {day_a} or {day_b}"
+    return _negation_conflict(a[1], b[1]) or characterisation(a[0], b[0])
+
+
+def _negation_conflict(a: Anchors, b: Anchors) -> str | None:
+    """One side negates, in the same words, what the other says."""
+    if (a.negations == 0) == (b.negations == 0):
+        return None  # both negate something, or neither: no clash on whether it happened
+    negated = (a.negated_words & (b.words - b.negated_words)) | (
+        b.negated_words & (a.words - a.negated_words)
+    )
+    if negated:
+        return (
+            f"whether it happened ({', '.join(sorted(negated))}): one outlet says so, another not"
+        )
+    return None
+
+
+def relation(
+    a: tuple[str, Anchors], b: tuple[str, Anchors], score: float, config: dict[str, Any], used: str
+) -> str:
+    """ "contradicting", "same" or "different" for two statements of different outlets."""
+    if conflict(a, b, score, config, used):
+        return "contradicting"
+    return "same" if score >= config[f"{used}_align_threshold"] else "different"
+
+
+def align(
+    statements: Sequence[Statement],
+    matrix: Matrix,
+    threshold: float,
+    apart: Collection[tuple[int, int]] = (),
+) -> list[list[int]]:
+    """Groups of statements that say the same thing, at most one statement per article.
+
+    Pairs are joined strongest first (single-link with an article constraint), so a statement
+    joins the group it resembles most and a group never holds two sentences of one article.
+    Pairs in `apart` (contradicting ones) are never joined directly.
+    """
+    n = len(statements)
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    rows, cols = np.where(np.triu(matrix, k=1) >= threshold)
+    pairs = sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda p: -matrix[p])
+    for i, j in pairs:
+        a, b = group_of[i], group_of[j]
+        if a == b or (i, j) in apart:
+            continue
+        articles_a = {statements[k].article.id for k in members[a]}
+        if articles_a & {statements[k].article.id for k in members[b]}:
+            continue
+        for k in members[b]:
+            group_of[k] = a
+        members[a].extend(members.pop(b))
+    return [sorted(group) for group in members.values()]
+
+
+def _find_conflicts(
+    statements: Sequence[Statement], matrix: Matrix, config: dict[str, Any], used: str
+) -> tuple[list[Conflict], set[tuple[int, int]]]:
+    """Conflicts between statements of different outlets, and the index pairs that clash."""
+    conflicts: list[Conflict] = []
+    clashing: set[tuple[int, int]] = set()
+    seen: set[tuple[str, frozenset[str]]] = set()
+    rows, cols = np.where(np.triu(matrix, k=1) >= config[f"{used}_conflict_threshold"])
+    for i, j in sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda p: -matrix[p]):
+        a, b = statements[i], statements[j]
+        if a.outlet == b.outlet:
+            continue
+        about = conflict(
+            (a.text, a.anchors), (b.text, b.anchors), float(matrix[i, j]), config, used
+        )
+        if about is None:
+            continue
+        clashing.add((i, j))
+        key = (about, frozenset((a.article.id, b.article.id)))
+        if key in seen:
+            continue
+        seen.add(key)
+        claims = tuple(
+            Claim(text=without_dateline(s.text), article=s.article.id, outlet=s.outlet)
+            for s in (a, b)
+        )
+        conflicts.append(Conflict(about=about, claims=claims, decided_by="rule"))
+    return conflicts, clashing
+
+
+def _representative(matrix: Matrix, index: Sequence[int]) -> int:
+    """The member most similar to the rest: the plainest wording of what they share."""
+    if len(index) == 1:
+        return 0
+    block = matrix[np.ix_(index, index)]
+    return int(np.argmax(block.sum(axis=1)))
+
+
+def _source(statement: Statement) -> SourceRef:
+    """The exact sentence a statement (perhaps one clause of it) stands in, as cited."""
+    sentence = statement.sentence
+    return SourceRef(
+        article=statement.article.id,
+        text=statement.article.text[sentence.start : sentence.end],
+        start=sentence.start,
+        end=sentence.end,
+    )
+
+
+def _fact(group: list[Statement], chosen: Statement) -> Fact:
+    ordered = [chosen, *(s for s in group if s is not chosen)]
+    outlets = tuple(sorted({s.outlet for s in group}))
+    return Fact(
+        text=without_dateline(chosen.text),
+        articles=tuple(dict.fromkeys(s.article.id for s in ordered)),
+        support=len(outlets),
+        outlets=outlets,
+        sources=tuple(_source(s) for s in ordered),
+    )
+
+
+def _informative(statement: Statement, min_words: int) -> bool:
+    """Long enough and carrying a name or a number: "Here is what we know." is not."""
+    words = statement.text.split()
+    return len(words) >= min_words and bool(statement.quantities or statement.names)
+
+
+def _anchor_count(statement: Statement) -> int:
+    """How many names and numbers a statement carries: more means more checkable."""
+    return len(statement.names) + 2 * len(statement.quantities) + 2 * len(statement.anchors.dates)
+
+
+def _exclusives(candidates: list[Statement], per_outlet_limit: int) -> list[Exclusive]:
+    """The most checkable single-outlet statements, at most `per_outlet_limit` per outlet."""
+    candidates.sort(key=lambda s: (-_anchor_count(s), s.article.id, s.sentence.index))
+    kept: list[Exclusive] = []
+    per_outlet: dict[str, int] = {}
+    for statement in candidates:
+        if per_outlet.get(statement.outlet, 0) < per_outlet_limit:
+            per_outlet[statement.outlet] = per_outlet.get(statement.outlet, 0) + 1
+            kept.append(
+                Exclusive(
+                    text=without_dateline(statement.text),
+                    article=statement.article.id,
+                    outlet=statement.outlet,
+                )
+            )
+    return kept
+
+
+def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
+    """Facts (two or more independent outlets), exclusives and conflicts of one story."""
+    config = settings("agreement", mode=mode)
+    statements = story_statements(story, config["statement_min_words"])
+    if len({s.outlet for s in statements}) < 2:
+        return Agreement()
+    matrix, used = similarity([s.text for s in statements], config["mode"])
+    matrix = anchored(matrix, [s.anchors for s in statements], config["anchor_bonus"])
+    conflicts, clashing = _find_conflicts(statements, matrix, config, used)
+    groups = align(statements, matrix, config[f"{used}_align_threshold"], clashing)
+    facts, single = [], []
+    for index in groups:
+        group = [statements[i] for i in index]
+        if len({s.outlet for s in group}) >= 2:
+            facts.append(_fact(group, group[_representative(matrix, index)]))
+        elif _informative(group[0], config["exclusive_min_words"]):
+            single.append(group[0])
+    facts.sort(key=lambda f: (-f.support, -len(f.articles)))
+    exclusives = _exclusives(single, config["max_exclusives_per_outlet"])
+    return Agreement(tuple(facts), tuple(exclusives), tuple(conflicts))
+
+
+def label_summary(
+    summary: Sequence[SummarySentence], facts: Sequence[Fact]
+) -> tuple[SummarySentence, ...]:
+    """The summary with each sentence's support raised to that of the fact it states, if any.
+
+    The summarizer counts outlets by word overlap; alignment finds paraphrases too, so where a
+    summary sentence is one of a fact's statements, the fact's outlets and sentences back it.
+    """
+    by_source = {(ref.article, ref.text): fact for fact in facts for ref in fact.sources}
+    labelled = []
+    for sentence in summary:
+        fact = next(
+            (
+                by_source[key]
+                for ref in sentence.sources
+                if (key := (ref.article, ref.text)) in by_source
+            ),
+            None,
+        )
+        if fact is None or fact.support <= sentence.support:
+            labelled.append(sentence)
+            continue
+        cited = {(ref.article, ref.text) for ref in sentence.sources}
+        extra = tuple(ref for ref in fact.sources if (ref.article, ref.text) not in cited)
+        labelled.append(
+            replace(
+                sentence,
+                sources=sentence.sources + extra,
+                support=fact.support,
+                outlets=tuple(dict.fromkeys(sentence.outlets + fact.outlets)),
+            )
+        )
+    return tuple(labelled)

@@ -1,0 +1,241 @@
+"""People, organisations and places in a story, one entity per real thing, with every name used.
+
+spaCy's NER finds the mentions (inside one story only: about ten articles); `names` decides which
+mentions are one thing by name structure. A bare surname shared by two people in the story
+("Sullivan" with Jake and John Sullivan) goes to the nearest full name before it in the same
+article, or stays apart when there is none. Roles stated beside a name ("Kremlin spokesman
+Dmitry Peskov", "Jake Sullivan, the national security adviser,") are kept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from newsweave.briefing.fast_names import story_names
+from newsweave.config import settings
+from newsweave.models import Entity, Story
+from newsweave.nlp import spacy_pipeline as nlp
+from newsweave.text import names
+from newsweave.text.names import word_set
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+ROLE_MODIFIERS = word_set(
+    """national security foreign defense defence deputy senior press presidential former vice
+    state prime top assistant special acting interior finance economic trade health campaign
+    white house kremlin"""
+)
+_ROLE_LINKS = frozenset({"of", "to", "for"})
+_ORG_LIKE = frozenset({"GPE", "NORP", "ORG", "FAC"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One name as it stands in one article."""
+
+    article: str
+    text: str
+    label: str
+    start: int
+    role: str | None = None
+
+
+@dataclass(slots=True)
+class _Cluster:
+    mentions: list[Mention] = field(default_factory=list)
+    first: str = ""
+    last: str = ""
+    parts: tuple[str, ...] = ()
+    suffix: str = ""
+
+
+def find_entities(story: Story, *, fast: bool = False) -> tuple[Entity, ...]:
+    """The story's entities, most mentioned first (NER over the story's articles only; with
+    `fast`, names found by rule instead: see `fast_names`)."""
+    mentions = rule_mentions(story) if fast else story_mentions(story)
+    return merge_mentions(mentions, [a.id for a in story.articles])
+
+
+def rule_mentions(story: Story) -> list[Mention]:
+    """`story_mentions` without a model: capitalised runs labelled by rule (`fast_names`)."""
+    labels = set(settings("entities")["labels"])
+    texts = list(dict.fromkeys(article.text for article in story.articles))
+    found: dict[str, list[Mention]] = {text: [] for text in texts}
+    for item in story_names([(str(index), text) for index, text in enumerate(texts)]):
+        if item.label in labels and item.label is not None:
+            mention = Mention(item.article, item.text, item.label, item.start, item.role)
+            found[texts[int(item.article)]].append(mention)
+    return [
+        replace(mention, article=article.id)
+        for article in story.articles
+        for mention in found[article.text]
+    ]
+
+
+def story_mentions(story: Story) -> list[Mention]:
+    """Every kept named-entity mention of every article; identical texts are tagged once."""
+    labels = set(settings("entities")["labels"])
+    texts = list(dict.fromkeys(article.text for article in story.articles))
+    docs = dict(zip(texts, nlp.entity_docs(texts), strict=True))
+    mentions: list[Mention] = []
+    for article in story.articles:
+        for ent in docs[article.text].ents:
+            surface = names.strip_possessive(ent.text)
+            if ent.label_ != "PERSON" and surface.lower().startswith("the "):
+                surface = surface[4:]
+            if ent.label_ in labels and surface and any(c.isalpha() for c in surface):
+                role = _role_of(ent) if ent.label_ == "PERSON" else None
+                mentions.append(Mention(article.id, surface, ent.label_, ent.start_char, role))
+    return mentions
+
+
+def _role_of(ent: Span) -> str | None:
+    return _role_before(ent.doc, ent) or _role_after(ent.doc, ent)
+
+
+def _role_before(doc: Doc, ent: Span) -> str | None:
+    """'Kremlin spokesman' in 'Kremlin spokesman Dmitry Peskov'."""
+    index = ent.start - 1
+    taken: list[Token] = []
+    while index >= 0 and len(taken) < 6:
+        token = doc[index]
+        word = token.lower_
+        fits = word in names.ROLE_HEADS or word in ROLE_MODIFIERS or word in _ROLE_LINKS
+        if not (fits or token.ent_type_ in _ORG_LIKE or token.is_upper) or token.is_punct:
+            break
+        taken.insert(0, token)
+        index -= 1
+    while taken and (taken[0].lower_ in _ROLE_LINKS or taken[0].lower_ == "former"):
+        taken.pop(0)
+    if not any(t.lower_ in names.ROLE_HEADS for t in taken):
+        return None
+    return doc[taken[0].i : taken[-1].i + 1].text
+
+
+def _role_after(doc: Doc, ent: Span) -> str | None:
+    """'the national security adviser' in 'Jake Sullivan, the national security adviser,'."""
+    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
+        return None
+    if doc[ent.end + 1].lower_ not in {"the", "a", "an"}:
+        return None
+    end = ent.end + 2
+    while end < len(doc) and end < ent.end + 9 and not doc[end].is_punct:
+        end += 1
+    phrase = doc[ent.end + 2 : end]
+    if phrase and phrase[-1].lower_ in names.ROLE_HEADS:
+        return phrase.text
+    return None
+
+
+def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str]) -> tuple[Entity, ...]:
+    """Group mentions into entities by name structure and build the records."""
+    people, others = _merge_people([m for m in mentions if m.label == "PERSON"])
+    surnames = Counter(c.last for c in people if c.first)
+    by_last = {c.last: c for c in people if c.first and surnames[c.last] == 1}
+    rest = []
+    for mention in (m for m in mentions if m.label != "PERSON"):
+        parts = names.person_parts(mention.text)
+        if len(parts) == 1 and parts[0] in by_last:
+            by_last[parts[0]].mentions.append(mention)
+        else:
+            rest.append(mention)
+    clusters = people + others + _merge_places(rest)
+    order = {article: index for index, article in enumerate(article_order)}
+    entities = [_entity(c.mentions, order) for c in clusters if c.mentions]
+    return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
+
+
+def _merge_people(mentions: list[Mention]) -> tuple[list[_Cluster], list[_Cluster]]:
+    """Full names by (compatible first name, surname); then bare names onto them."""
+    full: list[_Cluster] = []
+    for mention in mentions:
+        parts = names.person_parts(mention.text)
+        if len(parts) < 2:
+            continue
+        suffix = names.name_suffix(mention.text)
+        home = next(
+            (c for c in full if names.people_compatible(c.parts, parts, (c.suffix, suffix))),
+            None,
+        )
+        if home is None:
+            home = _Cluster(first=parts[0], last=parts[-1], parts=parts, suffix=suffix)
+            full.append(home)
+        elif len(parts) > len(home.parts):
+            home.parts = parts  # the fullest form decides later comparisons
+        home.mentions.append(mention)
+    full = _join_double_surnames(full)
+    bare: dict[str, _Cluster] = {}
+    for mention in mentions:
+        parts = names.person_parts(mention.text)
+        if len(parts) == 1:
+            home = _home_for_bare(parts[0], mention, full) or bare.setdefault(
+                parts[0], _Cluster(last=parts[0])
+            )
+            home.mentions.append(mention)
+    return full, list(bare.values())
+
+
+def _join_double_surnames(full: list[_Cluster]) -> list[_Cluster]:
+    """'Wasserman Schultz' is the surname of 'Debbie Wasserman Schultz', not a first name:
+    a two-word name that ends a longer name of the story joins it when that is the only one."""
+    kept: list[_Cluster] = []
+    for cluster in full:
+        homes = [
+            c for c in full
+            if len(cluster.parts) == 2 and len(c.parts) >= 3 and c.parts[-2:] == cluster.parts
+            and c.suffix == cluster.suffix
+        ]  # fmt: skip
+        if len(homes) == 1:
+            homes[0].mentions.extend(cluster.mentions)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _home_for_bare(word: str, mention: Mention, full: list[_Cluster]) -> _Cluster | None:
+    """The one full name a bare name belongs to, or None when it is ambiguous or unknown."""
+    candidates = [c for c in full if c.last == word]
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        by_first = [c for c in full if c.first == word]
+        return by_first[0] if len(by_first) == 1 else None
+    before = [
+        (m.start, c)
+        for c in candidates
+        for m in c.mentions
+        if m.article == mention.article and m.start < mention.start
+    ]
+    return max(before, key=lambda pair: pair[0])[1] if before else None
+
+
+def _merge_places(mentions: list[Mention]) -> list[_Cluster]:
+    """Places and organisations by alias table and by acronym ('NATO' = its full name)."""
+    groups: dict[str, _Cluster] = {}
+    for mention in mentions:
+        groups.setdefault(names.place_key(mention.text), _Cluster()).mentions.append(mention)
+    for key, cluster in list(groups.items()):
+        short = names.acronym(cluster.mentions[0].text)
+        if short and short in groups and short != key:
+            groups[short].mentions.extend(cluster.mentions)
+            del groups[key]
+    return list(groups.values())
+
+
+def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
+    surfaces = Counter(m.text for m in mentions)
+    name = max(surfaces, key=lambda s: (len(names.person_parts(s)), len(s), surfaces[s]))
+    roles = Counter(m.role for m in mentions if m.role)
+    articles = sorted({m.article for m in mentions}, key=lambda a: order.get(a, len(order)))
+    return Entity(
+        name=name,
+        type=Counter(m.label for m in mentions).most_common(1)[0][0],
+        aliases=tuple(s for s, _ in surfaces.most_common() if s != name),
+        articles=tuple(articles),
+        mentions=len(mentions),
+        roles=tuple(role for role, _ in roles.most_common()),
+    )

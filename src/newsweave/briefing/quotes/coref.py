@@ -1,0 +1,164 @@
+"""From the words that name a speaker to the speaker: a story entity, a description, or None.
+
+"Peskov" and "Kremlin spokesman Dmitry Peskov" become the entity's canonical name; "he" becomes
+the person who is the subject of the nearest sentence before it ("the first person named in the
+closest sentence": right far more often than "the last person named"); "the Russian leader" and
+"the spokesman" become the person whose stated role fits; "the official" after "a senior US
+official" keeps that description. Whatever cannot be resolved is None, never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from newsweave.briefing.quotes.spans import QuoteSpan
+from newsweave.briefing.quotes.speakers import sentence_ends
+from newsweave.models import Entity
+from newsweave.text import names
+
+PERSON_PRONOUNS = frozenset({"he", "she"})
+OTHER_PRONOUNS = frozenset({"they", "i", "we", "it", "you", "who", "him", "her", "them"})
+_DEFINITE = ("the ", "this ", "that ")
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    start: int
+    end: int
+    entity: Entity | None
+    surface: str
+
+
+@dataclass(slots=True)
+class SpeakerResolver:
+    """Resolves speaker phrases in one article against the story's entities."""
+
+    text: str
+    entities: Sequence[Entity]
+    quoted: Sequence[QuoteSpan]
+    max_sentences_back: int = 5
+    occurrences: list[Occurrence] = field(default_factory=list)
+    descriptions: list[str] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
+    speakers: list[tuple[int, Entity]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.occurrences = _occurrences(self.text, self.entities)
+        self.sentence_starts = [0] + [m.end() for m in sentence_ends(self.text)]
+
+    def resolve(self, phrase: str, start: int, before: int, head: int | None = None) -> str | None:
+        """The speaker named by `phrase` (at `start`) for a quote that starts at `before`."""
+        cleaned = phrase.strip(" ,;:—-")
+        lowered = cleaned.lower()
+        if lowered in PERSON_PRONOUNS:
+            return self._antecedent(start, lowered)
+        if lowered in OTHER_PRONOUNS:
+            return None
+        inside = [o for o in self.occurrences if start <= o.start < start + len(phrase)]
+        people = [o for o in inside if o.entity is None or o.entity.type == "PERSON"]
+        whole = [o for o in inside if o.end >= start + len(phrase.rstrip(" ,;:"))]
+        at_head = [o for o in inside if head is not None and o.start <= head < o.end]
+        if at_head or people or whole:
+            named = (at_head or people or whole)[-1]
+            if named.entity is not None and named.entity.type == "PERSON":
+                self.speakers.append((start, named.entity))
+            return named.entity.name if named.entity else named.surface
+        if lowered.startswith(_DEFINITE) and names.role_head(lowered):
+            return self._described(cleaned, before)
+        if lowered.startswith(("a ", "an ")) and names.role_head(lowered):
+            self.descriptions.append(cleaned)
+        return cleaned or None
+
+    def _antecedent(self, pronoun_at: int, pronoun: str) -> str | None:
+        """The person 'he'/'she' names: the most recent speaker of a fitting gender within
+        `max_sentences_back`, else the first fitting person named in the nearest sentence."""
+        wanted = "m" if pronoun == "he" else "f"
+        here = self._sentence(pronoun_at)
+        window = max(-1, here - self.max_sentences_back)
+        for at, entity in reversed(self.speakers):
+            if at < pronoun_at and self._sentence(at) > window and _fits(entity, wanted):
+                self.speakers.append((pronoun_at, entity))
+                return entity.name
+        people = [
+            o
+            for o in self.occurrences
+            if o.start < pronoun_at
+            and o.entity is not None
+            and o.entity.type == "PERSON"
+            and _fits(o.entity, wanted)
+            and not any(q.start <= o.start < q.end for q in self.quoted)
+        ]
+        for sentence in range(here, window, -1):
+            found = [o for o in people if self._sentence(o.start) == sentence]
+            if found and found[0].entity is not None:
+                self.speakers.append((pronoun_at, found[0].entity))
+                return found[0].entity.name
+        return None
+
+    def _described(self, description: str, before: int) -> str:
+        fits = {
+            e.name
+            for e in self.entities
+            if e.type == "PERSON" and any(names.roles_compatible(description, r) for r in e.roles)
+        }
+        recent = [o for o in self.occurrences if o.start < before and o.entity is not None]
+        for occurrence in reversed(recent):
+            if occurrence.entity is not None and occurrence.entity.name in fits:
+                return occurrence.entity.name
+        head = names.role_head(description)
+        for earlier in reversed(self.descriptions):
+            if names.role_head(earlier) == head:
+                return earlier
+        return description
+
+    def _sentence(self, at: int) -> int:
+        low, high = 0, len(self.sentence_starts) - 1
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.sentence_starts[middle] <= at:
+                low = middle
+            else:
+                high = middle - 1
+        return low
+
+
+def _fits(entity: Entity, wanted: str) -> bool:
+    """The entity can be 'he' (wanted 'm') or 'she' ('f'): its known gender does not conflict."""
+    known = names.gender(" ".join((entity.name, *entity.aliases)), entity.roles)
+    return known is None or known == wanted
+
+
+def _surfaces(entities: Sequence[Entity]) -> dict[str, list[Entity]]:
+    """Every name form of every entity, with a person's bare surname added."""
+    table: dict[str, list[Entity]] = {}
+    for entity in entities:
+        forms = {entity.name, *entity.aliases}
+        if entity.type == "PERSON":
+            parts = names.strip_possessive(entity.name).split()
+            if len(parts) >= 2:
+                forms.add(parts[-1])
+        for form in forms:
+            if len(form) > 1 and entity not in table.setdefault(form, []):
+                table[form].append(entity)
+    return table
+
+
+def _occurrences(text: str, entities: Sequence[Entity]) -> list[Occurrence]:
+    """Where the entities' names stand in `text`, longest form first, shared surnames resolved
+    to the nearest full name before them."""
+    table = _surfaces(entities)
+    if not table:
+        return []
+    forms = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+    found: list[Occurrence] = []
+    for match in pattern.finditer(text):
+        candidates = table[match.group()]
+        entity = candidates[0] if len(candidates) == 1 else None
+        if entity is None:
+            earlier = [o for o in found if o.entity in candidates and " " in o.surface]
+            entity = earlier[-1].entity if earlier else None
+        found.append(Occurrence(match.start(), match.end(), entity, match.group()))
+    return found

@@ -1,0 +1,136 @@
+"""The sentences of a story a summarizer may choose from, with what it needs to know of each.
+
+Every sentence of every article becomes a `Candidate` (copies too: they are cited, but never
+chosen, since their original says the same). Each candidate knows its independent outlet: a
+repost or rewrite (`duplicate_of`) counts under its original's outlet, so a syndicated story
+does not look widely reported. `Pool` adds the pairwise similarity of the candidates (TF-IDF
+cosine over content stems), which gives both centrality and cross-outlet support.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+from numpy.typing import NDArray
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+from newsweave.briefing.summarize import text as tx
+from newsweave.models import Article, Sentence, Story
+
+_EPOCH = datetime(1, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One sentence of one article, tokenized, with its place in the story."""
+
+    article: Article
+    sentence: Sentence
+    stems: tuple[str, ...]
+    content: tuple[str, ...]
+    words: int
+    outlet_key: str
+    is_copy: bool
+    fit: bool
+
+    @property
+    def position(self) -> int:
+        return self.sentence.index
+
+    @property
+    def order_key(self) -> tuple[datetime, str, int]:
+        """Chronological reading order: publication time, then article, then position."""
+        published = self.article.published
+        when = published.replace(tzinfo=None) if published else _EPOCH
+        return (when, self.article.id, self.sentence.start)
+
+
+def outlet_keys(story: Story) -> dict[str, str]:
+    """Article id -> the independent outlet it counts under (copies under their original's)."""
+    by_id = {a.id: a for a in story.articles}
+
+    def own(article: Article) -> str:
+        return article.voice.strip().lower()
+
+    keys = {}
+    for article in story.articles:
+        original = article
+        seen = {article.id}
+        while original.duplicate_of in by_id and original.duplicate_of not in seen:
+            original = by_id[original.duplicate_of]
+            seen.add(original.id)
+        keys[article.id] = own(original)
+    return keys
+
+
+def _in_removed(sentence: Sentence, removed: frozenset[str]) -> bool:
+    text = tx.normalise_space(sentence.text)
+    return any(text and text in line for line in removed)
+
+
+def candidates(story: Story, min_words: int, max_words: int, limit: int = 3000) -> list[Candidate]:
+    """The story's sentences (never one from an article's `removed` lines), at most `limit`:
+    a huge story keeps its articles' earliest sentences, so the pairwise similarity matrix
+    stays small (3,000 sentences: 72 MB)."""
+    keys = outlet_keys(story)
+    out = []
+    for article in story.articles:
+        removed = frozenset(tx.normalise_space(line) for line in article.removed)
+        for sentence in article.sentences:
+            if not sentence.text.strip() or _in_removed(sentence, removed):
+                continue
+            stems = tx.tokens(sentence.text)
+            out.append(
+                Candidate(
+                    article=article,
+                    sentence=sentence,
+                    stems=tuple(stems),
+                    content=tuple(tx.content(stems)),
+                    words=tx.word_count(sentence.text),
+                    outlet_key=keys[article.id],
+                    is_copy=article.duplicate_of is not None,
+                    fit=tx.unfit_reason(sentence.text, min_words, max_words) is None,
+                )
+            )
+    if len(out) > limit:
+        keep = sorted(range(len(out)), key=lambda i: (out[i].position, i))[:limit]
+        out = [out[i] for i in sorted(keep)]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Pool:
+    """Candidates with their pairwise cosine similarity and TF-IDF vectors."""
+
+    items: list[Candidate]
+    similarity: NDArray[np.float64]
+    centrality: NDArray[np.float64]
+
+
+def pool(items: list[Candidate]) -> Pool:
+    """Pairwise TF-IDF cosine of the candidates, and each one's cosine to the story centroid.
+
+    The centroid is built from originals only, so a wire story syndicated ten times does not
+    pull the centre of the story towards itself.
+    """
+    n = len(items)
+    if n == 0:
+        empty = np.zeros((0, 0))
+        return Pool(items, empty, np.zeros(0))
+    docs = [list(c.content) for c in items]
+    if not any(docs):
+        return Pool(items, np.eye(n), np.zeros(n))
+    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
+    matrix = vectorizer.fit_transform(docs)
+    similarity = (matrix @ matrix.T).toarray()
+    originals = np.array([not c.is_copy for c in items])
+    centroid = np.asarray(matrix[originals].sum(axis=0)).ravel()
+    norm = np.linalg.norm(centroid)
+    centrality = matrix @ (centroid / norm) if norm else np.zeros(n)
+    return Pool(items, similarity, np.asarray(centrality).ravel())
+
+
+def _identity(tokens: list[str]) -> list[str]:
+    return tokens

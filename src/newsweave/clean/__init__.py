@@ -1,0 +1,4 @@
+"""Cleaning: from the text a reader found to the body every later stage works on.
+
+What was removed is listed, never dropped silently. May import `text`.
+"""

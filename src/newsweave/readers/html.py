@@ -1,0 +1,196 @@
+"""HTML pages: trafilatura finds the main text and the page's metadata.
+
+Paragraph breaks are kept as blank lines, the same shape as plain-text articles, so the
+cleaner sees one layout whatever the input. Nothing is fetched: trafilatura and htmldate
+only ever get the bytes or a parsed tree, never a URL. A page over `max_html_bytes`, or nested
+deeper than `max_html_depth` (a cheap tag scan decides, before any parser sees it), is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import trafilatura
+from htmldate import find_date
+from lxml import etree
+
+from newsweave.config import settings
+from newsweave.models import Problem, RawArticle
+from newsweave.readers.common import EMPTY_FILE, Item, Limits, outlet_from_url, read_limited
+
+NO_TEXT = "no article text found in HTML"
+
+_BLOCKS = frozenset(
+    {
+        *("p", "div", "br", "hr", "li", "ul", "ol", "dd", "dt", "blockquote", "pre", "table"),
+        *("tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "header", "footer"),
+        *("figure", "figcaption", "aside"),
+    }
+)
+_SPACES = re.compile(r"[ \t\u00a0]+")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)")
+# A start or end tag; the attribute run is bounded and stops at '<', so a page of '<' without
+# '>' is scanned in linear time.
+_TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})[^<>]{0,4000}?(/?)>")
+# Tags that never nest: void elements, and those a parser closes when a sibling opens.
+_FLAT_TAGS = frozenset(
+    {
+        *(b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta"),
+        *(b"param", b"source", b"track", b"wbr", b"p", b"li", b"dt", b"dd", b"tr", b"td", b"th"),
+        *(b"option", b"optgroup", b"thead", b"tbody", b"tfoot", b"colgroup", b"rp", b"rt"),
+    }
+)
+
+
+def read_html(path: Path, source: str, limits: Limits) -> Iterator[Item]:
+    """Yield the page's main text as one RawArticle, or a Problem."""
+    data = read_limited(path, limits, min(limits.max_file_bytes, limits.max_html_bytes))
+    if not data.strip():
+        yield Problem(source, EMPTY_FILE)
+        return
+    yield html_article(data, source, limits=limits)
+
+
+def html_article(
+    page: bytes | str,
+    source: str,
+    *,
+    limits: Limits | None = None,
+    url: str | None = None,
+    fallback_date: str | None = None,
+    fallback_note: str | None = None,
+) -> RawArticle | Problem:
+    """One page to a RawArticle: main text, title, date, site name and URL.
+
+    `url` (e.g. a WARC record's target) wins over the page's canonical link; `fallback_date`
+    is used, with `fallback_note` recorded, when neither trafilatura nor htmldate finds a date.
+    """
+    refused = _refusal(page, limits or Limits.from_settings())
+    if refused:
+        return Problem(source, refused)
+    document = _extract(page, url)
+    if document is None or not _has_prose(document.get("text") or ""):
+        return Problem(source, NO_TEXT)
+    notes: list[str] = []
+    published = document.get("date") or _htmldate(page, url)
+    if not published and fallback_date:
+        published = fallback_date
+        if fallback_note:
+            notes.append(fallback_note)
+    page_url = url or document.get("url")
+    return RawArticle(
+        source=source,
+        text=_paragraphs(document["text"]),
+        title=document.get("title") or None,
+        url=page_url or None,
+        outlet=document.get("sitename") or outlet_from_url(page_url),
+        published=published or None,
+        notes=tuple(notes),
+    )
+
+
+def _refusal(page: bytes | str, limits: Limits) -> str | None:
+    """Why the page is not given to the parsers (too big, nested too deep), or None."""
+    data = page.encode("utf-8", "replace") if isinstance(page, str) else page
+    if len(data) > limits.max_html_bytes:
+        return (
+            f"HTML page is larger than {limits.max_html_bytes} bytes (limit: ingest.max_html_bytes)"
+        )
+    if nesting_deeper_than(data, limits.max_html_depth):
+        return (
+            f"HTML is nested more than {limits.max_html_depth} elements deep "
+            "(limit: ingest.max_html_depth)"
+        )
+    return None
+
+
+def nesting_deeper_than(page: bytes, limit: int) -> bool:
+    """True when open-minus-closed tags exceed `limit` somewhere in the page.
+
+    A scan of tag names only, no tree: void elements and tags that a sibling closes (p, li,
+    td...) do not count, so sloppy but ordinary markup stays far below any sensible limit.
+    """
+    depth = 0
+    for match in _TAG.finditer(page):
+        closing, name, self_closing = match.groups()
+        name = name.lower()
+        if name in _FLAT_TAGS or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+            continue
+        depth += 1
+        if depth > limit:
+            return True
+    return False
+
+
+def _extract(page: bytes | str, url: str | None) -> dict[str, Any] | None:
+    """trafilatura's main text and metadata as a dict (None when it finds nothing)."""
+    favor = settings("ingest")["html_favor"]
+    document = trafilatura.bare_extraction(
+        page,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=favor == "precision",
+        favor_recall=favor == "recall",
+    )
+    if document is None:
+        return None
+    fields: dict[str, Any] = document if isinstance(document, dict) else document.as_dict()
+    return fields
+
+
+def _has_prose(text: str) -> bool:
+    """True when some line reads as prose: enough words and a sentence end in it.
+
+    trafilatura falls back to whatever text a page has, so an index or error page comes back
+    as its menu and headlines; such lines have no full stop.
+    """
+    min_words = int(settings("ingest")["html_min_sentence_words"])
+    return any(
+        len(line.split()) >= min_words and _SENTENCE_END.search(line) for line in text.splitlines()
+    )
+
+
+def _htmldate(page: bytes | str, url: str | None) -> str | None:
+    """htmldate's guess at the original publication date, offline (it gets a parsed tree)."""
+    tree = trafilatura.load_html(page)
+    if tree is None:
+        return None
+    found = find_date(tree, url=url, original_date=True, extensive_search=True)
+    return found if isinstance(found, str) else None
+
+
+def _paragraphs(text: str) -> str:
+    """trafilatura's one-line-per-block text as blank-line-separated paragraphs."""
+    lines = (line.strip() for line in text.splitlines())
+    return "\n\n".join(line for line in lines if line)
+
+
+def fragment_text(fragment: str) -> str:
+    """An HTML snippet (a feed item's body) as plain text with paragraph breaks.
+
+    Too short for trafilatura's page heuristics, so block elements simply become breaks;
+    scripts and styles are dropped.
+    """
+    if "<" not in fragment:
+        return _paragraphs(fragment)
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _paragraphs(re.sub(r"<[^>]+>", " ", fragment))
+    for element in list(root.iter("script", "style", "noscript")):
+        element.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag.lower() in _BLOCKS:
+            element.tail = "\n" + (element.tail or "")
+            element.text = "\n" + (element.text or "")
+    text = root.text_content()
+    return _paragraphs("\n".join(_SPACES.sub(" ", line) for line in text.splitlines()))

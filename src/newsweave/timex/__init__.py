@@ -1,0 +1,4 @@
+"""Temporal expressions: found in text and resolved against a publication date (TIMEX3).
+
+May import `text` and `nlp`.
+"""

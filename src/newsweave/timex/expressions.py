@@ -1,0 +1,111 @@
+"""Find temporal expressions in text and resolve them against a publication date (TIMEX3 values).
+
+    find_expressions("Putin said on Tuesday ...", date(2021, 6, 16))
+    → [Timex(start=13, end=20, text="Tuesday", type="DATE", value="2021-06-15", precision="day",
+             reasoning="Tuesday → 2021-06-15 (published Wed 2021-06-16, past tense)")]
+
+Finding is a regex grammar (`timex_patterns`): every rule proposes spans; at each position the
+longest span whose resolver accepts it wins (leftmost-longest, as TIMEX3 taggers do). Resolving
+runs in reading order so anaphora ("the quarter", "a year earlier", "two days later") can see
+what the text mentioned last. Nothing here reads the clock: without a publication date,
+relative expressions keep value None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newsweave.timex import relative as timex_relative
+from newsweave.timex import resolve as timex_resolve
+from newsweave.timex.patterns import RULES, Rule
+from newsweave.timex.resolve import Context, Resolver
+
+_RESOLVERS: dict[str, Resolver] = {
+    name: getattr(module, name if name != "set" else "set_")
+    for module in (timex_resolve, timex_relative)
+    for name in {rule.resolver for rule in RULES}
+    if hasattr(module, name if name != "set" else "set_")
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A temporal expression: `text == source[start:end]`; `value` is TIMEX3 or None.
+
+    `type` is DATE, DURATION, TIME or SET. `precision` is day, week, month, quarter, half,
+    season, year, decade, century, ref (PRESENT_REF/PAST_REF/FUTURE_REF), duration, time or set.
+    `estimated` is True when the reference date was estimated from the text, not published.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    precision: str
+    reasoning: str
+    estimated: bool = False
+
+
+def _candidates(text: str) -> list[tuple[re.Match[str], Rule]]:
+    """Every rule's matches, leftmost first and, at one position, longest first."""
+    found = [
+        (match, rule)
+        for rule in RULES
+        for match in rule.pattern.finditer(text)
+        if match.end() > match.start()
+    ]
+    found.sort(key=lambda item: (item[0].start(), -item[0].end()))
+    return found
+
+
+def find_expressions(
+    text: str,
+    published: date | None,
+    *,
+    estimated: bool = False,
+    default_direction: str = "past",
+    override_days: int = 90,
+    tagger: bool = False,
+) -> list[Timex]:
+    """Every temporal expression in `text`, resolved against `published` where it is relative.
+
+    `default_direction` ("past", "future" or "nearest") is where an undated weekday points when
+    the clause shows no tense; news mostly reports what already happened, so "past" by default.
+    `override_days`: how far the tense may pull an undated "June 16" off the nearest year
+    (see `timex_calendar.year_for`). `tagger`: let spaCy's tagger help find the tense of the
+    sentences whose expressions need one (`tense.tense_cue`). `build_timeline` passes all three
+    from `[timeline]` settings.
+    """
+    context = Context(
+        reference=published,
+        text=text,
+        default_direction=default_direction,
+        override_days=override_days,
+        tagger=tagger,
+    )
+    found: list[Timex] = []
+    cursor = 0
+    for match, rule in _candidates(text):
+        start, end = match.span()
+        if start < cursor:
+            continue
+        resolution = _RESOLVERS[rule.resolver](match, context)
+        if resolution is None:
+            continue
+        found.append(
+            Timex(
+                start=start,
+                end=end,
+                text=text[start:end],
+                type=resolution.type,
+                value=resolution.value,
+                precision=resolution.precision,
+                reasoning=resolution.reasoning,
+                estimated=estimated and resolution.value is not None,
+            )
+        )
+        cursor = end
+    return found
