@@ -11,6 +11,7 @@ comparing the two listings (`diff`): every line names a command and the SHA-256 
 from __future__ import annotations
 
 import hashlib
+import os
 import subprocess
 import sys
 import tempfile
@@ -39,9 +40,11 @@ def output_hash(args: list[str]) -> str:
 
 
 def main() -> None:
-    piles = {"examples": str(ROOT / "examples"), "samples": str(SAMPLES)}
+    # Relative to the repository root, so that the outputs (which name their sources) are the
+    # same in any checkout or worktree.
+    piles = {"examples": "examples", "samples": os.path.relpath(SAMPLES, ROOT)}
     for name, pile in piles.items():
-        if not Path(pile).exists():
+        if not (ROOT / pile).exists():
             print(f"{name}: missing ({pile})")
             continue
         for run in RUNS:
