@@ -70,7 +70,7 @@ def main() -> None:
     parser.add_argument("--full-agreement", default="lexical", choices=("lexical", "embedding"))
     args = parser.parse_args()
     articles = corpus(args.n)
-    stories = group_stories(articles, 1)
+    stories = group_stories(articles)
     pipeline()  # the model load is a one-off per worker, not per article
     for story in stories[:2]:  # warm caches (place list, regexes, idf) before timing
         brief_times(story, True, args.full_agreement)

@@ -39,6 +39,7 @@ def base_articles(workers: int = 2) -> list[tuple[str, Article]]:
         loaded: list[tuple[str, Article]] = pickle.loads(cache.read_bytes())
         return loaded
     from newsweave.pipeline import read_articles
+    from newsweave.runner import Runner
 
     OUT.mkdir(parents=True, exist_ok=True)
     labels: dict[str, str] = {}
@@ -51,7 +52,7 @@ def base_articles(workers: int = 2) -> list[tuple[str, Article]]:
                 record = json.loads(line)
                 labels[record["id"]] = str(record.get("cluster") or record["id"])
     paths.append(REPO / "examples")
-    articles = [a for a in read_articles(paths, workers=workers) if isinstance(a, Article)]
+    articles = [a for a in read_articles(paths, runner=Runner(workers)) if isinstance(a, Article)]
     keyed = [(labels.get(a.id, a.duplicate_of or a.id), a) for a in articles]
     cache.write_bytes(pickle.dumps(keyed))
     return keyed

@@ -38,11 +38,14 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import OUT, corpus, gold_stories, write_jsonl
+
+if TYPE_CHECKING:
+    from newsweave.runner import Runner
 
 
 def _cpu() -> float:
@@ -123,22 +126,21 @@ def _corpus_file(size: int) -> Path:
     return OUT / f"corpus-{size}.jsonl"
 
 
-def _read(size: int, workers: int, executor: str = "local", address: str | None = None) -> list:
+def _read(size: int, runner: Runner) -> list:
     from newsweave.models import Article
     from newsweave.pipeline import read_articles
 
-    items = read_articles(
-        [_corpus_file(size)], workers=workers, executor=executor, scheduler=address, split=False
-    )
+    items = read_articles([_corpus_file(size)], runner=runner, split=False)
     return [a for a in items if isinstance(a, Article)]
 
 
 def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
     """One measurement, in this (child) process."""
     from newsweave.pipeline import brief_story, group_stories
-    from newsweave.runner import map_stories
+    from newsweave.runner import Runner
 
     figures: dict[str, Any] = {}
+    runner = Runner(workers)
     if stage == "prepare":
         if not _corpus_file(size).exists():
             OUT.mkdir(parents=True, exist_ok=True)
@@ -148,17 +150,17 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
 
         def run() -> list:
             start = time.perf_counter()
-            articles = _read(size, workers)
+            articles = _read(size, runner)
             figures["read_s"] = round(time.perf_counter() - start, 2)
-            return group_stories(articles, workers)
+            return group_stories(articles, runner=runner)
 
         stories = _timed(figures, size, run)
         figures["stories"] = len(stories)
         figures["bcubed_f1"] = _bcubed_f1([[a.id for a in story.articles] for story in stories])
     elif stage in ("brief", "brief-fast"):
-        stories = group_stories(_read(size, workers), workers)
+        stories = group_stories(_read(size, runner), runner=runner)
         work = partial(brief_story, fast=stage == "brief-fast")
-        _timed(figures, size, lambda: map_stories(work, stories, "local", None, workers))
+        _timed(figures, size, lambda: runner.map_stories(work, stories))
         figures["stories"] = len(stories)
     elif stage in ("dask", "dask-fast"):
         from dask.distributed import LocalCluster
@@ -170,8 +172,9 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
             address = cluster.scheduler_address
 
             def run_dask() -> int:
-                stories = group_stories(_read(size, 1, "dask", address), 1, "dask", address)
-                map_stories(work, stories, "dask", address)
+                on_dask = Runner(executor="dask", scheduler=address)
+                stories = group_stories(_read(size, on_dask), runner=on_dask)
+                on_dask.map_stories(work, stories)
                 return len(stories)
 
             figures["stories"] = _timed(figures, size, run_dask)
@@ -179,7 +182,7 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
     elif stage == "baseline":
         from newsweave.evaluation.stories import SYSTEMS
 
-        articles = _read(size, workers)
+        articles = _read(size, runner)
         groups = _timed(figures, size, lambda: SYSTEMS["tfidf-agglomerative"](articles))
         figures["stories"] = len(groups)
         figures["bcubed_f1"] = _bcubed_f1(groups)

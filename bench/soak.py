@@ -31,6 +31,7 @@ from pathlib import Path
 from newsweave.models import Article
 from newsweave.pipeline import read_articles
 from newsweave.readers import ReadStats
+from newsweave.runner import Runner
 
 PROSE = [
     "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs.",
@@ -159,7 +160,7 @@ def soak(path: Path, expected: bytearray, every: int, workers: int) -> dict[str,
     articles = problems = items = 0
     curve: list[tuple[int, float]] = []
     started = time.perf_counter()
-    for item in read_articles([path], stats=stats, workers=workers):
+    for item in read_articles([path], stats=stats, runner=Runner(workers)):
         items += 1
         if isinstance(item, Article):
             articles += 1

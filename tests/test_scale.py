@@ -20,10 +20,11 @@ from conftest import EXAMPLES, REPO
 
 from newsweave.config import settings
 from newsweave.dedup.reposts import Fingerprint, mark_duplicates
+from newsweave.errors import ConfigError
 from newsweave.grouping.profiles import Compact
 from newsweave.models import Article
 from newsweave.pipeline import _Signatures, read_articles
-from newsweave.runner import map_batches
+from newsweave.runner import Runner
 
 
 def _newsweave(*args: str | Path) -> str:
@@ -59,17 +60,37 @@ def test_dask_cluster_gives_the_same_stories_and_briefs(cluster: str) -> None:
 
 
 def test_worker_pool_reads_and_marks_reposts_as_one_process_does() -> None:
-    alone = list(read_articles([EXAMPLES], workers=1))
-    pooled = list(read_articles([EXAMPLES], workers=2, batch_size=4))
+    alone = list(read_articles([EXAMPLES], runner=Runner(workers=1)))
+    pooled = list(read_articles([EXAMPLES], runner=Runner(workers=2), batch_size=4))
     assert pooled == alone
     articles = [a for a in alone if isinstance(a, Article)]
     marked = mark_duplicates(articles)
-    assert mark_duplicates(articles, workers=2, batch_size=4) == marked
+    assert mark_duplicates(articles, runner=Runner(workers=2), batch_size=4) == marked
     assert any(a.duplicate_of for a in marked), "the example corpus has a syndicated copy"
 
 
 def test_batches_come_back_in_input_order_from_a_pool() -> None:
-    assert list(map_batches(abs, range(-50, 0), workers=2, batch_size=3)) == list(range(50, 0, -1))
+    in_order = Runner(workers=2).map_batches(abs, range(-50, 0), batch_size=3)
+    assert list(in_order) == list(range(50, 0, -1))
+
+
+def test_a_default_runner_is_one_local_process() -> None:
+    assert Runner() == Runner(workers=1, executor="local", scheduler=None)
+
+
+@pytest.mark.parametrize(
+    ("executor", "scheduler", "message"),
+    [
+        ("spark", None, "unknown executor 'spark'; choose one of: local, dask"),
+        ("local", "tcp://host:8786", "--scheduler only applies with --executor dask"),
+    ],
+)
+def test_a_runner_refuses_a_choice_that_cannot_run(
+    executor: str, scheduler: str | None, message: str
+) -> None:
+    with pytest.raises(ConfigError) as refused:
+        Runner(executor=executor, scheduler=scheduler)
+    assert str(refused.value) == message
 
 
 def test_a_work_of_stages_gives_batch_by_batch_what_it_gives_article_by_article() -> None:
@@ -78,8 +99,8 @@ def test_a_work_of_stages_gives_batch_by_batch_what_it_gives_article_by_article(
     articles = [a for a in read_articles([EXAMPLES], split=False) if isinstance(a, Article)]
     work = _Signatures(settings("cluster"))
     one_by_one = [_plain(work(article)) for article in articles]
-    in_batches = map_batches(work, articles, workers=1, batch_size=4)
-    pooled = map_batches(work, articles, workers=2, batch_size=4)
+    in_batches = Runner(workers=1).map_batches(work, articles, batch_size=4)
+    pooled = Runner(workers=2).map_batches(work, articles, batch_size=4)
     assert len(articles) > 4, "more than one batch"
     assert [_plain(result) for result in in_batches] == one_by_one
     assert [_plain(result) for result in pooled] == one_by_one

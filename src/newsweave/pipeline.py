@@ -31,7 +31,7 @@ from newsweave.grouping.online import count_pile, group, weights_of
 from newsweave.grouping.profiles import Compact, compact
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.readers import Limits, ReadStats, article_id, read
-from newsweave.runner import BATCH_SIZE, map_batches
+from newsweave.runner import BATCH_SIZE, Runner
 from newsweave.text.sentences import add_sentences
 
 
@@ -39,24 +39,23 @@ def read_articles(
     paths: Iterable[str | Path],
     stats: ReadStats | None = None,
     limits: Limits | None = None,
-    workers: int = 1,
-    executor: str = "local",
-    scheduler: str | None = None,
+    *,
+    runner: Runner = Runner(),
     batch_size: int = BATCH_SIZE,
     split: bool = True,
 ) -> Iterator[Article | Problem]:
     """Read and clean every article under `paths`; unreadable input comes out as a Problem.
 
-    Files are read here, as a stream; cleaning runs in `workers` processes over batches (or on
-    Dask with `executor="dask"`), in input order, so memory stays bounded by the batches in
-    flight. `limits` (default: the [ingest] section) bound what hostile input may cost.
+    Files are read here, as a stream; cleaning runs where `runner` says (worker processes or
+    Dask), over batches, in input order, so memory stays bounded by the batches in flight.
+    `limits` (default: the [ingest] section) bound what hostile input may cost.
     `split=False` leaves the sentence split to `brief_story` (per story, in parallel): grouping
     does not need sentences, and `newsweave stories` never pays for them.
     """
     limits = limits or Limits.from_settings()
     work = partial(_clean_item, max_sentences=limits.max_sentences, split=split)
     items = read(paths, stats=stats, limits=limits)
-    yield from map_batches(work, items, workers, executor, scheduler, batch_size)
+    yield from runner.map_batches(work, items, batch_size)
 
 
 def _clean_item(
@@ -67,33 +66,26 @@ def _clean_item(
     return clean(item, article_id(item), max_sentences=max_sentences, split=split)
 
 
-def group_stories(
-    articles: Sequence[Article],
-    workers: int = 1,
-    executor: str = "local",
-    scheduler: str | None = None,
-) -> list[Story]:
+def group_stories(articles: Sequence[Article], *, runner: Runner = Runner()) -> list[Story]:
     """Give each outlet one name, mark reposts and rewrites, then group the pile into stories.
 
     What each stage needs of one article alone (repost fingerprints, term counts) is
-    computed in one pass on `workers` processes, or on the Dask cluster with
-    `executor="dask"`, as is the verification of candidate repost pairs; the indexes and the
-    grouping pass, which need the whole pile, run in this process.
+    computed in one pass where `runner` says (worker processes or Dask), as is the
+    verification of candidate repost pairs; the indexes and the grouping pass, which need
+    the whole pile, run in this process.
     """
     articles = unify_outlets(articles)
     knobs = settings("cluster")
     prints: list[Fingerprint] = []
 
     def counts() -> Iterator[Compact]:
-        signatures = map_batches(_Signatures(knobs), articles, workers, executor, scheduler)
+        signatures = runner.map_batches(_Signatures(knobs), articles)
         for fingerprint, counted in signatures:
             prints.append(fingerprint)
             yield counted
 
     pile = count_pile(counts(), knobs)  # document frequencies, as the compacts arrive
-    marked = mark_duplicates(
-        articles, workers, prints=prints, executor=executor, scheduler=scheduler
-    )
+    marked = mark_duplicates(articles, runner=runner, prints=prints)
     prints.clear()  # the grouping pass needs the memory more
     return group(marked, counted=pile)
 

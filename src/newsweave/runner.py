@@ -1,12 +1,14 @@
 """Where the work runs: in this process, in a pool of worker processes, or on a Dask cluster.
 
-Two kinds of work are spread out, because each item is independent of the others:
+A `Runner` holds that choice (how many workers, which executor, which scheduler), checked once
+when it is made, and travels as one argument to every stage that spreads work out. Two kinds
+of work are spread out, because each item is independent of the others:
 
 - per-article stages (clean, repost and grouping signatures, the verification of candidate
-  repost pairs): `map_batches`, over batches of `batch_size` articles, at most `2 x workers`
-  batches in flight, so memory is bounded by the batch and not by the pile, and results come
-  back in input order;
-- briefs, per story: `map_stories`.
+  repost pairs): `Runner.map_batches`, over batches of `batch_size` articles, at most
+  `2 x workers` batches in flight, so memory is bounded by the batch and not by the pile, and
+  results come back in input order;
+- briefs, per story: `Runner.map_stories`.
 
 With `executor="dask"` both run on a Dask cluster through dask.bag (the address of a running
 scheduler, or else dask's local process pool). What needs the whole pile stays in the driver
@@ -25,6 +27,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from functools import cache, partial
 from itertools import islice
 from typing import Any, TypeVar
@@ -50,71 +53,74 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def check_executor(executor: str, scheduler: str | None) -> None:
-    """Raise ConfigError for an unknown executor or a scheduler without Dask."""
-    if executor not in EXECUTORS:
-        raise ConfigError(f"unknown executor {executor!r}; choose one of: {', '.join(EXECUTORS)}")
-    if scheduler and executor != "dask":
-        raise ConfigError("--scheduler only applies with --executor dask")
+@dataclass(frozen=True, slots=True)
+class Runner:
+    """Where per-article and per-story work runs; `Runner()` is this process alone.
 
-
-def map_batches(
-    work: Callable[[Item], Result],
-    items: Iterable[Item],
-    workers: int = 1,
-    executor: str = "local",
-    scheduler: str | None = None,
-    batch_size: int = BATCH_SIZE,
-) -> Iterator[Result]:
-    """`(work(item) for item in items)`, in input order, spread over processes by batches.
-
-    Locally, runs in this process when `workers` is 1 or the input fits in one batch; with
-    Dask, always on the cluster. `work` must be picklable (a module-level function, a
-    `functools.partial` of one, or an instance). A `work` with an `over_batch` method (see
-    `_run_batch`) is given whole batches instead of one item at a time.
+    `workers`: processes of the local pool (1: everything in this process); `executor`:
+    "local" or "dask"; `scheduler`: the address of a running Dask scheduler (with "dask"
+    only; without one, dask's local process pool). Checked when made: an unknown executor or
+    a scheduler without Dask raises ConfigError here, before any work starts.
     """
-    check_executor(executor, scheduler)
-    iterator = iter(items)
-    first = list(islice(iterator, batch_size))
-    batches = _batches(first, iterator, batch_size)
-    if executor == "local" and (workers <= 1 or len(first) < batch_size):
-        for batch in batches:
-            yield from _run_batch(work, batch)
-        return
-    if not first:
-        return
-    if executor == "dask":
-        yield from _dask_batches(work, batches, scheduler)
-        return
-    with _pool(workers) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_run_batch, work, batch))
-            if len(pending) >= 2 * workers:
+
+    workers: int = 1
+    executor: str = "local"
+    scheduler: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.executor not in EXECUTORS:
+            raise ConfigError(
+                f"unknown executor {self.executor!r}; choose one of: {', '.join(EXECUTORS)}"
+            )
+        if self.scheduler and self.executor != "dask":
+            raise ConfigError("--scheduler only applies with --executor dask")
+
+    def map_batches(
+        self,
+        work: Callable[[Item], Result],
+        items: Iterable[Item],
+        batch_size: int = BATCH_SIZE,
+    ) -> Iterator[Result]:
+        """`(work(item) for item in items)`, in input order, spread over processes by batches.
+
+        Locally, runs in this process when `workers` is 1 or the input fits in one batch; with
+        Dask, always on the cluster. `work` must be picklable (a module-level function, a
+        `functools.partial` of one, or an instance). A `work` with an `over_batch` method (see
+        `_run_batch`) is given whole batches instead of one item at a time.
+        """
+        iterator = iter(items)
+        first = list(islice(iterator, batch_size))
+        batches = _batches(first, iterator, batch_size)
+        if self.executor == "local" and (self.workers <= 1 or len(first) < batch_size):
+            for batch in batches:
+                yield from _run_batch(work, batch)
+            return
+        if not first:
+            return
+        if self.executor == "dask":
+            yield from _dask_batches(work, batches, self.scheduler)
+            return
+        with _pool(self.workers) as pool:
+            pending: deque[Future[list[Result]]] = deque()
+            for batch in batches:
+                pending.append(pool.submit(_run_batch, work, batch))
+                if len(pending) >= 2 * self.workers:
+                    yield from pending.popleft().result()
+            while pending:
                 yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
 
+    def map_stories(self, work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+        """`[work(item) for item in items]`, run where `executor` says, results in input order.
 
-def map_stories(
-    work: Callable[[Item], Result],
-    items: Sequence[Item],
-    executor: str = "local",
-    scheduler: str | None = None,
-    workers: int = 1,
-) -> list[Result]:
-    """`[work(item) for item in items]`, run where `executor` says, results in input order.
-
-    Locally, `workers` > 1 spreads the items one at a time over a process pool (a story's
-    brief is long enough that the pickling does not matter); with Dask, one item per task.
-    """
-    check_executor(executor, scheduler)
-    if executor == "dask" and items:
-        return list(_dask_batches(work, iter([list(items)]), scheduler, per_task=1))
-    if workers <= 1 or len(items) < 2:
-        return [work(item) for item in items]
-    with _pool(workers) as pool:
-        return list(pool.map(work, items, chunksize=1))
+        Locally, `workers` > 1 spreads the items one at a time over a process pool (a story's
+        brief is long enough that the pickling does not matter); with Dask, one item per task.
+        """
+        if self.executor == "dask" and items:
+            return list(_dask_batches(work, iter([list(items)]), self.scheduler, per_task=1))
+        if self.workers <= 1 or len(items) < 2:
+            return [work(item) for item in items]
+        with _pool(self.workers) as pool:
+            return list(pool.map(work, items, chunksize=1))
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -21,12 +21,15 @@ from newsweave.cli.options import (
     SchedulerOpt,
     WorkersOpt,
     errors,
+    make_runner,
     progress_bar,
     run_command,
-    worker_count,
     write_output,
 )
 from newsweave.errors import ConfigError
+
+if TYPE_CHECKING:
+    from newsweave.runner import Runner
 
 app = typer.Typer(
     name="newsweave",
@@ -47,7 +50,8 @@ def _read_pile(
     paths: Sequence[Path],
     show_progress: bool,
     limit_flags: Sequence[str] = (),
-    placement: tuple[int, str, str | None] = (1, "local", None),
+    *,
+    runner: Runner,
 ) -> list[Any]:
     """Read and clean everything; report each skipped file or record on stderr as it comes."""
     from newsweave.models import Problem
@@ -59,8 +63,7 @@ def _read_pile(
     articles = []
     with progress_bar(show_progress) as progress:
         task = progress.add_task("reading", total=None)
-        workers, executor, scheduler = placement
-        items = read_articles(paths, stats, limits, workers, executor, scheduler, split=False)
+        items = read_articles(paths, stats, limits, runner=runner, split=False)
         for item in items:
             if isinstance(item, Problem):
                 errors.print(f"skipped {item.source}: {item.reason}", markup=False)
@@ -75,30 +78,27 @@ def _stories_command(
     paths: Sequence[Path],
     output_format: OutputFormat,
     output: Path | None,
-    executor: str,
-    scheduler: str | None,
     words: int | None,
     limit_flags: Sequence[str] = (),
-    workers: int = 1,
     fast: bool = False,
+    *,
+    runner: Runner,
 ) -> int:
     from newsweave.pipeline import brief_story, group_stories, story_only_brief
     from newsweave.render.json_v1 import write_document
     from newsweave.render.markdown import render_markdown
-    from newsweave.runner import check_executor, map_stories
 
-    check_executor(executor, scheduler)
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
     show_progress = errors.is_terminal
-    articles = _read_pile(paths, show_progress, limit_flags, (workers, executor, scheduler))
+    articles = _read_pile(paths, show_progress, limit_flags, runner=runner)
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
-    stories = group_stories(articles, workers, executor, scheduler)
+    stories = group_stories(articles, runner=runner)
     if words is None:
         briefs = [story_only_brief(s) for s in stories]
-    elif executor == "local" and workers == 1:
+    elif runner.executor == "local" and runner.workers == 1:
         with progress_bar(show_progress) as progress:
             task = progress.add_task("briefing stories", total=len(stories))
             briefs = []
@@ -107,7 +107,7 @@ def _stories_command(
                 progress.advance(task)
     else:
         work = partial(brief_story, words=words, fast=fast or None)
-        briefs = map_stories(work, stories, executor, scheduler, workers)
+        briefs = runner.map_stories(work, stories)
     text: str | Callable[[TextIO], None]
     if output_format is OutputFormat.json:
         text = partial(write_document, briefs)  # streamed: the pile's text is in it
@@ -149,12 +149,10 @@ def brief(
             paths,
             output_format,
             output,
-            executor,
-            scheduler,
             words,
             limit or (),
-            worker_count(workers),
             fast,
+            runner=make_runner(executor, scheduler, workers),
         ),
     )
 
@@ -177,11 +175,9 @@ def stories(
             paths,
             output_format,
             output,
-            executor,
-            scheduler,
             None,
             limit or (),
-            worker_count(workers),
+            runner=make_runner(executor, scheduler, workers),
         ),
     )
 
@@ -194,17 +190,14 @@ StoreOpt = Annotated[
 def _ingest_command(
     paths: Sequence[Path],
     store: Path,
-    executor: str,
-    scheduler: str | None,
     limit_flags: Sequence[str],
-    workers: int = 1,
+    *,
+    runner: Runner,
 ) -> int:
     from newsweave.models import Problem
     from newsweave.readers import Limits, ReadStats
-    from newsweave.runner import check_executor
     from newsweave.store.ingest import ingest
 
-    check_executor(executor, scheduler)
     stats = ReadStats()
 
     def problem(item: Problem) -> None:
@@ -221,9 +214,7 @@ def _ingest_command(
         report = ingest(
             paths,
             store,
-            executor=executor,
-            scheduler=scheduler,
-            workers=workers,
+            runner=runner,
             limits=Limits.from_flags(limit_flags),
             stats=stats,
             on_problem=problem,
@@ -249,7 +240,7 @@ def ingest_command(
     run_command(
         debug,
         lambda: _ingest_command(
-            paths, store, executor, scheduler, limit or (), worker_count(workers)
+            paths, store, limit or (), runner=make_runner(executor, scheduler, workers)
         ),
     )
 

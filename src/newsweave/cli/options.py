@@ -8,13 +8,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from newsweave.errors import ConfigError, NewsweaveError
+
+if TYPE_CHECKING:
+    from newsweave.runner import Runner
 
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -123,7 +126,9 @@ def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> N
     errors.print(f"wrote {output}", markup=False)
 
 
-def worker_count(workers: int | None) -> int:
-    from newsweave.runner import default_workers
+def make_runner(executor: str, scheduler: str | None, workers: int | None) -> Runner:
+    """The Runner that --executor, --scheduler and --workers ask for (ConfigError if they
+    do not go together); --workers defaults to the CPUs this process may use."""
+    from newsweave.runner import Runner, default_workers
 
-    return workers or default_workers()
+    return Runner(workers or default_workers(), executor, scheduler)

@@ -47,33 +47,30 @@ from newsweave.dedup.align import (
 )
 from newsweave.dedup.minhash import Hashes, colliding_pairs, hash_terms, signature
 from newsweave.models import Article
-from newsweave.runner import BATCH_SIZE, map_batches
+from newsweave.runner import BATCH_SIZE, Runner
 
 Fingerprint = tuple[Any, Any, int]  # shingle signature, anchor signature (or None), size
 
 
 def mark_duplicates(
     articles: Sequence[Article],
-    workers: int = 1,
+    *,
+    runner: Runner = Runner(),
     batch_size: int = BATCH_SIZE,
     prints: Sequence[Fingerprint] | None = None,
-    executor: str = "local",
-    scheduler: str | None = None,
     **overrides: Any,
 ) -> list[Article]:
     """The same articles, in the same order, with `duplicate_of` set on copies.
 
-    `workers` processes compute the signatures and verify candidate pairs (1: all in this
-    process), or the Dask cluster with `executor="dask"` (`scale.map_batches`); the LSH
+    The signatures are computed and candidate pairs verified where `runner` says (worker
+    processes or Dask, `Runner.map_batches`; `Runner()`: all in this process); the LSH
     indexes are built here. `prints`, one `Fingerprints` result per
     article computed earlier (with the same settings), skips that step. `overrides` replace
     [dedup] settings.
     """
     config = settings("dedup", **overrides)
     if prints is None:
-        prints = list(
-            map_batches(Fingerprints(config), articles, workers, executor, scheduler, batch_size)
-        )
+        prints = list(runner.map_batches(Fingerprints(config), articles, batch_size))
     pairs = [
         (i, j)
         for i, j in sorted(candidate_pairs(prints, config))
@@ -84,9 +81,9 @@ def mark_duplicates(
         pairs[start : start + _PAIRS_PER_TASK] for start in range(0, len(pairs), _PAIRS_PER_TASK)
     ]
     tasks = ([articles[i] for i in _members(chunk)] for chunk in chunks)
-    pool = workers if len(chunks) > 1 else 1  # one chunk is not worth starting processes
-    verdicts = map_batches(
-        _Verifier(config), zip(tasks, chunks, strict=True), pool, executor, scheduler, 1
+    pool = runner.workers if len(chunks) > 1 else 1  # one chunk is not worth starting processes
+    verdicts = replace(runner, workers=pool).map_batches(
+        _Verifier(config), zip(tasks, chunks, strict=True), 1
     )
     links = [
         pair

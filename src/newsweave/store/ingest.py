@@ -38,7 +38,7 @@ from newsweave.models import Article, Brief, Problem, Story
 from newsweave.pipeline import brief_story, read_articles
 from newsweave.readers import Limits, ReadStats
 from newsweave.render.json_v1 import brief_dict
-from newsweave.runner import map_stories
+from newsweave.runner import Runner
 from newsweave.store.query import load_story
 from newsweave.store.regroup import Progress, regroup
 from newsweave.store.schema import connect_writer, dumps, sortable_time, transaction
@@ -67,9 +67,7 @@ def ingest(
     paths: Iterable[str | Path],
     store_path: Path,
     *,
-    executor: str = "local",
-    scheduler: str | None = None,
-    workers: int = 1,
+    runner: Runner = Runner(),
     limits: Limits | None = None,
     stats: ReadStats | None = None,
     on_problem: Callable[[Problem], None] | None = None,
@@ -77,22 +75,21 @@ def ingest(
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
-    `executor`, `scheduler` and `workers` say where the per-article work (cleaning, repost
-    and grouping signatures) and the briefs run (`scale.map_batches`, `scale.map_stories`).
+    `runner` says where the per-article work (cleaning, repost and grouping signatures) and
+    the briefs run (`Runner.map_batches`, `Runner.map_stories`).
     """
     knobs = settings("store")
     report = IngestReport()
     connection = connect_writer(store_path)
     try:
-        items = read_articles(paths, stats, limits, workers, executor, scheduler)
+        items = read_articles(paths, stats, limits, runner=runner)
         report.read, report.added = add_articles(
             connection, items, int(knobs["article_batch"]), on_problem, progress
         )
         if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
-            placement = (workers, executor, scheduler)
-            regroup(connection, int(knobs["brief_words"]), progress, placement)
+            regroup(connection, int(knobs["brief_words"]), progress, runner=runner)
             report.regrouped = True
-        report.briefed = brief_missing(connection, executor, scheduler, workers, progress)
+        report.briefed = brief_missing(connection, runner=runner, progress=progress)
         drop_unused_briefs(connection)
         report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
         report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
@@ -180,14 +177,13 @@ def _add_one(connection: sqlite3.Connection, article: Article) -> bool:
 
 def brief_missing(
     connection: sqlite3.Connection,
-    executor: str = "local",
-    scheduler: str | None = None,
-    workers: int = 1,
+    *,
+    runner: Runner = Runner(),
     progress: Progress | None = None,
 ) -> int:
     """Brief every story that has no brief for its current members; how many were briefed."""
     knobs = settings("store")
-    words, size = int(knobs["brief_words"]), max(int(knobs["brief_batch"]), workers)
+    words, size = int(knobs["brief_words"]), max(int(knobs["brief_batch"]), runner.workers)
     missing = connection.execute(
         "SELECT id, key FROM stories WHERE key NOT IN (SELECT key FROM briefs)"
         " ORDER BY newest DESC, size DESC"
@@ -196,7 +192,7 @@ def brief_missing(
     for start in range(0, len(missing), size):
         batch = missing[start : start + size]
         stories = [_story(connection, story_id) for story_id, _ in batch]
-        briefs = map_stories(work, stories, executor, scheduler, workers)
+        briefs = runner.map_stories(work, stories)
         with transaction(connection):
             for (_, key), brief in zip(batch, briefs, strict=True):
                 _write_brief(connection, key, brief)

@@ -17,6 +17,7 @@ from dataclasses import replace
 from newsweave import __version__
 from newsweave.models import Article, Story
 from newsweave.pipeline import group_stories
+from newsweave.runner import Runner
 from newsweave.store.schema import from_plain, sortable_time, transaction
 
 Progress = Callable[[str, int, int | None], None]  # (step, done, total or None)
@@ -26,11 +27,12 @@ def regroup(
     connection: sqlite3.Connection,
     words: int,
     progress: Progress | None = None,
-    placement: tuple[int, str, str | None] = (1, "local", None),
+    *,
+    runner: Runner = Runner(),
 ) -> None:
     """Group every stored article again and replace the stories in one transaction.
 
-    `placement`: (workers, executor, scheduler) for the per-article signatures.
+    `runner`: where the per-article signatures are computed.
     """
     if progress:
         progress("grouping stories", 0, None)
@@ -42,7 +44,7 @@ def regroup(
         hashes[article.id] = digest
         articles.append(article)
     articles.sort(key=_canonical_order)
-    stories = group_stories(articles, *placement)
+    stories = group_stories(articles, runner=runner)
     old = _current_members(connection)
     ids = stable_ids([s.id for s in stories], [{a.id for a in s.articles} for s in stories], old)
     with transaction(connection):
