@@ -81,6 +81,11 @@ def raw_request(base: str, head: str) -> tuple[int, str]:
     return int(status_line.split()[1]), rest.partition(b"\r\n\r\n")[2].decode("utf-8")
 
 
+def get_with_host(base: str, host: str, *headers: str) -> tuple[int, str]:
+    lines = ["GET /api/stories HTTP/1.1", f"Host: {host}", "Connection: close", *headers]
+    return raw_request(base, "\r\n".join(lines) + "\r\n\r\n")
+
+
 def closing_times(
     connections: list[socket.socket], trickle: set[int], seconds: float
 ) -> list[float]:
@@ -299,6 +304,34 @@ def test_past_the_connection_cap_the_oldest_waiting_connection_makes_room(server
     finally:
         for connection in idle:
             connection.close()
+
+
+def test_without_a_token_only_loopback_host_names_are_answered(server: str) -> None:
+    port = address(server)[1]
+    for host in (
+        "evil.example",
+        f"evil.example:{port}",
+        "localhost.evil.example",
+        "127.0.0.1.nip.io",
+        f"evil@127.0.0.1:{port}",
+        f"127.0.0.1:{port}.evil",
+    ):
+        status, body = get_with_host(server, host)
+        assert status == 421 and "only to localhost" in body and "stories" not in body, host
+    for host in (f"127.0.0.1:{port}", "localhost", f"LOCALHOST:{port}", f"[::1]:{port}"):
+        status, body = get_with_host(server, host)
+        assert status == 200 and json.loads(body)["stories"], host
+    no_host = raw_request(server, "GET /api/stories HTTP/1.0\r\n\r\n")
+    assert no_host[0] == 421
+
+
+def test_with_a_token_any_host_name_is_answered(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = example_store(tmp_path_factory)
+    with running_server(store, env={"NEWSWEAVE_TOKEN": "s3cret"}) as base:
+        status, body = get_with_host(base, "evil.example", "Authorization: Bearer s3cret")
+        assert status == 200 and json.loads(body)["stories"]
+        assert get_with_host(base, "evil.example")[0] == 401
+        assert get_with_host(base, "evil.example", "Authorization: Bearer nope")[0] == 401
 
 
 def test_requests_beyond_the_cap_are_refused_at_once_with_503() -> None:

@@ -7,16 +7,19 @@ every story and quote of that person. The JSON API mirrors them under `/api/`.
 Safety: the store is opened with `mode=ro` per request (a growing archive shows new stories
 at once); it binds to 127.0.0.1 unless told otherwise, and binding elsewhere needs a token
 that every request must then carry (`Authorization: Bearer T`, `?token=T` which also sets a
-cookie, or that cookie); requests with a body or an overlong URL are refused, and so are
-requests beyond `max_requests` at once; connections that do not send their headers in time
-are closed (`connections.py`); every page has a strict Content-Security-Policy (`pages.py`);
-nothing is read from the file system but the store, so no path can escape.
+cookie, or that cookie); without a token only loopback host names are answered, so a page
+whose domain is re-pointed at 127.0.0.1 (DNS rebinding) cannot read the archive; requests with
+a body or an overlong URL are refused, and so are requests beyond `max_requests` at once;
+connections that do not send their headers in time are closed (`connections.py`); every
+page has a strict Content-Security-Policy (`pages.py`); nothing is read from the file system
+but the store, so no path can escape.
 """
 
 from __future__ import annotations
 
 import hmac
 import ipaddress
+import re
 import secrets
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
@@ -25,7 +28,13 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.exceptions import HTTPException
 
 from newsweave.app.pages import API_POLICY, content_security_policy, render_page, urlpart
@@ -60,6 +69,10 @@ TITLES = {
     414: "URL too long",
     503: "Busy",
 }
+# A Host header: a name or IPv4 address, or an IPv6 address in brackets; then maybe a port.
+HOST_HEADER = re.compile(
+    r"(?:\[(?P<ipv6>[0-9a-fA-F.]*:[0-9a-fA-F:.]*)\]|(?P<name>[\w.-]+))(?::\d{1,5})?", re.ASCII
+)
 
 
 def is_loopback(host: str) -> bool:
@@ -69,6 +82,16 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def answers_to(host_header: str) -> bool:
+    """Whether a request with this `Host` header names the loopback (`localhost`, `127.0.0.1`,
+    `[::1]`..., any port): a tokenless server answers no other name, or a page whose own domain
+    an attacker has re-pointed at 127.0.0.1 (DNS rebinding) could read the archive."""
+    parts = HOST_HEADER.fullmatch(host_header)
+    if parts is None:
+        return False
+    return is_loopback(parts["ipv6"] or parts["name"].lower())
 
 
 def serve(
@@ -142,8 +165,8 @@ Next = Callable[[Request], Awaitable[Response]]
 
 
 def _guard(token: str | None, knobs: dict[str, Any]) -> Callable[..., Awaitable[Response]]:
-    """Size limits, the token rule, the cap on requests at once, a fresh nonce and the security
-    headers, for every request."""
+    """The Host rule, size limits, the token rule, the cap on requests at once, a fresh nonce
+    and the security headers, for every request."""
     max_body, max_url = int(knobs["max_body_bytes"]), int(knobs["max_url_bytes"])
     max_requests = int(knobs["max_requests"])
     in_flight = 0
@@ -153,8 +176,14 @@ def _guard(token: str | None, knobs: dict[str, Any]) -> Callable[..., Awaitable[
         request.state.nonce = secrets.token_urlsafe(18)
         url_bytes = len(request.scope.get("raw_path", b"")) + len(request.scope["query_string"])
         length = request.headers.get("content-length", "0")
-        if url_bytes > max_url:
-            response: Response = _error_response(request, 414, "The address is too long.")
+        if token is None and not answers_to(request.headers.get("host", "")):
+            response: Response = PlainTextResponse(
+                "Misdirected request: without a token this server answers only to localhost, "
+                "127.0.0.1 and [::1].",
+                status_code=421,
+            )
+        elif url_bytes > max_url:
+            response = _error_response(request, 414, "The address is too long.")
         elif (
             not length.isdigit() or int(length) > max_body or "transfer-encoding" in request.headers
         ):
