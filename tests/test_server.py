@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import select
 import socket
 import sqlite3
 import subprocess
@@ -16,8 +18,12 @@ from pathlib import Path
 
 import httpx
 import pytest
+from starlette.requests import Request
+from starlette.responses import Response
 from test_store import example_store
 
+from newsweave.app.server import _guard
+from newsweave.config import settings
 from newsweave.store.ingest import ingest
 
 HOSTILE = "<script>alert('title')</script>"
@@ -57,6 +63,58 @@ def running_server(store: Path, *extra: str, env: dict[str, str] | None = None) 
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def address(base: str) -> tuple[str, int]:
+    host, port = base.removeprefix("http://").rsplit(":", 1)
+    return host, int(port)
+
+
+def raw_request(base: str, head: str) -> tuple[int, str]:
+    """Send `head` as it is on a fresh socket; the status and body of the answer."""
+    with socket.create_connection(address(base), timeout=10) as connection:
+        connection.sendall(head.encode("latin-1"))
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    status_line, _, rest = answer.partition(b"\r\n")
+    return int(status_line.split()[1]), rest.partition(b"\r\n\r\n")[2].decode("utf-8")
+
+
+def get_with_host(base: str, host: str, *headers: str) -> tuple[int, str]:
+    lines = ["GET /api/stories HTTP/1.1", f"Host: {host}", "Connection: close", *headers]
+    return raw_request(base, "\r\n".join(lines) + "\r\n\r\n")
+
+
+def closing_times(
+    connections: list[socket.socket], trickle: set[int], seconds: float
+) -> list[float]:
+    """When (`time.monotonic()`) the server closed each connection, inf if not within `seconds`;
+    the connections in `trickle` (by position) meanwhile send one more byte every 0.5 s."""
+    deadline = time.monotonic() + seconds
+    closed = [float("inf")] * len(connections)
+    next_byte = time.monotonic()
+    while time.monotonic() < deadline and float("inf") in closed:
+        if time.monotonic() >= next_byte:
+            next_byte += 0.5
+            for number in trickle:
+                try:
+                    if closed[number] == float("inf"):
+                        connections[number].send(b"a")
+                except OSError:
+                    closed[number] = time.monotonic()
+        still_open = [
+            c for c, when in zip(connections, closed, strict=True) if when == float("inf")
+        ]
+        readable, _, _ = select.select(still_open, [], [], 0.1)
+        for connection in readable:
+            try:
+                ended = connection.recv(4096) == b""
+            except OSError:
+                ended = True
+            if ended:
+                closed[connections.index(connection)] = time.monotonic()
+    return closed
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +268,97 @@ def test_serve_never_changes_the_store(tmp_path_factory: pytest.TempPathFactory)
     assert store.read_bytes() == before
     with sqlite3.connect(store) as db:
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_idle_connections_neither_block_requests_nor_stay_open(server: str) -> None:
+    header_timeout = float(settings("server")["header_timeout_seconds"])
+    openings = [b"", b"GET /api/sto", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "]
+    opened = time.monotonic()
+    idle = [socket.create_connection(address(server), timeout=10) for _ in range(100)]
+    try:
+        for number, connection in enumerate(idle):
+            connection.sendall(openings[number % len(openings)])
+        time.sleep(0.5)  # the server has accepted them all
+        started = time.monotonic()
+        response = httpx.get(server + "/api/stories", timeout=10)
+        answered_in = time.monotonic() - started
+        assert response.status_code == 200 and answered_in < 1.0, answered_in
+        closed = closing_times(idle, trickle=set(range(2, 100, 10)), seconds=header_timeout + 5)
+        after = [when - opened for when in closed]
+        assert all(header_timeout - 0.5 < seconds < header_timeout + 2 for seconds in after), after
+    finally:
+        for connection in idle:
+            connection.close()
+    assert httpx.get(server + "/api/stories").status_code == 200
+
+
+def test_past_the_connection_cap_the_oldest_waiting_connection_makes_room(server: str) -> None:
+    cap = int(settings("server")["max_connections"])
+    idle = [socket.create_connection(address(server), timeout=10) for _ in range(cap + 20)]
+    try:
+        time.sleep(0.5)
+        assert httpx.get(server + "/api/stories", timeout=10).status_code == 200
+        closed = closing_times(idle, trickle=set(), seconds=1.0)
+        evicted = [number for number, when in enumerate(closed) if when < float("inf")]
+        assert evicted == list(range(21)), evicted  # 20 idle ones and the request's own
+    finally:
+        for connection in idle:
+            connection.close()
+
+
+def test_without_a_token_only_loopback_host_names_are_answered(server: str) -> None:
+    port = address(server)[1]
+    for host in (
+        "evil.example",
+        f"evil.example:{port}",
+        "localhost.evil.example",
+        "127.0.0.1.nip.io",
+        f"evil@127.0.0.1:{port}",
+        f"127.0.0.1:{port}.evil",
+    ):
+        status, body = get_with_host(server, host)
+        assert status == 421 and "only to localhost" in body and "stories" not in body, host
+    for host in (f"127.0.0.1:{port}", "localhost", f"LOCALHOST:{port}", f"[::1]:{port}"):
+        status, body = get_with_host(server, host)
+        assert status == 200 and json.loads(body)["stories"], host
+    no_host = raw_request(server, "GET /api/stories HTTP/1.0\r\n\r\n")
+    assert no_host[0] == 421
+
+
+def test_with_a_token_any_host_name_is_answered(tmp_path_factory: pytest.TempPathFactory) -> None:
+    store = example_store(tmp_path_factory)
+    with running_server(store, env={"NEWSWEAVE_TOKEN": "s3cret"}) as base:
+        status, body = get_with_host(base, "evil.example", "Authorization: Bearer s3cret")
+        assert status == 200 and json.loads(body)["stories"]
+        assert get_with_host(base, "evil.example")[0] == 401
+        assert get_with_host(base, "evil.example", "Authorization: Bearer nope")[0] == 401
+
+
+def test_requests_beyond_the_cap_are_refused_at_once_with_503() -> None:
+    guard = _guard(None, {**settings("server"), "max_requests": 1})
+    released = asyncio.Event()
+
+    async def slow_app(request: Request) -> Response:
+        await released.wait()
+        return Response("done")
+
+    def request() -> Request:
+        headers = [(b"host", b"127.0.0.1:8000")]
+        scope = {
+            "type": "http",
+            "method": "GET",
+            "path": "/api/stories",
+            "raw_path": b"/api/stories",
+        }
+        return Request({**scope, "query_string": b"", "headers": headers})
+
+    async def two_at_once() -> list[Response]:
+        first = asyncio.create_task(guard(request(), slow_app))
+        await asyncio.sleep(0.01)
+        second = await asyncio.wait_for(guard(request(), slow_app), timeout=5)
+        released.set()
+        return [await asyncio.wait_for(first, timeout=5), second]
+
+    first, second = asyncio.run(two_at_once())
+    assert first.status_code == 200 and first.body == b"done"
+    assert second.status_code == 503 and second.headers["retry-after"] == "1"

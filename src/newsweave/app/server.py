@@ -7,8 +7,11 @@ every story and quote of that person. The JSON API mirrors them under `/api/`.
 Safety: the store is opened with `mode=ro` per request (a growing archive shows new stories
 at once); it binds to 127.0.0.1 unless told otherwise, and binding elsewhere needs a token
 that every request must then carry (`Authorization: Bearer T`, `?token=T` which also sets a
-cookie, or that cookie); requests with a body or an overlong URL are refused; every page has
-a strict Content-Security-Policy (`server_pages.py`); nothing is read from the file system
+cookie, or that cookie); without a token only loopback host names are answered, so a page
+whose domain is re-pointed at 127.0.0.1 (DNS rebinding) cannot read the archive; requests with
+a body or an overlong URL are refused, and so are requests beyond `max_requests` at once;
+connections that do not send their headers in time are closed (`connections.py`); every
+page has a strict Content-Security-Policy (`pages.py`); nothing is read from the file system
 but the store, so no path can escape.
 """
 
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+import re
 import secrets
 import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
@@ -24,7 +28,13 @@ from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.exceptions import HTTPException
 
 from newsweave.app.pages import API_POLICY, content_security_policy, render_page, urlpart
@@ -52,7 +62,17 @@ SECURITY_HEADERS = {
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cache-Control": "no-store",
 }
-TITLES = {400: "Bad request", 404: "Not found", 405: "Method not allowed", 414: "URL too long"}
+TITLES = {
+    400: "Bad request",
+    404: "Not found",
+    405: "Method not allowed",
+    414: "URL too long",
+    503: "Busy",
+}
+# A Host header: a name or IPv4 address, or an IPv6 address in brackets; then maybe a port.
+HOST_HEADER = re.compile(
+    r"(?:\[(?P<ipv6>[0-9a-fA-F.]*:[0-9a-fA-F:.]*)\]|(?P<name>[\w.-]+))(?::\d{1,5})?", re.ASCII
+)
 
 
 def is_loopback(host: str) -> bool:
@@ -62,6 +82,16 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def answers_to(host_header: str) -> bool:
+    """Whether a request with this `Host` header names the loopback (`localhost`, `127.0.0.1`,
+    `[::1]`..., any port): a tokenless server answers no other name, or a page whose own domain
+    an attacker has re-pointed at 127.0.0.1 (DNS rebinding) could read the archive."""
+    parts = HOST_HEADER.fullmatch(host_header)
+    if parts is None:
+        return False
+    return is_loopback(parts["ipv6"] or parts["name"].lower())
 
 
 def serve(
@@ -79,16 +109,22 @@ def serve(
         )
     import uvicorn
 
+    from newsweave.app.connections import guarded_protocol
+
     app = create_app(store_path, token)
+    knobs = settings("server")
+    protocol = guarded_protocol(
+        float(knobs["header_timeout_seconds"]), int(knobs["max_connections"])
+    )
     if announce:
         announce(f"serving {store_path} on http://{host}:{port}/ (Ctrl+C stops)")
     uvicorn.run(
         app,
         host=host,
         port=port,
+        http=protocol,  # h11 with a header deadline and a connection cap, even if httptools is in
         server_header=False,
         h11_max_incomplete_event_size=16 * 1024,  # headers + request line
-        limit_concurrency=64,
         timeout_keep_alive=5,
         log_level="warning",
     )
@@ -102,7 +138,7 @@ def create_app(store_path: Path, token: str | None = None) -> FastAPI:
     app.state.knobs = knobs
     app.state.store_name = store_path.name
     app.state.store_path = store_path
-    app.middleware("http")(_guard(token, int(knobs["max_body_bytes"]), int(knobs["max_url_bytes"])))
+    app.middleware("http")(_guard(token, knobs))
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
 
@@ -128,15 +164,26 @@ Words = Annotated[str, Query(max_length=int(settings("server")["max_query_chars"
 Next = Callable[[Request], Awaitable[Response]]
 
 
-def _guard(token: str | None, max_body: int, max_url: int) -> Callable[..., Awaitable[Response]]:
-    """Size limits, the token rule, a fresh nonce and the security headers, for every request."""
+def _guard(token: str | None, knobs: dict[str, Any]) -> Callable[..., Awaitable[Response]]:
+    """The Host rule, size limits, the token rule, the cap on requests at once, a fresh nonce
+    and the security headers, for every request."""
+    max_body, max_url = int(knobs["max_body_bytes"]), int(knobs["max_url_bytes"])
+    max_requests = int(knobs["max_requests"])
+    in_flight = 0
 
     async def middleware(request: Request, call_next: Next) -> Response:
+        nonlocal in_flight
         request.state.nonce = secrets.token_urlsafe(18)
         url_bytes = len(request.scope.get("raw_path", b"")) + len(request.scope["query_string"])
         length = request.headers.get("content-length", "0")
-        if url_bytes > max_url:
-            response: Response = _error_response(request, 414, "The address is too long.")
+        if token is None and not answers_to(request.headers.get("host", "")):
+            response: Response = PlainTextResponse(
+                "Misdirected request: without a token this server answers only to localhost, "
+                "127.0.0.1 and [::1].",
+                status_code=421,
+            )
+        elif url_bytes > max_url:
+            response = _error_response(request, 414, "The address is too long.")
         elif (
             not length.isdigit() or int(length) > max_body or "transfer-encoding" in request.headers
         ):
@@ -144,8 +191,15 @@ def _guard(token: str | None, max_body: int, max_url: int) -> Callable[..., Awai
         elif token is not None and not _authorised(request, token):
             response = _error_response(request, 401, "This archive needs its token.")
             response.headers["WWW-Authenticate"] = "Bearer"
+        elif in_flight >= max_requests:
+            response = _error_response(request, 503, "The server is busy: try again shortly.")
+            response.headers["Retry-After"] = "1"
         else:
-            response = await call_next(request)
+            in_flight += 1
+            try:
+                response = await call_next(request)
+            finally:
+                in_flight -= 1
             if token is not None and request.query_params.get("token"):
                 response.set_cookie(COOKIE, token, httponly=True, samesite="strict")
         for name, value in SECURITY_HEADERS.items():
