@@ -28,7 +28,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from starlette.exceptions import HTTPException
 
 from newsweave.app.pages import API_POLICY, content_security_policy, render_page, urlpart
-from newsweave.config import settings
+from newsweave.config import ServerSettings, settings
 from newsweave.errors import ConfigError
 from newsweave.render.json_v1 import brief_dict
 from newsweave.store.query import (
@@ -102,7 +102,7 @@ def create_app(store_path: Path, token: str | None = None) -> FastAPI:
     app.state.knobs = knobs
     app.state.store_name = store_path.name
     app.state.store_path = store_path
-    app.middleware("http")(_guard(token, int(knobs["max_body_bytes"]), int(knobs["max_url_bytes"])))
+    app.middleware("http")(_guard(token, knobs.max_body_bytes, knobs.max_url_bytes))
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
 
@@ -122,7 +122,7 @@ def _database(request: Request) -> Iterator[sqlite3.Connection]:
 
 Db = Annotated[sqlite3.Connection, Depends(_database)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
-Words = Annotated[str, Query(max_length=int(settings("server")["max_query_chars"]))]
+Words = Annotated[str, Query(max_length=settings("server").max_query_chars)]
 
 
 Next = Callable[[Request], Awaitable[Response]]
@@ -174,7 +174,7 @@ def _page(request: Request, name: str, code: int = 200, **values: Any) -> HTMLRe
         name,
         nonce=nonce,
         store_name=request.app.state.store_name,
-        max_query=int(knobs["max_query_chars"]),
+        max_query=knobs.max_query_chars,
         **values,
     )
     response = HTMLResponse(page, status_code=code)
@@ -204,9 +204,9 @@ def _first_error(error: RequestValidationError) -> str:
     return f"{where}: {first.get('msg', 'invalid')}"
 
 
-def _add_pages(app: FastAPI, knobs: dict[str, Any]) -> None:
+def _add_pages(app: FastAPI, knobs: ServerSettings) -> None:
     """The HTML pages: story list, story brief, search and entity pages."""
-    size, hits = int(knobs["page_size"]), int(knobs["search_limit"])
+    size, hits = knobs.page_size, knobs.search_limit
 
     @app.get("/", response_class=HTMLResponse)
     def story_list(request: Request, db: Db, page: PageNo = 1) -> Response:
@@ -252,9 +252,9 @@ def _add_pages(app: FastAPI, knobs: dict[str, Any]) -> None:
         return _page(request, "entity", entity=found)
 
 
-def _add_api(app: FastAPI, knobs: dict[str, Any]) -> None:
+def _add_api(app: FastAPI, knobs: ServerSettings) -> None:
     """The JSON API: the same content as the pages, a story as contract JSON version 1."""
-    size, hits = int(knobs["page_size"]), int(knobs["search_limit"])
+    size, hits = knobs.page_size, knobs.search_limit
 
     @app.get("/api/stories")
     def api_stories(db: Db, page: PageNo = 1) -> dict[str, Any]:

@@ -86,11 +86,11 @@ def ingest(
     try:
         items = read_articles(paths, stats, limits, workers, executor, scheduler)
         report.read, report.added = add_articles(
-            connection, items, int(knobs["article_batch"]), on_problem, progress
+            connection, items, knobs.article_batch, on_problem, progress
         )
         if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
             placement = (workers, executor, scheduler)
-            regroup(connection, int(knobs["brief_words"]), progress, placement)
+            regroup(connection, knobs.brief_words, progress, placement)
             report.regrouped = True
         report.briefed = brief_missing(connection, executor, scheduler, workers, progress)
         drop_unused_briefs(connection)
@@ -187,7 +187,7 @@ def brief_missing(
 ) -> int:
     """Brief every story that has no brief for its current members; how many were briefed."""
     knobs = settings("store")
-    words, size = int(knobs["brief_words"]), max(int(knobs["brief_batch"]), workers)
+    words, size = knobs.brief_words, max(knobs.brief_batch, workers)
     missing = connection.execute(
         "SELECT id, key FROM stories WHERE key NOT IN (SELECT key FROM briefs)"
         " ORDER BY newest DESC, size DESC"

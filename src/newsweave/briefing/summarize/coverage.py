@@ -51,7 +51,7 @@ class Knobs:
     @classmethod
     def from_settings(cls, **overrides: Any) -> Knobs:
         known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in settings("summarize").items() if k in known}
+        values = {k: getattr(settings("summarize"), k) for k in known}
         return replace(cls(**values), **overrides)
 
 
