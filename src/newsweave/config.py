@@ -278,11 +278,14 @@ def load_sections(text: str, source: str = "defaults.toml") -> dict[str, Section
         raise ConfigError(f"{source}: {found} [{(unknown or missing)[0]}]")
     sections: dict[str, Section] = {}
     for name, kind in SECTIONS.items():
-        values = table[name]
+        try:
+            values = _checked(name, table[name])
+        except ConfigError as error:
+            raise ConfigError(f"{source}: {error}") from None
         absent = [f.name for f in fields(kind) if f.name not in values]
         if absent:
             raise ConfigError(f"{source}: missing setting {name}.{absent[0]}")
-        sections[name] = kind(**_checked(name, values))
+        sections[name] = kind(**values)
     return sections
 
 
@@ -372,7 +375,7 @@ def _typed(name: str, expected: Any, value: Any) -> Any:
     if expected == tuple[str, ...]:
         if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
             return tuple(value)
-    elif isinstance(value, bool) or expected is bool:
+    elif isinstance(value, bool) or expected is bool:  # True is an int to Python, not to us
         if isinstance(value, bool) and expected is bool:
             return value
     elif expected is float and isinstance(value, int | float):
