@@ -22,7 +22,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from test_store import example_store
 
-from newsweave.app.server import _guard
+from newsweave.app.server import request_guard
 from newsweave.config import settings
 from newsweave.store.ingest import ingest
 
@@ -335,7 +335,7 @@ def test_with_a_token_any_host_name_is_answered(tmp_path_factory: pytest.TempPat
 
 
 def test_requests_beyond_the_cap_are_refused_at_once_with_503() -> None:
-    guard = _guard(None, {**settings("server"), "max_requests": 1})
+    guard = request_guard(None, settings("server", max_requests=1))
     released = asyncio.Event()
 
     async def slow_app(request: Request) -> Response:

@@ -23,8 +23,8 @@ from conftest import EXAMPLES, REPO
 from test_store import example_store, partition
 
 SMALL_BATCHES = (
-    "import newsweave.config as c; s = c._defaults()['store']; "
-    "s['article_batch'] = 3; s['brief_batch'] = 1; "
+    "from newsweave.config import set_defaults; "
+    "set_defaults('store', article_batch=3, brief_batch=1); "
     "from newsweave.cli.main import main; main()"
 )
 EARLY_KILLS = 2  # at a random moment of the first seconds: reading, adding, grouping

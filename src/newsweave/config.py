@@ -1,36 +1,388 @@
-"""Settings in one place: `defaults.toml` beside this module, overridable per call.
+"""Settings in one place: `defaults.toml` beside this module, one typed record per section.
 
-Each stage reads its own section (`settings("dedup")`) so that every threshold has one home,
-a name, and a comment in the TOML that says what it trades.
+Each stage reads its own section (`settings("dedup").min_words`) so that every threshold has one
+home, a name, and a comment in the TOML that says what it trades. The records below give each
+value its type and nothing else: the values, and what each trades, are in defaults.toml alone.
+The file is read once; every key of a section must be known, present and of its field's type,
+or a ConfigError names the section and key. A call overrides values for itself
+(`settings("cluster", join_threshold=0.4)`), checked the same way; `set_defaults` changes a
+section for the rest of the process.
 """
 
 from __future__ import annotations
 
 import tomllib
+from dataclasses import dataclass, fields, replace
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal, get_type_hints, overload
 
 from newsweave.errors import ConfigError
 
 
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """[cluster] of defaults.toml: grouping into stories (what each value trades: there)."""
+
+    join_threshold: float
+    consolidate: bool
+    consolidate_every: int
+    settled_at: float
+    look_candidates: int
+    merge_threshold: float
+    merge_sample: int
+    title_weight: float
+    lead_chars: int
+    body_chars: int
+    name_chars: int
+    use_embeddings: bool
+    idf_power: float
+    min_documents: int
+    vector_terms: int
+    story_terms: int
+    query_terms: int
+    index_terms: int
+    posting_stories: int
+    max_candidates: int
+    # The logistic model's weights over grouping.match.FEATURES (`w_` + feature name).
+    w_intercept: float
+    w_body: float
+    w_lead: float
+    w_names: float
+    w_numbers: float
+    w_number_conflict: float
+    w_name_conflict: float
+    w_days: float
+    w_names_covered: float
+    w_numbers_covered: float
+    w_lead_covered: float
+    w_size: float
+    w_years: float
+    w_year_conflict: float
+    w_story_names_found: float
+    w_story_lead_found: float
+    # The same model with the lead-embedding features (`use_embeddings`).
+    embedded_join_threshold: float
+    ew_intercept: float
+    ew_body: float
+    ew_lead: float
+    ew_names: float
+    ew_numbers: float
+    ew_number_conflict: float
+    ew_name_conflict: float
+    ew_days: float
+    ew_names_covered: float
+    ew_numbers_covered: float
+    ew_lead_covered: float
+    ew_size: float
+    ew_years: float
+    ew_year_conflict: float
+    ew_story_names_found: float
+    ew_story_lead_found: float
+    ew_lead_embedding: float
+    ew_lead_embedding_max: float
+
+
+@dataclass(frozen=True, slots=True)
+class FramingSettings:
+    """[framing] of defaults.toml: outlet wording (what each value trades: there)."""
+
+    distinctive_terms: int
+    min_term_count: int
+    prior_weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class CleanSettings:
+    """[clean] of defaults.toml: boilerplate removal (what each value trades: there)."""
+
+    headline_max_words: int
+    section_label_max_words: int
+    title_similarity: float
+    app_line_max_words: int
+    boilerplate_line_max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class SummarizeSettings:
+    """[summarize] of defaults.toml: cited summaries (what each value trades: there)."""
+
+    method: str
+    min_words: int
+    max_words: int
+    filters: bool
+    concept_min_df: int
+    length_exponent: float
+    position_weight: float
+    centrality_weight: float
+    support_weight: float
+    recency_weight: float
+    redundancy: float
+    trim_datelines: bool
+    match: float
+
+
+@dataclass(frozen=True, slots=True)
+class DedupSettings:
+    """[dedup] of defaults.toml: reposts and rewrites (what each value trades: there)."""
+
+    num_perm: int
+    seed: int
+    shingle_size: int
+    shingle_threshold: float
+    anchor_threshold: float
+    min_words: int
+    near_copy_containment: float
+    sentence_similarity: float
+    spin_coverage: float
+    spin_size_ratio: float
+    plausible_containment: float
+    spin_anchor_jaccard: float
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementSettings:
+    """[agreement] of defaults.toml: facts, exclusives, conflicts (what each trades: there)."""
+
+    mode: str
+    embedding_align_threshold: float
+    lexical_align_threshold: float
+    embedding_conflict_threshold: float
+    lexical_conflict_threshold: float
+    exclusive_min_words: int
+    max_exclusives_per_outlet: int
+    statement_min_words: int
+    anchor_bonus: float
+    baseline_tfidf_threshold: float
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSettings:
+    """[ingest] of defaults.toml: input limits and HTML extraction (what each trades: there)."""
+
+    max_file_bytes: int
+    max_record_bytes: int
+    max_line_bytes: int
+    max_decompressed_bytes: int
+    max_gzip_ratio: int
+    max_html_bytes: int
+    max_html_depth: int
+    max_sentences: int
+    html_favor: str
+    html_min_sentence_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class EntitiesSettings:
+    """[entities] of defaults.toml: which entity labels a story keeps (why: there)."""
+
+    labels: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotesSettings:
+    """[quotes] of defaults.toml: quotations and speakers (what each value trades: there)."""
+
+    min_words_alone: int
+    min_words_continued: int
+    max_sentences_back: int
+    variant_similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineSettings:
+    """[timeline] of defaults.toml: dates and events (what each value trades: there)."""
+
+    default_direction: str
+    tense_override_days: int
+    tense_tagger: str
+    same_event_similarity: float
+    same_event_min_shared: int
+    same_day_min_shared: int
+    conflict_similarity: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoreSettings:
+    """[store] of defaults.toml: the SQLite store's batches (what each value trades: there)."""
+
+    article_batch: int
+    brief_batch: int
+    brief_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class ServerSettings:
+    """[server] of defaults.toml: the web app's pages and request limits (see there)."""
+
+    page_size: int
+    search_limit: int
+    max_query_chars: int
+    max_body_bytes: int
+    max_url_bytes: int
+    header_timeout_seconds: float
+    max_connections: int
+    max_requests: int
+
+
+@dataclass(frozen=True, slots=True)
+class BriefSettings:
+    """[brief] of defaults.toml: full or fast briefs (what each trades: there)."""
+
+    mode: str
+
+
+Section = (
+    ClusterSettings
+    | FramingSettings
+    | CleanSettings
+    | SummarizeSettings
+    | DedupSettings
+    | AgreementSettings
+    | IngestSettings
+    | EntitiesSettings
+    | QuotesSettings
+    | TimelineSettings
+    | StoreSettings
+    | ServerSettings
+    | BriefSettings
+)
+
+SECTIONS: dict[str, type[Section]] = {
+    "cluster": ClusterSettings,
+    "framing": FramingSettings,
+    "clean": CleanSettings,
+    "summarize": SummarizeSettings,
+    "dedup": DedupSettings,
+    "agreement": AgreementSettings,
+    "ingest": IngestSettings,
+    "entities": EntitiesSettings,
+    "quotes": QuotesSettings,
+    "timeline": TimelineSettings,
+    "store": StoreSettings,
+    "server": ServerSettings,
+    "brief": BriefSettings,
+}
+
+
+def load_sections(text: str, source: str = "defaults.toml") -> dict[str, Section]:
+    """Every section of a settings file in defaults.toml's layout, typed and checked.
+
+    ConfigError (naming `source`, the section and the key) for a missing or unknown section
+    or key, or a value of the wrong type; an integer is taken where a float is expected.
+    """
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{source}: not valid TOML ({error})") from None
+    unknown, missing = sorted(set(table) - set(SECTIONS)), sorted(set(SECTIONS) - set(table))
+    if unknown or missing:
+        found = "unknown section" if unknown else "missing section"
+        raise ConfigError(f"{source}: {found} [{(unknown or missing)[0]}]")
+    sections: dict[str, Section] = {}
+    for name, kind in SECTIONS.items():
+        try:
+            values = _checked(name, table[name])
+        except ConfigError as error:
+            raise ConfigError(f"{source}: {error}") from None
+        absent = [f.name for f in fields(kind) if f.name not in values]
+        if absent:
+            raise ConfigError(f"{source}: missing setting {name}.{absent[0]}")
+        sections[name] = kind(**values)
+    return sections
+
+
 @cache
-def _defaults() -> dict[str, dict[str, Any]]:
+def _sections() -> dict[str, Section]:
     text = resources.files("newsweave").joinpath("defaults.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return load_sections(text)
 
 
-def settings(section: str, **overrides: Any) -> dict[str, Any]:
+@overload
+def settings(section: Literal["cluster"], **overrides: Any) -> ClusterSettings: ...
+@overload
+def settings(section: Literal["framing"], **overrides: Any) -> FramingSettings: ...
+@overload
+def settings(section: Literal["clean"], **overrides: Any) -> CleanSettings: ...
+@overload
+def settings(section: Literal["summarize"], **overrides: Any) -> SummarizeSettings: ...
+@overload
+def settings(section: Literal["dedup"], **overrides: Any) -> DedupSettings: ...
+@overload
+def settings(section: Literal["agreement"], **overrides: Any) -> AgreementSettings: ...
+@overload
+def settings(section: Literal["ingest"], **overrides: Any) -> IngestSettings: ...
+@overload
+def settings(section: Literal["entities"], **overrides: Any) -> EntitiesSettings: ...
+@overload
+def settings(section: Literal["quotes"], **overrides: Any) -> QuotesSettings: ...
+@overload
+def settings(section: Literal["timeline"], **overrides: Any) -> TimelineSettings: ...
+@overload
+def settings(section: Literal["store"], **overrides: Any) -> StoreSettings: ...
+@overload
+def settings(section: Literal["server"], **overrides: Any) -> ServerSettings: ...
+@overload
+def settings(section: Literal["brief"], **overrides: Any) -> BriefSettings: ...
+@overload
+def settings(section: str, **overrides: Any) -> Section: ...
+def settings(section: str, **overrides: Any) -> Section:
     """The settings of one stage: defaults, with `overrides` (that are not None) on top."""
-    defaults = _defaults()
-    if section not in defaults:
+    sections = _sections()
+    if section not in sections:
         raise ConfigError(f"no settings section [{section}] in defaults.toml")
-    merged = dict(defaults[section])
-    for key, value in overrides.items():
-        if value is None:
-            continue
-        if key not in merged:
-            known = ", ".join(sorted(merged))
+    current = sections[section]
+    given = {key: value for key, value in overrides.items() if value is not None}
+    if not given:
+        return current
+    return replace(current, **_checked(section, given))
+
+
+def set_defaults(section: str, **values: Any) -> None:
+    """Change one section's settings for the rest of this process, checked as overrides are.
+
+    For a program that runs newsweave's commands in its own process with other values (a
+    test's small store batches); worker processes it starts read defaults.toml afresh.
+    """
+    _sections()[section] = settings(section, **values)
+
+
+def _checked(section: str, values: dict[str, Any]) -> dict[str, Any]:
+    """`values` as the types of the section's fields; ConfigError for an unknown key or value."""
+    types = _field_types(section)
+    checked = {}
+    for key, value in values.items():
+        if key not in types:
+            known = ", ".join(sorted(types))
             raise ConfigError(f"unknown setting {section}.{key}; known: {known}")
-        merged[key] = value
-    return merged
+        checked[key] = _typed(f"{section}.{key}", types[key], value)
+    return checked
+
+
+@cache
+def _field_types(section: str) -> dict[str, Any]:
+    return get_type_hints(SECTIONS[section])
+
+
+_WANTED = {
+    bool: "true or false",
+    int: "a whole number",
+    float: "a number",
+    str: "a string",
+    tuple[str, ...]: "a list of strings",
+}
+
+
+def _typed(name: str, expected: Any, value: Any) -> Any:
+    """`value` as `expected` (a float from an int, a tuple from a list); ConfigError if not."""
+    if expected == tuple[str, ...]:
+        if isinstance(value, list | tuple) and all(isinstance(item, str) for item in value):
+            return tuple(value)
+    elif isinstance(value, bool) or expected is bool:  # True is an int to Python, not to us
+        if isinstance(value, bool) and expected is bool:
+            return value
+    elif expected is float and isinstance(value, int | float):
+        return float(value)
+    elif isinstance(value, expected):
+        return value
+    raise ConfigError(f"setting {name} must be {_WANTED[expected]}, not {value!r}")

@@ -19,12 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from newsweave.briefing.headline import choose_headline
 from newsweave.clean.cleaner import clean
 from newsweave.clean.outlets import unify_outlets
-from newsweave.config import settings
+from newsweave.config import ClusterSettings, settings
 from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping.features import count
 from newsweave.grouping.online import count_pile, group, weights_of
@@ -94,7 +93,7 @@ class _Signatures:
     """An article's repost fingerprint and compact grouping term counts (picklable, for
     workers)."""
 
-    def __init__(self, knobs: dict[str, Any]):
+    def __init__(self, knobs: ClusterSettings):
         self.fingerprint = Fingerprints()
         self.weights = weights_of(knobs)
 
@@ -125,7 +124,7 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
     from newsweave.briefing.timeline import build_timeline
 
     if fast is None:
-        fast = settings("brief")["mode"] == "fast"
+        fast = settings("brief").mode == "fast"
     story = replace(story, articles=tuple(add_sentences(a) for a in story.articles))
     entities = find_entities(story, fast=fast)
     agreement = compare_outlets(story, mode="lexical" if fast else None)

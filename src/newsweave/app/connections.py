@@ -6,7 +6,8 @@ cancels it, so a socket that sends nothing, or trickles a request line a byte at
 open for ever; and its `limit_concurrency` counts every open connection, so 63 such sockets
 made every later request a 503. Here a connection must send its full request headers within
 `header_timeout` seconds of opening (or of its last response) however it trickles them, or it
-is closed; requests in flight are capped by the app (`server._guard`), not by counting sockets.
+is closed; requests in flight are capped by the app (`server.request_guard`), not by counting
+sockets.
 """
 
 from __future__ import annotations

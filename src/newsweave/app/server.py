@@ -38,7 +38,7 @@ from fastapi.responses import (
 from starlette.exceptions import HTTPException
 
 from newsweave.app.pages import API_POLICY, content_security_policy, render_page, urlpart
-from newsweave.config import settings
+from newsweave.config import ServerSettings, settings
 from newsweave.errors import ConfigError
 from newsweave.render.json_v1 import brief_dict
 from newsweave.store.query import (
@@ -113,9 +113,7 @@ def serve(
 
     app = create_app(store_path, token)
     knobs = settings("server")
-    protocol = guarded_protocol(
-        float(knobs["header_timeout_seconds"]), int(knobs["max_connections"])
-    )
+    protocol = guarded_protocol(knobs.header_timeout_seconds, knobs.max_connections)
     if announce:
         announce(f"serving {store_path} on http://{host}:{port}/ (Ctrl+C stops)")
     uvicorn.run(
@@ -138,7 +136,7 @@ def create_app(store_path: Path, token: str | None = None) -> FastAPI:
     app.state.knobs = knobs
     app.state.store_name = store_path.name
     app.state.store_path = store_path
-    app.middleware("http")(_guard(token, knobs))
+    app.middleware("http")(request_guard(token, knobs))
     app.add_exception_handler(HTTPException, _http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, _bad_request)  # type: ignore[arg-type]
 
@@ -158,17 +156,16 @@ def _database(request: Request) -> Iterator[sqlite3.Connection]:
 
 Db = Annotated[sqlite3.Connection, Depends(_database)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
-Words = Annotated[str, Query(max_length=int(settings("server")["max_query_chars"]))]
+Words = Annotated[str, Query(max_length=settings("server").max_query_chars)]
 
 
 Next = Callable[[Request], Awaitable[Response]]
 
 
-def _guard(token: str | None, knobs: dict[str, Any]) -> Callable[..., Awaitable[Response]]:
+def request_guard(token: str | None, knobs: ServerSettings) -> Callable[..., Awaitable[Response]]:
     """The Host rule, size limits, the token rule, the cap on requests at once, a fresh nonce
     and the security headers, for every request."""
-    max_body, max_url = int(knobs["max_body_bytes"]), int(knobs["max_url_bytes"])
-    max_requests = int(knobs["max_requests"])
+    max_body, max_url, max_requests = knobs.max_body_bytes, knobs.max_url_bytes, knobs.max_requests
     in_flight = 0
 
     async def middleware(request: Request, call_next: Next) -> Response:
@@ -228,7 +225,7 @@ def _page(request: Request, name: str, code: int = 200, **values: Any) -> HTMLRe
         name,
         nonce=nonce,
         store_name=request.app.state.store_name,
-        max_query=int(knobs["max_query_chars"]),
+        max_query=knobs.max_query_chars,
         **values,
     )
     response = HTMLResponse(page, status_code=code)
@@ -258,9 +255,9 @@ def _first_error(error: RequestValidationError) -> str:
     return f"{where}: {first.get('msg', 'invalid')}"
 
 
-def _add_pages(app: FastAPI, knobs: dict[str, Any]) -> None:
+def _add_pages(app: FastAPI, knobs: ServerSettings) -> None:
     """The HTML pages: story list, story brief, search and entity pages."""
-    size, hits = int(knobs["page_size"]), int(knobs["search_limit"])
+    size, hits = knobs.page_size, knobs.search_limit
 
     @app.get("/", response_class=HTMLResponse)
     def story_list(request: Request, db: Db, page: PageNo = 1) -> Response:
@@ -306,9 +303,9 @@ def _add_pages(app: FastAPI, knobs: dict[str, Any]) -> None:
         return _page(request, "entity", entity=found)
 
 
-def _add_api(app: FastAPI, knobs: dict[str, Any]) -> None:
+def _add_api(app: FastAPI, knobs: ServerSettings) -> None:
     """The JSON API: the same content as the pages, a story as contract JSON version 1."""
-    size, hits = int(knobs["page_size"]), int(knobs["search_limit"])
+    size, hits = knobs.page_size, knobs.search_limit
 
     @app.get("/api/stories")
     def api_stories(db: Db, page: PageNo = 1) -> dict[str, Any]:

@@ -62,7 +62,7 @@ def find_entities(story: Story, *, fast: bool = False) -> tuple[Entity, ...]:
 
 def rule_mentions(story: Story) -> list[Mention]:
     """`story_mentions` without a model: capitalised runs labelled by rule (`fast_names`)."""
-    labels = set(settings("entities")["labels"])
+    labels = set(settings("entities").labels)
     texts = list(dict.fromkeys(article.text for article in story.articles))
     found: dict[str, list[Mention]] = {text: [] for text in texts}
     for item in story_names([(str(index), text) for index, text in enumerate(texts)]):
@@ -78,7 +78,7 @@ def rule_mentions(story: Story) -> list[Mention]:
 
 def story_mentions(story: Story) -> list[Mention]:
     """Every kept named-entity mention of every article; identical texts are tagged once."""
-    labels = set(settings("entities")["labels"])
+    labels = set(settings("entities").labels)
     texts = list(dict.fromkeys(article.text for article in story.articles))
     docs = dict(zip(texts, nlp.entity_docs(texts), strict=True))
     mentions: list[Mention] = []

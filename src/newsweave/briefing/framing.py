@@ -184,9 +184,9 @@ def profile_outlets(story: Story) -> tuple[OutletProfile, ...]:
             distinctive_terms(
                 own_words[outlet],
                 others,
-                config["distinctive_terms"],
-                config["min_term_count"],
-                config["prior_weight"],
+                config.distinctive_terms,
+                config.min_term_count,
+                config.prior_weight,
             )
             if len(by_outlet) > 1
             else ()

@@ -19,7 +19,7 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from newsweave.config import settings
+from newsweave.config import TimelineSettings, settings
 from newsweave.models import Article, SourceRef, Story, TimelineEntry
 from newsweave.timex.expressions import Timex, find_expressions
 from newsweave.timex.patterns import MONTHS, WEEKDAYS
@@ -106,7 +106,7 @@ def _sentence(article: Article, start: int) -> tuple[str, int, int]:
     return article.text[left:right], left, right
 
 
-def article_entries(article: Article, config: dict[str, Any]) -> list[TimelineEntry]:
+def article_entries(article: Article, config: TimelineSettings) -> list[TimelineEntry]:
     """One entry per dated expression of `article`, resolved against its publication date."""
     reference, estimated = article.published_day, False
     if reference is None:
@@ -115,9 +115,9 @@ def article_entries(article: Article, config: dict[str, Any]) -> list[TimelineEn
         article.text,
         reference,
         estimated=estimated,
-        default_direction=config["default_direction"],
-        override_days=config["tense_override_days"],
-        tagger=config["tense_tagger"] == "spacy",
+        default_direction=config.default_direction,
+        override_days=config.tense_override_days,
+        tagger=config.tense_tagger == "spacy",
     )
     entries = []
     for timex in timexes:
@@ -173,7 +173,7 @@ def _similarity(a: TimelineEntry, b: TimelineEntry) -> tuple[float, int]:
     return (shared / union if union else 0.0), shared
 
 
-def same_event(a: TimelineEntry, b: TimelineEntry, config: dict[str, Any]) -> bool:
+def same_event(a: TimelineEntry, b: TimelineEntry, config: TimelineSettings) -> bool:
     """Whether two entries of one date, from different articles of a story, tell one event.
 
     A day in one story is mostly one event, told in different words ("the conversation next
@@ -183,13 +183,13 @@ def same_event(a: TimelineEntry, b: TimelineEntry, config: dict[str, Any]) -> bo
     """
     jaccard, shared = _similarity(a, b)
     if len(a.date) == len("YYYY-MM-DD"):
-        return shared >= int(config["same_day_min_shared"])
-    return jaccard >= float(config["same_event_similarity"]) and shared >= int(
-        config["same_event_min_shared"]
-    )
+        return shared >= config.same_day_min_shared
+    return jaccard >= config.same_event_similarity and shared >= config.same_event_min_shared
 
 
-def _merge_same_events(entries: list[TimelineEntry], config: dict[str, Any]) -> list[TimelineEntry]:
+def _merge_same_events(
+    entries: list[TimelineEntry], config: TimelineSettings
+) -> list[TimelineEntry]:
     """Entries of one date from different articles that tell the same event become one."""
     merged: list[TimelineEntry] = []
     for entry in entries:
@@ -223,8 +223,8 @@ def dating_conflicts(
         jaccard, shared = _similarity(a, b)
         same_actors = names(a.text) & names(b.text)  # "31 vessels waiting" vs "35": an update
         if (
-            jaccard >= config["conflict_similarity"]
-            and shared >= config["same_event_min_shared"]
+            jaccard >= config.conflict_similarity
+            and shared >= config.same_event_min_shared
             and same_actors
         ):
             about = f"date of: {a.text[:80]}"

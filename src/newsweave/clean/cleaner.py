@@ -28,7 +28,7 @@ from typing import Any
 
 from newsweave.clean import boilerplate, lead_lines
 from newsweave.clean.dateline import find_dateline, parse_published
-from newsweave.config import settings
+from newsweave.config import CleanSettings, settings
 from newsweave.models import Article, RawArticle, Sentence
 from newsweave.text.sentences import is_wrapped, may_exceed, split_sentences
 
@@ -82,7 +82,7 @@ def clean(
     """
     config = settings("clean", **overrides)
     if max_sentences is None:
-        max_sentences = int(settings("ingest")["max_sentences"])
+        max_sentences = settings("ingest").max_sentences
     lines = _lines(raw.text)
     header_date = _strip_lines(lines, config)
     title = _normalise(raw.title) if raw.title else None
@@ -202,7 +202,7 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
-def _strip_lines(lines: list[_Line], config: dict[str, Any]) -> str | None:
+def _strip_lines(lines: list[_Line], config: CleanSettings) -> str | None:
     """Remove metadata headers, ad markers and boilerplate lines; the header's date, if any."""
     header_date: str | None = None
     for line in lines:
@@ -210,7 +210,7 @@ def _strip_lines(lines: list[_Line], config: dict[str, Any]) -> str | None:
         if header:
             header_date = header_date or header.group("date")
             rest = line.text[header.end() :]
-            if not rest or boilerplate.is_section_label(rest, config["section_label_max_words"]):
+            if not rest or boilerplate.is_section_label(rest, config.section_label_max_words):
                 line.drop()
                 continue
             if _is_boilerplate(rest, config):
@@ -226,14 +226,14 @@ def _strip_lines(lines: list[_Line], config: dict[str, Any]) -> str | None:
                 continue
             line.dropped.extend(markers)
         if _is_boilerplate(line.text, config):
-            if boilerplate.word_count(line.text) > config["boilerplate_line_max_words"]:
+            if boilerplate.word_count(line.text) > config.boilerplate_line_max_words:
                 _drop_boilerplate_sentences(line, config)
             else:
                 _drop_boilerplate(line, line.text)
     return header_date
 
 
-def _drop_boilerplate_sentences(line: _Line, config: dict[str, Any]) -> None:
+def _drop_boilerplate_sentences(line: _Line, config: CleanSettings) -> None:
     """In a paragraph too long to be a footer, drop only the sentences that are boilerplate.
 
     Wire feeds glue rights notices into one-paragraph articles ("COPYRIGHT 1998 BY ...
@@ -259,12 +259,12 @@ def _drop_boilerplate(line: _Line, boilerplate_text: str) -> None:
         line.kept_from_caption = news
 
 
-def _is_boilerplate(text: str, config: dict[str, Any]) -> bool:
-    return boilerplate.boilerplate_kind(text, config["app_line_max_words"]) is not None
+def _is_boilerplate(text: str, config: CleanSettings) -> bool:
+    return boilerplate.boilerplate_kind(text, config.app_line_max_words) is not None
 
 
 def _strip_lead(
-    lines: list[_Line], title: str | None, config: dict[str, Any]
+    lines: list[_Line], title: str | None, config: CleanSettings
 ) -> tuple[str | None, str | None]:
     """Clear the lines above the body; the headline found there (if needed) and a date.
 
@@ -277,7 +277,7 @@ def _strip_lead(
     kept = [line for line in lines if line.text]
     date = _strip_stamps(kept[:_HEADER_LINES])
     kept = [line for line in kept if line.text]  # without the stamps just dropped
-    max_words = config["headline_max_words"]
+    max_words = config.headline_max_words
     lead: list[_Line] = []
     for line in kept:
         if not boilerplate.is_headline_shaped(line.text, max_words):
@@ -286,7 +286,7 @@ def _strip_lead(
     if len(lead) == len(kept):
         return None, date
     for line in lead:
-        if title and _same_title(line.text, title, config["title_similarity"]):
+        if title and _same_title(line.text, title, config.title_similarity):
             line.drop()
     headline = None
     if title is None:
@@ -296,7 +296,7 @@ def _strip_lead(
                 line.drop()
                 break
     for line in lead:
-        if line.text and boilerplate.is_section_label(line.text, config["section_label_max_words"]):
+        if line.text and boilerplate.is_section_label(line.text, config.section_label_max_words):
             line.drop()
     return headline, date
 

@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.config import settings
+from newsweave.config import DedupSettings, settings
 from newsweave.dedup.align import (
     ArticleSketch,
     aligned_coverage,
@@ -74,7 +74,7 @@ def mark_duplicates(
     pairs = [
         (i, j)
         for i, j in sorted(candidate_pairs(prints, config))
-        if min(prints[i][2], prints[j][2]) >= config["min_words"]
+        if min(prints[i][2], prints[j][2]) >= config.min_words
         and plausible(prints[i], prints[j], config)
     ]
     chunks = [
@@ -104,9 +104,9 @@ def _members(pairs: Sequence[tuple[int, int]]) -> list[int]:
 class Fingerprints:
     """Per-article signatures for the two indexes (picklable, for worker processes)."""
 
-    def __init__(self, config: dict[str, Any] | None = None):
+    def __init__(self, config: DedupSettings | None = None):
         config = config or settings("dedup")
-        self.size = int(config["shingle_size"])
+        self.size = config.shingle_size
         self.num_perm, self.seed = _minhash(config)
 
     def __call__(self, article: Article) -> Fingerprint:
@@ -126,14 +126,14 @@ class _Verifier:
     are close enough for one to be a spin of the other (`spin_size_ratio`).
     """
 
-    def __init__(self, config: dict[str, Any]):
+    def __init__(self, config: DedupSettings):
         self.config = config
 
     def __call__(self, task: tuple[list[Article], list[tuple[int, int]]]) -> list[bool]:
         members, pairs = task
         config = self.config
         articles = dict(zip(_members(pairs), members, strict=True))
-        prepared = {i: shingles(a, config["shingle_size"]) for i, a in articles.items()}
+        prepared = {i: shingles(a, config.shingle_size) for i, a in articles.items()}
         sketches: dict[int, ArticleSketch] = {}
 
         def spun(i: int, j: int) -> bool:
@@ -147,7 +147,7 @@ class _Verifier:
         return [near_copy(prepared[i][0], prepared[j][0], config) or spun(i, j) for i, j in pairs]
 
 
-def plausible(a: Fingerprint, b: Fingerprint, config: dict[str, Any]) -> bool:
+def plausible(a: Fingerprint, b: Fingerprint, config: DedupSettings) -> bool:
     """Whether two articles' signatures leave room for a copy, before any text is compared.
 
     A near copy needs most of the shorter one's shingles in the other: the containment that
@@ -159,17 +159,17 @@ def plausible(a: Fingerprint, b: Fingerprint, config: dict[str, Any]) -> bool:
     """
     small, large = sorted((a[2], b[2]))
     shared = _jaccard(a[0], b[0])
-    if shared * (small + large) >= config["plausible_containment"] * small * (1 + shared):
+    if shared * (small + large) >= config.plausible_containment * small * (1 + shared):
         return True
     if not lengths_allow_spin(small, large, config):
         return False
-    return _jaccard(a[1], b[1]) >= float(config["spin_anchor_jaccard"])
+    return _jaccard(a[1], b[1]) >= config.spin_anchor_jaccard
 
 
-def lengths_allow_spin(a: int, b: int, config: dict[str, Any]) -> bool:
+def lengths_allow_spin(a: int, b: int, config: DedupSettings) -> bool:
     """Whether two lengths in words are close enough (`spin_size_ratio`) for one article to be
     a spin of the other: a spinner swaps words in place and keeps every sentence."""
-    return min(a, b) >= float(config["spin_size_ratio"]) * max(a, b)
+    return min(a, b) >= config.spin_size_ratio * max(a, b)
 
 
 def _jaccard(a: Any, b: Any) -> float:
@@ -207,24 +207,24 @@ def find(parent: list[int], index: int) -> int:
     return index
 
 
-def near_copy(a: Hashes, b: Hashes, config: dict[str, Any]) -> bool:
+def near_copy(a: Hashes, b: Hashes, config: DedupSettings) -> bool:
     """True when one article's shingles are mostly in the other: verbatim or trimmed copy."""
-    return shingle_containment(a, b) >= float(config["near_copy_containment"])
+    return shingle_containment(a, b) >= config.near_copy_containment
 
 
-def spun_copy(a: ArticleSketch, b: ArticleSketch, config: dict[str, Any]) -> bool:
+def spun_copy(a: ArticleSketch, b: ArticleSketch, config: DedupSettings) -> bool:
     """True when the two articles say the same things sentence by sentence (a spun rewrite)."""
-    if min(a.size, b.size) < config["min_words"]:
+    if min(a.size, b.size) < config.min_words:
         return False
-    similarity, bar = float(config["sentence_similarity"]), float(config["spin_coverage"])
+    similarity, bar = config.sentence_similarity, config.spin_coverage
     return aligned_coverage(a, b, similarity, at_least=bar) >= bar
 
 
-def candidate_pairs(prints: Sequence[Fingerprint], config: dict[str, Any]) -> set[tuple[int, int]]:
+def candidate_pairs(prints: Sequence[Fingerprint], config: DedupSettings) -> set[tuple[int, int]]:
     """Index pairs (i < j) that one of the two LSH indexes puts in a shared bucket."""
-    num_perm = int(config["num_perm"])
-    pairs = colliding_pairs([p[0] for p in prints], config["shingle_threshold"], num_perm)
-    pairs |= colliding_pairs([p[1] for p in prints], config["anchor_threshold"], num_perm)
+    num_perm = config.num_perm
+    pairs = colliding_pairs([p[0] for p in prints], config.shingle_threshold, num_perm)
+    pairs |= colliding_pairs([p[1] for p in prints], config.anchor_threshold, num_perm)
     return pairs
 
 
@@ -236,8 +236,8 @@ def lsh_pairs(
     return colliding_pairs(signatures, threshold, num_perm)
 
 
-def _minhash(config: dict[str, Any]) -> tuple[int, int]:
-    return config["num_perm"], config["seed"]
+def _minhash(config: DedupSettings) -> tuple[int, int]:
+    return config.num_perm, config.seed
 
 
 def choose_original(members: Sequence[Article], indexes: Sequence[int]) -> int:

@@ -36,9 +36,9 @@ from typing import Any
 import numpy as np
 
 from newsweave.briefing.agreement.clauses import clauses
-from newsweave.briefing.agreement.compare import relation, shared_anchor
+from newsweave.briefing.agreement.compare import align_threshold, relation, shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
-from newsweave.config import settings
+from newsweave.config import AgreementSettings, settings
 from newsweave.errors import DatasetError
 
 LABELS = {1: "same", 0: "different", "same": "same", "different": "different"}
@@ -189,11 +189,11 @@ _VECTORS: dict[str, Callable[[list[str]], Any]] = {
 
 
 def _judge(
-    system: str, pairs: Sequence[Pair], scores: np.ndarray, config: dict[str, Any]
+    system: str, pairs: Sequence[Pair], scores: np.ndarray, config: AgreementSettings
 ) -> tuple[list[str], np.ndarray]:
     """Each pair's predicted relation, and the score that was compared to the threshold."""
     if system == "tfidf":
-        threshold = config["baseline_tfidf_threshold"]
+        threshold = config.baseline_tfidf_threshold
         predicted = []
         for pair, score in zip(pairs, scores, strict=True):
             if score < threshold:
@@ -209,7 +209,7 @@ def _judge(
         a = (pair.a, _anchors(pair.a, pair.published_a))
         b = (pair.b, _anchors(pair.b, pair.published_b))
         if shared_anchor(a[1], b[1]):
-            adjusted[k] += config["anchor_bonus"]
+            adjusted[k] += config.anchor_bonus
         predicted.append(relation(a, b, float(adjusted[k]), config, system))
     return predicted, adjusted
 
@@ -219,11 +219,11 @@ def _clauses(text: str, min_words: int) -> list[str]:
 
 
 def _judge_clauses(
-    system: str, pairs: Sequence[Pair], config: dict[str, Any]
+    system: str, pairs: Sequence[Pair], config: AgreementSettings
 ) -> tuple[list[str], np.ndarray]:
     """As `_judge`, on the clauses newsweave compares (`clauses.clauses`): a pair is
     contradicting if any two of its clauses are, else same if any two are the same."""
-    min_words = config["statement_min_words"]
+    min_words = config.statement_min_words
     split = [(_clauses(p.a, min_words), _clauses(p.b, min_words)) for p in pairs]
     texts = sorted({t for a, b in split for t in a + b})
     index = {t: i for i, t in enumerate(texts)}
@@ -237,7 +237,7 @@ def _judge_clauses(
                 score = float(dense[index[text_a]] @ dense[index[text_b]])
                 a = (text_a, _anchors(text_a, pair.published_a))
                 b = (text_b, _anchors(text_b, pair.published_b))
-                score += config["anchor_bonus"] if shared_anchor(a[1], b[1]) else 0.0
+                score += config.anchor_bonus if shared_anchor(a[1], b[1]) else 0.0
                 best[k] = max(best[k], score)
                 judged = relation(a, b, score, config, system)
                 if judged == "contradicting" or (judged == "same" and found == "different"):
@@ -272,10 +272,13 @@ def best_threshold(
     return best
 
 
-def evaluate(pairs: Sequence[Pair], system: str, config: dict[str, Any]) -> dict[str, Any]:
-    """Scores of one system on the pairs (see the module docstring)."""
+def evaluate(
+    pairs: Sequence[Pair], system: str, config: AgreementSettings, by_clauses: bool = True
+) -> dict[str, Any]:
+    """Scores of one system on the pairs (see the module docstring); `by_clauses` False
+    compares whole sentences."""
     started = time.perf_counter()
-    if system != "tfidf" and config.get("eval_clauses", True):
+    if system != "tfidf" and by_clauses:
         predicted, adjusted = _judge_clauses(system, pairs, config)
     else:
         scores = _cosines(pairs, _VECTORS[system])
@@ -285,9 +288,9 @@ def evaluate(pairs: Sequence[Pair], system: str, config: dict[str, Any]) -> dict
     same_gold = ["same" if g == "same" else "different" for g in gold]
     same_predicted = ["same" if p == "same" else "different" for p in predicted]
     vetoed = [p == "contradicting" and system != "tfidf" for p in predicted]
-    threshold = config[
-        "baseline_tfidf_threshold" if system == "tfidf" else f"{system}_align_threshold"
-    ]
+    threshold = (
+        config.baseline_tfidf_threshold if system == "tfidf" else align_threshold(config, system)
+    )
     result: dict[str, Any] = {
         "threshold": threshold,
         "same": _prf(same_gold, same_predicted, "same"),
@@ -357,8 +360,8 @@ def run(
     pairs = pairs[:limit] if limit else pairs
     if not pairs:
         raise DatasetError(f"{dataset}: no sentence pairs (kinds {sorted(SENTENCE_KINDS)})")
-    config = settings("agreement") | {"eval_clauses": not whole_sentences}
-    results = {system: evaluate(pairs, system, config) for system in systems}
+    config = settings("agreement")
+    results = {system: evaluate(pairs, system, config, not whole_sentences) for system in systems}
     if json_out is not None:
         full = {
             "dataset": str(dataset),

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.config import settings
+from newsweave.config import ClusterSettings, settings
 from newsweave.evaluation.bcubed import average, item_scores
 from newsweave.evaluation.stories import load, to_articles
 from newsweave.grouping.match import EMBEDDING_FEATURES, FEATURES, StoryState
@@ -42,7 +42,7 @@ def family(source: str) -> str:
 def pairs(
     articles: Sequence[Article],
     gold: dict[str, str],
-    knobs: dict[str, Any],
+    knobs: ClusterSettings,
     embeddings: Vectors = None,
 ) -> Pairs:
     """Features, labels and the source id of each article-story pair met replaying gold."""
@@ -53,7 +53,7 @@ def pairs(
     rows: list[np.ndarray] = []
     labels: list[int] = []
     owners: list[str] = []
-    cap = int(knobs["story_terms"])
+    cap = knobs.story_terms
     for position, article in enumerate(articles):
         own = story_of_label.get(gold[article.id])
         view = grouper.profile(position)
@@ -157,8 +157,8 @@ def report(
         others = [a for a, s in sources.items() if family(s) != left_out]
         held_out = fit(x[owner_family != left_out], y[owner_family != left_out])
         fold_threshold, _ = _tuned(articles, gold, others, held_out, embeddings)
-        knobs = {**held_out, _threshold_key(embeddings): fold_threshold}
-        f1_held = average(_scores(articles, gold, embeddings, **knobs), ids).f1
+        fold = {**held_out, _threshold_key(embeddings): fold_threshold}
+        f1_held = average(_scores(articles, gold, embeddings, **fold), ids).f1
         lines.append(f"{left_out:<16} {len(ids):>8} {fold_threshold:>9} {f1_held:>12.3f}")
     return "\n".join(lines)
 

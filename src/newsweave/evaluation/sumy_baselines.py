@@ -39,7 +39,7 @@ class _SumyBaseline:
     algorithm = ""
 
     def __init__(self, **_options: Any) -> None:
-        self.match = float(settings("summarize")["match"])
+        self.match = settings("summarize").match
 
     def _summarizer(self) -> Any:
         from sumy.nlp.stemmers import Stemmer

@@ -69,9 +69,9 @@ def newsweave_tagger(text: str, created: date, *, tagger: bool | None = None) ->
     found = find_expressions(
         text,
         created,
-        default_direction=config["default_direction"],
-        override_days=config["tense_override_days"],
-        tagger=config["tense_tagger"] == "spacy" if tagger is None else tagger,
+        default_direction=config.default_direction,
+        override_days=config.tense_override_days,
+        tagger=config.tense_tagger == "spacy" if tagger is None else tagger,
     )
     return [Span(t.start, t.end, t.type, t.value) for t in found]
 

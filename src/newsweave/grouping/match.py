@@ -35,11 +35,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from newsweave.config import ClusterSettings
 from newsweave.grouping.features import VIEWS
 from newsweave.grouping.profiles import Ids, Profile
 
@@ -300,20 +300,20 @@ class Model:
     threshold: float
 
     @classmethod
-    def from_settings(cls, knobs: dict[str, Any], embeddings: bool = False) -> Model:
+    def from_settings(cls, knobs: ClusterSettings, embeddings: bool = False) -> Model:
         """The lexical model (`w_*`, `join_threshold`), or with embeddings (`ew_*`, ...)."""
         if not embeddings:
             names = [f"w_{name}" for name in FEATURES]
             return cls(
-                np.array([float(knobs[n]) for n in names]),
-                float(knobs["w_intercept"]),
-                float(knobs["join_threshold"]),
+                np.array([getattr(knobs, n) for n in names]),
+                knobs.w_intercept,
+                knobs.join_threshold,
             )
         names = [f"ew_{name}" for name in FEATURES + EMBEDDING_FEATURES]
         return cls(
-            np.array([float(knobs[n]) for n in names]),
-            float(knobs["ew_intercept"]),
-            float(knobs["embedded_join_threshold"]),
+            np.array([getattr(knobs, n) for n in names]),
+            knobs.ew_intercept,
+            knobs.embedded_join_threshold,
         )
 
     def probabilities(self, features: Floats) -> Floats:

@@ -44,7 +44,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.config import settings
+from newsweave.config import ClusterSettings, settings
 from newsweave.grouping.features import Weights, count
 from newsweave.grouping.match import Model, Scorer, StoryState
 from newsweave.grouping.profiles import (
@@ -63,16 +63,16 @@ LEAD_SENTENCES = 2
 LEAD_CHARACTERS = 600
 
 
-def weights_of(knobs: dict[str, Any]) -> Weights:
+def weights_of(knobs: ClusterSettings) -> Weights:
     """How the views are built, from the [cluster] settings."""
     return Weights(
-        title=float(knobs["title_weight"]),
-        lead_chars=int(knobs["lead_chars"]),
-        body_chars=int(knobs["body_chars"]),
-        name_chars=int(knobs.get("name_chars", knobs["body_chars"])),
-        idf_power=float(knobs["idf_power"]),
-        vector_terms=int(knobs["vector_terms"]),
-        heavy_terms=max(int(knobs["query_terms"]), int(knobs["index_terms"])),
+        title=knobs.title_weight,
+        lead_chars=knobs.lead_chars,
+        body_chars=knobs.body_chars,
+        name_chars=knobs.name_chars,
+        idf_power=knobs.idf_power,
+        vector_terms=knobs.vector_terms,
+        heavy_terms=max(knobs.query_terms, knobs.index_terms),
     )
 
 
@@ -85,7 +85,7 @@ class PileCounts:
     size: int  # ids per view (`profiles.TERM_SPACE`)
 
 
-def count_pile(compacts: Iterable[Compact], knobs: dict[str, Any]) -> PileCounts:
+def count_pile(compacts: Iterable[Compact], knobs: ClusterSettings) -> PileCounts:
     """Take idf over the whole pile from each article's `compact(count(...))`, in pile order.
 
     Counting and compacting need only the article (`newsweave.pipeline` runs them in worker
@@ -93,9 +93,9 @@ def count_pile(compacts: Iterable[Compact], knobs: dict[str, Any]) -> PileCounts
     compact counts when the second pass reaches it, and dropped after, so memory holds ~8
     bytes per counted term rather than a vector per article.
     """
-    terms = Terms(floor=int(knobs["min_documents"]))
+    terms = Terms(floor=knobs.min_documents)
     kept = [terms.add(item) for item in compacts]
-    return PileCounts(kept, terms.idf(float(knobs["idf_power"])), terms.size)
+    return PileCounts(kept, terms.idf(knobs.idf_power), terms.size)
 
 
 def lead_text(article: Article) -> str:
@@ -123,11 +123,11 @@ class Blocking:
     C, where ~500 Python ints scattered over a large heap took 45 µs to gather at 100k.
     """
 
-    def __init__(self, knobs: dict[str, Any]):
-        self.query_terms = int(knobs["query_terms"])
-        self.index_terms = int(knobs["index_terms"])
-        self.posting = int(knobs["posting_stories"])
-        self.limit = int(knobs["max_candidates"])
+    def __init__(self, knobs: ClusterSettings):
+        self.query_terms = knobs.query_terms
+        self.index_terms = knobs.index_terms
+        self.posting = knobs.posting_stories
+        self.limit = knobs.max_candidates
         self.postings: dict[int, array[int]] = {}
 
     @staticmethod
@@ -167,7 +167,7 @@ class _Grouper:
     def __init__(
         self,
         articles: Sequence[Article],
-        knobs: dict[str, Any],
+        knobs: ClusterSettings,
         embeddings: NDArray[np.float32] | None = None,
         counted: PileCounts | None = None,
     ):
@@ -180,14 +180,14 @@ class _Grouper:
         self.embeddings = embeddings
         self.scorer = Scorer(embeddings)
         self.model = Model.from_settings(knobs, embeddings is not None)
-        self.cap = int(knobs["story_terms"])
+        self.cap = knobs.story_terms
         self.blocking = Blocking(knobs)
-        self.consolidate = bool(knobs["consolidate"])
-        self.merge_threshold = float(knobs["merge_threshold"])
-        self.merge_sample = int(knobs["merge_sample"])
-        self.window = max(1, int(knobs["consolidate_every"]))
-        self.settle = float(knobs["settled_at"])
-        self.look_candidates = int(knobs["look_candidates"])
+        self.consolidate = knobs.consolidate
+        self.merge_threshold = knobs.merge_threshold
+        self.merge_sample = knobs.merge_sample
+        self.window = max(1, knobs.consolidate_every)
+        self.settle = knobs.settled_at
+        self.look_candidates = knobs.look_candidates
         self.settled: set[int] = set()  # positions that joined a story with `settle` or more
         self.profiles: list[StoredProfile | None] = [None] * len(articles)  # to consolidate
         self.stories: list[StoryState] = []
@@ -306,7 +306,7 @@ def group(
     if not articles:
         return []
     knobs = settings("cluster", **overrides)
-    if embeddings is None and knobs["use_embeddings"]:
+    if embeddings is None and knobs.use_embeddings:
         embeddings = lead_embeddings(articles)
     states = _Grouper(articles, knobs, embeddings, counted).run()
     stories = [_story([articles[i] for i in state.members]) for state in states]

@@ -56,7 +56,7 @@ class Limits:
     def from_settings(cls, **overrides: Any) -> Limits:
         """The [ingest] limits, with `overrides` (that are not None) on top."""
         config = settings("ingest", **overrides)
-        return cls(**{f.name: int(config[f.name]) for f in fields(cls)})
+        return cls(**{f.name: getattr(config, f.name) for f in fields(cls)})
 
     @classmethod
     def from_flags(cls, pairs: Iterable[str]) -> Limits:

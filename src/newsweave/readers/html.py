@@ -131,7 +131,7 @@ def nesting_deeper_than(page: bytes, limit: int) -> bool:
 
 def _extract(page: bytes | str, url: str | None) -> dict[str, Any] | None:
     """trafilatura's main text and metadata as a dict (None when it finds nothing)."""
-    favor = settings("ingest")["html_favor"]
+    favor = settings("ingest").html_favor
     document = trafilatura.bare_extraction(
         page,
         url=url,
@@ -153,7 +153,7 @@ def _has_prose(text: str) -> bool:
     trafilatura falls back to whatever text a page has, so an index or error page comes back
     as its menu and headlines; such lines have no full stop.
     """
-    min_words = int(settings("ingest")["html_min_sentence_words"])
+    min_words = settings("ingest").html_min_sentence_words
     return any(
         len(line.split()) >= min_words and _SENTENCE_END.search(line) for line in text.splitlines()
     )

@@ -84,10 +84,10 @@ def ingest(
     try:
         items = read_articles(paths, stats, limits, runner=runner)
         report.read, report.added = add_articles(
-            connection, items, int(knobs["article_batch"]), on_problem, progress
+            connection, items, knobs.article_batch, on_problem, progress
         )
         if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
-            regroup(connection, int(knobs["brief_words"]), progress, runner=runner)
+            regroup(connection, knobs.brief_words, progress, runner=runner)
             report.regrouped = True
         report.briefed = brief_missing(connection, runner=runner, progress=progress)
         drop_unused_briefs(connection)
@@ -183,7 +183,7 @@ def brief_missing(
 ) -> int:
     """Brief every story that has no brief for its current members; how many were briefed."""
     knobs = settings("store")
-    words, size = int(knobs["brief_words"]), max(int(knobs["brief_batch"]), runner.workers)
+    words, size = knobs.brief_words, max(knobs.brief_batch, runner.workers)
     missing = connection.execute(
         "SELECT id, key FROM stories WHERE key NOT IN (SELECT key FROM briefs)"
         " ORDER BY newest DESC, size DESC"

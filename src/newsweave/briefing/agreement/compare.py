@@ -32,7 +32,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors, Quantity, Statement, story_statements
 from newsweave.clean.dateline import without_dateline
-from newsweave.config import settings
+from newsweave.config import AgreementSettings, settings
 from newsweave.models import (
     Claim,
     Conflict,
@@ -134,7 +134,11 @@ def _quantity_conflict(a: Anchors, b: Anchors) -> str | None:
 
 
 def conflict(
-    a: tuple[str, Anchors], b: tuple[str, Anchors], score: float, config: dict[str, Any], used: str
+    a: tuple[str, Anchors],
+    b: tuple[str, Anchors],
+    score: float,
+    config: AgreementSettings,
+    used: str,
 ) -> str | None:
     """What two similar statements (text, anchors) disagree on, or None.
 
@@ -142,12 +146,12 @@ def conflict(
     at the alignment threshold, and for negation the same content words): two sentences that
     merely share a topic often carry different dates and a "not" somewhere.
     """
-    if score < config[f"{used}_conflict_threshold"]:
+    if score < conflict_threshold(config, used):
         return None
     about = _quantity_conflict(a[1], b[1])
     if about:
         return about
-    if score < config[f"{used}_align_threshold"]:
+    if score < align_threshold(config, used):
         return None
     if len(a[1].dated) == 1 and len(b[1].dated) == 1:
         (day_a, around_a), (day_b, around_b) = a[1].dated[0], b[1].dated[0]
@@ -171,12 +175,32 @@ def _negation_conflict(a: Anchors, b: Anchors) -> str | None:
 
 
 def relation(
-    a: tuple[str, Anchors], b: tuple[str, Anchors], score: float, config: dict[str, Any], used: str
+    a: tuple[str, Anchors],
+    b: tuple[str, Anchors],
+    score: float,
+    config: AgreementSettings,
+    used: str,
 ) -> str:
     """ "contradicting", "same" or "different" for two statements of different outlets."""
     if conflict(a, b, score, config, used):
         return "contradicting"
-    return "same" if score >= config[f"{used}_align_threshold"] else "different"
+    return "same" if score >= align_threshold(config, used) else "different"
+
+
+def align_threshold(config: AgreementSettings, used: str) -> float:
+    """The similarity at which statements say the same, for the similarity `used`."""
+    return {
+        "embedding": config.embedding_align_threshold,
+        "lexical": config.lexical_align_threshold,
+    }[used]
+
+
+def conflict_threshold(config: AgreementSettings, used: str) -> float:
+    """The similarity from which clashing statements conflict, for the similarity `used`."""
+    return {
+        "embedding": config.embedding_conflict_threshold,
+        "lexical": config.lexical_conflict_threshold,
+    }[used]
 
 
 def align(
@@ -210,13 +234,13 @@ def align(
 
 
 def _find_conflicts(
-    statements: Sequence[Statement], matrix: Matrix, config: dict[str, Any], used: str
+    statements: Sequence[Statement], matrix: Matrix, config: AgreementSettings, used: str
 ) -> tuple[list[Conflict], set[tuple[int, int]]]:
     """Conflicts between statements of different outlets, and the index pairs that clash."""
     conflicts: list[Conflict] = []
     clashing: set[tuple[int, int]] = set()
     seen: set[tuple[str, frozenset[str]]] = set()
-    rows, cols = np.where(np.triu(matrix, k=1) >= config[f"{used}_conflict_threshold"])
+    rows, cols = np.where(np.triu(matrix, k=1) >= conflict_threshold(config, used))
     for i, j in sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda p: -matrix[p]):
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet:
@@ -302,22 +326,22 @@ def _exclusives(candidates: list[Statement], per_outlet_limit: int) -> list[Excl
 def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
     """Facts (two or more independent outlets), exclusives and conflicts of one story."""
     config = settings("agreement", mode=mode)
-    statements = story_statements(story, config["statement_min_words"])
+    statements = story_statements(story, config.statement_min_words)
     if len({s.outlet for s in statements}) < 2:
         return Agreement()
-    matrix, used = similarity([s.text for s in statements], config["mode"])
-    matrix = anchored(matrix, [s.anchors for s in statements], config["anchor_bonus"])
+    matrix, used = similarity([s.text for s in statements], config.mode)
+    matrix = anchored(matrix, [s.anchors for s in statements], config.anchor_bonus)
     conflicts, clashing = _find_conflicts(statements, matrix, config, used)
-    groups = align(statements, matrix, config[f"{used}_align_threshold"], clashing)
+    groups = align(statements, matrix, align_threshold(config, used), clashing)
     facts, single = [], []
     for index in groups:
         group = [statements[i] for i in index]
         if len({s.outlet for s in group}) >= 2:
             facts.append(_fact(group, group[_representative(matrix, index)]))
-        elif _informative(group[0], config["exclusive_min_words"]):
+        elif _informative(group[0], config.exclusive_min_words):
             single.append(group[0])
     facts.sort(key=lambda f: (-f.support, -len(f.articles)))
-    exclusives = _exclusives(single, config["max_exclusives_per_outlet"])
+    exclusives = _exclusives(single, config.max_exclusives_per_outlet)
     return Agreement(tuple(facts), tuple(exclusives), tuple(conflicts))
 
 

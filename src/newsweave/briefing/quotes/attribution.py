@@ -30,7 +30,7 @@ from newsweave.briefing.quotes.speakers import (
     scare_marked,
 )
 from newsweave.clean.dateline import dateline_end
-from newsweave.config import settings
+from newsweave.config import QuotesSettings, settings
 from newsweave.models import Entity
 from newsweave.nlp import spacy_pipeline as nlp
 
@@ -147,9 +147,9 @@ def _attribute_text(
     spans: list[QuoteSpan],
     finder: _Finder,
     entities: Sequence[Entity],
-    config: dict[str, Any],
+    config: QuotesSettings,
 ) -> list[Attributed]:
-    resolver = SpeakerResolver(text, entities, spans, config["max_sentences_back"])
+    resolver = SpeakerResolver(text, entities, spans, config.max_sentences_back)
     bounds = list(paragraphs(text))
     people = {e.name for e in entities if e.type == "PERSON"}
     chains: dict[int, Attributed] = {}
@@ -160,7 +160,7 @@ def _attribute_text(
         words = len(text[span.start : span.end].split())
         quoted = text[span.start : span.end]
         if scare_marked(text, span) or (
-            words < config["min_words_alone"] and looks_like_title(quoted)
+            words < config.min_words_alone and looks_like_title(quoted)
         ):
             continue
         start, end = bounds[span.paragraph]
@@ -176,11 +176,11 @@ def _attribute_text(
             item = _with_cue(text, span, cue, resolver)
         elif span.chain in chains:
             item = _inherit(text, span, chains[span.chain])
-        elif words >= config["min_words_continued"] and _continues(previous_span, span, bounds):
+        elif words >= config.min_words_continued and _continues(previous_span, span, bounds):
             item = _inherit(text, span, previous) if previous else None
-        if item is None and span.paragraph > 0 and words >= config["min_words_continued"]:
+        if item is None and span.paragraph > 0 and words >= config.min_words_continued:
             item = _colon_lead(text, span, bounds, finder, resolver)
-        if item is None and words >= config["min_words_alone"]:
+        if item is None and words >= config.min_words_alone:
             item = _after_lead_paragraph(text, span, bounds, resolver, people) or Attributed(
                 span.start, span.end, text[span.start : span.end], None
             )

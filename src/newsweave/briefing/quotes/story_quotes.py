@@ -44,7 +44,7 @@ def extract_quotes(
         for item in found[article.text]:
             quote = _quote(article, item)
             words = normal_words(item.text)
-            home = _matching_group(groups, words, config["variant_similarity"])
+            home = _matching_group(groups, words, config.variant_similarity)
             if home is None:
                 order = (*_article_order(article, position), item.start)
                 groups.append(_Group(quote, words, order))

@@ -59,5 +59,5 @@ def summarize(story: Story, words: int = 100) -> tuple[SummarySentence, ...]:
     """
     if words < 1:
         raise ConfigError(f"summary length must be at least 1 word, got {words}")
-    method = str(settings("summarize")["method"])
+    method = settings("summarize").method
     return summarizer(method)(story, words)

@@ -14,7 +14,7 @@ import numpy as np
 
 from newsweave.briefing.summarize.candidates import candidates, pool
 from newsweave.briefing.summarize.citations import cite
-from newsweave.briefing.summarize.coverage import Knobs
+from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
 
 MMR_LAMBDA = 0.7  # weight of centrality against redundancy in MMR
@@ -24,7 +24,7 @@ class Centroid:
     """Centroid + MMR over the story's fit sentences."""
 
     def __init__(self, **overrides: Any) -> None:
-        self.knobs = Knobs.from_settings(**overrides)
+        self.knobs = settings("summarize", **overrides)
 
     def __call__(
         self, story: Story, words: int, *, fill: bool = False

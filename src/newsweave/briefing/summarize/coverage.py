@@ -16,7 +16,6 @@ order, each cited with its own article first and the other articles that say the
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -27,39 +26,15 @@ from newsweave.briefing.summarize import text as tx
 from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool
 from newsweave.briefing.summarize.citations import cite, support
 from newsweave.clean.dateline import without_dateline
-from newsweave.config import settings
+from newsweave.config import SummarizeSettings, settings
 from newsweave.models import Story, SummarySentence
-
-
-@dataclass(frozen=True, slots=True)
-class Knobs:
-    """The [summarize] settings this summarizer reads (see defaults.toml for what each trades)."""
-
-    min_words: int = 8
-    max_words: int = 55
-    filters: bool = True
-    concept_min_df: int = 3
-    length_exponent: float = 1.0
-    position_weight: float = 1.0
-    centrality_weight: float = 3.0
-    support_weight: float = 0.0
-    recency_weight: float = 0.5
-    redundancy: float = 0.5
-    match: float = 0.55
-    trim_datelines: bool = True
-
-    @classmethod
-    def from_settings(cls, **overrides: Any) -> Knobs:
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in settings("summarize").items() if k in known}
-        return replace(cls(**values), **overrides)
 
 
 class Coverage:
     """Budgeted greedy concept coverage with sentence priors; see the module docstring."""
 
     def __init__(self, **overrides: Any) -> None:
-        self.knobs = Knobs.from_settings(**overrides)
+        self.knobs = settings("summarize", **overrides)
 
     def __call__(
         self, story: Story, words: int, *, fill: bool = False
@@ -85,7 +60,7 @@ def concept_weights(items: list[Candidate], min_df: int) -> dict[str, float]:
     return {c: float(n) for c, n in df.items() if n >= threshold}
 
 
-def priors(the_pool: Pool, knobs: Knobs) -> NDArray[np.float64]:
+def priors(the_pool: Pool, knobs: SummarizeSettings) -> NDArray[np.float64]:
     """A multiplier per sentence from position, centrality, cross-outlet support and recency."""
     items = the_pool.items
     position = np.array([1.0 / (1.0 + c.position) for c in items])
@@ -115,7 +90,7 @@ def _recency(items: list[Candidate]) -> NDArray[np.float64]:
     return np.array([scale(s) for s in stamps])
 
 
-def select(the_pool: Pool, knobs: Knobs, words: int, fill: bool) -> list[int]:
+def select(the_pool: Pool, knobs: SummarizeSettings, words: int, fill: bool) -> list[int]:
     """Greedy budgeted selection: best gain per word, until the budget is spent."""
     items = the_pool.items
     allowed = [i for i, c in enumerate(items) if not c.is_copy and (c.fit or not knobs.filters)]

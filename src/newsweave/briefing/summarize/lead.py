@@ -15,7 +15,7 @@ class Lead:
     """First sentences of the newest original article, in their order."""
 
     def __init__(self, **_options: Any) -> None:
-        self.match = float(settings("summarize")["match"])
+        self.match = settings("summarize").match
 
     def __call__(
         self, story: Story, words: int, *, fill: bool = False

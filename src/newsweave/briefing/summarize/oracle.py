@@ -27,7 +27,7 @@ class Oracle:
 
     def __init__(self, references: Sequence[str] = (), **_options: Any) -> None:
         self.references = [_bigrams(tx.tokens(r)) for r in references]
-        self.match = float(settings("summarize")["match"])
+        self.match = settings("summarize").match
 
     def __call__(
         self, story: Story, words: int, *, fill: bool = False

@@ -16,7 +16,7 @@ class RandomPick:
 
     def __init__(self, seed: int = 0, **_options: Any) -> None:
         self.seed = seed
-        self.match = float(settings("summarize")["match"])
+        self.match = settings("summarize").match
 
     def __call__(
         self, story: Story, words: int, *, fill: bool = False
