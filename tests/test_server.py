@@ -271,7 +271,7 @@ def test_serve_never_changes_the_store(tmp_path_factory: pytest.TempPathFactory)
 
 
 def test_idle_connections_neither_block_requests_nor_stay_open(server: str) -> None:
-    header_timeout = float(settings("server")["header_timeout_seconds"])
+    header_timeout = settings("server").header_timeout_seconds
     openings = [b"", b"GET /api/sto", b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "]
     opened = time.monotonic()
     idle = [socket.create_connection(address(server), timeout=10) for _ in range(100)]
@@ -293,7 +293,7 @@ def test_idle_connections_neither_block_requests_nor_stay_open(server: str) -> N
 
 
 def test_past_the_connection_cap_the_oldest_waiting_connection_makes_room(server: str) -> None:
-    cap = int(settings("server")["max_connections"])
+    cap = int(settings("server").max_connections)
     idle = [socket.create_connection(address(server), timeout=10) for _ in range(cap + 20)]
     try:
         time.sleep(0.5)
