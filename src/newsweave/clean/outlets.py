@@ -20,11 +20,14 @@ _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
 
 
 def host(url: str | None) -> str | None:
-    """The lower-cased web host of a URL without 'www.', or None."""
+    """The lower-cased web host of a URL without 'www.' ('bbc.co.uk'), or None.
+
+    Readers take it as the outlet of last resort; `unify_outlets` matches articles by it.
+    """
     if not url:
         return None
-    name = urlsplit(url.strip()).hostname
-    return name.removeprefix("www.").lower() if name else None
+    name = urlsplit(url.strip()).hostname or ""
+    return name.removeprefix("www.").lower() or None
 
 
 def _is_domain(outlet: str) -> bool:

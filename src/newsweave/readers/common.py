@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 import charset_normalizer
 
@@ -270,12 +269,3 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     fixed = [ftfy.fix_encoding(line) if _MOJIBAKE.search(line) else line for line in lines]
     repaired = "\n".join(fixed)
     return repaired, repaired != text
-
-
-def outlet_from_url(url: str | None) -> str | None:
-    """The URL's host without 'www.', as the outlet of last resort ('bbc.co.uk')."""
-    if not url:
-        return None
-    host = urlsplit(url.strip()).hostname or ""
-    host = host.removeprefix("www.")
-    return host or None
