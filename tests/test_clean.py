@@ -374,17 +374,6 @@ def test_whitespace_and_unicode_are_normalised() -> None:
     assert article.text == "The council approved the budget.\n\nCafé owners cheered."
 
 
-def test_mojibake_is_repaired() -> None:
-    assert cleaned("Russiaâ€™s ambassador left.").text == "Russia’s ambassador left."
-
-
-def test_mojibake_is_repaired_line_by_line_before_invisible_characters_go() -> None:
-    # "í" read as cp1252 is "Ã" and a soft hyphen; a line that is not mojibake stays as it is.
-    text = "RodrÃ­guez spoke.\nThe re­port is due.\nZurichâ€™s mayor agreed."
-    lines = [line for line in cleaned(text).text.splitlines() if line]
-    assert lines == ["Rodríguez spoke.", "The report is due.", "Zurich’s mayor agreed."]
-
-
 def test_hard_wrapped_lines_are_joined() -> None:
     article = cleaned("The council approved the budget\non Tuesday after a long debate.")
     assert article.text == "The council approved the budget on Tuesday after a long debate."

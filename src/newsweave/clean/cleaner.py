@@ -17,7 +17,6 @@ stages quote sentences exactly as they stand, and `Article.dateline` gives place
 
 from __future__ import annotations
 
-import contextlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -34,8 +33,6 @@ from newsweave.text.sentences import is_wrapped, may_exceed, split_sentences
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
-# UTF-8 read as cp1252 ("â€™", "Ã©"): repaired only where these give it away.
-_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
 _NON_WORD = re.compile(r"\W+")
 # Sentence ends, to estimate how many sentences a truncation cut off without splitting them.
 _SENTENCE_END = re.compile(r"[.!?…]+(?=[\"'”’)\]]*(?:\s|$))")
@@ -153,25 +150,18 @@ def _truncation(text: str, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
 
 
 def _normalise(line: str) -> str:
-    """NFC, mojibake repaired, invisible characters gone, every run of whitespace one space."""
+    """NFC, invisible characters gone, every run of whitespace one space."""
     return _squeeze(_normalise_text(line))
 
 
 def _normalise_text(text: str) -> str:
     """`_normalise` but for the whitespace, over a whole text at once (it keeps the lines):
-    NFC and the invisible characters never cross a line, and mojibake is repaired per line."""
-    text = unicodedata.normalize("NFC", text)
-    if _MOJIBAKE.search(text):  # before the invisible characters go: "Ã\u00ad" is "í"
-        text = "\n".join(map(_repaired, text.splitlines()))
-    return _INVISIBLE.sub("", text)
+    NFC and the invisible characters never cross a line.
 
-
-def _repaired(line: str) -> str:
-    """`line` read back as UTF-8 where it shows UTF-8 decoded as cp1252 (else unchanged)."""
-    if _MOJIBAKE.search(line):
-        with contextlib.suppress(UnicodeError):
-            return line.encode("cp1252").decode("utf-8")
-    return line
+    Mojibake is not repaired here: the readers did it (`readers.common.repair_mojibake`),
+    before any invisible character went ("Ã\u00ad" is "í" read as cp1252).
+    """
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
 def _squeeze(line: str) -> str:

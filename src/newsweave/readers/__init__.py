@@ -18,7 +18,7 @@ import hashlib
 import os
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
@@ -31,13 +31,10 @@ from newsweave.readers.common import (
     Skipped,
     TooLarge,
     looks_binary,
-    repair_mojibake,
 )
 from newsweave.readers.detect import SUFFIXES, detect_format, format_suffix, head_bytes, sniff
 
 __all__ = ["Limits", "ReadStats", "article_id", "read"]
-
-MOJIBAKE_NOTE = "repaired mojibake (UTF-8 that had been read as cp1252/latin-1)"
 
 # Format -> (module, function). Imported on first use: trafilatura, feedparser and warcio
 # take a while to import and a run over plain text never needs them.
@@ -112,7 +109,6 @@ def read(
                     continue
                 if isinstance(item, RawArticle):
                     stats.articles += 1
-                    item = _repaired(item)
                 elif item.source == source:
                     stats.files_skipped += 1
                 else:
@@ -183,15 +179,6 @@ def _binary(head: bytes) -> bool:
     keeps what comes before the damage.
     """
     return looks_binary(head) and sniff(head) == "text"
-
-
-def _repaired(raw: RawArticle) -> RawArticle:
-    """The article with mojibake in its text and title repaired, and a note when it was."""
-    text, text_fixed = repair_mojibake(raw.text)
-    title, title_fixed = repair_mojibake(raw.title) if raw.title else (raw.title, False)
-    if not (text_fixed or title_fixed):
-        return raw
-    return replace(raw, text=text, title=title, notes=(*raw.notes, MOJIBAKE_NOTE))
 
 
 def _reader(format_name: str) -> Reader:

@@ -24,7 +24,7 @@ import feedparser
 
 from newsweave.clean.outlets import host
 from newsweave.models import Problem, RawArticle
-from newsweave.readers.common import EMPTY_FILE, Item, Limits, read_limited
+from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
 from newsweave.readers.html import fragment_text
 
 ENTITIES_REFUSED = "XML DOCTYPE declares entities (refused: entity expansion guard)"
@@ -90,7 +90,7 @@ def _item(
         return Problem(place, f"item {number}: no text (neither content nor description)")
     link = entry.get("link") or None
     source_title = (entry.get("source") or {}).get("title")
-    return RawArticle(
+    raw = RawArticle(
         source=place,
         text=text,
         record_id=entry.get("id") or None,
@@ -100,6 +100,7 @@ def _item(
         published=entry.get("published") or entry.get("updated") or None,
         notes=notes,
     )
+    return mojibake_repaired(raw)
 
 
 def _body(entry: Any) -> str:

@@ -21,7 +21,7 @@ from lxml import etree
 from newsweave.clean.outlets import host
 from newsweave.config import settings
 from newsweave.models import Problem, RawArticle
-from newsweave.readers.common import EMPTY_FILE, Item, Limits, read_limited
+from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
 
 NO_TEXT = "no article text found in HTML"
 
@@ -83,7 +83,7 @@ def html_article(
         if fallback_note:
             notes.append(fallback_note)
     page_url = url or document.get("url")
-    return RawArticle(
+    raw = RawArticle(
         source=source,
         text=_paragraphs(document["text"]),
         title=document.get("title") or None,
@@ -92,6 +92,7 @@ def html_article(
         published=published or None,
         notes=tuple(notes),
     )
+    return mojibake_repaired(raw)
 
 
 def _refusal(page: bytes | str, limits: Limits) -> str | None:

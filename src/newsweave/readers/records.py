@@ -23,7 +23,7 @@ from typing import IO, Any
 
 from newsweave.clean.outlets import host
 from newsweave.models import Problem, RawArticle
-from newsweave.readers.common import Item, Limits, TooLarge, open_binary
+from newsweave.readers.common import Item, Limits, TooLarge, mojibake_repaired, open_binary
 from newsweave.readers.jsonstream import GZIP_ERRORS, JsonStream
 
 # Field aliases, first match wins (the contract's list, in its order).
@@ -187,7 +187,7 @@ def record_article(value: Any, place: str, label: str = "") -> RawArticle | Prob
     if not text or not text.strip():
         names = ", ".join(ALIASES["text"])
         return Problem(place, f"{where}no article text (expected one of: {names})")
-    return RawArticle(
+    raw = RawArticle(
         source=place,
         text=text,
         record_id=fields["id"],
@@ -196,6 +196,7 @@ def record_article(value: Any, place: str, label: str = "") -> RawArticle | Prob
         outlet=outlet or host(fields["url"]),
         published=fields["published"],
     )
+    return mojibake_repaired(raw)
 
 
 def _first(record: dict[str, Any], name: str) -> tuple[str, Any]:
