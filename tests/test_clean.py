@@ -29,6 +29,19 @@ def sample(shared: Path, name: str) -> Article:
     return clean(RawArticle(source=str(path), text=path.read_text(encoding="utf-8")), path.stem)
 
 
+# --- the article id ---------------------------------------------------------------------------
+
+
+def test_article_id_is_the_record_id_or_a_stable_content_hash() -> None:
+    raw = RawArticle(source="a.txt", text="Leaders met  in Geneva.\n", outlet="X")
+    same = RawArticle(source="elsewhere/b.txt", text="Leaders met in Geneva.", outlet="X")
+    repost = RawArticle(source="c.txt", text="Leaders met in Geneva.", outlet="Y")
+    assert clean(RawArticle(source="a", text="t", record_id="abc-1")).id == "abc-1"
+    assert clean(raw).id == clean(same).id == "a4edbe92fd21b"  # the store and the JSON keep it
+    assert clean(raw).id != clean(repost).id
+    assert clean(raw, "given").id == "given"
+
+
 # --- the three real samples -------------------------------------------------------------------
 
 SAMPLES = [

@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from newsweave.clean.cleaner import clean
 from newsweave.models import Problem, RawArticle
-from newsweave.readers import ReadStats, article_id, read
+from newsweave.readers import ReadStats, read
 from newsweave.readers.common import MOJIBAKE_NOTE, repair_mojibake
 from newsweave.readers.records import record_article
 
@@ -561,17 +561,7 @@ def test_json_array_is_streamed(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 1.0
 
 
-# Ids, stats and the real samples
-
-
-def test_article_id_is_the_record_id_or_a_stable_hash() -> None:
-    raw = RawArticle(source="a.txt", text="Leaders met  in Geneva.\n", outlet="X")
-    same = RawArticle(source="elsewhere/b.txt", text="Leaders met in Geneva.", outlet="X")
-    repost = RawArticle(source="c.txt", text="Leaders met in Geneva.", outlet="Y")
-    assert article_id(RawArticle(source="a", text="t", record_id="abc-1")) == "abc-1"
-    assert article_id(raw) == article_id(same)
-    assert article_id(raw) != article_id(repost)
-    assert article_id(raw).startswith("a") and len(article_id(raw)) == 13
+# Stats and the real samples
 
 
 def test_stats_count_files_articles_and_problems(tmp_path: Path) -> None:

@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 from newsweave.clean.cleaner import clean
 from newsweave.models import Article, Brief, Problem, RawArticle, SourceRef
 from newsweave.pipeline import brief_story, group_stories, read_articles
-from newsweave.readers import article_id, read
+from newsweave.readers import read
 from newsweave.render.json_v1 import document, schema, write_document
 from newsweave.text.sentences import split_sentences
 
@@ -147,7 +147,7 @@ def test_any_bytes_read_as_articles_and_problems(folder: Path, case: tuple[str, 
             assert isinstance(item.text, str) and item.text.strip()
             for value in (item.record_id, item.title, item.url, item.outlet, item.published):
                 assert value is None or isinstance(value, str)
-            article = clean(item, article_id(item))
+            article = clean(item)
             assert all(s.text == article.text[s.start : s.end] for s in article.sentences)
         else:
             assert item.reason.strip()

@@ -17,6 +17,7 @@ stages quote sentences exactly as they stand, and `Article.dateline` gives place
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -63,12 +64,15 @@ class _Line:
 
 def clean(
     raw: RawArticle,
-    article_id: str,
+    article_id: str | None = None,
     max_sentences: int | None = None,
     split: bool = True,
     **overrides: Any,
 ) -> Article:
-    """The cleaned `Article` for `raw`: body text, what was removed, title, date, dateline.
+    """The cleaned `Article` for `raw`: id, body text, what was removed, title, date, dateline.
+
+    The id is `article_id` when given, else the record's own id or a hash of its content
+    (`_article_id`).
 
     `overrides` replace values of the [clean] section of defaults.toml for this call.
     `max_sentences` (default: ingest.max_sentences) truncates a longer text; `removed` then
@@ -100,7 +104,7 @@ def clean(
         notes.append("clean: title taken from the headline line of the text")
     published = _publication_date(raw, header_date or lead_date, notes)
     return Article(
-        id=article_id,
+        id=_article_id(raw) if article_id is None else article_id,
         source=raw.source,
         text=text,
         sentences=sentences,
@@ -112,6 +116,19 @@ def clean(
         dateline=find_dateline(body[0]) if body else None,
         notes=tuple(notes),
     )
+
+
+def _article_id(raw: RawArticle) -> str:
+    """The article's id: its record's own id, else 'a' + 12 hex digits of a content hash.
+
+    The hash covers the outlet, the URL and the whitespace-normalised text, so the same
+    article always gets the same id while a repost by another outlet gets its own.
+    """
+    if raw.record_id and raw.record_id.strip():
+        return raw.record_id.strip()
+    text = " ".join(unicodedata.normalize("NFC", raw.text).split())
+    key = "\n".join((raw.outlet or "", raw.url or "", text))
+    return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def _within_limit(

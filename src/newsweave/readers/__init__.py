@@ -14,9 +14,7 @@ the file or record is skipped with a reason that names the limit to raise.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -34,7 +32,7 @@ from newsweave.readers.common import (
 )
 from newsweave.readers.detect import SUFFIXES, detect_format, format_suffix, head_bytes, sniff
 
-__all__ = ["Limits", "ReadStats", "article_id", "read"]
+__all__ = ["Limits", "ReadStats", "read"]
 
 # Format -> (module, function). Imported on first use: trafilatura, feedparser and warcio
 # take a while to import and a run over plain text never needs them.
@@ -197,16 +195,3 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return "too large to read in the memory there is (MemoryError)"
     return str(error) or type(error).__name__
-
-
-def article_id(raw: RawArticle) -> str:
-    """The article's id: its record's own id, else 'a' + 12 hex digits of a content hash.
-
-    The hash covers the outlet, the URL and the whitespace-normalised text, so the same
-    article always gets the same id while a repost by another outlet gets its own.
-    """
-    if raw.record_id and raw.record_id.strip():
-        return raw.record_id.strip()
-    text = " ".join(unicodedata.normalize("NFC", raw.text).split())
-    key = "\n".join((raw.outlet or "", raw.url or "", text))
-    return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
