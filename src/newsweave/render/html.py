@@ -24,8 +24,8 @@ from markupsafe import Markup
 from newsweave.clean.outlets import UNKNOWN_OUTLET, outlet_name
 from newsweave.models import Article, Brief, Entity, Fact, Quote, SourceRef, TimelineEntry
 from newsweave.render.html_parts import TimelineChart, timeline_chart, word_diff
+from newsweave.render.templating import environment, inline_asset
 
-TEMPLATES = "render/templates"
 FOCUS_PADDING = timedelta(days=10)  # the timeline chart shows this much around publication
 
 
@@ -266,36 +266,18 @@ def shown_published(published: datetime | None) -> str | None:
     return published.strftime("%Y-%m-%d %H:%M")
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """'1 article', '3 articles' ('1 story', '2 stories' with `many`)."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
-
-
 @cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsweave", TEMPLATES),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = environment(autoescape=True)
     env.filters["published"] = shown_published
     env.filters["safe_url"] = safe_url
-    env.filters["plural"] = plural
     env.globals["word_diff"] = word_diff
     return env
 
 
 @cache
 def _asset(name: str) -> Markup:
-    """Our own CSS/JS, inlined verbatim (never input; checked not to close its element)."""
-    loader = _environment().loader
-    assert loader is not None
-    source = loader.get_source(_environment(), name)[0]
-    if "</" in source:
-        raise ValueError(f"{name} must not contain '</' (it is inlined in the page)")
-    return Markup(source)
+    return inline_asset(_environment(), name)
 
 
 def render_html(
