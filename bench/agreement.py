@@ -16,7 +16,6 @@ from newsweave.briefing.agreement.statements import story_statements
 from newsweave.clean.cleaner import clean
 from newsweave.models import Article, RawArticle, Story
 from newsweave.nlp.embed import default_embedder
-from newsweave.readers import article_id
 
 
 def articles(shared: Path, wanted: int) -> list[Article]:
@@ -33,7 +32,7 @@ def articles(shared: Path, wanted: int) -> list[Article]:
                 outlet=record.get("outlet"),
                 published=record.get("published"),
             )
-            found.append(clean(raw, article_id(raw)))
+            found.append(clean(raw))
             if len(found) == wanted:
                 return found
     return found

@@ -37,7 +37,7 @@ from newsweave.grouping.features import count
 from newsweave.grouping.online import count_pile, group, weights_of
 from newsweave.grouping.profiles import compact
 from newsweave.models import RawArticle
-from newsweave.readers import article_id, read
+from newsweave.readers import read
 
 STAGES = ("read", "clean", "fingerprint", "counts", "dedup", "group")
 
@@ -58,7 +58,7 @@ def run(
     raws = [item for item in items if isinstance(item, RawArticle)][:limit]
     times = {"read": seconds * len(raws) / max(len(items), 1)}
     articles, times["clean"] = _timed(
-        lambda: [clean(raw, article_id(raw), split=False) for raw in raws], profilers["clean"]
+        lambda: [clean(raw, split=False) for raw in raws], profilers["clean"]
     )
     knobs = settings("cluster")
     fingerprint, weights = Fingerprints(), weights_of(knobs)

@@ -9,7 +9,7 @@ from conftest import make_article
 from newsweave.briefing.agreement.compare import Agreement, compare_outlets
 from newsweave.clean.cleaner import clean
 from newsweave.models import Article, RawArticle, Story
-from newsweave.readers import article_id, read
+from newsweave.readers import read
 
 HARBOUR = (
     "The city council approved a new harbour bridge on Tuesday after a long debate.\n"
@@ -128,11 +128,7 @@ def test_one_outlet_alone_has_no_facts() -> None:
 
 
 def _samples(shared: Path) -> Story:
-    articles = [
-        clean(raw, article_id(raw))
-        for raw in read(shared / "samples")
-        if isinstance(raw, RawArticle)
-    ]
+    articles = [clean(raw) for raw in read(shared / "samples") if isinstance(raw, RawArticle)]
     return Story(id="samples", articles=tuple(articles))
 
 

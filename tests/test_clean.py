@@ -29,6 +29,19 @@ def sample(shared: Path, name: str) -> Article:
     return clean(RawArticle(source=str(path), text=path.read_text(encoding="utf-8")), path.stem)
 
 
+# --- the article id ---------------------------------------------------------------------------
+
+
+def test_article_id_is_the_record_id_or_a_stable_content_hash() -> None:
+    raw = RawArticle(source="a.txt", text="Leaders met  in Geneva.\n", outlet="X")
+    same = RawArticle(source="elsewhere/b.txt", text="Leaders met in Geneva.", outlet="X")
+    repost = RawArticle(source="c.txt", text="Leaders met in Geneva.", outlet="Y")
+    assert clean(RawArticle(source="a", text="t", record_id="abc-1")).id == "abc-1"
+    assert clean(raw).id == clean(same).id == "a4edbe92fd21b"  # the store and the JSON keep it
+    assert clean(raw).id != clean(repost).id
+    assert clean(raw, "given").id == "given"
+
+
 # --- the three real samples -------------------------------------------------------------------
 
 SAMPLES = [
@@ -372,17 +385,6 @@ def test_whitespace_and_unicode_are_normalised() -> None:
         "The  council\u00a0approved\u200b the budget.   \r\n\r\nCafe\u0301 owners cheered."
     )
     assert article.text == "The council approved the budget.\n\nCafé owners cheered."
-
-
-def test_mojibake_is_repaired() -> None:
-    assert cleaned("Russiaâ€™s ambassador left.").text == "Russia’s ambassador left."
-
-
-def test_mojibake_is_repaired_line_by_line_before_invisible_characters_go() -> None:
-    # "í" read as cp1252 is "Ã" and a soft hyphen; a line that is not mojibake stays as it is.
-    text = "RodrÃ­guez spoke.\nThe re­port is due.\nZurichâ€™s mayor agreed."
-    lines = [line for line in cleaned(text).text.splitlines() if line]
-    assert lines == ["Rodríguez spoke.", "The report is due.", "Zurich’s mayor agreed."]
 
 
 def test_hard_wrapped_lines_are_joined() -> None:

@@ -25,7 +25,7 @@ from warcio.warcwriter import WARCWriter
 
 from newsweave.clean.cleaner import clean
 from newsweave.models import Problem, RawArticle
-from newsweave.readers import Limits, ReadStats, article_id, read
+from newsweave.readers import Limits, ReadStats, read
 
 PROSE = (
     "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs to its "
@@ -324,7 +324,7 @@ def test_a_2mb_single_line_article_is_truncated_with_a_note(tmp_path: Path) -> N
     path = write(tmp_path / "one-line.txt", (PROSE + " ") * 12_000)  # ~2 MB, one paragraph
     started = time.perf_counter()
     (raw,), _ = read_all(path)
-    article = clean(raw, article_id(raw), max_sentences=300)
+    article = clean(raw, max_sentences=300)
     assert time.perf_counter() - started < 5.0
     assert len(article.sentences) == 300
     assert article.text.endswith(article.sentences[-1].text)

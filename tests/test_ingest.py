@@ -13,8 +13,11 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsweave.clean.cleaner import clean
 from newsweave.models import Problem, RawArticle
-from newsweave.readers import ReadStats, article_id, read
+from newsweave.readers import ReadStats, read
+from newsweave.readers.common import MOJIBAKE_NOTE, repair_mojibake
+from newsweave.readers.records import record_article
 
 DATA = Path(__file__).parent / "data" / "ingest"
 PARAGRAPH = (
@@ -137,6 +140,77 @@ def test_content_decides_when_the_suffix_is_wrong_or_missing(tmp_path: Path) -> 
     assert [a.source for a in result[1:3]] == [f"{no_suffix_jsonl}:1", f"{no_suffix_jsonl}:2"]
     assert result[3].text == "Just a plain article about the bridge."
     assert [a.text for a in result[4:]] == ["L1.", "L2."]
+
+
+# Mojibake: repaired once, by every reader, before cleaning
+
+MOJIBAKE = "Zurichâ€™s mayor met MÃ¼ller at the cafÃ© on Tuesday to sign the harbour deal."
+REPAIRED = "Zurich’s mayor met Müller at the café on Tuesday to sign the harbour deal."
+
+
+def _mojibake_warc(path: Path) -> Path:
+    with path.open("wb") as stream:
+        body = io.BytesIO(page(title="CafÃ© reopens", body=MOJIBAKE).encode())
+        WARCWriter(stream, gzip=True).write_record(
+            WARCWriter(stream).create_warc_record(
+                "https://warc-news.example/cafe",
+                "response",
+                payload=body,
+                http_headers=_http("200 OK", "text/html; charset=utf-8"),
+            )
+        )
+    return path
+
+
+MOJIBAKE_FILES = {
+    "a.txt": lambda path: write(path, f"CafÃ© reopens\n\n{MOJIBAKE}\n"),
+    "a.html": lambda path: write(path, page(title="CafÃ© reopens", body=MOJIBAKE)),
+    "a.jsonl": lambda path: write(path, jsonl({"title": "CafÃ© reopens", "text": MOJIBAKE})),
+    "a.json": lambda path: write(path, json.dumps([{"title": "CafÃ© reopens", "text": MOJIBAKE}])),
+    "a.rss": lambda path: write(
+        path,
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Feed</title>'
+        f"<item><title>CafÃ© reopens</title><description>{MOJIBAKE}</description></item>"
+        "</channel></rss>",
+    ),
+    "a.warc.gz": _mojibake_warc,
+}
+
+
+@pytest.mark.parametrize("name", MOJIBAKE_FILES)
+def test_every_reader_repairs_mojibake_in_text_and_title(tmp_path: Path, name: str) -> None:
+    [article] = articles(MOJIBAKE_FILES[name](tmp_path / name))
+    assert REPAIRED in article.text and "Ã" not in article.text
+    assert article.title in (None, "Café reopens")  # plain text has no title field
+    assert article.notes[-1] == MOJIBAKE_NOTE
+
+
+def test_a_record_made_outside_read_is_repaired_too() -> None:
+    raw = record_article({"text": MOJIBAKE}, "dataset.jsonl:1")
+    assert isinstance(raw, RawArticle) and raw.text == REPAIRED
+
+
+def test_mojibake_is_repaired_line_by_line_before_cleaning_drops_invisible_characters(
+    tmp_path: Path,
+) -> None:
+    # "í" read as cp1252 is "Ã" and a soft hyphen; a line that is not mojibake stays as it is.
+    text = "RodrÃ­guez spoke.\nThe re\u00adport is due.\nZurichâ€™s mayor agreed."
+    [raw] = articles(write(tmp_path / "a.txt", text))
+    assert raw.text == "Rodríguez spoke.\nThe re\u00adport is due.\nZurich’s mayor agreed."
+    lines = [line for line in clean(raw, "a1").text.splitlines() if line]
+    assert lines == ["Rodríguez spoke.", "The report is due.", "Zurich’s mayor agreed."]
+
+
+def test_mojibake_shown_only_by_composed_characters_is_repaired() -> None:
+    # "Ã" written as "A" and a combining tilde: the signature shows once composed (NFC).
+    assert repair_mojibake("Enrique PeA\u0303±a Nieto") == ("Enrique Peña Nieto", True)
+
+
+def test_clean_text_is_left_alone_by_the_repair() -> None:
+    assert repair_mojibake("Café Zürich — “quoted”, naïve") == (
+        "Café Zürich — “quoted”, naïve",
+        False,
+    )
 
 
 # HTML
@@ -487,17 +561,7 @@ def test_json_array_is_streamed(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 1.0
 
 
-# Ids, stats and the real samples
-
-
-def test_article_id_is_the_record_id_or_a_stable_hash() -> None:
-    raw = RawArticle(source="a.txt", text="Leaders met  in Geneva.\n", outlet="X")
-    same = RawArticle(source="elsewhere/b.txt", text="Leaders met in Geneva.", outlet="X")
-    repost = RawArticle(source="c.txt", text="Leaders met in Geneva.", outlet="Y")
-    assert article_id(RawArticle(source="a", text="t", record_id="abc-1")) == "abc-1"
-    assert article_id(raw) == article_id(same)
-    assert article_id(raw) != article_id(repost)
-    assert article_id(raw).startswith("a") and len(article_id(raw)) == 13
+# Stats and the real samples
 
 
 def test_stats_count_files_articles_and_problems(tmp_path: Path) -> None:

@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from conftest import make_article
 
-from newsweave.clean.outlets import unify_outlets
+from newsweave.clean.outlets import host, outlet_name, unify_outlets
+from newsweave.models import Dateline
 
 
 def test_a_domain_outlet_takes_the_name_its_host_goes_by() -> None:
@@ -33,3 +34,16 @@ def test_a_domain_is_kept_when_its_host_has_no_single_name() -> None:
 def test_named_outlets_and_unknown_outlets_are_left_alone() -> None:
     articles = [make_article("A.", id="a1", outlet=None), make_article("B.", id="a2")]
     assert unify_outlets(articles) == articles
+
+
+def test_host_is_the_lower_cased_host_without_www() -> None:
+    assert host(" https://WWW.BBC.co.uk/news/1 ") == "bbc.co.uk"
+    assert host("https://northernledger.example:8080/x") == "northernledger.example"
+    assert [host(url) for url in (None, "", "not a url", "http://www./")] == [None] * 4
+
+
+def test_the_outlet_name_shown_is_outlet_then_wire_then_file() -> None:
+    wire = replace(make_article("A.", id="a1", outlet=None), dateline=Dateline("GENEVA", "Reuters"))
+    assert outlet_name(make_article("A.", id="a1", outlet="The Ledger")) == "The Ledger"
+    assert outlet_name(wire) == "Reuters"
+    assert outlet_name(None) == "unknown outlet"

@@ -1,7 +1,7 @@
 """The order of things: what happens to an article, stage by stage.
 
     read        files and folders -> RawArticle (one reader per format)     ingest/
-    clean       RawArticle -> Article: boilerplate out (kept in `removed`),
+    clean       RawArticle -> Article: id, boilerplate out (kept in `removed`),
                 publication date, dateline; sentences here, or per story in
                 brief when read with `split=False`                          clean.py, sentences.py
     outlets     one name per outlet (a domain and its name are one publisher) outlets.py
@@ -29,7 +29,7 @@ from newsweave.grouping.features import count
 from newsweave.grouping.online import count_pile, group, weights_of
 from newsweave.grouping.profiles import Compact, compact
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
-from newsweave.readers import Limits, ReadStats, article_id, read
+from newsweave.readers import Limits, ReadStats, read
 from newsweave.runner import BATCH_SIZE, Runner
 from newsweave.text.sentences import add_sentences
 
@@ -62,7 +62,7 @@ def _clean_item(
 ) -> Article | Problem:
     if isinstance(item, Problem):
         return item
-    return clean(item, article_id(item), max_sentences=max_sentences, split=split)
+    return clean(item, max_sentences=max_sentences, split=split)
 
 
 def group_stories(articles: Sequence[Article], *, runner: Runner = Runner()) -> list[Story]:

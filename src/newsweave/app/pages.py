@@ -20,7 +20,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from newsweave.render.html import plural
+from newsweave.render.templating import environment, inline_asset
 
 STYLE_ATTRIBUTE = re.compile(r'\sstyle="([^"]*)"')
 API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
@@ -49,26 +49,14 @@ def urlpart(value: str) -> str:
 
 @cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsweave", "render/templates"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["plural"] = plural
+    env = environment(autoescape=True)
     env.filters["urlpart"] = urlpart
     return env
 
 
 @cache
 def _styles() -> Markup:
-    env = _environment()
-    assert env.loader is not None
-    source = env.loader.get_source(env, "app.css")[0]
-    if "</" in source:
-        raise ValueError("app.css must not contain '</' (it is inlined in the page)")
-    return Markup(source)
+    return inline_asset(_environment(), "app.css")
 
 
 def render_page(name: str, *, nonce: str, store_name: str, max_query: int, **values: Any) -> str:

@@ -17,7 +17,7 @@ stages quote sentences exactly as they stand, and `Article.dateline` gives place
 
 from __future__ import annotations
 
-import contextlib
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -34,8 +34,6 @@ from newsweave.text.sentences import is_wrapped, may_exceed, split_sentences
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"\s+")
-# UTF-8 read as cp1252 ("â€™", "Ã©"): repaired only where these give it away.
-_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]|Â[\u00a0-\u00bf]")
 _NON_WORD = re.compile(r"\W+")
 # Sentence ends, to estimate how many sentences a truncation cut off without splitting them.
 _SENTENCE_END = re.compile(r"[.!?…]+(?=[\"'”’)\]]*(?:\s|$))")
@@ -66,12 +64,15 @@ class _Line:
 
 def clean(
     raw: RawArticle,
-    article_id: str,
+    article_id: str | None = None,
     max_sentences: int | None = None,
     split: bool = True,
     **overrides: Any,
 ) -> Article:
-    """The cleaned `Article` for `raw`: body text, what was removed, title, date, dateline.
+    """The cleaned `Article` for `raw`: id, body text, what was removed, title, date, dateline.
+
+    The id is `article_id` when given, else the record's own id or a hash of its content
+    (`_article_id`).
 
     `overrides` replace values of the [clean] section of defaults.toml for this call.
     `max_sentences` (default: ingest.max_sentences) truncates a longer text; `removed` then
@@ -103,7 +104,7 @@ def clean(
         notes.append("clean: title taken from the headline line of the text")
     published = _publication_date(raw, header_date or lead_date, notes)
     return Article(
-        id=article_id,
+        id=_article_id(raw) if article_id is None else article_id,
         source=raw.source,
         text=text,
         sentences=sentences,
@@ -115,6 +116,19 @@ def clean(
         dateline=find_dateline(body[0]) if body else None,
         notes=tuple(notes),
     )
+
+
+def _article_id(raw: RawArticle) -> str:
+    """The article's id: its record's own id, else 'a' + 12 hex digits of a content hash.
+
+    The hash covers the outlet, the URL and the whitespace-normalised text, so the same
+    article always gets the same id while a repost by another outlet gets its own.
+    """
+    if raw.record_id and raw.record_id.strip():
+        return raw.record_id.strip()
+    text = " ".join(unicodedata.normalize("NFC", raw.text).split())
+    key = "\n".join((raw.outlet or "", raw.url or "", text))
+    return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]
 
 
 def _within_limit(
@@ -153,25 +167,18 @@ def _truncation(text: str, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
 
 
 def _normalise(line: str) -> str:
-    """NFC, mojibake repaired, invisible characters gone, every run of whitespace one space."""
+    """NFC, invisible characters gone, every run of whitespace one space."""
     return _squeeze(_normalise_text(line))
 
 
 def _normalise_text(text: str) -> str:
     """`_normalise` but for the whitespace, over a whole text at once (it keeps the lines):
-    NFC and the invisible characters never cross a line, and mojibake is repaired per line."""
-    text = unicodedata.normalize("NFC", text)
-    if _MOJIBAKE.search(text):  # before the invisible characters go: "Ã\u00ad" is "í"
-        text = "\n".join(map(_repaired, text.splitlines()))
-    return _INVISIBLE.sub("", text)
+    NFC and the invisible characters never cross a line.
 
-
-def _repaired(line: str) -> str:
-    """`line` read back as UTF-8 where it shows UTF-8 decoded as cp1252 (else unchanged)."""
-    if _MOJIBAKE.search(line):
-        with contextlib.suppress(UnicodeError):
-            return line.encode("cp1252").decode("utf-8")
-    return line
+    Mojibake is not repaired here: the readers did it (`readers.common.repair_mojibake`),
+    before any invisible character went ("Ã\u00ad" is "í" read as cp1252).
+    """
+    return _INVISIBLE.sub("", unicodedata.normalize("NFC", text))
 
 
 def _squeeze(line: str) -> str:

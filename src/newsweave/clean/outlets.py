@@ -17,14 +17,26 @@ from urllib.parse import urlsplit
 from newsweave.models import Article
 
 _DOMAIN = re.compile(r"^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+$", re.IGNORECASE)
+UNKNOWN_OUTLET = "unknown outlet"
 
 
 def host(url: str | None) -> str | None:
-    """The lower-cased web host of a URL without 'www.', or None."""
+    """The lower-cased web host of a URL without 'www.' ('bbc.co.uk'), or None.
+
+    Readers take it as the outlet of last resort; `unify_outlets` matches articles by it.
+    """
     if not url:
         return None
-    name = urlsplit(url.strip()).hostname
-    return name.removeprefix("www.").lower() if name else None
+    name = urlsplit(url.strip()).hostname or ""
+    return name.removeprefix("www.").lower() or None
+
+
+def outlet_name(article: Article | None) -> str:
+    """The name to show for an article's outlet: its `voice` (the outlet, else the wire its
+    dateline names, else its file's name), or "unknown outlet" when there is no article."""
+    if article is None:
+        return UNKNOWN_OUTLET
+    return article.voice
 
 
 def _is_domain(outlet: str) -> bool:

@@ -58,7 +58,6 @@ def load(dataset: Path) -> tuple[list[dict[str, Any]], dict[str, str], dict[str,
 def to_articles(records: Sequence[dict[str, Any]], dataset: Path) -> list[Article]:
     """Articles as `newsweave stories` would read them: record fields, id, then `clean`."""
     from newsweave.clean.cleaner import clean
-    from newsweave.readers import article_id
     from newsweave.readers.records import record_article
 
     articles = []
@@ -66,7 +65,7 @@ def to_articles(records: Sequence[dict[str, Any]], dataset: Path) -> list[Articl
         raw = record_article(record, f"{dataset}:{number}", f"line {number}")
         if isinstance(raw, Problem):
             raise DatasetError(f"{dataset}: {raw.reason}")
-        articles.append(clean(raw, article_id(raw)))
+        articles.append(clean(raw))
     return articles
 
 

@@ -31,7 +31,6 @@ from newsweave.errors import DatasetError
 from newsweave.evaluation.dataset import jsonl_records
 from newsweave.evaluation.rouge import METRICS, bootstrap, score
 from newsweave.models import Problem, Story, SummarySentence
-from newsweave.readers import article_id
 from newsweave.readers.records import record_article
 
 # name -> (registered summarizer, options): newsweave's ablations, each with one part removed.
@@ -171,7 +170,7 @@ def _cluster(record: dict[str, Any], dataset: Path, number: int) -> Cluster:
         raw = record_article(value, place, f"line {number}, article {index}")
         if isinstance(raw, Problem):
             raise DatasetError(f"{raw.source}: {raw.reason}")
-        articles.append(clean(raw, article_id(raw)))
+        articles.append(clean(raw))
     story = Story(id=str(record["id"]), articles=tuple(articles))
     return Cluster(story.id, story, tuple(record["references"]))
 

@@ -14,11 +14,9 @@ the file or record is skipped with a reason that names the limit to raise.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 
@@ -31,13 +29,10 @@ from newsweave.readers.common import (
     Skipped,
     TooLarge,
     looks_binary,
-    repair_mojibake,
 )
 from newsweave.readers.detect import SUFFIXES, detect_format, format_suffix, head_bytes, sniff
 
-__all__ = ["Limits", "ReadStats", "article_id", "read"]
-
-MOJIBAKE_NOTE = "repaired mojibake (UTF-8 that had been read as cp1252/latin-1)"
+__all__ = ["Limits", "ReadStats", "read"]
 
 # Format -> (module, function). Imported on first use: trafilatura, feedparser and warcio
 # take a while to import and a run over plain text never needs them.
@@ -112,7 +107,6 @@ def read(
                     continue
                 if isinstance(item, RawArticle):
                     stats.articles += 1
-                    item = _repaired(item)
                 elif item.source == source:
                     stats.files_skipped += 1
                 else:
@@ -185,15 +179,6 @@ def _binary(head: bytes) -> bool:
     return looks_binary(head) and sniff(head) == "text"
 
 
-def _repaired(raw: RawArticle) -> RawArticle:
-    """The article with mojibake in its text and title repaired, and a note when it was."""
-    text, text_fixed = repair_mojibake(raw.text)
-    title, title_fixed = repair_mojibake(raw.title) if raw.title else (raw.title, False)
-    if not (text_fixed or title_fixed):
-        return raw
-    return replace(raw, text=text, title=title, notes=(*raw.notes, MOJIBAKE_NOTE))
-
-
 def _reader(format_name: str) -> Reader:
     """The reader function for a format, importing its module on first use."""
     module, function = READERS[format_name]
@@ -210,16 +195,3 @@ def _reason(error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return "too large to read in the memory there is (MemoryError)"
     return str(error) or type(error).__name__
-
-
-def article_id(raw: RawArticle) -> str:
-    """The article's id: its record's own id, else 'a' + 12 hex digits of a content hash.
-
-    The hash covers the outlet, the URL and the whitespace-normalised text, so the same
-    article always gets the same id while a repost by another outlet gets its own.
-    """
-    if raw.record_id and raw.record_id.strip():
-        return raw.record_id.strip()
-    text = " ".join(unicodedata.normalize("NFC", raw.text).split())
-    key = "\n".join((raw.outlet or "", raw.url or "", text))
-    return "a" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:12]

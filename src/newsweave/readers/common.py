@@ -1,5 +1,6 @@
 """What every reader shares: the records readers yield, the limits they keep to, opening (maybe
-gzipped) files with the decompressed size counted, decoding bytes to text, and small helpers.
+gzipped) files with the decompressed size counted, decoding bytes to text, repairing mojibake
+(every reader passes the records it makes through `mojibake_repaired`), and small helpers.
 
 Readers are plain generators `reader(path, source) -> Iterator[Item]`. Besides articles and
 problems they may yield a `Skipped` note for a record that is normal to pass over (a WARC request
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import urlsplit
 
 import charset_normalizer
 
@@ -25,6 +26,7 @@ from newsweave.models import Problem, RawArticle
 GZIP_MAGIC = b"\x1f\x8b"
 BINARY_FILE = "binary file, not text"
 EMPTY_FILE = "empty file"
+MOJIBAKE_NOTE = "repaired mojibake (UTF-8 that had been read as cp1252/latin-1)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,27 +257,34 @@ _MOJIBAKE = re.compile(
 )
 
 
+def mojibake_repaired(raw: RawArticle) -> RawArticle:
+    """The article with mojibake in its text and title repaired, and a note when it was.
+
+    The one place mojibake is repaired: cleaning, and every stage after it, sees the repair.
+    """
+    text, text_fixed = repair_mojibake(raw.text)
+    title, title_fixed = repair_mojibake(raw.title) if raw.title else (raw.title, False)
+    if not (text_fixed or title_fixed):
+        return raw
+    return replace(raw, text=text, title=title, notes=(*raw.notes, MOJIBAKE_NOTE))
+
+
 def repair_mojibake(text: str) -> tuple[str, bool]:
     """`text` with UTF-8-read-as-cp1252 runs ("cafÃ©", "â€œ") repaired by ftfy, line by line.
 
     Only lines showing the signature are given to ftfy (it costs ~0.5 s a megabyte), so a
     line that mixes right and wrong characters is repaired and clean text is never touched.
-    Returns the text and whether anything changed.
+    The signature is looked for in composed form (NFC): "Ã" may come as "A" and a combining
+    tilde, and such a line is given to ftfy composed. Returns the text and whether anything
+    changed.
     """
-    if text.isascii() or not _MOJIBAKE.search(text):
+    if text.isascii() or not _MOJIBAKE.search(unicodedata.normalize("NFC", text)):
         return text, False
     import ftfy
 
-    lines = text.split("\n")
-    fixed = [ftfy.fix_encoding(line) if _MOJIBAKE.search(line) else line for line in lines]
+    fixed = []
+    for line in text.split("\n"):
+        composed = unicodedata.normalize("NFC", line)
+        fixed.append(ftfy.fix_encoding(composed) if _MOJIBAKE.search(composed) else line)
     repaired = "\n".join(fixed)
     return repaired, repaired != text
-
-
-def outlet_from_url(url: str | None) -> str | None:
-    """The URL's host without 'www.', as the outlet of last resort ('bbc.co.uk')."""
-    if not url:
-        return None
-    host = urlsplit(url.strip()).hostname or ""
-    host = host.removeprefix("www.")
-    return host or None

@@ -22,8 +22,9 @@ import defusedxml
 import defusedxml.sax
 import feedparser
 
+from newsweave.clean.outlets import host
 from newsweave.models import Problem, RawArticle
-from newsweave.readers.common import EMPTY_FILE, Item, Limits, outlet_from_url, read_limited
+from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
 from newsweave.readers.html import fragment_text
 
 ENTITIES_REFUSED = "XML DOCTYPE declares entities (refused: entity expansion guard)"
@@ -89,16 +90,17 @@ def _item(
         return Problem(place, f"item {number}: no text (neither content nor description)")
     link = entry.get("link") or None
     source_title = (entry.get("source") or {}).get("title")
-    return RawArticle(
+    raw = RawArticle(
         source=place,
         text=text,
         record_id=entry.get("id") or None,
         title=(entry.get("title") or "").strip() or None,
         url=link,
-        outlet=source_title or outlet or outlet_from_url(link),
+        outlet=source_title or outlet or host(link),
         published=entry.get("published") or entry.get("updated") or None,
         notes=notes,
     )
+    return mojibake_repaired(raw)
 
 
 def _body(entry: Any) -> str:
@@ -111,4 +113,4 @@ def _body(entry: Any) -> str:
 def _feed_outlet(feed: Any) -> str | None:
     """The outlet a feed speaks for: its title, else its link's domain."""
     title = (feed.get("title") or "").strip()
-    return title or outlet_from_url(feed.get("link"))
+    return title or host(feed.get("link"))

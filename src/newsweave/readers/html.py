@@ -18,9 +18,10 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 
+from newsweave.clean.outlets import host
 from newsweave.config import settings
 from newsweave.models import Problem, RawArticle
-from newsweave.readers.common import EMPTY_FILE, Item, Limits, outlet_from_url, read_limited
+from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
 
 NO_TEXT = "no article text found in HTML"
 
@@ -82,15 +83,16 @@ def html_article(
         if fallback_note:
             notes.append(fallback_note)
     page_url = url or document.get("url")
-    return RawArticle(
+    raw = RawArticle(
         source=source,
         text=_paragraphs(document["text"]),
         title=document.get("title") or None,
         url=page_url or None,
-        outlet=document.get("sitename") or outlet_from_url(page_url),
+        outlet=document.get("sitename") or host(page_url),
         published=published or None,
         notes=tuple(notes),
     )
+    return mojibake_repaired(raw)
 
 
 def _refusal(page: bytes | str, limits: Limits) -> str | None:

@@ -21,8 +21,9 @@ from itertools import count
 from pathlib import Path
 from typing import IO, Any
 
+from newsweave.clean.outlets import host
 from newsweave.models import Problem, RawArticle
-from newsweave.readers.common import Item, Limits, TooLarge, open_binary, outlet_from_url
+from newsweave.readers.common import Item, Limits, TooLarge, mojibake_repaired, open_binary
 from newsweave.readers.jsonstream import GZIP_ERRORS, JsonStream
 
 # Field aliases, first match wins (the contract's list, in its order).
@@ -186,15 +187,16 @@ def record_article(value: Any, place: str, label: str = "") -> RawArticle | Prob
     if not text or not text.strip():
         names = ", ".join(ALIASES["text"])
         return Problem(place, f"{where}no article text (expected one of: {names})")
-    return RawArticle(
+    raw = RawArticle(
         source=place,
         text=text,
         record_id=fields["id"],
         title=fields["title"],
         url=fields["url"],
-        outlet=outlet or outlet_from_url(fields["url"]),
+        outlet=outlet or host(fields["url"]),
         published=fields["published"],
     )
+    return mojibake_repaired(raw)
 
 
 def _first(record: dict[str, Any], name: str) -> tuple[str, Any]:

@@ -10,7 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from newsweave.models import Problem, RawArticle
-from newsweave.readers.common import EMPTY_FILE, Item, Limits, decode_text, read_limited
+from newsweave.readers.common import (
+    EMPTY_FILE,
+    Item,
+    Limits,
+    decode_text,
+    mojibake_repaired,
+    read_limited,
+)
 
 
 def read_text(path: Path, source: str, limits: Limits) -> Iterator[Item]:
@@ -25,4 +32,4 @@ def read_text(path: Path, source: str, limits: Limits) -> Iterator[Item]:
         yield Problem(source, EMPTY_FILE)
         return
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    yield RawArticle(source=source, text=text, notes=(note,) if note else ())
+    yield mojibake_repaired(RawArticle(source=source, text=text, notes=(note,) if note else ()))

@@ -21,10 +21,11 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
+from newsweave.clean.outlets import UNKNOWN_OUTLET, outlet_name
 from newsweave.models import Article, Brief, Entity, Fact, Quote, SourceRef, TimelineEntry
 from newsweave.render.html_parts import TimelineChart, timeline_chart, word_diff
+from newsweave.render.templating import environment, inline_asset
 
-TEMPLATES = "render/templates"
 FOCUS_PADDING = timedelta(days=10)  # the timeline chart shows this much around publication
 
 
@@ -59,12 +60,6 @@ def safe_url(url: str | None) -> str | None:
     except ValueError:
         return None
     return url.strip() if scheme in {"http", "https"} else None
-
-
-def outlet_name(article: Article | None) -> str:
-    if article is None:
-        return "unknown outlet"
-    return article.voice
 
 
 class StoryView:
@@ -163,7 +158,7 @@ class StoryView:
         return "#" + self.anchors[article_id] if article_id in self.anchors else None
 
     def outlet_of(self, article_id: str) -> str:
-        return self.outlet_names.get(article_id, "unknown outlet")
+        return self.outlet_names.get(article_id, UNKNOWN_OUTLET)
 
     def published_of(self, article_id: str) -> str | None:
         article = self.articles.get(article_id)
@@ -237,12 +232,9 @@ class StoryView:
 
 
 def _outlet_names(brief: Brief) -> dict[str, str]:
-    """Each article's outlet as the brief's outlet profiles name it (a wire copy with no outlet
-    of its own is named after its wire there), else as the article names it."""
+    """Each article's outlet as the brief's outlet profiles name it, else `outlet_name` (a wire
+    copy with no outlet of its own is named after its wire in both)."""
     names = {a.id: outlet_name(a) for a in brief.story.articles}
-    for article in brief.story.articles:
-        if article.outlet is None and article.dateline and article.dateline.wire:
-            names[article.id] = article.dateline.wire
     for profile in brief.outlets:
         for article_id in profile.articles:
             names[article_id] = profile.outlet
@@ -274,36 +266,18 @@ def shown_published(published: datetime | None) -> str | None:
     return published.strftime("%Y-%m-%d %H:%M")
 
 
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """'1 article', '3 articles' ('1 story', '2 stories' with `many`)."""
-    return f"{count} {word if count == 1 else many or word + 's'}"
-
-
 @cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsweave", TEMPLATES),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = environment(autoescape=True)
     env.filters["published"] = shown_published
     env.filters["safe_url"] = safe_url
-    env.filters["plural"] = plural
     env.globals["word_diff"] = word_diff
     return env
 
 
 @cache
 def _asset(name: str) -> Markup:
-    """Our own CSS/JS, inlined verbatim (never input; checked not to close its element)."""
-    loader = _environment().loader
-    assert loader is not None
-    source = loader.get_source(_environment(), name)[0]
-    if "</" in source:
-        raise ValueError(f"{name} must not contain '</' (it is inlined in the page)")
-    return Markup(source)
+    return inline_asset(_environment(), name)
 
 
 def render_html(

@@ -2,8 +2,8 @@
 
 Every citation is numbered; the numbers point to a list of the exact source sentences at the end
 of each story, so a reader can check each claim without opening the JSON. Text from the input
-is untrusted: every value printed goes through `_escape`, so an article cannot inject HTML into
-a Markdown viewer.
+is untrusted: every value printed is escaped by the Markdown environment (`render/templating.py`),
+so an article cannot inject HTML into a Markdown viewer.
 """
 
 from __future__ import annotations
@@ -11,18 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 import jinja2
 
 from newsweave.models import Article, Brief, Quote, SourceRef
 from newsweave.render.json_v1 import iso_published
-
-
-def _escape(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value
+from newsweave.render.templating import environment
 
 
 @dataclass
@@ -89,15 +83,7 @@ def _speaker_groups(quotes: Sequence[Quote]) -> list[tuple[str, list[Quote]]]:
 
 @cache
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.PackageLoader("newsweave", "render/templates"),
-        autoescape=False,
-        finalize=_escape,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-    )
+    env = environment(autoescape=False)
     env.filters["published"] = iso_published
     return env
 
