@@ -6,8 +6,8 @@ from dataclasses import replace
 
 from conftest import make_article
 
-from newsweave.clean.outlets import host, outlet_name, unify_outlets
 from newsweave.models import Dateline
+from newsweave.text.outlets import host, outlet_name, unify_outlets
 
 
 def test_a_domain_outlet_takes_the_name_its_host_goes_by() -> None:

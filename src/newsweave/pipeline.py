@@ -22,7 +22,6 @@ from pathlib import Path
 
 from newsweave.briefing.headline import choose_headline
 from newsweave.clean.cleaner import clean
-from newsweave.clean.outlets import unify_outlets
 from newsweave.config import ClusterSettings, settings
 from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping.features import count
@@ -31,6 +30,7 @@ from newsweave.grouping.profiles import Compact, compact
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.readers import Limits, ReadStats, read
 from newsweave.runner import BATCH_SIZE, Runner
+from newsweave.text.outlets import unify_outlets
 from newsweave.text.sentences import add_sentences
 
 

@@ -22,10 +22,10 @@ import defusedxml
 import defusedxml.sax
 import feedparser
 
-from newsweave.clean.outlets import host
 from newsweave.models import Problem, RawArticle
 from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
 from newsweave.readers.html import fragment_text
+from newsweave.text.outlets import host
 
 ENTITIES_REFUSED = "XML DOCTYPE declares entities (refused: entity expansion guard)"
 _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)

@@ -18,10 +18,10 @@ import trafilatura
 from htmldate import find_date
 from lxml import etree
 
-from newsweave.clean.outlets import host
 from newsweave.config import settings
 from newsweave.models import Problem, RawArticle
 from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
+from newsweave.text.outlets import host
 
 NO_TEXT = "no article text found in HTML"
 

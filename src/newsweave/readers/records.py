@@ -21,10 +21,10 @@ from itertools import count
 from pathlib import Path
 from typing import IO, Any
 
-from newsweave.clean.outlets import host
 from newsweave.models import Problem, RawArticle
 from newsweave.readers.common import Item, Limits, TooLarge, mojibake_repaired, open_binary
 from newsweave.readers.jsonstream import GZIP_ERRORS, JsonStream
+from newsweave.text.outlets import host
 
 # Field aliases, first match wins (the contract's list, in its order).
 ALIASES: dict[str, tuple[str, ...]] = {

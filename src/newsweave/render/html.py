@@ -21,10 +21,10 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from newsweave.clean.outlets import UNKNOWN_OUTLET, outlet_name
 from newsweave.models import Article, Brief, Entity, Fact, Quote, SourceRef, TimelineEntry
 from newsweave.render.html_parts import TimelineChart, timeline_chart, word_diff
 from newsweave.render.templating import environment, inline_asset
+from newsweave.text.outlets import UNKNOWN_OUTLET, outlet_name
 
 FOCUS_PADDING = timedelta(days=10)  # the timeline chart shows this much around publication
 
