@@ -299,14 +299,14 @@ def test_idf_is_smoothed_and_a_year_most_of_the_pile_names_weighs_nothing() -> N
 
 
 def test_story_sums_add_two_sparse_vectors_by_id() -> None:
-    from newsweave.grouping.match import _summed
+    from newsweave.grouping.match import sparse_sum
 
-    ids, values = _summed(
+    ids, values = sparse_sum(
         np.array([1, 5, 9]), np.array([1.0, 2.0, 4.0]), np.array([5, 7]), np.array([-2.0, 3.0])
     )
     assert ids.tolist() == [1, 5, 7, 9] and values.tolist() == [1.0, 0.0, 3.0, 4.0]
     none = np.zeros(0, dtype=np.intp)
-    ids, values = _summed(none, np.zeros(0), none, np.zeros(0))
+    ids, values = sparse_sum(none, np.zeros(0), none, np.zeros(0))
     assert len(ids) == 0 and len(values) == 0
 
 

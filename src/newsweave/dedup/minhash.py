@@ -78,7 +78,7 @@ def shingle_hashes(words: Sequence[str], size: int, distinct: bool = True) -> Ha
 
 
 @lru_cache(maxsize=8)
-def _permutations(num_perm: int, seed: int) -> tuple[Hashes, Hashes]:
+def permutations(num_perm: int, seed: int) -> tuple[Hashes, Hashes]:
     """Random odd multipliers and offsets, one pair per permutation (fixed by `seed`)."""
     generator = np.random.RandomState(seed)
     a = generator.randint(0, 1 << 63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -95,7 +95,7 @@ def signature(hashes: Hashes, num_perm: int = 128, seed: int = 1) -> Signature |
     """
     if not len(hashes):
         return None
-    a, b = _permutations(num_perm, seed)
+    a, b = permutations(num_perm, seed)
     buffer = _buffer(num_perm)
     low: Hashes | None = None
     for start in range(0, len(hashes), _CHUNK):
