@@ -26,8 +26,9 @@ from newsweave.clean.cleaner import clean
 from newsweave.clean.outlets import unify_outlets
 from newsweave.config import settings
 from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
+from newsweave.grouping.counting import count_pile, weights_of
 from newsweave.grouping.features import count
-from newsweave.grouping.online import count_pile, group, weights_of
+from newsweave.grouping.online import group
 from newsweave.grouping.profiles import Compact, compact
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.readers import Limits, ReadStats, article_id, read

@@ -26,8 +26,10 @@ import numpy as np
 from newsweave.config import settings
 from newsweave.evaluation.bcubed import average, item_scores
 from newsweave.evaluation.stories import load, to_articles
+from newsweave.grouping.blocking import Blocking
 from newsweave.grouping.match import EMBEDDING_FEATURES, FEATURES, StoryState
-from newsweave.grouping.online import Blocking, _Grouper, lead_embeddings
+from newsweave.grouping.online import lead_embeddings
+from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
 
 Pairs = tuple[np.ndarray, np.ndarray, list[str]]
@@ -46,8 +48,8 @@ def pairs(
     embeddings: Vectors = None,
 ) -> Pairs:
     """Features, labels and the source id of each article-story pair met replaying gold."""
-    grouper = _Grouper(articles, knobs, embeddings)
-    blocking, scorer = Blocking(knobs), grouper.scorer
+    state = GroupingState(articles, knobs, embeddings)
+    blocking, scorer = Blocking(knobs), state.scorer
     stories: list[StoryState] = []
     story_of_label: dict[str, int] = {}
     rows: list[np.ndarray] = []
@@ -56,7 +58,7 @@ def pairs(
     cap = int(knobs["story_terms"])
     for position, article in enumerate(articles):
         own = story_of_label.get(gold[article.id])
-        view = grouper.profile(position)
+        view = state.profile(position)
         keys = blocking.candidates(view) if article.duplicate_of is None else []
         if keys:
             candidates = [stories[key] for key in keys]

@@ -1,0 +1,45 @@
+"""The first pass over a pile: each article's compact term counts, then the pile's idf."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsweave.grouping.features import Weights
+from newsweave.grouping.profiles import Compact, Idf, Terms
+
+
+def weights_of(knobs: dict[str, Any]) -> Weights:
+    """How the views are built, from the [cluster] settings."""
+    return Weights(
+        title=float(knobs["title_weight"]),
+        lead_chars=int(knobs["lead_chars"]),
+        body_chars=int(knobs["body_chars"]),
+        name_chars=int(knobs.get("name_chars", knobs["body_chars"])),
+        idf_power=float(knobs["idf_power"]),
+        vector_terms=int(knobs["vector_terms"]),
+        heavy_terms=max(int(knobs["query_terms"]), int(knobs["index_terms"])),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PileCounts:
+    """The first pass over a pile: each article's compact view counts, and idf by term id."""
+
+    compacts: list[Compact]
+    idf: Idf
+    size: int  # ids per view (`profiles.TERM_SPACE`)
+
+
+def count_pile(compacts: Iterable[Compact], knobs: dict[str, Any]) -> PileCounts:
+    """Take idf over the whole pile from each article's `compact(count(...))`, in pile order.
+
+    Counting and compacting need only the article (`newsweave.pipeline` runs them in worker
+    processes), idf needs the pile; each article's weighted `Profile` is made from its
+    compact counts when the second pass reaches it, and dropped after, so memory holds ~8
+    bytes per counted term rather than a vector per article.
+    """
+    terms = Terms(floor=int(knobs["min_documents"]))
+    kept = [terms.add(item) for item in compacts]
+    return PileCounts(kept, terms.idf(float(knobs["idf_power"])), terms.size)
