@@ -25,11 +25,8 @@ from newsweave.briefing.headline import choose_headline
 from newsweave.clean.cleaner import clean
 from newsweave.clean.outlets import unify_outlets
 from newsweave.config import settings
-from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
-from newsweave.grouping.counting import count_pile, weights_of
-from newsweave.grouping.features import count
-from newsweave.grouping.online import group
-from newsweave.grouping.profiles import Compact, compact
+from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
+from newsweave.grouping import Compact, TermCounts, count_pile, group
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.readers import Limits, ReadStats, article_id, read
 from newsweave.runner import BATCH_SIZE, map_batches
@@ -105,15 +102,15 @@ class _Signatures:
 
     def __init__(self, knobs: dict[str, Any]):
         self.fingerprint = Fingerprints()
-        self.weights = weights_of(knobs)
+        self.term_counts = TermCounts(knobs)
 
     def __call__(self, article: Article) -> tuple[Fingerprint, Compact]:
         return self.over_batch([article])[0]
 
     def over_batch(self, articles: list[Article]) -> list[tuple[Fingerprint, Compact]]:
-        """The same for a batch, one stage at a time (see `scale._run_batch`)."""
+        """The same for a batch, one stage at a time (see `runner.map_batches`)."""
         prints = [self.fingerprint(article) for article in articles]
-        counts = [compact(count(article, self.weights)) for article in articles]
+        counts = [self.term_counts(article) for article in articles]
         return list(zip(prints, counts, strict=True))
 
 

@@ -1,4 +1,8 @@
-"""The first pass over a pile: each article's compact term counts, then the pile's idf."""
+"""The first pass over a pile: each article's compact term counts, then the pile's idf.
+
+Counting and compacting need only the article (`TermCounts`: `newsweave.pipeline` runs it in
+worker processes); idf needs the whole pile (`count_pile`, in the pile's process).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from newsweave.grouping.features import Weights
-from newsweave.grouping.profiles import Compact, Idf, Terms
+from newsweave.grouping.features import Weights, count
+from newsweave.grouping.profiles import Compact, Idf, Terms, compact
+from newsweave.models import Article
 
 
 def weights_of(knobs: dict[str, Any]) -> Weights:
@@ -21,6 +26,17 @@ def weights_of(knobs: dict[str, Any]) -> Weights:
         vector_terms=int(knobs["vector_terms"]),
         heavy_terms=max(int(knobs["query_terms"]), int(knobs["index_terms"])),
     )
+
+
+class TermCounts:
+    """One article's compact view counts, `compact(count(article, ...))`, for `count_pile`
+    (picklable, for worker processes)."""
+
+    def __init__(self, knobs: dict[str, Any]):
+        self.weights = weights_of(knobs)
+
+    def __call__(self, article: Article) -> Compact:
+        return compact(count(article, self.weights))
 
 
 @dataclass(frozen=True, slots=True)
