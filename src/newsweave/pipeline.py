@@ -83,7 +83,7 @@ def group_stories(
     prints: list[Fingerprint] = []
 
     def counts() -> Iterator[Compact]:
-        signatures = map_batches(_Signatures(knobs), articles, workers, executor, scheduler)
+        signatures = map_batches(Signatures(knobs), articles, workers, executor, scheduler)
         for fingerprint, counted in signatures:
             prints.append(fingerprint)
             yield counted
@@ -96,7 +96,7 @@ def group_stories(
     return group(marked, counted=pile)
 
 
-class _Signatures:
+class Signatures:
     """An article's repost fingerprint and compact grouping term counts (picklable, for
     workers)."""
 
