@@ -311,7 +311,7 @@ def test_story_sums_add_two_sparse_vectors_by_id() -> None:
 
 
 def test_every_change_to_a_story_makes_its_kept_scores_stale() -> None:
-    """The second look keeps scores by story version (`story_consolidate._probabilities`):
+    """The second look keeps scores by story version (`SecondLook.probabilities`):
     adding, removing and clearing must each give the story a new version."""
     from newsweave.grouping.match import StoryState
     from newsweave.grouping.profiles import Profile

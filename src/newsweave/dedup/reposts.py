@@ -64,7 +64,7 @@ def mark_duplicates(
     """The same articles, in the same order, with `duplicate_of` set on copies.
 
     `workers` processes compute the signatures and verify candidate pairs (1: all in this
-    process), or the Dask cluster with `executor="dask"` (`scale.map_batches`); the LSH
+    process), or the Dask cluster with `executor="dask"` (`runner.map_batches`); the LSH
     indexes are built here. `prints`, one `Fingerprints` result per
     article computed earlier (with the same settings), skips that step. `overrides` replace
     [dedup] settings.

@@ -2,9 +2,9 @@
 
 Article-story pairs are derived from an `eval stories` file by replaying its stream with the
 gold grouping: each article (reposts aside, which join their original anyway) is compared with
-the gold stories built so far that blocking offers as candidates, exactly as `cluster.group`
+the gold stories built so far that blocking offers as candidates, exactly as `grouping.group`
 would see them; the pair is positive when the candidate is the article's own gold story. A
-logistic regression on `story_match.FEATURES` gives the weights, printed as TOML lines to paste
+logistic regression on `match.FEATURES` gives the weights, printed as TOML lines to paste
 into the [cluster] section (no pickled model ships).
 
 To check the weights generalise, the same fit is repeated leaving out one family of sources

@@ -20,10 +20,11 @@ class Blocking:
     """Inverted index from heavy terms to the stories that used them most recently.
 
     A posting is a short array of story numbers (at most `posting_stories`, oldest first); an
-    article's candidates are counted over its postings with numpy, since on a large pile the
-    postings are full and a Python count and sort of their ~600 entries was the pass's hot
-    spot. Postings are `array`s, not lists: an article's ~30 postings join into one buffer in
-    C, where ~500 Python ints scattered over a large heap took 45 µs to gather at 100k.
+    article's candidates are counted over its postings with numpy: on a large pile the
+    postings are full, and counting and sorting their ~600 entries in Python would be the
+    pass's hot spot. Postings are `array`s, not lists, so an article's ~30 postings join into
+    one buffer in C (gathering ~500 Python ints scattered over a large heap takes ~45 µs at
+    100k).
     """
 
     def __init__(self, knobs: dict[str, Any]):

@@ -21,8 +21,8 @@ linear model (logistic regression) learned on labelled article-story pairs weigh
 
 All candidates of an article are scored at once (`Scorer.features`): each candidate story's
 term ids are looked up in the article's sorted ids (`np.searchsorted`), and `np.bincount` sums
-the products per story and view. This replaced ~150 Python dict intersections per article,
-the hot spot of grouping.
+the products per story and view, where a Python dict intersection per story and view (~150 an
+article) would be the hot spot of grouping.
 
 The weights live in the [cluster] settings as named numbers (no pickled model): `w_*` for the
 lexical model, `ew_*` for the model with embeddings; `python -m
@@ -170,7 +170,7 @@ def sparse_sum(
     """Two sparse vectors (sorted ids, values) added: the union of their ids, sorted.
 
     A stable argsort of the two sorted runs is a merge (timsort), cheaper than `np.unique`'s
-    full sort; each shared id's two values are added in input order, as `np.bincount` did.
+    full sort; each shared id's two values are added in input order.
     """
     both = np.concatenate((ids, other_ids))
     if not len(both):

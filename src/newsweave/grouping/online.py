@@ -2,17 +2,16 @@
 
 Each article, in stream order, is scored against a few candidate stories on several
 similarities (body, lead, names, numbers, years, shared and conflicting specifics, time, size;
-see `story_match.py`)
-combined by a logistic model learned on labelled pairs (Miranda et al. 2018). It joins the
-best-scoring story if the model's probability reaches `join_threshold`; otherwise it starts a
-new story. One weighted cosine, as before, could not tell two events of the same kind apart
-(two earthquakes share most words) nor gather short reports whose wording differs; separate
-lead, name and number evidence does both.
+see `match.py`) combined by a logistic model learned on labelled pairs (Miranda et al. 2018).
+It joins the best-scoring story if the model's probability reaches `join_threshold`; otherwise
+it starts a new story. Separate lead, name and number evidence tells two events of the same
+kind apart (two earthquakes share most words) and gathers short reports whose wording
+differs, which one weighted cosine cannot do.
 
-Candidates come from an inverted index (blocking): each story is indexed under the heaviest
-body and name terms of its members, each term remembers only the `posting_stories` stories
-that used it last, and only the `max_candidates` stories sharing most of the article's heaviest
-terms are scored. The cost per article is bounded, so the pass grows linearly with the pile.
+Candidates come from an inverted index (`blocking.py`): only the few stories sharing most of
+the article's heaviest terms are scored, so the cost per article is bounded and the pass grows
+linearly with the pile. The stories, the index and the articles' views live in one
+`GroupingState` (`state.py`), which the pass and its second look share.
 
 With `use_embeddings` (a setting, or `group(articles, use_embeddings=True)`), each article's
 lead (title and first sentences) is also embedded with MiniLM (`embed.py`) and two more
@@ -21,15 +20,13 @@ costs ~25 ms of CPU per article, so the fast `stories` path leaves it off by def
 
 A repost or rewrite (`duplicate_of` set) always joins its original's story; when it arrives
 before its original, the original later joins the copy's story. IDF statistics come from a
-first cheap pass over the pile's tokens (a stream would keep `Terms` running).
+first cheap pass over the pile's tokens (`counting.py`; a stream would keep `Terms` running).
 
 With `consolidate` on (the default), the stories get a second look after every stretch of
-`consolidate_every` articles (`story_consolidate.py`): each article of the stretch is
-re-placed once, then the stretch's stories merge where both sides agree. The single pass's
-mistakes depend on the stream's order; this undoes most of them (stories-dev B-cubed F1 over
-three shuffles of the stream 0.880 -> 0.903 on average; in file order 0.900 -> 0.903) for
-about one more pass of scoring. It keeps each article's weighted views until the end, in
-place of the counts they were made from (a merge moves whole stories, of any age).
+`consolidate_every` articles (`second_look.py`): each article of the stretch is re-placed
+once, then the stretch's stories merge where both sides agree. The single pass decides each
+article once, with only the stories seen so far, so its mistakes depend on the stream's
+order; the second look undoes most of them for about one more pass of scoring.
 """
 
 from __future__ import annotations

@@ -1,12 +1,9 @@
 """Second thoughts after the online pass: re-place each article once, then merge split stories.
 
-The online pass (`cluster.py`) decides each article once, with only the stories seen so far,
+The online pass (`online.py`) decides each article once, with only the stories seen so far,
 so its mistakes depend on the stream's order: an article that comes before the rest of its
 event starts a story of its own, and one event can end up split over two stories that never
-meet. On stories-dev, three shuffles of the same articles scored B-cubed F1 0.861, 0.874 and
-0.858 against 0.885 in file order (before the weekday feature; 0.871, 0.889 and 0.881 after
-it, against 0.900). Two cheap steps on the stories so far undo most of that (0.893, 0.911,
-0.901 and 0.907):
+meet. Two cheap steps on the stories so far undo most of that:
 
 - `sweep`: each article is scored, with the same model, against the candidates blocking
   offers; it moves when another story reaches the join threshold and beats its own story
@@ -14,21 +11,19 @@ it, against 0.900). Two cheap steps on the stories so far undo most of that (0.8
 - `merge`: smallest stories first, a story joins a candidate at least its size when both
   agree: its members' mean probability of joining the candidate, and the candidate's
   members' mean probability of joining it (up to `merge_sample` members on each side),
-  both reach `merge_threshold`. Asking both sides keeps more events of the same kind apart (ECB+'s
-  pairs of earthquakes, arrests, patches): with the first vote alone F1 was 0.888, not 0.899.
+  both reach `merge_threshold`. Asking both sides keeps more events of the same kind apart
+  (ECB+'s pairs of earthquakes, arrests, patches) than the small story's vote alone.
 
-Both score articles against stories, the pairs the model was learned on (a story's summed
-vector scored as if it were an article gave F1 0.84), and both take their candidates from
-the pass's blocking index, so together they cost about one more online pass: bounded per
-article, never all pairs (~0.45 ms an article on stories-dev; the pass ~0.4 ms). Reposts and
-the originals they copy stay put in the sweep (they must share a story); the merge moves
-whole stories, so they stay together.
+Both score articles against stories, the pairs the model was learned on (not a story's
+summed vector as if it were an article), and both take their candidates from the pass's
+blocking index, so together they cost about one more online pass: bounded per article,
+never all pairs. Reposts and the originals they copy stay put in the sweep (they must share a
+story); the merge moves whole stories, so they stay together.
 
 The look runs over stretches of the stream (`[cluster] consolidate_every` articles), each
 right after the pass has placed it, while the blocking index still holds the stories of its
-time. Run once over a whole 100k pile, it scored early articles against the pile's latest
-stories and cost twice as much per article as over 10k; per stretch, its cost per article
-stays flat, and a stream gets its second look as it goes.
+time: early articles are not scored against a large pile's latest stories, so the cost per
+article stays flat however large the pile, and a stream gets its second look as it goes.
 """
 
 from __future__ import annotations
