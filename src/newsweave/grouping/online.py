@@ -91,6 +91,8 @@ class OnlinePass:
         return [story for story in self.state.stories if story.members]
 
     def assign(self, position: int, article: Article) -> None:
+        """Place the article at `position`: a copy with its original (or the original with a
+        copy that came first), any other article in its best story or a new one."""
         state = self.state
         view = state.profile(position)
         target = self.waiting.pop(article.id, None)

@@ -58,8 +58,8 @@ class SecondLook:
     def __init__(self, state: GroupingState, knobs: dict[str, Any]):
         self.state = state
         self.pinned = pinned_positions(state.articles)
-        self.threshold = float(knobs["merge_threshold"])
-        self.limit = int(knobs["merge_sample"])
+        self.merge_threshold = float(knobs["merge_threshold"])
+        self.merge_sample = int(knobs["merge_sample"])
         self.look_candidates = int(knobs["look_candidates"])
         self.looked: dict[tuple[int, int], tuple[int, float]] = {}  # (position, story): score
 
@@ -145,10 +145,10 @@ class SecondLook:
 
     def _back_vote(self, candidate: int, story: int) -> bool:
         """Whether the mean probability that (a sample of) `candidate`'s members join `story`
-        reaches the threshold. Each member is scored alone, so the count stops as soon as the
+        reaches `merge_threshold`. Each member is scored alone, so the count stops as soon as the
         answer is known: the sum already reaches the bar, or the rest (at most 1 each) cannot."""
-        sample = _sample(self.state.stories[candidate].members, self.limit)
-        needed = self.threshold * len(sample)
+        sample = _sample(self.state.stories[candidate].members, self.merge_sample)
+        needed = self.merge_threshold * len(sample)
         total = 0.0
         for done, member in enumerate(sample, start=1):
             total += float(self.probabilities(member, [story])[0])
@@ -166,7 +166,7 @@ class SecondLook:
         state = self.state
         story = state.stories[key]
         size = len(story.members)
-        voters = _sample(story.members, self.limit)
+        voters = _sample(story.members, self.merge_sample)
         votes: dict[int, float] = {}
         for position in voters:
             view = state.kept(position)
@@ -180,7 +180,7 @@ class SecondLook:
                 for found, score in zip(keys, scores, strict=True):
                     votes[found] = votes.get(found, 0.0) + float(score)
         for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
-            if total / len(voters) < self.threshold:
+            if total / len(voters) < self.merge_threshold:
                 return None
             if self._back_vote(found, key):
                 return found
