@@ -33,8 +33,9 @@ from typing import Any
 from newsweave.clean.cleaner import clean
 from newsweave.config import settings
 from newsweave.dedup.reposts import Fingerprints, mark_duplicates
+from newsweave.grouping.counting import count_pile, weights_of
 from newsweave.grouping.features import count
-from newsweave.grouping.online import count_pile, group, weights_of
+from newsweave.grouping.online import group
 from newsweave.grouping.profiles import compact
 from newsweave.models import RawArticle
 from newsweave.readers import read

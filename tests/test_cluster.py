@@ -299,19 +299,19 @@ def test_idf_is_smoothed_and_a_year_most_of_the_pile_names_weighs_nothing() -> N
 
 
 def test_story_sums_add_two_sparse_vectors_by_id() -> None:
-    from newsweave.grouping.match import _summed
+    from newsweave.grouping.match import sparse_sum
 
-    ids, values = _summed(
+    ids, values = sparse_sum(
         np.array([1, 5, 9]), np.array([1.0, 2.0, 4.0]), np.array([5, 7]), np.array([-2.0, 3.0])
     )
     assert ids.tolist() == [1, 5, 7, 9] and values.tolist() == [1.0, 0.0, 3.0, 4.0]
     none = np.zeros(0, dtype=np.intp)
-    ids, values = _summed(none, np.zeros(0), none, np.zeros(0))
+    ids, values = sparse_sum(none, np.zeros(0), none, np.zeros(0))
     assert len(ids) == 0 and len(values) == 0
 
 
 def test_every_change_to_a_story_makes_its_kept_scores_stale() -> None:
-    """The second look keeps scores by story version (`story_consolidate._probabilities`):
+    """The second look keeps scores by story version (`SecondLook.probabilities`):
     adding, removing and clearing must each give the story a new version."""
     from newsweave.grouping.match import StoryState
     from newsweave.grouping.profiles import Profile

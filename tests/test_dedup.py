@@ -158,10 +158,10 @@ def test_band_choice_equals_datasketch_for_every_threshold() -> None:
 def test_signature_is_the_minimum_of_each_multiply_shift_permutation() -> None:
     import numpy as np
 
-    from newsweave.dedup.minhash import _permutations, signature
+    from newsweave.dedup.minhash import permutations, signature
 
     hashes = np.random.default_rng(7).integers(0, 2**63, 3000, dtype=np.uint64)  # 3 chunks
-    a, b = _permutations(64, 3)
+    a, b = permutations(64, 3)
     expected = ((a * hashes[:, None] + b) >> np.uint64(32)).min(axis=0).astype(np.uint32)
     assert np.array_equal(signature(hashes, 64, 3), expected)
     assert signature(hashes[:0], 64, 3) is None

@@ -23,7 +23,7 @@ from newsweave.dedup.reposts import Fingerprint, mark_duplicates
 from newsweave.errors import ConfigError
 from newsweave.grouping.profiles import Compact
 from newsweave.models import Article
-from newsweave.pipeline import _Signatures, read_articles
+from newsweave.pipeline import Signatures, read_articles
 from newsweave.runner import Runner
 
 
@@ -94,10 +94,10 @@ def test_a_runner_refuses_a_choice_that_cannot_run(
 
 
 def test_a_work_of_stages_gives_batch_by_batch_what_it_gives_article_by_article() -> None:
-    """`_Signatures` runs its stages over whole batches (`over_batch`), in this process and
+    """`Signatures` runs its stages over whole batches (`over_batch`), in this process and
     in a pool: every fingerprint and count is what the article-by-article call gives."""
     articles = [a for a in read_articles([EXAMPLES], split=False) if isinstance(a, Article)]
-    work = _Signatures(settings("cluster"))
+    work = Signatures(settings("cluster"))
     one_by_one = [_plain(work(article)) for article in articles]
     in_batches = Runner(workers=1).map_batches(work, articles, batch_size=4)
     pooled = Runner(workers=2).map_batches(work, articles, batch_size=4)

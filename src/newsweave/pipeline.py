@@ -23,10 +23,8 @@ from pathlib import Path
 from newsweave.briefing.headline import choose_headline
 from newsweave.clean.cleaner import clean
 from newsweave.config import ClusterSettings, settings
-from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
-from newsweave.grouping.features import count
-from newsweave.grouping.online import count_pile, group, weights_of
-from newsweave.grouping.profiles import Compact, compact
+from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
+from newsweave.grouping import Compact, TermCounts, count_pile, group
 from newsweave.models import Article, Brief, Problem, RawArticle, Story
 from newsweave.readers import Limits, ReadStats, read
 from newsweave.runner import BATCH_SIZE, Runner
@@ -78,7 +76,7 @@ def group_stories(articles: Sequence[Article], *, runner: Runner = Runner()) -> 
     prints: list[Fingerprint] = []
 
     def counts() -> Iterator[Compact]:
-        signatures = runner.map_batches(_Signatures(knobs), articles)
+        signatures = runner.map_batches(Signatures(knobs), articles)
         for fingerprint, counted in signatures:
             prints.append(fingerprint)
             yield counted
@@ -89,21 +87,21 @@ def group_stories(articles: Sequence[Article], *, runner: Runner = Runner()) -> 
     return group(marked, counted=pile)
 
 
-class _Signatures:
+class Signatures:
     """An article's repost fingerprint and compact grouping term counts (picklable, for
     workers)."""
 
     def __init__(self, knobs: ClusterSettings):
         self.fingerprint = Fingerprints()
-        self.weights = weights_of(knobs)
+        self.term_counts = TermCounts(knobs)
 
     def __call__(self, article: Article) -> tuple[Fingerprint, Compact]:
         return self.over_batch([article])[0]
 
     def over_batch(self, articles: list[Article]) -> list[tuple[Fingerprint, Compact]]:
-        """The same for a batch, one stage at a time (see `scale._run_batch`)."""
+        """The same for a batch, one stage at a time (see `runner.map_batches`)."""
         prints = [self.fingerprint(article) for article in articles]
-        counts = [compact(count(article, self.weights)) for article in articles]
+        counts = [self.term_counts(article) for article in articles]
         return list(zip(prints, counts, strict=True))
 
 

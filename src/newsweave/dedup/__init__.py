@@ -2,3 +2,7 @@
 
 May import `text` and `runner`.
 """
+
+from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
+
+__all__ = ["Fingerprint", "Fingerprints", "mark_duplicates"]

@@ -18,16 +18,15 @@ A copy of an article is found in two ways, and each has its own test here:
 
 Why this separates copies from two outlets' reports of the same event (which share names, numbers
 and often verbatim quotes or whole sentences): a separate report, even a wire update of the same
-story, adds, drops and moves sentences, so a good part of one of the two has no counterpart (on
-the development set at most 0.56 of the words, in the worse direction), while a copy keeps
-nearly all (dev spins: 0.81 or more, but for 2 of 59 whose spinner mangled the sentence order; those
-keep 0.57 of their shingles and pass the first test).
-The trade-off: the per-sentence bar (Dice 0.45) is low so that a spinner replacing half of the
-content words still pairs (bench/reposts.py: recall 0.95 at 35 %, 0.92 at 50 % of content words
-replaced by random strings, which no thesaurus could undo); the article-level bar (0.7) sits
-between the two populations. Nothing here uses a synonym list. A copy that is both spun and
-trimmed fails the both-directions test unless its shingles survive: that is the price of
-refusing wire updates.
+story, adds, drops and moves sentences, so a good part of one of the two has no counterpart,
+while a copy keeps nearly all (a spinner that mangles the sentence order leaves enough shingles
+for the first test).
+The trade-off: the per-sentence bar (`sentence_similarity`, Dice 0.45) is low so that a spinner
+replacing half of the content words still pairs (`bench/reposts.py` measures it with random
+strings, which no thesaurus could undo); the article-level bar (`spin_coverage`, 0.7) sits
+between the two populations (`defaults.toml` [dedup] gives them on the development set).
+Nothing here uses a synonym list. A copy that is both spun and trimmed fails the
+both-directions test unless its shingles survive: that is the price of refusing wire updates.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """MinHash signatures and LSH banding over whole arrays at once (numpy), for `dedup.reposts`.
 
 datasketch's `MinHash.update` hashes one value at a time with SHA-1 in Python; on a pile of
-articles with ~700 shingles each that was most of repost detection. Here:
+articles with ~700 shingles each that would be most of repost detection. Here:
 
 - every word is hashed once per process (`term_hash`, a cached 64-bit BLAKE2b: stable across
   processes and runs, unlike Python's `hash`), and a shingle's hash is a polynomial over its
@@ -78,7 +78,7 @@ def shingle_hashes(words: Sequence[str], size: int, distinct: bool = True) -> Ha
 
 
 @lru_cache(maxsize=8)
-def _permutations(num_perm: int, seed: int) -> tuple[Hashes, Hashes]:
+def permutations(num_perm: int, seed: int) -> tuple[Hashes, Hashes]:
     """Random odd multipliers and offsets, one pair per permutation (fixed by `seed`)."""
     generator = np.random.RandomState(seed)
     a = generator.randint(0, 1 << 63, num_perm, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
@@ -95,7 +95,7 @@ def signature(hashes: Hashes, num_perm: int = 128, seed: int = 1) -> Signature |
     """
     if not len(hashes):
         return None
-    a, b = _permutations(num_perm, seed)
+    a, b = permutations(num_perm, seed)
     buffer = _buffer(num_perm)
     low: Hashes | None = None
     for start in range(0, len(hashes), _CHUNK):
@@ -127,8 +127,8 @@ def bands(threshold: float, num_perm: int) -> tuple[int, int]:
 
     The same choice as datasketch's `_optimal_param` (equal weights on the false-positive
     and false-negative areas), with its integrals taken by Gauss-Legendre quadrature over all
-    (bands, rows) at once: importing datasketch for it brought SciPy's integrate, ~0.7 s a
-    process. A test checks the two agree.
+    (bands, rows) at once: importing datasketch for it would bring SciPy's integrate, ~0.7 s
+    a process. A test checks the two agree.
     """
     nodes, node_weights = np.polynomial.legendre.leggauss(_QUADRATURE_NODES)
     shapes = [(b, r) for b in range(1, num_perm + 1) for r in range(1, num_perm // b + 1)]

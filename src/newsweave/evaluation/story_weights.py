@@ -2,9 +2,9 @@
 
 Article-story pairs are derived from an `eval stories` file by replaying its stream with the
 gold grouping: each article (reposts aside, which join their original anyway) is compared with
-the gold stories built so far that blocking offers as candidates, exactly as `cluster.group`
+the gold stories built so far that blocking offers as candidates, exactly as `grouping.group`
 would see them; the pair is positive when the candidate is the article's own gold story. A
-logistic regression on `story_match.FEATURES` gives the weights, printed as TOML lines to paste
+logistic regression on `match.FEATURES` gives the weights, printed as TOML lines to paste
 into the [cluster] section (no pickled model ships).
 
 To check the weights generalise, the same fit is repeated leaving out one family of sources
@@ -26,8 +26,10 @@ import numpy as np
 from newsweave.config import ClusterSettings, settings
 from newsweave.evaluation.bcubed import average, item_scores
 from newsweave.evaluation.stories import load, to_articles
+from newsweave.grouping.blocking import Blocking
 from newsweave.grouping.match import EMBEDDING_FEATURES, FEATURES, StoryState
-from newsweave.grouping.online import Blocking, _Grouper, lead_embeddings
+from newsweave.grouping.online import lead_embeddings
+from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
 
 Pairs = tuple[np.ndarray, np.ndarray, list[str]]
@@ -46,8 +48,8 @@ def pairs(
     embeddings: Vectors = None,
 ) -> Pairs:
     """Features, labels and the source id of each article-story pair met replaying gold."""
-    grouper = _Grouper(articles, knobs, embeddings)
-    blocking, scorer = Blocking(knobs), grouper.scorer
+    state = GroupingState(articles, knobs, embeddings)
+    blocking, scorer = Blocking(knobs), state.scorer
     stories: list[StoryState] = []
     story_of_label: dict[str, int] = {}
     rows: list[np.ndarray] = []
@@ -56,7 +58,7 @@ def pairs(
     cap = knobs.story_terms
     for position, article in enumerate(articles):
         own = story_of_label.get(gold[article.id])
-        view = grouper.profile(position)
+        view = state.profile(position)
         keys = blocking.candidates(view) if article.duplicate_of is None else []
         if keys:
             candidates = [stories[key] for key in keys]

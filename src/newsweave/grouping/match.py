@@ -21,8 +21,8 @@ linear model (logistic regression) learned on labelled article-story pairs weigh
 
 All candidates of an article are scored at once (`Scorer.features`): each candidate story's
 term ids are looked up in the article's sorted ids (`np.searchsorted`), and `np.bincount` sums
-the products per story and view. This replaced ~150 Python dict intersections per article,
-the hot spot of grouping.
+the products per story and view, where a Python dict intersection per story and view (~150 an
+article) would be the hot spot of grouping.
 
 The weights live in the [cluster] settings as named numbers (no pickled model): `w_*` for the
 lexical model, `ew_*` for the model with embeddings; `python -m
@@ -107,7 +107,7 @@ class StoryState:
         self.size = article.size
         values: Floats
         if len(self.ids):
-            ids, values = _summed(self.ids, self.values, article.ids, article.values)
+            ids, values = sparse_sum(self.ids, self.values, article.ids, article.values)
         else:
             ids, values = article.ids, article.values
         self.ids, self.values = _pruned(ids, values, self.size, cap)
@@ -133,7 +133,7 @@ class StoryState:
         dropped, so the sums stay within the pruning error of the remaining members' own.
         """
         self.members.remove(index)
-        ids, summed = _summed(self.ids, self.values, article.ids, -article.values)
+        ids, summed = sparse_sum(self.ids, self.values, article.ids, -article.values)
         kept = summed > 1e-9
         self.ids, self.values = ids[kept], summed[kept]
         if embedding is not None and self.embedding is not None:
@@ -164,11 +164,13 @@ class StoryState:
         return seconds / 86400.0
 
 
-def _summed(ids: Ids, values: Floats, other_ids: Ids, other_values: Floats) -> tuple[Ids, Floats]:
+def sparse_sum(
+    ids: Ids, values: Floats, other_ids: Ids, other_values: Floats
+) -> tuple[Ids, Floats]:
     """Two sparse vectors (sorted ids, values) added: the union of their ids, sorted.
 
     A stable argsort of the two sorted runs is a merge (timsort), cheaper than `np.unique`'s
-    full sort; each shared id's two values are added in input order, as `np.bincount` did.
+    full sort; each shared id's two values are added in input order.
     """
     both = np.concatenate((ids, other_ids))
     if not len(both):

@@ -7,7 +7,7 @@ about one event) would weigh nothing.
 
 Keys become integers by hashing (`compact`), each view in its own range, so any worker can
 compact an article with no shared vocabulary, and a story can be scored with numpy gathers
-(`story_match.py`). An article's counts are kept as two small arrays until its turn comes
+(`match.py`). An article's counts are kept as two small arrays until its turn comes
 (`Compact`), and its weighted `Profile` lives only while it is matched (or, for a second look,
 as a `StoredProfile` in half the memory), so grouping 100,000 articles fits in memory.
 """
@@ -61,7 +61,7 @@ def term_ids(keys: list[str]) -> NDArray[np.int32]:
 
     CRC-32 is stable across processes and runs (Python's `hash` is not) and, in C, costs
     about what a dict lookup does, so no cache is kept: a cache of the ~1M keys of a
-    100,000-article pile cost each worker ~100 MB.
+    100,000-article pile would cost each worker ~100 MB.
     """
     crc = zlib.crc32
     hashed = np.fromiter(

@@ -1,12 +1,9 @@
 """Second thoughts after the online pass: re-place each article once, then merge split stories.
 
-The online pass (`cluster.py`) decides each article once, with only the stories seen so far,
+The online pass (`online.py`) decides each article once, with only the stories seen so far,
 so its mistakes depend on the stream's order: an article that comes before the rest of its
 event starts a story of its own, and one event can end up split over two stories that never
-meet. On stories-dev, three shuffles of the same articles scored B-cubed F1 0.861, 0.874 and
-0.858 against 0.885 in file order (before the weekday feature; 0.871, 0.889 and 0.881 after
-it, against 0.900). Two cheap steps on the stories so far undo most of that (0.893, 0.911,
-0.901 and 0.907):
+meet. Two cheap steps on the stories so far undo most of that:
 
 - `sweep`: each article is scored, with the same model, against the candidates blocking
   offers; it moves when another story reaches the join threshold and beats its own story
@@ -14,136 +11,199 @@ it, against 0.900). Two cheap steps on the stories so far undo most of that (0.8
 - `merge`: smallest stories first, a story joins a candidate at least its size when both
   agree: its members' mean probability of joining the candidate, and the candidate's
   members' mean probability of joining it (up to `merge_sample` members on each side),
-  both reach `merge_threshold`. Asking both sides keeps more events of the same kind apart (ECB+'s
-  pairs of earthquakes, arrests, patches): with the first vote alone F1 was 0.888, not 0.899.
+  both reach `merge_threshold`. Asking both sides keeps more events of the same kind apart
+  (ECB+'s pairs of earthquakes, arrests, patches) than the small story's vote alone.
 
-Both score articles against stories, the pairs the model was learned on (a story's summed
-vector scored as if it were an article gave F1 0.84), and both take their candidates from
-the pass's blocking index, so together they cost about one more online pass: bounded per
-article, never all pairs (~0.45 ms an article on stories-dev; the pass ~0.4 ms). Reposts and
-the originals they copy stay put in the sweep (they must share a story); the merge moves
-whole stories, so they stay together.
+Both score articles against stories, the pairs the model was learned on (not a story's
+summed vector as if it were an article), and both take their candidates from the pass's
+blocking index, so together they cost about one more online pass: bounded per article,
+never all pairs. Reposts and the originals they copy stay put in the sweep (they must share a
+story); the merge moves whole stories, so they stay together.
 
 The look runs over stretches of the stream (`[cluster] consolidate_every` articles), each
 right after the pass has placed it, while the blocking index still holds the stories of its
-time. Run once over a whole 100k pile, it scored early articles against the pile's latest
-stories and cost twice as much per article as over 10k; per stretch, its cost per article
-stays flat, and a stream gets its second look as it goes.
+time: early articles are not scored against a large pile's latest stories, so the cost per
+article stays flat however large the pile, and a stream gets its second look as it goes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsweave.config import ClusterSettings
 from newsweave.grouping.profiles import Profile
-
-if TYPE_CHECKING:
-    from newsweave.grouping.online import _Grouper
-
-
-def _dates(grouper: _Grouper, members: Sequence[int]) -> list[datetime]:
-    published = (grouper.articles[m].published for m in members)
-    return [date for date in published if date is not None]
+from newsweave.grouping.state import GroupingState
+from newsweave.models import Article
 
 
-def pinned_positions(grouper: _Grouper) -> set[int]:
+def pinned_positions(articles: Sequence[Article]) -> set[int]:
     """Positions of reposts and of the originals they copy: the sweep leaves them in place."""
-    originals = {a.duplicate_of for a in grouper.articles if a.duplicate_of is not None}
+    originals = {a.duplicate_of for a in articles if a.duplicate_of is not None}
     return {
         position
-        for position, article in enumerate(grouper.articles)
+        for position, article in enumerate(articles)
         if article.duplicate_of is not None or article.id in originals
     }
 
 
-def _probabilities(
-    grouper: _Grouper, position: int, keys: list[int], view: Profile | None = None
-) -> np.ndarray:
-    """The model's probability that the article at `position` (its kept `view`, fetched here
-    if not given) joins each story of `keys`.
+class SecondLook:
+    """Sweeps and merges stretches of a `GroupingState` (see the module docstring).
 
-    A look asks the same question more than once (the merge's vote of a lone article repeats
-    its sweep): each answer is kept in `grouper.looked` with the story's version, and only
-    the stories changed since are scored again (a third of the look's scorings at 10k).
+    Called with a stretch's positions once the online pass has placed them; `[cluster]`
+    settings `merge_threshold`, `merge_sample` and `look_candidates` set how.
     """
-    stories = [grouper.stories[key] for key in keys]
-    looked = grouper.looked
-    known = [looked.get((position, key)) for key in keys]
-    missing = [
-        n
-        for n, (story, seen) in enumerate(zip(stories, known, strict=True))
-        if seen is None or seen[0] != story.version
-    ]
-    scores = np.array([0.0 if seen is None else seen[1] for seen in known])
-    if missing:
-        published = grouper.articles[position].published
-        chosen = [stories[n] for n in missing]
-        view = grouper.kept(position) if view is None else view
-        rows = grouper.scorer.features(position, view, chosen, published)
-        for n, score in zip(missing, grouper.model.probabilities(rows), strict=True):
-            scores[n] = score
-            looked[(position, keys[n])] = (stories[n].version, float(score))
-    return scores
 
+    def __init__(self, state: GroupingState, knobs: ClusterSettings):
+        self.state = state
+        self.pinned = pinned_positions(state.articles)
+        self.merge_threshold = knobs.merge_threshold
+        self.merge_sample = knobs.merge_sample
+        self.look_candidates = knobs.look_candidates
+        self.looked: dict[tuple[int, int], tuple[int, float]] = {}  # (position, story): score
 
-def _candidates(grouper: _Grouper, view: Profile, exclude: int) -> list[int]:
-    """Blocking's `look_candidates` best candidate stories for `view` (those sharing most of
-    its heavy terms), without `exclude` and emptied stories."""
-    found = grouper.blocking.candidates(view)[: grouper.look_candidates]
-    return [key for key in found if key != exclude and grouper.stories[key].members]
+    def __call__(self, positions: range) -> None:
+        """`sweep` the articles at `positions`, then `merge` their stories."""
+        self.looked.clear()
+        self.sweep(positions)
+        self.merge(positions)
 
+    def probabilities(
+        self, position: int, keys: list[int], view: Profile | None = None
+    ) -> np.ndarray:
+        """The model's probability that the article at `position` (its kept `view`, fetched
+        here if not given) joins each story of `keys`.
 
-def sweep(grouper: _Grouper, positions: range, pinned: set[int]) -> int:
-    """Re-place the articles at `positions` once against the stories so far; returns how
-    many moved (`pinned`: the `pinned_positions`, which stay).
+        A look asks the same question more than once (the merge's vote of a lone article
+        repeats its sweep): each answer is kept in `looked` with the story's version, and only
+        the stories changed since are scored again (a third of the look's scorings at 10k).
+        """
+        state = self.state
+        stories = [state.stories[key] for key in keys]
+        looked = self.looked
+        known = [looked.get((position, key)) for key in keys]
+        missing = [
+            n
+            for n, (story, seen) in enumerate(zip(stories, known, strict=True))
+            if seen is None or seen[0] != story.version
+        ]
+        scores = np.array([0.0 if seen is None else seen[1] for seen in known])
+        if missing:
+            chosen = [keys[n] for n in missing]
+            view = state.kept(position) if view is None else view
+            for n, score in zip(missing, state.probabilities(position, view, chosen), strict=True):
+                scores[n] = score
+                looked[(position, keys[n])] = (stories[n].version, float(score))
+        return scores
 
-    An article is taken out of its story only when another story reaches the join threshold
-    (most never meet one), so the sweep costs little more than one scoring per article; one
-    that joined its story with `[cluster] settled_at` or more is not scored again.
-    """
-    moved = 0
-    for position in positions:
-        if position in grouper.settled:
-            continue
-        article = grouper.articles[position]
-        if position in pinned:
-            continue
-        own = grouper.story_of[article.id]
-        view = grouper.kept(position)
-        keys = _candidates(grouper, view, own)
-        if not keys:
-            continue
-        scores = _probabilities(grouper, position, keys, view)
-        best = int(np.argmax(scores))
-        offer = float(scores[best])
-        if offer < grouper.model.threshold or not _leaves(grouper, position, view, offer):
-            continue
-        grouper.story_of[article.id] = keys[best]
-        grouper.add(keys[best], position, view)
-        moved += 1
-    return moved
+    def candidates(self, view: Profile, exclude: int) -> list[int]:
+        """Blocking's `look_candidates` best candidate stories for `view`, without `exclude`."""
+        return self.state.candidates(view, self.look_candidates, exclude)
 
+    def sweep(self, positions: range) -> int:
+        """Re-place the articles at `positions` once against the stories so far; returns how
+        many moved (`pinned` positions stay).
 
-def _leaves(grouper: _Grouper, position: int, view: Profile, offer: float) -> bool:
-    """Whether the article leaves its story for one scoring `offer`: it does when the story
-    without it scores lower (it is then taken out, or the story emptied), else it stays."""
-    article = grouper.articles[position]
-    own = grouper.story_of[article.id]
-    story = grouper.stories[own]
-    if len(story.members) == 1:
-        story.clear()
-        return True
-    embedding = None if grouper.embeddings is None else grouper.embeddings[position]
-    rest = [m for m in story.members if m != position]
-    story.remove(position, view, _dates(grouper, rest), embedding)
-    stays = float(_probabilities(grouper, position, [own], view)[0]) >= offer
-    if stays:
-        story.add(position, view, article.published, grouper.cap, embedding)
-    return not stays
+        An article is taken out of its story only when another story reaches the join
+        threshold (most never meet one), so the sweep costs little more than one scoring per
+        article; one that joined its story with `[cluster] settled_at` or more is not scored
+        again.
+        """
+        state = self.state
+        moved = 0
+        for position in positions:
+            if position in state.settled or position in self.pinned:
+                continue
+            view = state.kept(position)
+            keys = self.candidates(view, state.story_at(position))
+            if not keys:
+                continue
+            scores = self.probabilities(position, keys, view)
+            best = int(np.argmax(scores))
+            offer = float(scores[best])
+            if offer < state.model.threshold or not self._leaves(position, view, offer):
+                continue
+            state.place(position, keys[best], view)
+            moved += 1
+        return moved
+
+    def _leaves(self, position: int, view: Profile, offer: float) -> bool:
+        """Whether the article leaves its story for one scoring `offer`: it does when the story
+        without it scores lower (it is then taken out, or the story emptied), else it stays."""
+        state = self.state
+        own = state.story_at(position)
+        story = state.stories[own]
+        if len(story.members) == 1:
+            story.clear()
+            return True
+        state.take_out(position, view)
+        stays = float(self.probabilities(position, [own], view)[0]) >= offer
+        if stays:
+            state.put_back(position, view)
+        return not stays
+
+    def _back_vote(self, candidate: int, story: int) -> bool:
+        """Whether the mean probability that (a sample of) `candidate`'s members join `story`
+        reaches `merge_threshold`. Each member is scored alone, so the count stops as soon as the
+        answer is known: the sum already reaches the bar, or the rest (at most 1 each) cannot."""
+        sample = _sample(self.state.stories[candidate].members, self.merge_sample)
+        needed = self.merge_threshold * len(sample)
+        total = 0.0
+        for done, member in enumerate(sample, start=1):
+            total += float(self.probabilities(member, [story])[0])
+            if total >= needed:
+                return True
+            if total + (len(sample) - done) < needed:
+                return False
+        return False
+
+    def _partner(self, key: int) -> int | None:
+        """The story `key` should merge into: the best candidate both sides agree on, if any.
+
+        Each side votes with at most `merge_sample` members (spread over its arrival order): a
+        story that runs over many stretches is looked at again with each, at a bounded cost."""
+        state = self.state
+        story = state.stories[key]
+        size = len(story.members)
+        voters = _sample(story.members, self.merge_sample)
+        votes: dict[int, float] = {}
+        for position in voters:
+            view = state.kept(position)
+            keys = [
+                found
+                for found in self.candidates(view, key)
+                if len(state.stories[found].members) >= size
+            ]
+            if keys:
+                scores = self.probabilities(position, keys, view)
+                for found, score in zip(keys, scores, strict=True):
+                    votes[found] = votes.get(found, 0.0) + float(score)
+        for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
+            if total / len(voters) < self.merge_threshold:
+                return None
+            if self._back_vote(found, key):
+                return found
+        return None
+
+    def merge(self, positions: range) -> int:
+        """Merge the stories of the articles at `positions` into others where both sides agree
+        (see the module docstring), smallest first; returns how many merged."""
+        stories = self.state.stories
+        touched = {self.state.story_at(p) for p in positions}
+        order = sorted(
+            (k for k in touched if stories[k].members), key=lambda k: len(stories[k].members)
+        )
+        merged = 0
+        for key in order:
+            if not stories[key].members:
+                continue
+            target = self._partner(key)
+            if target is None:
+                continue
+            self.state.move_story(key, target)
+            merged += 1
+        return merged
 
 
 def _sample(members: list[int], limit: int) -> list[int]:
@@ -152,79 +212,3 @@ def _sample(members: list[int], limit: int) -> list[int]:
         return list(members)
     step = len(members) / limit
     return [members[int(n * step)] for n in range(limit)]
-
-
-def _back_vote(grouper: _Grouper, candidate: int, story: int, limit: int, threshold: float) -> bool:
-    """Whether the mean probability that (a sample of) `candidate`'s members join `story`
-    reaches `threshold`. Each member is scored alone, so the count stops as soon as the
-    answer is known: the sum already reaches the bar, or the rest (at most 1 each) cannot."""
-    sample = _sample(grouper.stories[candidate].members, limit)
-    needed = threshold * len(sample)
-    total = 0.0
-    for done, member in enumerate(sample, start=1):
-        total += float(_probabilities(grouper, member, [story])[0])
-        if total >= needed:
-            return True
-        if total + (len(sample) - done) < needed:
-            return False
-    return False
-
-
-def _partner(grouper: _Grouper, key: int, threshold: float, limit: int) -> int | None:
-    """The story `key` should merge into: the best candidate both sides agree on, if any.
-
-    Each side votes with at most `limit` members (spread over its arrival order): a story
-    that runs over many stretches is looked at again with each, at a bounded cost."""
-    story = grouper.stories[key]
-    size = len(story.members)
-    voters = _sample(story.members, limit)
-    votes: dict[int, float] = {}
-    for position in voters:
-        view = grouper.kept(position)
-        keys = [
-            found
-            for found in _candidates(grouper, view, key)
-            if len(grouper.stories[found].members) >= size
-        ]
-        if keys:
-            scores = _probabilities(grouper, position, keys, view)
-            for found, score in zip(keys, scores, strict=True):
-                votes[found] = votes.get(found, 0.0) + float(score)
-    for found, total in sorted(votes.items(), key=lambda item: (-item[1], item[0])):
-        if total / len(voters) < threshold:
-            return None
-        if _back_vote(grouper, found, key, limit, threshold):
-            return found
-    return None
-
-
-def merge(grouper: _Grouper, positions: range, threshold: float, limit: int) -> int:
-    """Merge the stories of the articles at `positions` into others where both sides agree
-    (see the module docstring), smallest first; returns how many merged."""
-    stories = grouper.stories
-    touched = {grouper.story_of[grouper.articles[p].id] for p in positions}
-    order = sorted(
-        (k for k in touched if stories[k].members), key=lambda k: len(stories[k].members)
-    )
-    merged = 0
-    for key in order:
-        if not stories[key].members:
-            continue
-        target = _partner(grouper, key, threshold, limit)
-        if target is None:
-            continue
-        for position in stories[key].members:
-            grouper.story_of[grouper.articles[position].id] = target
-            grouper.add(target, position, grouper.kept(position))
-        stories[key].clear()
-        merged += 1
-    return merged
-
-
-def consolidate(
-    grouper: _Grouper, positions: range, pinned: set[int], threshold: float, limit: int
-) -> None:
-    """`sweep` the articles at `positions`, then `merge` their stories."""
-    grouper.looked.clear()
-    sweep(grouper, positions, pinned)
-    merge(grouper, positions, threshold, limit)

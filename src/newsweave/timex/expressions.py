@@ -4,7 +4,7 @@
     → [Timex(start=13, end=20, text="Tuesday", type="DATE", value="2021-06-15", precision="day",
              reasoning="Tuesday → 2021-06-15 (published Wed 2021-06-16, past tense)")]
 
-Finding is a regex grammar (`timex_patterns`): every rule proposes spans; at each position the
+Finding is a regex grammar (`patterns.py`): every rule proposes spans; at each position the
 longest span whose resolver accepts it wins (leftmost-longest, as TIMEX3 taggers do). Resolving
 runs in reading order so anaphora ("the quarter", "a year earlier", "two days later") can see
 what the text mentioned last. Nothing here reads the clock: without a publication date,
@@ -17,16 +17,41 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsweave.timex import relative as timex_relative
-from newsweave.timex import resolve as timex_resolve
+from newsweave.timex import relative, resolve
 from newsweave.timex.patterns import RULES, Rule
 from newsweave.timex.resolve import Context, Resolver
 
+# The resolver of each grammar rule, by the name its `Rule.resolver` gives.
 _RESOLVERS: dict[str, Resolver] = {
-    name: getattr(module, name if name != "set" else "set_")
-    for module in (timex_resolve, timex_relative)
-    for name in {rule.resolver for rule in RULES}
-    if hasattr(module, name if name != "set" else "set_")
+    # dates named by the text itself (`resolve.py`)
+    "calendar": resolve.calendar,
+    "month": resolve.month,
+    "year": resolve.year,
+    "year_words": resolve.year_words,
+    "decade": resolve.decade,
+    "century": resolve.century,
+    "quarter": resolve.quarter,
+    "quarter_anaphor": resolve.quarter_anaphor,
+    "half": resolve.half,
+    "season": resolve.season,
+    "holiday": resolve.holiday,
+    # dates relative to the publication date, and non-dates (`relative.py`)
+    "weekday": relative.weekday,
+    "deictic_day": relative.deictic_day,
+    "relative_unit": relative.relative_unit,
+    "next_day": relative.next_day,
+    "offset": relative.offset,
+    "year_ago": relative.year_ago,
+    "present_ref": relative.present_ref,
+    "past_ref": relative.past_ref,
+    "future_ref": relative.future_ref,
+    "duration": relative.duration,
+    "vague_duration": relative.vague_duration,
+    "clock": relative.clock,
+    "week_of": relative.week_of,
+    "clock_day": relative.clock_day,
+    "time_word": relative.time_word,
+    "set": relative.set_,
 }
 
 
@@ -75,7 +100,7 @@ def find_expressions(
     `default_direction` ("past", "future" or "nearest") is where an undated weekday points when
     the clause shows no tense; news mostly reports what already happened, so "past" by default.
     `override_days`: how far the tense may pull an undated "June 16" off the nearest year
-    (see `timex_calendar.year_for`). `tagger`: let spaCy's tagger help find the tense of the
+    (see `calendar_math.year_for`). `tagger`: let spaCy's tagger help find the tense of the
     sentences whose expressions need one (`tense.tense_cue`). `build_timeline` passes all three
     from `[timeline]` settings.
     """

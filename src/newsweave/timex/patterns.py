@@ -1,9 +1,10 @@
 """The grammar of temporal expressions in English news: where a date, duration, time or set is.
 
-Each `Rule` is a compiled regular expression plus the name of the resolver (in `timex_resolve`)
-that turns its match into a TIMEX3 value. Spans follow TIMEX3 conventions: a leading preposition
-("on", "in") is not part of the expression, a determiner or modifier ("the", "last", "early") is.
-Finding is deliberately separate from resolving: the grammar never looks at a calendar.
+Each `Rule` is a compiled regular expression plus the name of the resolver (`resolve.py`,
+`relative.py`) that turns its match into a TIMEX3 value. Spans follow TIMEX3 conventions: a
+leading preposition ("on", "in") is not part of the expression, a determiner or modifier ("the",
+"last", "early") is. Finding is deliberately separate from resolving: the grammar never looks at
+a calendar.
 """
 
 from __future__ import annotations

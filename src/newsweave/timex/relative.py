@@ -20,13 +20,13 @@ from newsweave.timex.calendar_math import (
 )
 from newsweave.timex.patterns import MONTHS, UNITS, WEEKDAYS, number_value
 from newsweave.timex.resolve import (
-    _UNRESOLVED,
+    UNRESOLVED,
     Context,
     Resolution,
-    _group,
-    _tense_note,
-    _why,
     calendar,
+    explained,
+    tense_note,
+    text_of,
 )
 
 _BACK = {"last", "the past", "the last", "the previous", "the prior", "past", "this past"}
@@ -38,11 +38,11 @@ _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yester
 def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = WEEKDAYS[match.group("weekday").lower().rstrip(".")]
     if ctx.reference is None:
-        return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {UNRESOLVED}")
     if re.search(r"\b(?:every|each)\s+\w+\s+(?:and|or)\s+$", ctx.text[: match.start()][-40:]):
         value = f"XXXX-WXX-{number + 1}"  # "every Tuesday and Thursday": recurs
         return Resolution("SET", value, "set", f"{match.group(0)}: recurs, {value}")
-    rel = _group(match, "rel")
+    rel = text_of(match, "rel")
     if rel in ("last", "this past", "the previous"):
         direction, note = "before", f"'{rel}': the one before"
     elif rel in ("next", "this coming", "the following"):
@@ -54,35 +54,37 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     else:
         tense = cue.tense
         direction = {"past": "past", "future": "future"}.get(tense or "", ctx.default_direction)
-        note = _tense_note(tense)
+        note = tense_note(tense)
     found = weekday_date(number, ctx.reference, direction)
     ctx.last_day = found
     value = day_value(found)
-    return Resolution("DATE", value, "day", _why(match, value, ctx.reference, note))
+    return Resolution("DATE", value, "day", explained(match, value, ctx.reference, note))
 
 
 def deictic_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     if ctx.reference is None:
-        return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {UNRESOLVED}")
     found = ctx.reference + timedelta(days=_DAY_WORDS[match.group("word").lower()])
     ctx.last_day = found
     return Resolution(
-        "DATE", day_value(found), "day", _why(match, day_value(found), ctx.reference, "")
+        "DATE", day_value(found), "day", explained(match, day_value(found), ctx.reference, "")
     )
 
 
 def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
-    rel, unit = _group(match, "rel"), _group(match, "unit")
+    rel, unit = text_of(match, "rel"), text_of(match, "unit")
     if ctx.reference is None:
-        return Resolution("DATE", None, unit, f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, unit, f"{match.group(0)}: {UNRESOLVED}")
     if (
         rel == "the"
         and unit == "year"
-        and (_group(match, "full") or " in" in _group(match, "part"))
+        and (text_of(match, "full") or " in" in text_of(match, "part"))
     ):
         # "for the full year", "earlier in the year": the year the report is written in.
         value = f"{ctx.reference.year:04d}"
-        return Resolution("DATE", value, "year", _why(match, value, ctx.reference, "this year"))
+        return Resolution(
+            "DATE", value, "year", explained(match, value, ctx.reference, "this year")
+        )
     if rel in ("the following", "the previous", "the prior") and (
         found := _anaphor(rel, unit, ctx)
     ):
@@ -93,7 +95,7 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
     if (
         rel == "the"
         and unit in ("year", "month", "decade", "century")
-        and not _group(match, "part")
+        and not text_of(match, "part")
     ):
         return None  # "the year" is mostly a duration or a generic year, not a date
     if rel == "the" and unit == "week":
@@ -102,7 +104,7 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
     if rel == "the" and unit == "weekend" and ctx.tense(match) == "past":
         step = -1 if ctx.reference.weekday() < 5 else 0
     value, precision = shift(ctx.reference, unit, step)
-    return Resolution("DATE", value, precision, _why(match, value, ctx.reference, ""))
+    return Resolution("DATE", value, precision, explained(match, value, ctx.reference, ""))
 
 
 def _anaphor(rel: str, unit: str, ctx: Context) -> Resolution | None:
@@ -125,16 +127,16 @@ def next_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "The next morning", "the previous day": a day from the day the text named last."""
     base = ctx.last_day or ctx.reference
     if base is None:
-        return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
-    step = 1 if _group(match, "rel") in ("next", "following") else -1
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {UNRESOLVED}")
+    step = 1 if text_of(match, "rel") in ("next", "following") else -1
     ctx.last_day = base + timedelta(days=step)
     value = day_value(ctx.last_day)
     return Resolution("DATE", value, "day", f"{match.group(0)} → {value} (from {day_value(base)})")
 
 
 def offset(match: re.Match[str], ctx: Context) -> Resolution | None:
-    amount, unit = number_value(match.group("number")), _group(match, "unit").rstrip("s")
-    direction = _group(match, "dir")
+    amount, unit = number_value(match.group("number")), text_of(match, "unit").rstrip("s")
+    direction = text_of(match, "dir")
     if direction in ("after", "before") and re.match(r"\s+[\w$]", ctx.text[match.end() :]):
         return None  # "a month after Qantas suspended...": a duration before a clause, no date
     backwards = direction in ("ago", "earlier", "before", "previously", "back")
@@ -146,7 +148,7 @@ def offset(match: re.Match[str], ctx: Context) -> Resolution | None:
     anaphoric = direction in ("earlier", "later", "before", "after") and ctx.last_day is not None
     base = ctx.last_day if anaphoric else ctx.reference
     if base is None:
-        return Resolution("DATE", None, unit, f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, unit, f"{match.group(0)}: {UNRESOLVED}")
     signed = int(-amount if backwards else amount)
     if unit == "week":  # TIMEX3 keeps the granularity: "six weeks ago" is a week
         value, precision = week_value(base + timedelta(weeks=signed)), "week"
@@ -168,9 +170,9 @@ def year_ago(match: re.Match[str], ctx: Context) -> Resolution | None:
             f"{match.group(0)} → {value} (a year before the quarter in view)",
         )
     if ctx.reference is None:
-        return Resolution("DATE", None, "year", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "year", f"{match.group(0)}: {UNRESOLVED}")
     value = f"{ctx.reference.year - 1:04d}"
-    return Resolution("DATE", value, "year", _why(match, value, ctx.reference, ""))
+    return Resolution("DATE", value, "year", explained(match, value, ctx.reference, ""))
 
 
 def present_ref(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -199,9 +201,9 @@ def _period(amount: float | None, unit: str) -> str:
 
 
 def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
-    unit = _group(match, "unit").rstrip("s").replace("centurie", "century")
-    amount = number_value(_group(match, "number2") or match.group("number"))
-    if amount is None and not _group(match, "number2") and _group(match, "number") in ("a", "an"):
+    unit = text_of(match, "unit").rstrip("s").replace("centurie", "century")
+    amount = number_value(text_of(match, "number2") or match.group("number"))
+    if amount is None and not text_of(match, "number2") and text_of(match, "number") in ("a", "an"):
         amount = 1.0
     value = _period(amount, unit)
     return Resolution("DURATION", value, "duration", f"{match.group(0)}: a duration, {value}")
@@ -219,7 +221,7 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     hour = hour % 12 + (12 if match.group("ampm").lower().startswith("p") else 0)
     if ctx.reference is None:
-        return Resolution("TIME", None, "time", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("TIME", None, "time", f"{match.group(0)}: {UNRESOLVED}")
     value = f"{day_value(ctx.reference)}T{hour:02d}:{minute:02d}"
     return Resolution("TIME", value, "time", f"{match.group(0)} → {value}")
 
@@ -255,8 +257,8 @@ def clock_day(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def time_word(match: re.Match[str], ctx: Context) -> Resolution | None:
     if ctx.reference is None:
-        return Resolution("TIME", None, "time", f"{match.group(0)}: {_UNRESOLVED}")
-    word, tod, rel = _group(match, "word"), _group(match, "tod"), _group(match, "rel")
+        return Resolution("TIME", None, "time", f"{match.group(0)}: {UNRESOLVED}")
+    word, tod, rel = text_of(match, "word"), text_of(match, "tod"), text_of(match, "rel")
     day = ctx.reference - timedelta(days=1 if rel.endswith("last") and tod == "night" else 0)
     suffix = {"morning": "TMO", "afternoon": "TAF", "evening": "TEV", "night": "TNI",
               "tonight": "TNI", "overnight": "TNI", "midnight": "T24:00", "noon": "T12:00",

@@ -77,13 +77,14 @@ class Context:
 
 
 Resolver = Callable[[re.Match[str], Context], Resolution | None]
-_UNRESOLVED = "publication date unknown: not resolved"
+UNRESOLVED = "publication date unknown: not resolved"  # the reasoning of a relative value None
 _MONTH_PREPOSITIONS = {"in", "since", "until", "by", "from", "through", "of", "during", "last",
                        "next", "early", "late", "mid", "between", "and", "or", "to", "before",
                        "after", "this", "till", "on", "that", "each", "every"}  # fmt: skip
 
 
-def _group(match: re.Match[str], name: str) -> str:
+def text_of(match: re.Match[str], name: str) -> str:
+    """The text of the named group `name`, stripped and lower-cased ("" when it did not match)."""
     return (match.groupdict().get(name) or "").strip().lower()
 
 
@@ -91,19 +92,22 @@ def _month_number(words: str) -> int:
     return MONTHS[words.lower().rstrip(".")] if not words.isdigit() else int(words)
 
 
-def _why(match: re.Match[str], value: str, reference: date, note: str) -> str:
+def explained(match: re.Match[str], value: str, reference: date, note: str) -> str:
+    """The reasoning line of a value found from the publication date: "Tuesday → 2021-06-15
+    (published Wed 2021-06-16, past tense)"."""
     return (
         f"{match.group(0)} → {value} (published {describe(reference)}{', ' if note else ''}{note})"
     )
 
 
-def _tense_note(tense: Tense | None) -> str:
+def tense_note(tense: Tense | None) -> str:
+    """How the tense of the clause reads in a reasoning line."""
     return f"{tense} tense" if tense else "no tense cue"
 
 
 def calendar(match: re.Match[str], ctx: Context) -> Resolution | None:
     month, day = _month_number(match.group("month")), int(re.sub(r"\D", "", match.group("day")))
-    year_text = _group(match, "year")
+    year_text = text_of(match, "year")
     if year_text:
         year = int(year_text) + (1900 if len(year_text) == 2 else 0)
         found = parse_calendar_date(f"{match.group('month')} {day} {year}")
@@ -114,20 +118,20 @@ def calendar(match: re.Match[str], ctx: Context) -> Resolution | None:
     if not 1 <= month <= 12 or not 1 <= day <= 31:
         return None
     if ctx.reference is None:
-        return Resolution("DATE", None, "day", f"{match.group(0)}: no year and {_UNRESOLVED}")
+        return Resolution("DATE", None, "day", f"{match.group(0)}: no year and {UNRESOLVED}")
     tense = ctx.tense(match)
     year = year_for(month, day, tense, ctx.reference, ctx.override_days)
     found = parse_calendar_date(f"{match.group('month')} {day} {year}")
     if found is None:
         return None
     ctx.last_day, ctx.last_month = found, (found.year, found.month)
-    why = _why(match, day_value(found), ctx.reference, f"year from {_tense_note(tense)}")
+    why = explained(match, day_value(found), ctx.reference, f"year from {tense_note(tense)}")
     return Resolution("DATE", day_value(found), "day", why)
 
 
 def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     name = match.group("month")
-    part, rel, year_text = _group(match, "part"), _group(match, "rel"), _group(match, "year")
+    part, rel, year_text = text_of(match, "part"), text_of(match, "rel"), text_of(match, "year")
     before = ctx.word_before(match)
     bare = not (part or rel or year_text)
     short = len(name.rstrip(".")) <= 4 and name.lower() not in ("june", "july")
@@ -140,7 +144,7 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
         ctx.last_year, ctx.last_month = year, (year, number)
         return Resolution("DATE", f"{year:04d}-{number:02d}", "month", f"{match.group(0)}")
     if ctx.reference is None:
-        return Resolution("DATE", None, "month", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "month", f"{match.group(0)}: {UNRESOLVED}")
     reference, tense = ctx.reference, ctx.tense(match)
     if rel in ("this", "last", "next") and match.group(0).lower().endswith("year"):
         year = reference.year + {"this": 0, "last": -1, "next": 1}[rel]
@@ -153,10 +157,10 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
         year, note = reference.year, "this year's"
     else:
         year = year_for(number, 15, tense, reference, ctx.override_days)
-        note = _tense_note(tense)
+        note = tense_note(tense)
     value = f"{year:04d}-{number:02d}"
     ctx.last_month = (year, number)
-    return Resolution("DATE", value, "month", _why(match, value, reference, note))
+    return Resolution("DATE", value, "month", explained(match, value, reference, note))
 
 
 def year(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -221,11 +225,11 @@ def _quarter_year(quarter: int, tense: Tense | None, reference: date) -> int:
 
 def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = ORDINALS[match.group("ordinal").lower()]
-    owner, year_text = _group(match, "owner"), _group(match, "year") or _group(match, "pyear")
+    owner, year_text = text_of(match, "owner"), text_of(match, "year") or text_of(match, "pyear")
     if year_text:
         year_number = int(year_text)
     elif ctx.reference is None:
-        return Resolution("DATE", None, "quarter", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "quarter", f"{match.group(0)}: {UNRESOLVED}")
     else:
         year_number = _quarter_year(number, ctx.tense(match), ctx.reference)
         year_number += {"last year's": -1, "next year's": 1}.get(owner, 0)
@@ -240,11 +244,11 @@ _QUARTER_STEPS = {"this": 0, "the current": 0, "last": -1, "the past": -1, "the 
 
 
 def quarter_anaphor(match: re.Match[str], ctx: Context) -> Resolution | None:
-    det, noun = _group(match, "det"), _group(match, "noun")
+    det, noun = text_of(match, "det"), text_of(match, "noun")
     if noun == "period" and ctx.last_quarter is None:
         return None
     if ctx.reference is None and ctx.last_quarter is None:
-        return Resolution("DATE", None, "quarter", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "quarter", f"{match.group(0)}: {UNRESOLVED}")
     latest = det in ("the latest", "the latest fiscal")
     if (det in _QUARTER_STEPS or latest) and ctx.reference:
         # "the latest quarter" is the last one completed, as "last quarter" is.
@@ -259,19 +263,19 @@ def quarter_anaphor(match: re.Match[str], ctx: Context) -> Resolution | None:
         found = (year_number, (month_number - 1) // 3 + 1)
     if det in ("the year-ago", "the year-earlier", "the comparable year-ago", "last year's"):
         found = (found[0] - 1, found[1])
-    if _group(match, "pyear"):
-        found = (int(_group(match, "pyear")), found[1])
+    if text_of(match, "pyear"):
+        found = (int(text_of(match, "pyear")), found[1])
     value = f"{found[0]:04d}-Q{found[1]}"
     return Resolution("DATE", value, "quarter", f"{match.group(0)} → {value} (the quarter in view)")
 
 
 def half(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = 1 if match.group("ordinal").lower() == "first" else 2
-    rel, year_text = _group(match, "rel"), _group(match, "year")
+    rel, year_text = text_of(match, "rel"), text_of(match, "year")
     if year_text:
         year_number = int(year_text)
     elif ctx.reference is None:
-        return Resolution("DATE", None, "half", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "half", f"{match.group(0)}: {UNRESOLVED}")
     else:
         year_number = ctx.reference.year + {"last": -1, "next": 1}.get(rel, 0)
     value = f"{year_number:04d}-H{number}"
@@ -280,7 +284,7 @@ def half(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     code = SEASONS[match.group("season").lower()]
-    rel, year_text = _group(match, "rel"), _group(match, "year")
+    rel, year_text = text_of(match, "rel"), text_of(match, "year")
     if rel in ("the", "") and not year_text:
         if ctx.word_before(match) not in ("in", "during", "since", "until", "by", "this", "over"):
             return None
@@ -289,12 +293,12 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
         value = f"{int(year_text):04d}-{code}"
         return Resolution("DATE", value, "season", f"{match.group(0)} → {value}")
     if ctx.reference is None:
-        return Resolution("DATE", None, "season", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "season", f"{match.group(0)}: {UNRESOLVED}")
     rel = "" if rel in ("early", "late") else rel
     tense = ctx.tense(match)
     value = f"{season_year(code, rel, tense, ctx.reference):04d}-{code}"
     return Resolution(
-        "DATE", value, "season", _why(match, value, ctx.reference, _tense_note(tense))
+        "DATE", value, "season", explained(match, value, ctx.reference, tense_note(tense))
     )
 
 
@@ -315,17 +319,17 @@ def _holiday_date(name: str, year_number: int) -> date:
 
 
 def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
-    name, year_text = match.group("name").lower(), _group(match, "year")
+    name, year_text = match.group("name").lower(), text_of(match, "year")
     if year_text:
         found = _holiday_date(name, int(year_text))
         return Resolution("DATE", day_value(found), "day", f"{match.group(0)} → {day_value(found)}")
     if ctx.reference is None:
-        return Resolution("DATE", None, "day", f"{match.group(0)}: {_UNRESOLVED}")
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {UNRESOLVED}")
     tense, reference = ctx.tense(match), ctx.reference
     found = _holiday_date(name, reference.year)
     if tense == "past" and found > reference:
         found = _holiday_date(name, reference.year - 1)
     elif tense == "future" and found < reference:
         found = _holiday_date(name, reference.year + 1)
-    why = _why(match, day_value(found), reference, _tense_note(tense))
+    why = explained(match, day_value(found), reference, tense_note(tense))
     return Resolution("DATE", day_value(found), "day", why)
