@@ -364,7 +364,7 @@ def test_limits_from_flags_read_sizes_and_refuse_unknown_names() -> None:
 
     with pytest.raises(ConfigError, match="no such limit"):
         Limits.from_flags(["max_lines=3"])
-    with pytest.raises(ConfigError, match="positive number"):
+    with pytest.raises(ConfigError, match="whole number from 1"):
         Limits.from_flags(["max_line_bytes=lots"])
 
 
