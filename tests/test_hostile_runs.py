@@ -8,15 +8,24 @@ named on stderr with its reason, the good one in the output, and peak memory.
 
 from __future__ import annotations
 
+import json
+import resource
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from test_hostile_input import good, write
 
+from newsweave.clean.cleaner import clean
+from newsweave.config import settings
 from newsweave.errors import ConfigError
-from newsweave.readers import Limits
+from newsweave.readers import Limits, article_id
+from newsweave.readers import read as read_raw
+
+# 2 MB of words with no sentence end and no line break: one "sentence" to every splitter.
+ENDLESS = "word " * 400_000
 
 
 def newsweave(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -30,6 +39,66 @@ def newsweave(*args: str | Path, timeout: float = 300) -> subprocess.CompletedPr
 
 def no_crash(done: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
+
+
+def peak_mb() -> float:
+    """The largest resident size of any child process so far (and its workers), in MB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def by_source(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Every article of a JSON v1 document, by the file name it was read from."""
+    return {
+        Path(article["source"]).name: article
+        for story in document["stories"]
+        for article in story["articles"]
+    }
+
+
+# -- one cap on text size ------------------------------------------------------------------
+
+
+def test_a_2mb_text_without_a_sentence_end_is_cut_to_max_text_chars(tmp_path: Path) -> None:
+    (raw,) = read_raw([write(tmp_path / "endless.txt", ENDLESS)])
+    cap = int(settings("ingest")["max_text_chars"])
+    whole = clean(raw, article_id(raw))  # split now, as `ingest` does
+    later = clean(raw, article_id(raw), split=False)  # split per story, as `brief` does
+    assert whole.text == later.text and len(whole.text) <= cap
+    assert whole.text.endswith("word") and whole.sentences[-1].end == len(whole.text)
+    cut = len(ENDLESS.strip()) - len(whole.text)
+    assert whole.removed == (
+        f"[truncated: {cut} more characters over the limit (ingest.max_text_chars)]",
+    )
+    small = clean(raw, article_id(raw), max_chars=1000)
+    assert len(small.text) <= 1000 and "ingest.max_text_chars" in small.removed[0]
+
+
+def test_a_text_over_the_cap_is_cut_after_its_last_sentence_end(tmp_path: Path) -> None:
+    (raw,) = read_raw([write(tmp_path / "long.txt", " ".join([good("First")] * 20))])
+    article = clean(raw, article_id(raw), max_chars=1000)
+    assert len(article.text) <= 1000 and article.text.endswith(" news.")
+    assert article.removed[-1].startswith("[truncated: ")
+
+
+def test_brief_briefs_a_2mb_text_without_a_sentence_end_beside_a_good_one(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path / "pile" / "endless.txt", ENDLESS)
+    write(tmp_path / "pile" / "good.txt", good("Goodword"))
+    out = tmp_path / "brief.json"
+    done = newsweave("brief", tmp_path / "pile", "--format", "json", "--output", out)
+    no_crash(done)
+    assert done.returncode == 0, done.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    articles = by_source(document)
+    assert len(document["stories"]) == 2
+    assert "Goodword" in articles["good.txt"]["text"]
+    endless = articles["endless.txt"]
+    assert len(endless["text"]) <= int(settings("ingest")["max_text_chars"])
+    assert "over the limit (ingest.max_text_chars)" in endless["removed"][-1]
+    (briefed,) = [s for s in document["stories"] if "Goodword" in s["articles"][0]["text"]]
+    assert briefed["summary"], "the good article is briefed"
+    assert peak_mb() < 2048
 
 
 # -- --limit values ------------------------------------------------------------------------

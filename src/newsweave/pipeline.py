@@ -54,17 +54,25 @@ def read_articles(
     does not need sentences, and `newsweave stories` never pays for them.
     """
     limits = limits or Limits.from_settings()
-    work = partial(_clean_item, max_sentences=limits.max_sentences, split=split)
+    work = partial(
+        _clean_item,
+        max_sentences=limits.max_sentences,
+        max_chars=limits.max_text_chars,
+        split=split,
+    )
     items = read(paths, stats=stats, limits=limits)
     yield from map_batches(work, items, workers, executor, scheduler, batch_size)
 
 
 def _clean_item(
-    item: RawArticle | Problem, max_sentences: int | None, split: bool = True
+    item: RawArticle | Problem,
+    max_sentences: int | None,
+    split: bool = True,
+    max_chars: int | None = None,
 ) -> Article | Problem:
     if isinstance(item, Problem):
         return item
-    return clean(item, article_id(item), max_sentences=max_sentences, split=split)
+    return clean(item, article_id(item), max_sentences, split, max_chars=max_chars)
 
 
 def group_stories(

@@ -62,7 +62,7 @@ LimitOpt = Annotated[
         "--limit",
         help="Change an input limit, NAME=VALUE, repeatable: max_file_bytes, max_record_bytes, "
         "max_line_bytes, max_decompressed_bytes, max_gzip_ratio, max_html_bytes, "
-        "max_html_depth, max_sentences (sizes may end in k/M/G).",
+        "max_html_depth, max_sentences, max_text_chars (sizes may end in k/M/G).",
         show_default=False,
     ),
 ]

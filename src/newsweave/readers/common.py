@@ -52,6 +52,7 @@ class Limits:
     max_html_bytes: int
     max_html_depth: int
     max_sentences: int
+    max_text_chars: int
 
     @classmethod
     def from_settings(cls, **overrides: Any) -> Limits:
