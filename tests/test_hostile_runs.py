@@ -15,14 +15,21 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
+from conftest import make_article
 from test_hostile_input import good, write
 
 from newsweave.clean.cleaner import clean
 from newsweave.config import settings
 from newsweave.errors import ConfigError
+from newsweave.models import Brief, Story, StoryProblem
+from newsweave.pipeline import brief_story, guarded, story_only_brief
 from newsweave.readers import Limits, article_id
 from newsweave.readers import read as read_raw
+from newsweave.render.json_v1 import schema
+from newsweave.store.query import load_brief
+from newsweave.store.schema import connect_reader
 
 # 2 MB of words with no sentence end and no line break: one "sentence" to every splitter.
 ENDLESS = "word " * 400_000
@@ -91,7 +98,7 @@ def test_brief_briefs_a_2mb_text_without_a_sentence_end_beside_a_good_one(
     assert done.returncode == 0, done.stderr
     document = json.loads(out.read_text(encoding="utf-8"))
     articles = by_source(document)
-    assert len(document["stories"]) == 2
+    assert len(document["stories"]) == 2 and document["problems"] == []
     assert "Goodword" in articles["good.txt"]["text"]
     endless = articles["endless.txt"]
     assert len(endless["text"]) <= int(settings("ingest")["max_text_chars"])
@@ -136,3 +143,77 @@ def test_an_overflowing_limit_is_a_usage_error_before_any_work(
     assert "--limit 'max_file_bytes=1e400': max_file_bytes takes a whole number" in done.stderr
     assert "articles read" not in done.stderr  # refused before reading
     assert not (tmp_path / "news.db").exists()
+
+
+# -- one story's failure is that story's alone ---------------------------------------------
+# Raising max_text_chars past spaCy's own limit (1,000,000 characters) lets a real model
+# refuse a real text: the story that holds it cannot be briefed, for a reason not ours.
+# (max_sentences too: `ingest` splits as it reads, and 200 characters a sentence would cut.)
+
+NO_CAP = ("--limit", "max_text_chars=3M", "--limit", "max_sentences=1M")
+
+
+def hostile_pile(folder: Path) -> Path:
+    write(folder / "endless.txt", ENDLESS)
+    write(folder / "good.txt", good("Goodword"))
+    return folder
+
+
+def test_guarded_turns_a_failing_brief_into_a_problem_naming_the_story() -> None:
+    story = Story("story-endless", (make_article(ENDLESS.strip(), id="e1"),))
+    failed = guarded(brief_story, story)
+    assert isinstance(failed, StoryProblem)
+    assert failed.story == "story-endless" and failed.articles == (story.articles[0].source,)
+    assert failed.reason.startswith("could not be briefed: ValueError: [E088]")
+    assert isinstance(guarded(story_only_brief, story), Brief)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_brief_drops_the_story_it_cannot_brief_and_briefs_the_others(
+    tmp_path: Path, workers: str
+) -> None:
+    pile = hostile_pile(tmp_path / "pile")
+    out = tmp_path / "brief.json"
+    done = newsweave("brief", pile, "--format", "json", "-o", out, "--workers", workers, *NO_CAP)
+    no_crash(done)
+    assert done.returncode == 0, done.stderr
+    endless = str(pile / "endless.txt")
+    assert "skipped story story-" in done.stderr
+    assert f"({endless}): could not be briefed: ValueError: [E088]" in done.stderr
+    document = json.loads(out.read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema())
+    (story,) = document["stories"]
+    assert "Goodword" in story["articles"][0]["text"] and story["summary"]
+    (problem,) = document["problems"]
+    assert problem["articles"] == [endless] and "[E088]" in problem["reason"]
+    assert problem["source"] == f"story {problem['story']} ({endless})"
+    assert peak_mb() < 2048
+
+
+def test_the_markdown_brief_lists_what_was_left_out(tmp_path: Path) -> None:
+    pile = hostile_pile(tmp_path / "pile")
+    write(pile / "empty.txt", "")
+    done = newsweave("brief", pile, "--workers", "1", *NO_CAP)
+    no_crash(done)
+    assert done.returncode == 0, done.stderr
+    left_out = done.stdout.split("## Left out", 1)[1]
+    assert "empty.txt: empty file" in left_out
+    assert "endless.txt): could not be briefed: ValueError: [E088]" in left_out
+    assert "Goodword" in done.stdout.split("## Left out", 1)[0]
+
+
+def test_ingest_stores_the_briefs_it_can_and_names_the_story_it_cannot(tmp_path: Path) -> None:
+    pile = hostile_pile(tmp_path / "pile")
+    store = tmp_path / "news.db"
+    done = newsweave("ingest", pile, "--store", store, *NO_CAP)
+    no_crash(done)
+    assert done.returncode == 0, done.stderr
+    assert f"({pile / 'endless.txt'}): could not be briefed: ValueError: [E088]" in done.stderr
+    assert "1 briefs computed, 1 stories could not be briefed" in done.stderr
+    db = connect_reader(store)
+    ids = [story_id for (story_id,) in db.execute("SELECT id FROM stories")]
+    briefs = {story_id: load_brief(db, story_id) for story_id in ids}
+    summarised = {b.story.articles[0].source: bool(b.summary) for b in briefs.values() if b}
+    assert summarised == {str(pile / "good.txt"): True, str(pile / "endless.txt"): False}
+    db.close()
+    assert peak_mb() < 2048

@@ -15,7 +15,7 @@ Reading this file is meant to be enough to know what newsweave does to an articl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -29,7 +29,7 @@ from newsweave.dedup.reposts import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping.features import count
 from newsweave.grouping.online import count_pile, group, weights_of
 from newsweave.grouping.profiles import Compact, compact
-from newsweave.models import Article, Brief, Problem, RawArticle, Story
+from newsweave.models import Article, Brief, Problem, RawArticle, Story, StoryProblem
 from newsweave.readers import Limits, ReadStats, article_id, read
 from newsweave.runner import BATCH_SIZE, map_batches
 from newsweave.text.sentences import add_sentences
@@ -162,3 +162,18 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
 def story_only_brief(story: Story) -> Brief:
     """A brief that only names the story and lists its articles (for `newsweave stories`)."""
     return Brief(story=story, headline=choose_headline(story))
+
+
+def guarded(work: Callable[[Story], Brief], story: Story) -> Brief | StoryProblem:
+    """`work(story)`, or the StoryProblem that says why it failed: one story's failure (a
+    model that refuses its text, a stage's bug) costs that story alone, never the others.
+
+    `partial(guarded, work)` is picklable when `work` is, so it runs in workers and on Dask
+    as `work` does. KeyboardInterrupt and SystemExit still end the run.
+    """
+    try:
+        return work(story)
+    except Exception as error:  # whatever it is, it is this story's alone
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        sources = tuple(article.source for article in story.articles)
+        return StoryProblem(story.id, sources, f"could not be briefed: {reason}")

@@ -22,6 +22,7 @@ from newsweave.cli.options import (
     WorkersOpt,
     errors,
     progress_bar,
+    report_problem,
     run_command,
     worker_count,
     write_output,
@@ -48,8 +49,10 @@ def _read_pile(
     show_progress: bool,
     limit_flags: Sequence[str] = (),
     placement: tuple[int, str, str | None] = (1, "local", None),
+    left_out: list[Any] | None = None,
 ) -> list[Any]:
-    """Read and clean everything; report each skipped file or record on stderr as it comes."""
+    """Read and clean everything; report each skipped file or record on stderr as it comes
+    (and add it to `left_out`, for the output's own list)."""
     from newsweave.models import Problem
     from newsweave.pipeline import read_articles
     from newsweave.readers import Limits, ReadStats
@@ -63,7 +66,9 @@ def _read_pile(
         items = read_articles(paths, stats, limits, workers, executor, scheduler, split=False)
         for item in items:
             if isinstance(item, Problem):
-                errors.print(f"skipped {item.source}: {item.reason}", markup=False)
+                report_problem(item)
+                if left_out is not None:
+                    left_out.append(item)
             else:
                 articles.append(item)
                 progress.advance(task)
@@ -82,7 +87,8 @@ def _stories_command(
     workers: int = 1,
     fast: bool = False,
 ) -> int:
-    from newsweave.pipeline import brief_story, group_stories, story_only_brief
+    from newsweave.models import Brief, StoryProblem
+    from newsweave.pipeline import brief_story, group_stories, guarded, story_only_brief
     from newsweave.render.json_v1 import write_document
     from newsweave.render.markdown import render_markdown
     from newsweave.runner import check_executor, map_stories
@@ -91,33 +97,45 @@ def _stories_command(
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
     show_progress = errors.is_terminal
-    articles = _read_pile(paths, show_progress, limit_flags, (workers, executor, scheduler))
+    left_out: list[Any] = []
+    placement = (workers, executor, scheduler)
+    articles = _read_pile(paths, show_progress, limit_flags, placement, left_out)
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
     stories = group_stories(articles, workers, executor, scheduler)
+    results: list[Brief | StoryProblem]
     if words is None:
-        briefs = [story_only_brief(s) for s in stories]
-    elif executor == "local" and workers == 1:
-        with progress_bar(show_progress) as progress:
-            task = progress.add_task("briefing stories", total=len(stories))
-            briefs = []
-            for story in stories:
-                briefs.append(brief_story(story, words, fast or None))
-                progress.advance(task)
+        results = [guarded(story_only_brief, s) for s in stories]
     else:
-        work = partial(brief_story, words=words, fast=fast or None)
-        briefs = map_stories(work, stories, executor, scheduler, workers)
+        work = partial(guarded, partial(brief_story, words=words, fast=fast or None))
+        if executor == "local" and workers == 1:
+            with progress_bar(show_progress) as progress:
+                task = progress.add_task("briefing stories", total=len(stories))
+                results = []
+                for story in stories:
+                    results.append(work(story))
+                    progress.advance(task)
+        else:
+            results = map_stories(work, stories, executor, scheduler, workers)
+    briefs = [result for result in results if isinstance(result, Brief)]
+    for result in results:
+        if isinstance(result, StoryProblem):
+            report_problem(result)
+            left_out.append(result)
     text: str | Callable[[TextIO], None]
     if output_format is OutputFormat.json:
-        text = partial(write_document, briefs)  # streamed: the pile's text is in it
+        text = partial(write_document, briefs, problems=left_out)  # streamed: see there
     elif output_format is OutputFormat.html:
         from newsweave.render.html import write_html
 
-        text = partial(write_html, briefs, stories_only=words is None)
+        text = partial(write_html, briefs, stories_only=words is None, problems=left_out)
     else:
-        text = render_markdown(briefs, stories_only=words is None)
+        text = render_markdown(briefs, stories_only=words is None, problems=left_out)
     write_output(text, output)
+    if stories and not briefs:
+        errors.print("newsweave: no story could be briefed", markup=False)
+        return 1
     return 0
 
 
@@ -199,16 +217,12 @@ def _ingest_command(
     limit_flags: Sequence[str],
     workers: int = 1,
 ) -> int:
-    from newsweave.models import Problem
     from newsweave.readers import Limits, ReadStats
     from newsweave.runner import check_executor
     from newsweave.store.ingest import ingest
 
     check_executor(executor, scheduler)
     stats = ReadStats()
-
-    def problem(item: Problem) -> None:
-        errors.print(f"skipped {item.source}: {item.reason}", markup=False)
 
     with progress_bar(errors.is_terminal) as progress:
         tasks: dict[str, Any] = {}
@@ -226,7 +240,7 @@ def _ingest_command(
             workers=workers,
             limits=Limits.from_flags(limit_flags),
             stats=stats,
-            on_problem=problem,
+            on_problem=report_problem,
             progress=advance,
         )
     errors.print(stats.summary(), markup=False)

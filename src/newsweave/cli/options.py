@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from newsweave.errors import ConfigError, NewsweaveError
+from newsweave.models import Problem, StoryProblem
 
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -82,6 +83,11 @@ def progress_bar(enabled: bool) -> Iterator[Progress]:
     )
     with progress:
         yield progress
+
+
+def report_problem(problem: Problem | StoryProblem) -> None:
+    """One line on stderr for a file, record or story left out: 'skipped SOURCE: REASON'."""
+    errors.print(f"skipped {problem.source}: {problem.reason}", markup=False)
 
 
 def run_command(debug: bool, action: Callable[[], int]) -> None:

@@ -16,7 +16,9 @@ Three steps, each safe to interrupt at any moment (a SIGKILL included):
    becomes an alias.
 3. brief: stories whose member key (articles + repost marks + brief settings) has no brief
    yet are briefed, a batch per transaction; the others keep theirs. Briefs no story uses
-   any more are dropped with their quotes and entities.
+   any more are dropped with their quotes and entities. A story that cannot be briefed is
+   reported and left without a brief (the app shows its articles); the next ingest tries it
+   again.
 
 A rerun after a crash finds committed batches (their content hashes) and skips them,
 regroups if the crash left ungrouped articles, and briefs what is missing: nothing is lost,
@@ -34,8 +36,8 @@ from functools import partial
 from pathlib import Path
 
 from newsweave.config import settings
-from newsweave.models import Article, Brief, Problem, Story
-from newsweave.pipeline import brief_story, read_articles
+from newsweave.models import Article, Brief, Problem, Story, StoryProblem
+from newsweave.pipeline import brief_story, guarded, read_articles
 from newsweave.readers import Limits, ReadStats
 from newsweave.render.json_v1 import brief_dict
 from newsweave.runner import map_stories
@@ -54,12 +56,14 @@ class IngestReport:
     stories: int = 0
     briefed: int = 0
     regrouped: bool = False
+    failed: int = 0
 
     def summary(self) -> str:
         grouping = "regrouped" if self.regrouped else "grouping unchanged"
+        failed = f", {self.failed} stories could not be briefed" if self.failed else ""
         return (
             f"{self.added} new of {self.read} articles read; store: {self.articles} articles, "
-            f"{self.stories} stories ({grouping}, {self.briefed} briefs computed)"
+            f"{self.stories} stories ({grouping}, {self.briefed} briefs computed{failed})"
         )
 
 
@@ -72,16 +76,23 @@ def ingest(
     workers: int = 1,
     limits: Limits | None = None,
     stats: ReadStats | None = None,
-    on_problem: Callable[[Problem], None] | None = None,
+    on_problem: Callable[[Problem | StoryProblem], None] | None = None,
     progress: Progress | None = None,
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
     `executor`, `scheduler` and `workers` say where the per-article work (cleaning, repost
     and grouping signatures) and the briefs run (`scale.map_batches`, `scale.map_stories`).
+    `on_problem` hears of each file, record or story left out.
     """
     knobs = settings("store")
     report = IngestReport()
+
+    def failed(problem: StoryProblem) -> None:
+        report.failed += 1
+        if on_problem:
+            on_problem(problem)
+
     connection = connect_writer(store_path)
     try:
         items = read_articles(paths, stats, limits, workers, executor, scheduler)
@@ -92,7 +103,7 @@ def ingest(
             placement = (workers, executor, scheduler)
             regroup(connection, int(knobs["brief_words"]), progress, placement)
             report.regrouped = True
-        report.briefed = brief_missing(connection, executor, scheduler, workers, progress)
+        report.briefed = brief_missing(connection, executor, scheduler, workers, progress, failed)
         drop_unused_briefs(connection)
         report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
         report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
@@ -184,25 +195,35 @@ def brief_missing(
     scheduler: str | None = None,
     workers: int = 1,
     progress: Progress | None = None,
+    on_failure: Callable[[StoryProblem], None] | None = None,
 ) -> int:
-    """Brief every story that has no brief for its current members; how many were briefed."""
+    """Brief every story that has no brief for its current members; how many were briefed.
+
+    A story whose brief fails is left without one and handed to `on_failure`.
+    """
     knobs = settings("store")
     words, size = int(knobs["brief_words"]), max(int(knobs["brief_batch"]), workers)
     missing = connection.execute(
         "SELECT id, key FROM stories WHERE key NOT IN (SELECT key FROM briefs)"
         " ORDER BY newest DESC, size DESC"
     ).fetchall()
-    work = partial(brief_story, words=words)
+    work = partial(guarded, partial(brief_story, words=words))
+    briefed = 0
     for start in range(0, len(missing), size):
         batch = missing[start : start + size]
         stories = [_story(connection, story_id) for story_id, _ in batch]
-        briefs = map_stories(work, stories, executor, scheduler, workers)
+        results = map_stories(work, stories, executor, scheduler, workers)
         with transaction(connection):
-            for (_, key), brief in zip(batch, briefs, strict=True):
-                _write_brief(connection, key, brief)
+            for (_, key), result in zip(batch, results, strict=True):
+                if isinstance(result, StoryProblem):
+                    if on_failure:
+                        on_failure(result)
+                    continue
+                _write_brief(connection, key, result)
+                briefed += 1
         if progress:
             progress("briefing stories", start + len(batch), len(missing))
-    return len(missing)
+    return briefed
 
 
 def _story(connection: sqlite3.Connection, story_id: str) -> Story:
