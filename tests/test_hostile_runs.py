@@ -9,9 +9,12 @@ named on stderr with its reason, the good one in the output, and peak memory.
 from __future__ import annotations
 
 import json
+import os
 import resource
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +38,23 @@ from newsweave.store.schema import connect_reader
 ENDLESS = "word " * 400_000
 
 
-def newsweave(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def newsweave(
+    *args: str | Path, max_file_bytes: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it; `max_file_bytes` limits the size of any file it writes
+    (RLIMIT_FSIZE, with SIGXFSZ ignored: a write past it fails with EFBIG, as on a full disk).
+    """
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
     return subprocess.run(
         [sys.executable, "-m", "newsweave", *map(str, args)],
         capture_output=True,
         text=True,
-        timeout=timeout,
+        timeout=300,
+        preexec_fn=limit_file_size if max_file_bytes else None,
     )
 
 
@@ -217,3 +231,63 @@ def test_ingest_stores_the_briefs_it_can_and_names_the_story_it_cannot(tmp_path:
     assert summarised == {str(pile / "good.txt"): True, str(pile / "endless.txt"): False}
     db.close()
     assert peak_mb() < 2048
+
+
+# -- output written whole or not at all, its path checked first ------------------------------
+
+
+@pytest.mark.parametrize("output_format", ["json", "md", "html"])
+def test_a_failing_write_leaves_the_previous_output_as_it_was(
+    tmp_path: Path, output_format: str
+) -> None:
+    write(tmp_path / "pile" / "one.txt", good("Firstrun"))
+    out = tmp_path / "out" / f"stories.{output_format}"
+    out.parent.mkdir()
+    first = newsweave("stories", tmp_path / "pile", "--format", output_format, "-o", out)
+    assert first.returncode == 0, first.stderr
+    before = out.read_bytes()
+    os.chmod(out, 0o640)
+    for number in range(40):
+        write(tmp_path / "pile" / f"more-{number}.txt", good(f"Secondrun{number}") * 3)
+    failed = newsweave(
+        "stories", tmp_path / "pile", "--format", output_format, "-o", out, max_file_bytes=4096
+    )
+    no_crash(failed)
+    assert failed.returncode == 1
+    assert f"newsweave: cannot write {out}: File too large" in failed.stderr
+    assert out.read_bytes() == before
+    assert os.listdir(out.parent) == [out.name], "no temporary file is left behind"
+    again = newsweave("stories", tmp_path / "pile", "--format", output_format, "-o", out)
+    assert again.returncode == 0, again.stderr
+    assert b"more-39.txt" in out.read_bytes() and out.stat().st_mode & 0o777 == 0o640
+
+
+def output_cases(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Outputs that cannot be written: {case: (path, what the message says)}."""
+    (tmp_path / "folder").mkdir()
+    write(tmp_path / "a-file", "")
+    cases = {
+        "a folder": (tmp_path / "folder", "is a folder; give a file name"),
+        "no folder": (tmp_path / "missing" / "out.json", f"there is no folder {tmp_path}/missing"),
+        "under a file": (tmp_path / "a-file" / "out.json", "there is no folder"),
+    }
+    if Path("/proc/self").is_dir():  # a folder no one can make a file in, root included
+        cases["unwritable folder"] = (Path("/proc/out.json"), "cannot write in /proc")
+    return cases
+
+
+@pytest.mark.parametrize("case", ["a folder", "no folder", "under a file", "unwritable folder"])
+def test_an_output_that_cannot_be_written_is_a_usage_error_before_any_work(
+    tmp_path: Path, case: str
+) -> None:
+    cases = output_cases(tmp_path)
+    if case not in cases:
+        pytest.skip("no /proc here")
+    output, message = cases[case]
+    article = write(tmp_path / "ok.txt", good("Okay"))
+    started = time.perf_counter()
+    done = newsweave("brief", article, "--format", "json", "--output", output)
+    no_crash(done)
+    assert done.returncode == 2
+    assert f"newsweave: --output {output}: {message}" in done.stderr
+    assert "articles read" not in done.stderr and time.perf_counter() - started < 10

@@ -20,6 +20,7 @@ from newsweave.cli.options import (
     PathsArg,
     SchedulerOpt,
     WorkersOpt,
+    check_output,
     errors,
     progress_bar,
     report_problem,
@@ -96,6 +97,7 @@ def _stories_command(
     check_executor(executor, scheduler)
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
+    check_output(output)
     show_progress = errors.is_terminal
     left_out: list[Any] = []
     placement = (workers, executor, scheduler)
