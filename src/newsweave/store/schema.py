@@ -13,6 +13,10 @@ Tables (one file, WAL mode, so `serve` reads while `ingest` writes):
     articles_fts, quotes_fts   FTS5 indexes over titles, texts and quotes
     meta            schema version, brief settings
 
+The file says it is newsweave's in its header (`PRAGMA application_id`, `APPLICATION_ID`):
+a database of another program is refused before anything in it changes, and a store made
+before the mark (id 0, newsweave's tables) is marked by the next ingest.
+
 A brief is keyed by its story's member key (a hash of the member articles and their repost
 marks), never by story id: regrouping only swaps `stories`, and a story whose members did not
 change finds its brief already there.
@@ -25,6 +29,8 @@ import json
 import sqlite3
 import types
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -34,6 +40,10 @@ from urllib.parse import quote
 from newsweave.errors import NewsweaveError
 
 SCHEMA_VERSION = 1
+# The store's mark in the SQLite header (`PRAGMA application_id`): "NWVE" in ASCII.
+APPLICATION_ID = 0x4E575645
+# What a store made before the mark holds: the tables by which an unmarked one is known.
+UNMARKED_STORE_TABLES = frozenset({"meta", "articles", "stories", "story_articles", "briefs"})
 Record = TypeVar("Record")
 
 SCHEMA = """
@@ -82,23 +92,26 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (text, speaker, tokeniz
 
 
 def connect_writer(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the store for `ingest`: WAL, explicit transactions."""
-    try:
-        connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+    """Open (creating if needed) the store for `ingest`: WAL, explicit transactions.
+
+    Another program's database is refused (NewsweaveError) before anything in it changes.
+    """
+    connection = _connect(path, str(path), isolation_level=None, timeout=30)
+    with _closed_on_error(connection, path):
+        if not _is_newsweave_store(connection, path):
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
         connection.executescript(SCHEMA)
         found = connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
-    if found is None:
-        connection.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-    elif found[0] != str(SCHEMA_VERSION):
-        raise NewsweaveError(
-            f"{path}: store schema version {found[0]}, this newsweave reads {SCHEMA_VERSION}; "
-            "ingest into a new store file"
-        )
+        if found is None:
+            connection.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
+        elif found[0] != str(SCHEMA_VERSION):
+            raise NewsweaveError(
+                f"{path}: store schema version {found[0]}, this newsweave reads "
+                f"{SCHEMA_VERSION}; ingest into a new store file"
+            )
     return connection
 
 
@@ -107,13 +120,64 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise NewsweaveError(f"{path}: no such store; create it with `newsweave ingest`")
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+    connection = _connect(path, uri, uri=True, timeout=10, check_same_thread=False)
+    with _closed_on_error(connection, path):
+        _is_newsweave_store(connection, path)
         connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
     connection.row_factory = sqlite3.Row
     return connection
+
+
+def _connect(path: Path, database: str, **options: Any) -> sqlite3.Connection:
+    try:
+        connection: sqlite3.Connection = sqlite3.connect(database, **options)
+        return connection
+    except sqlite3.DatabaseError as error:
+        raise NewsweaveError(f"{path}: cannot open the store ({error})") from None
+
+
+@contextmanager
+def _closed_on_error(connection: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """Close `connection` if opening the store fails; SQLite's errors there mean the file is
+    not a store newsweave can use."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
+    except BaseException:
+        connection.close()
+        raise
+
+
+def _is_newsweave_store(connection: sqlite3.Connection, path: Path) -> bool:
+    """True for a store with newsweave's mark; False for one that should get it: a new (empty)
+    database, or a store made before the mark. NewsweaveError for anything else: another
+    program's database, which must stay as it is. Reads only."""
+    mark = connection.execute("PRAGMA application_id").fetchone()[0]
+    if mark == APPLICATION_ID:
+        return True
+    tables = {
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if mark == 0 and (not tables or _is_unmarked_store(connection, tables)):
+        return False
+    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    raise NewsweaveError(
+        f"{path}: not a newsweave store but another program's SQLite database "
+        f"(application_id {mark:#x}, tables: {shown or 'none'}); it was left as it is. "
+        "Give --store a file of its own (a new name makes a new store)"
+    )
+
+
+def _is_unmarked_store(connection: sqlite3.Connection, tables: set[str]) -> bool:
+    """A store newsweave made before it marked its stores: its tables and a schema version."""
+    if not UNMARKED_STORE_TABLES.issubset(tables):
+        return False
+    return connection.execute("SELECT 1 FROM meta WHERE key = 'schema'").fetchone() is not None
 
 
 # -- records <-> JSON ------------------------------------------------------------------------

@@ -1,0 +1,103 @@
+"""The store under hostile conditions: another program's database given as the store, two
+ingests at once, a full disk.
+
+Each case runs the real command line in subprocesses, as test_store.py does, beside one good
+article: exit status, a message naming the cause, no traceback, and the files as they should
+be afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_hostile_input import good, write
+
+from newsweave.store.schema import APPLICATION_ID, connect_reader
+
+
+def newsweave(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "newsweave", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def no_crash(done: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def application_id(store: Path) -> int:
+    with sqlite3.connect(store) as db:
+        mark: int = db.execute("PRAGMA application_id").fetchone()[0]
+    return mark
+
+
+# -- another program's database ------------------------------------------------------------
+
+
+def other_database(path: Path, mark: int = 0) -> Path:
+    """An address book as some other program keeps it (rollback journal, its own tables)."""
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA application_id = {mark}")
+        db.execute("CREATE TABLE contacts (name TEXT, phone TEXT)")
+        db.execute("INSERT INTO contacts VALUES ('Ada', '555-0100')")
+    return path
+
+
+@pytest.mark.parametrize("mark", [0, 0x0F055112])  # unmarked, or marked as another's
+def test_ingest_refuses_another_programs_database_and_leaves_it_untouched(
+    tmp_path: Path, mark: int
+) -> None:
+    other = other_database(tmp_path / "contacts.db", mark)
+    before = digest(other)
+    done = newsweave("ingest", write(tmp_path / "ok.txt", good("Okay")), "--store", other)
+    no_crash(done)
+    assert done.returncode == 1
+    assert f"{other}: not a newsweave store but another program's SQLite database" in done.stderr
+    assert f"application_id {mark:#x}, tables: contacts" in done.stderr
+    assert digest(other) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["contacts.db", "ok.txt"]
+
+
+def test_serve_refuses_another_programs_database(tmp_path: Path) -> None:
+    other = other_database(tmp_path / "contacts.db")
+    before = digest(other)
+    done = newsweave("serve", "--store", other, "--port", "1", timeout=60)
+    no_crash(done)
+    assert done.returncode == 1
+    assert "not a newsweave store but another program's SQLite database" in done.stderr
+    assert digest(other) == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
+    notes = write(tmp_path / "notes.db", "Shopping: bread, milk.\n" * 100)
+    done = newsweave("ingest", write(tmp_path / "ok.txt", good("Okay")), "--store", notes)
+    no_crash(done)
+    assert done.returncode == 1 and f"{notes}: not a newsweave store" in done.stderr
+    assert notes.read_text() == "Shopping: bread, milk.\n" * 100
+
+
+def test_a_new_store_is_marked_and_a_store_made_before_the_mark_gets_it(tmp_path: Path) -> None:
+    store = tmp_path / "news.db"
+    done = newsweave("ingest", write(tmp_path / "one.txt", good("Firstone")), "--store", store)
+    assert done.returncode == 0, done.stderr
+    assert application_id(store) == APPLICATION_ID
+    with sqlite3.connect(store) as db:  # as stores were made before the mark: the same, id 0
+        db.execute("PRAGMA application_id = 0")
+    connect_reader(store).close()  # serve reads it as it is
+    assert application_id(store) == 0
+    done = newsweave("ingest", write(tmp_path / "two.txt", good("Secondone")), "--store", store)
+    assert done.returncode == 0, done.stderr
+    assert application_id(store) == APPLICATION_ID
+    assert "store: 2 articles" in done.stderr
