@@ -9,14 +9,19 @@ be afterwards.
 from __future__ import annotations
 
 import hashlib
+import os
+import signal
 import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES
 from test_hostile_input import good, write
 
+from newsweave.errors import NewsweaveError
+from newsweave.store.ingest import ingest
 from newsweave.store.schema import APPLICATION_ID, connect_reader
 
 
@@ -101,3 +106,69 @@ def test_a_new_store_is_marked_and_a_store_made_before_the_mark_gets_it(tmp_path
     assert done.returncode == 0, done.stderr
     assert application_id(store) == APPLICATION_ID
     assert "store: 2 articles" in done.stderr
+
+
+# -- two ingests at once -------------------------------------------------------------------
+
+
+def ingest_command(store: Path, *paths: Path) -> list[str]:
+    return [sys.executable, "-m", "newsweave", "ingest", *map(str, paths), "--store", str(store)]
+
+
+def test_two_ingests_into_one_store_at_once_take_turns_and_both_land(tmp_path: Path) -> None:
+    store = tmp_path / "news.db"
+    runs = [
+        subprocess.Popen(
+            [*ingest_command(store, *paths), "--workers", "1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for paths in ([EXAMPLES / "wires"], [EXAMPLES / "feeds"])
+    ]
+    finished = [(run.communicate(timeout=600)[1], run.returncode) for run in runs]
+    for stderr, returncode in finished:
+        assert returncode == 0, stderr
+        assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    waited = [stderr for stderr, _ in finished if "waiting for another ingest of" in stderr]
+    assert len(waited) == 1, "the second one waits for the first, once"
+    assert f"waiting for another ingest of {store}… (up to 600 s)" in waited[0]
+    with sqlite3.connect(store) as db:
+        articles = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        unbriefed = db.execute(
+            "SELECT count(*) FROM stories WHERE key NOT IN (SELECT key FROM briefs)"
+        ).fetchone()[0]
+    read = sum(int(stderr.split(" new of ")[0].rsplit(" ", 1)[1]) for stderr, _ in finished)
+    assert articles == read > 5 and unbriefed == 0
+
+
+HOLD_THE_LOCK = """
+import sys, time
+from pathlib import Path
+from newsweave.store.lock import writer_lock
+with writer_lock(Path(sys.argv[1]), wait=0):
+    print("locked", flush=True)
+    time.sleep(300)
+"""
+
+
+def test_an_ingest_gives_up_after_lock_wait_and_a_killed_holder_frees_the_lock(
+    tmp_path: Path,
+) -> None:
+    store = tmp_path / "news.db"
+    article = write(tmp_path / "ok.txt", good("Okay"))
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_LOCK, str(store)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "locked\n"
+        told: list[str] = []
+        with pytest.raises(NewsweaveError, match=f"another ingest of {store} is running"):
+            ingest([article], store, lock_wait=0.5, on_wait=told.append)
+        assert told == [f"waiting for another ingest of {store}… (up to 0.5 s)"]
+        with sqlite3.connect(store) as db:
+            assert db.execute("SELECT count(*) FROM articles").fetchone()[0] == 0
+    finally:
+        os.kill(holder.pid, signal.SIGKILL)  # as the out-of-memory killer would
+        holder.wait()
+    assert ingest([article], store, lock_wait=0).added == 1

@@ -244,6 +244,7 @@ def _ingest_command(
             stats=stats,
             on_problem=report_problem,
             progress=advance,
+            on_wait=lambda line: errors.print(line, markup=False),
         )
     errors.print(stats.summary(), markup=False)
     errors.print(f"{store}: {report.summary()}", markup=False)

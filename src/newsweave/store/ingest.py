@@ -41,6 +41,7 @@ from newsweave.pipeline import brief_story, guarded, read_articles
 from newsweave.readers import Limits, ReadStats
 from newsweave.render.json_v1 import brief_dict
 from newsweave.runner import map_stories
+from newsweave.store.lock import writer_lock
 from newsweave.store.query import load_story
 from newsweave.store.regroup import Progress, regroup
 from newsweave.store.schema import connect_writer, dumps, sortable_time, transaction
@@ -78,12 +79,16 @@ def ingest(
     stats: ReadStats | None = None,
     on_problem: Callable[[Problem | StoryProblem], None] | None = None,
     progress: Progress | None = None,
+    lock_wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
     `executor`, `scheduler` and `workers` say where the per-article work (cleaning, repost
     and grouping signatures) and the briefs run (`scale.map_batches`, `scale.map_stories`).
-    `on_problem` hears of each file, record or story left out.
+    `on_problem` hears of each file, record or story left out. One ingest writes a store at a
+    time: another one's lock is waited for up to `lock_wait` seconds (default: [store]
+    lock_wait), with a line to `on_wait`, else NewsweaveError.
     """
     knobs = settings("store")
     report = IngestReport()
@@ -93,21 +98,25 @@ def ingest(
         if on_problem:
             on_problem(problem)
 
-    connection = connect_writer(store_path)
+    wait = float(knobs["lock_wait"] if lock_wait is None else lock_wait)
+    connection = connect_writer(store_path)  # safe beside another ingest: it only sets up
     try:
-        items = read_articles(paths, stats, limits, workers, executor, scheduler)
-        report.read, report.added = add_articles(
-            connection, items, int(knobs["article_batch"]), on_problem, progress
-        )
-        if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
-            placement = (workers, executor, scheduler)
-            regroup(connection, int(knobs["brief_words"]), progress, placement)
-            report.regrouped = True
-        report.briefed = brief_missing(connection, executor, scheduler, workers, progress, failed)
-        drop_unused_briefs(connection)
-        report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-        report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        with writer_lock(store_path, wait, on_wait):
+            items = read_articles(paths, stats, limits, workers, executor, scheduler)
+            report.read, report.added = add_articles(
+                connection, items, int(knobs["article_batch"]), on_problem, progress
+            )
+            if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
+                placement = (workers, executor, scheduler)
+                regroup(connection, int(knobs["brief_words"]), progress, placement)
+                report.regrouped = True
+            report.briefed = brief_missing(
+                connection, executor, scheduler, workers, progress, failed
+            )
+            drop_unused_briefs(connection)
+            report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+            report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         connection.close()
     return report

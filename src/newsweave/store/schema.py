@@ -104,10 +104,12 @@ def connect_writer(path: Path) -> sqlite3.Connection:
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
         connection.executescript(SCHEMA)
+        # OR IGNORE: two ingests may make a new store at once (they take turns only later)
+        connection.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
+        )
         found = connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-        if found is None:
-            connection.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        elif found[0] != str(SCHEMA_VERSION):
+        if found[0] != str(SCHEMA_VERSION):
             raise NewsweaveError(
                 f"{path}: store schema version {found[0]}, this newsweave reads "
                 f"{SCHEMA_VERSION}; ingest into a new store file"
