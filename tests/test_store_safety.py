@@ -17,12 +17,17 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
-from test_hostile_input import good, write
+from conftest import EXAMPLES, make_article
+from test_hostile_input import PROSE, good, write
 
 from newsweave.errors import NewsweaveError
-from newsweave.store.ingest import ingest
-from newsweave.store.schema import APPLICATION_ID, connect_reader
+from newsweave.store.ingest import add_articles, ingest
+from newsweave.store.schema import (
+    APPLICATION_ID,
+    connect_reader,
+    connect_writer,
+    disk_full_named,
+)
 
 
 def newsweave(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
@@ -172,3 +177,58 @@ def test_an_ingest_gives_up_after_lock_wait_and_a_killed_holder_frees_the_lock(
         os.kill(holder.pid, signal.SIGKILL)  # as the out-of-memory killer would
         holder.wait()
     assert ingest([article], store, lock_wait=0).added == 1
+
+
+# -- a full disk ---------------------------------------------------------------------------
+
+FULL_DISK = """
+set -e
+mount -t tmpfs -o size=256k newsweave-test "$1"
+{ingest} && echo "first: 0" || echo "first: $?"
+mount -o remount,size=20m "$1"
+{ingest} && echo "again: 0" || echo "again: $?"
+"""
+
+
+def test_a_full_disk_is_named_and_the_next_ingest_goes_on(tmp_path: Path) -> None:
+    """On a real 256 KB filesystem (a tmpfs in a mount namespace of its own), then the same
+    filesystem grown to 20 MB."""
+    if subprocess.run(["unshare", "--map-root-user", "--mount", "true"]).returncode != 0:
+        pytest.skip("no mount namespaces here (unshare)")
+    small = tmp_path / "small"
+    small.mkdir()
+    store = small / "news.db"
+    command = " ".join([*ingest_command(store, EXAMPLES / "wires", EXAMPLES / "web")])
+    script = FULL_DISK.format(ingest=command + " --workers 1")
+    done = subprocess.run(
+        ["unshare", "--map-root-user", "--mount", "sh", "-c", script, "sh", str(small)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    if "newsweave-test" in done.stderr and "first:" not in done.stdout:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    no_crash(done)
+    assert "first: 1" in done.stdout and "again: 0" in done.stdout, done.stderr
+    assert f"newsweave: disk full while writing {store} (database or disk is full)" in done.stderr
+    assert "run the ingest again, it goes on where this one stopped" in done.stderr
+    assert f"{store}: 11 new of 11 articles read; store: 11 articles" in done.stderr
+
+
+def test_sqlite_full_is_named_and_every_committed_batch_is_whole(tmp_path: Path) -> None:
+    """SQLite's own SQLITE_FULL, for real: the store may not grow past `max_page_count`."""
+    store = tmp_path / "news.db"
+    connection = connect_writer(store)
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages + 40}")  # ~160 KB more
+    articles = [
+        make_article(f"Story {n} of the harbour. {PROSE * 8}", id=f"a{n}") for n in range(200)
+    ]
+    full = pytest.raises(NewsweaveError, match=f"disk full while writing {store}")
+    with full, disk_full_named(store):
+        add_articles(connection, articles, batch_size=10)
+    connection.close()
+    with sqlite3.connect(store) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        stored = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 0 < stored < 200 and stored % 10 == 0, "only whole batches were committed"

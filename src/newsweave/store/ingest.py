@@ -31,6 +31,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
@@ -44,7 +45,13 @@ from newsweave.runner import map_stories
 from newsweave.store.lock import writer_lock
 from newsweave.store.query import load_story
 from newsweave.store.regroup import Progress, regroup
-from newsweave.store.schema import connect_writer, dumps, sortable_time, transaction
+from newsweave.store.schema import (
+    connect_writer,
+    disk_full_named,
+    dumps,
+    sortable_time,
+    transaction,
+)
 
 
 @dataclass(slots=True)
@@ -88,7 +95,8 @@ def ingest(
     and grouping signatures) and the briefs run (`scale.map_batches`, `scale.map_stories`).
     `on_problem` hears of each file, record or story left out. One ingest writes a store at a
     time: another one's lock is waited for up to `lock_wait` seconds (default: [store]
-    lock_wait), with a line to `on_wait`, else NewsweaveError.
+    lock_wait), with a line to `on_wait`, else NewsweaveError. A full disk is a
+    NewsweaveError that says so (what was committed stays; a rerun goes on from there).
     """
     knobs = settings("store")
     report = IngestReport()
@@ -99,26 +107,24 @@ def ingest(
             on_problem(problem)
 
     wait = float(knobs["lock_wait"] if lock_wait is None else lock_wait)
-    connection = connect_writer(store_path)  # safe beside another ingest: it only sets up
-    try:
-        with writer_lock(store_path, wait, on_wait):
-            items = read_articles(paths, stats, limits, workers, executor, scheduler)
-            report.read, report.added = add_articles(
-                connection, items, int(knobs["article_batch"]), on_problem, progress
-            )
-            if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
-                placement = (workers, executor, scheduler)
-                regroup(connection, int(knobs["brief_words"]), progress, placement)
-                report.regrouped = True
-            report.briefed = brief_missing(
-                connection, executor, scheduler, workers, progress, failed
-            )
-            drop_unused_briefs(connection)
-            report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-            report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
+    with (
+        disk_full_named(store_path),
+        closing(connect_writer(store_path)) as connection,  # safe beside another ingest
+        writer_lock(store_path, wait, on_wait),
+    ):
+        items = read_articles(paths, stats, limits, workers, executor, scheduler)
+        report.read, report.added = add_articles(
+            connection, items, int(knobs["article_batch"]), on_problem, progress
+        )
+        if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
+            placement = (workers, executor, scheduler)
+            regroup(connection, int(knobs["brief_words"]), progress, placement)
+            report.regrouped = True
+        report.briefed = brief_missing(connection, executor, scheduler, workers, progress, failed)
+        drop_unused_briefs(connection)
+        report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return report
 
 

@@ -25,6 +25,7 @@ change finds its brief already there.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import sqlite3
 import types
@@ -141,11 +142,13 @@ def _connect(path: Path, database: str, **options: Any) -> sqlite3.Connection:
 @contextmanager
 def _closed_on_error(connection: sqlite3.Connection, path: Path) -> Iterator[None]:
     """Close `connection` if opening the store fails; SQLite's errors there mean the file is
-    not a store newsweave can use."""
+    not a store newsweave can use (but for a full disk, which `disk_full_named` names)."""
     try:
         yield
     except sqlite3.DatabaseError as error:
         connection.close()
+        if _is_disk_full(error):
+            raise
         raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
     except BaseException:
         connection.close()
@@ -249,4 +252,38 @@ class transaction:
         return self.connection
 
     def __exit__(self, kind: Any, *_: Any) -> None:
-        self.connection.execute("ROLLBACK" if kind else "COMMIT")
+        if not kind:
+            self.connection.execute("COMMIT")
+        elif self.connection.in_transaction:  # SQLite may have rolled back itself (disk full)
+            self.connection.execute("ROLLBACK")
+
+
+@contextmanager
+def disk_full_named(path: Path) -> Iterator[None]:
+    """A full disk while writing the store at `path` (SQLITE_FULL, or ENOSPC/EDQUOT from a
+    file beside it) becomes a NewsweaveError that says so and what to do; other errors pass.
+
+    Nothing committed is lost: each transaction is whole or absent, and the next ingest goes
+    on where this one stopped.
+    """
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if not _is_disk_full(error):
+            raise
+        raise _disk_full(path, str(error)) from None
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise _disk_full(path, f"{error.filename or path}: {error.strerror}") from None
+
+
+def _is_disk_full(error: sqlite3.DatabaseError) -> bool:
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
+
+
+def _disk_full(path: Path, reason: str) -> NewsweaveError:
+    return NewsweaveError(
+        f"disk full while writing {path} ({reason}): what was committed before is kept; "
+        "free some space and run the ingest again, it goes on where this one stopped"
+    )
