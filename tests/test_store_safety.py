@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, make_article
 from test_hostile_input import PROSE, good, write
+from test_hostile_runs import newsweave, no_crash
 
 from newsweave.errors import NewsweaveError
 from newsweave.store.ingest import add_articles, ingest
@@ -28,19 +29,6 @@ from newsweave.store.schema import (
     connect_writer,
     disk_full_named,
 )
-
-
-def newsweave(*args: str | Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "newsweave", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def no_crash(done: subprocess.CompletedProcess[str]) -> None:
-    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
 
 
 def digest(path: Path) -> str:
@@ -83,7 +71,7 @@ def test_ingest_refuses_another_programs_database_and_leaves_it_untouched(
 def test_serve_refuses_another_programs_database(tmp_path: Path) -> None:
     other = other_database(tmp_path / "contacts.db")
     before = digest(other)
-    done = newsweave("serve", "--store", other, "--port", "1", timeout=60)
+    done = newsweave("serve", "--store", other, "--port", "1")
     no_crash(done)
     assert done.returncode == 1
     assert "not a newsweave store but another program's SQLite database" in done.stderr

@@ -87,11 +87,10 @@ def clean(
     The text is the same either way.
     """
     config = settings("clean", **overrides)
-    limits = settings("ingest")
-    if max_sentences is None:
-        max_sentences = int(limits["max_sentences"])
-    if max_chars is None:
-        max_chars = int(limits["max_text_chars"])
+    if max_sentences is None or max_chars is None:
+        limits = settings("ingest")
+        max_sentences = int(limits["max_sentences"]) if max_sentences is None else max_sentences
+        max_chars = int(limits["max_text_chars"]) if max_chars is None else max_chars
     lines = _lines(raw.text)
     header_date = _strip_lines(lines, config)
     title = _normalise(raw.title) if raw.title else None

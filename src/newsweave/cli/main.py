@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -30,6 +30,9 @@ from newsweave.cli.options import (
 )
 from newsweave.errors import ConfigError
 
+if TYPE_CHECKING:
+    from newsweave.models import Problem, StoryProblem
+
 app = typer.Typer(
     name="newsweave",
     help=(
@@ -50,7 +53,7 @@ def _read_pile(
     show_progress: bool,
     limit_flags: Sequence[str] = (),
     placement: tuple[int, str, str | None] = (1, "local", None),
-    left_out: list[Any] | None = None,
+    left_out: list[Problem | StoryProblem] | None = None,
 ) -> list[Any]:
     """Read and clean everything; report each skipped file or record on stderr as it comes
     (and add it to `left_out`, for the output's own list)."""
@@ -99,7 +102,7 @@ def _stories_command(
         raise ConfigError("--words must be a positive number of words")
     check_output(output)
     show_progress = errors.is_terminal
-    left_out: list[Any] = []
+    left_out: list[Problem | StoryProblem] = []
     placement = (workers, executor, scheduler)
     articles = _read_pile(paths, show_progress, limit_flags, placement, left_out)
     if not articles:

@@ -99,7 +99,7 @@ def connect_writer(path: Path) -> sqlite3.Connection:
     """
     connection = _connect(path, str(path), isolation_level=None, timeout=30)
     with _closed_on_error(connection, path):
-        if not _is_newsweave_store(connection, path):
+        if not _marked(connection, path):
             connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
@@ -125,7 +125,7 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
     connection = _connect(path, uri, uri=True, timeout=10, check_same_thread=False)
     with _closed_on_error(connection, path):
-        _is_newsweave_store(connection, path)
+        _marked(connection, path)  # refuses another program's database
         connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
     connection.row_factory = sqlite3.Row
     return connection
@@ -155,7 +155,7 @@ def _closed_on_error(connection: sqlite3.Connection, path: Path) -> Iterator[Non
         raise
 
 
-def _is_newsweave_store(connection: sqlite3.Connection, path: Path) -> bool:
+def _marked(connection: sqlite3.Connection, path: Path) -> bool:
     """True for a store with newsweave's mark; False for one that should get it: a new (empty)
     database, or a store made before the mark. NewsweaveError for anything else: another
     program's database, which must stay as it is. Reads only."""
