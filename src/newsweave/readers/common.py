@@ -75,9 +75,10 @@ class Limits:
                 raise ConfigError(f"--limit {pair!r}: no such limit; known: {', '.join(names)}")
             number = _size(value)
             if number is None:
+                example = "20M" if name.endswith("_bytes") else settings("ingest")[name]
                 raise ConfigError(
                     f"--limit {pair!r}: {name} takes a whole number from 1 to 10^15, which "
-                    f"may end in k, M or G (e.g. --limit {name}=20M)"
+                    f"may end in k, M or G (e.g. --limit {name}={example})"
                 )
             overrides[name] = number
         return cls.from_settings(**overrides)
