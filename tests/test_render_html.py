@@ -24,10 +24,12 @@ from newsweave.models import (
     Exclusive,
     Fact,
     OutletProfile,
+    Problem,
     Quote,
     QuoteVariant,
     SourceRef,
     Story,
+    StoryProblem,
     SummarySentence,
     TimelineEntry,
 )
@@ -246,6 +248,21 @@ def test_stories_only_lists_articles_without_a_brief() -> None:
 
 def test_no_story_says_so() -> None:
     assert "No stories" in render_html([])
+
+
+def test_what_was_left_out_closes_the_report_escaped() -> None:
+    problems = [
+        Problem("pile/<b>.txt", "empty file"),
+        StoryProblem("story-1", ("pile/a.txt",), "could not be briefed: <script>x</script>"),
+    ]
+    html = render_html([sample_brief()], problems=problems)
+    (section,) = select(_tree(html), "section.left-out")
+    items = [item.text_content() for item in select(section, "li")]
+    assert items == [
+        "pile/<b>.txt: empty file",
+        "story story-1 (pile/a.txt): could not be briefed: <script>x</script>",
+    ]
+    assert "<script>x" not in html
 
 
 def test_the_written_report_is_the_rendered_one(example_briefs: list[Brief]) -> None:

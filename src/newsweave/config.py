@@ -168,6 +168,7 @@ class IngestSettings:
     max_html_bytes: int
     max_html_depth: int
     max_sentences: int
+    max_text_chars: int
     html_favor: str
     html_min_sentence_words: int
 
@@ -209,6 +210,7 @@ class StoreSettings:
     article_batch: int
     brief_batch: int
     brief_words: int
+    lock_wait: float
 
 
 @dataclass(frozen=True, slots=True)

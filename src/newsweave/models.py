@@ -209,6 +209,24 @@ class OutletProfile:
 
 
 @dataclass(frozen=True, slots=True)
+class StoryProblem:
+    """A story that could not be briefed: the output goes on without it.
+
+    `source` and `reason` read like a `Problem`'s, so that one report line names either.
+    """
+
+    story: str
+    articles: tuple[str, ...]  # where the story's articles were read from
+    reason: str
+
+    @property
+    def source(self) -> str:
+        """'story story-1a2b (pile/a.txt, pile/b.txt)': the story and its articles."""
+        shown = ", ".join(self.articles[:3]) + (", ..." if len(self.articles) > 3 else "")
+        return f"story {self.story} ({shown})"
+
+
+@dataclass(frozen=True, slots=True)
 class Brief:
     """Everything newsweave tells a reader about one story."""
 

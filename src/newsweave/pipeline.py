@@ -15,7 +15,7 @@ Reading this file is meant to be enough to know what newsweave does to an articl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
@@ -25,7 +25,7 @@ from newsweave.clean.cleaner import clean
 from newsweave.config import ClusterSettings, settings
 from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping import Compact, TermCounts, count_pile, group
-from newsweave.models import Article, Brief, Problem, RawArticle, Story
+from newsweave.models import Article, Brief, Problem, RawArticle, Story, StoryProblem
 from newsweave.readers import Limits, ReadStats, read
 from newsweave.runner import BATCH_SIZE, Runner
 from newsweave.text.outlets import unify_outlets
@@ -50,17 +50,25 @@ def read_articles(
     does not need sentences, and `newsweave stories` never pays for them.
     """
     limits = limits or Limits.from_settings()
-    work = partial(_clean_item, max_sentences=limits.max_sentences, split=split)
+    work = partial(
+        _clean_item,
+        max_sentences=limits.max_sentences,
+        max_chars=limits.max_text_chars,
+        split=split,
+    )
     items = read(paths, stats=stats, limits=limits)
     yield from runner.map_batches(work, items, batch_size)
 
 
 def _clean_item(
-    item: RawArticle | Problem, max_sentences: int | None, split: bool = True
+    item: RawArticle | Problem,
+    max_sentences: int | None,
+    split: bool = True,
+    max_chars: int | None = None,
 ) -> Article | Problem:
     if isinstance(item, Problem):
         return item
-    return clean(item, max_sentences=max_sentences, split=split)
+    return clean(item, max_sentences=max_sentences, split=split, max_chars=max_chars)
 
 
 def group_stories(articles: Sequence[Article], *, runner: Runner = Runner()) -> list[Story]:
@@ -143,3 +151,18 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
 def story_only_brief(story: Story) -> Brief:
     """A brief that only names the story and lists its articles (for `newsweave stories`)."""
     return Brief(story=story, headline=choose_headline(story))
+
+
+def guarded(work: Callable[[Story], Brief], story: Story) -> Brief | StoryProblem:
+    """`work(story)`, or the StoryProblem that says why it failed: one story's failure (a
+    model that refuses its text, a stage's bug) costs that story alone, never the others.
+
+    `partial(guarded, work)` is picklable when `work` is, so it runs in workers and on Dask
+    as `work` does. KeyboardInterrupt and SystemExit still end the run.
+    """
+    try:
+        return work(story)
+    except Exception as error:  # whatever it is, it is this story's alone
+        reason = " ".join(f"{type(error).__name__}: {error}".split())
+        sources = tuple(article.source for article in story.articles)
+        return StoryProblem(story.id, sources, f"could not be briefed: {reason}")

@@ -37,6 +37,8 @@ _SPACES = re.compile(r"\s+")
 _NON_WORD = re.compile(r"\W+")
 # Sentence ends, to estimate how many sentences a truncation cut off without splitting them.
 _SENTENCE_END = re.compile(r"[.!?…]+(?=[\"'”’)\]]*(?:\s|$))")
+# Where a text over ingest.max_text_chars is cut: after a sentence end and its closing quotes.
+_CUT_AFTER = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)""")
 # A headline taken from the text has at least this many words: one or two title-case words
 # above the body are a section label ("World"), not a headline.
 _HEADLINE_MIN_WORDS = 3
@@ -67,6 +69,8 @@ def clean(
     article_id: str | None = None,
     max_sentences: int | None = None,
     split: bool = True,
+    *,
+    max_chars: int | None = None,
     **overrides: Any,
 ) -> Article:
     """The cleaned `Article` for `raw`: id, body text, what was removed, title, date, dateline.
@@ -77,13 +81,17 @@ def clean(
     `overrides` replace values of the [clean] section of defaults.toml for this call.
     `max_sentences` (default: ingest.max_sentences) truncates a longer text; `removed` then
     ends with "[truncated: N more sentences over the limit]" (N estimated from sentence ends).
+    `max_chars` (default: ingest.max_text_chars) cuts a longer text first, whatever its
+    sentences, with a note of the characters cut: no later stage or model gets more.
     With `split=False` the sentences are left for later (`sentences.add_sentences`, which gives
     the same ones): grouping does not need them and splitting is most of cleaning's cost.
     The text is the same either way.
     """
     config = settings("clean", **overrides)
-    if max_sentences is None:
-        max_sentences = settings("ingest").max_sentences
+    if max_sentences is None or max_chars is None:
+        limits = settings("ingest")
+        max_sentences = limits.max_sentences if max_sentences is None else max_sentences
+        max_chars = limits.max_text_chars if max_chars is None else max_chars
     lines = _lines(raw.text)
     header_date = _strip_lines(lines, config)
     title = _normalise(raw.title) if raw.title else None
@@ -96,9 +104,8 @@ def clean(
             "clean: the news summary inside a photo caption was kept as the closing paragraph; "
             "the picture description and credits are in removed"
         )
-    text, sentences, truncated = _within_limit(
-        "\n\n".join(body + caption_news), max_sentences, split
-    )
+    text, cut = _capped("\n\n".join(body + caption_news), max_chars)
+    text, sentences, truncated = _within_limit(text, max_sentences, split)
     if title is None and lead_title:
         title = lead_title
         notes.append("clean: title taken from the headline line of the text")
@@ -108,7 +115,7 @@ def clean(
         source=raw.source,
         text=text,
         sentences=sentences,
-        removed=(*(part for line in lines for part in line.dropped), *truncated),
+        removed=(*(part for line in lines for part in line.dropped), *cut, *truncated),
         title=title,
         url=raw.url,
         outlet=raw.outlet,
@@ -141,6 +148,23 @@ def _within_limit(
     sentences = split_sentences(text, max_sentences)
     truncated = _truncation(text, sentences)
     return (text[: sentences[-1].end] if truncated else text), sentences, truncated
+
+
+def _capped(text: str, max_chars: int) -> tuple[str, tuple[str, ...]]:
+    """The text cut to at most `max_chars` characters and the note for `removed` (else ()).
+
+    The cut falls at the last sentence end in the second half of what is kept, else at the
+    last space or line break there, else (one giant word) at the limit itself.
+    """
+    if len(text) <= max_chars:
+        return text, ()
+    floor = max_chars // 2
+    ends = [m.end() for m in _CUT_AFTER.finditer(text, floor, max_chars + 1)]
+    space = max(text.rfind(" ", floor, max_chars + 1), text.rfind("\n", floor, max_chars + 1))
+    cut = ends[-1] if ends else space if space >= 0 else max_chars
+    kept = text[:cut].rstrip()
+    more = len(text) - len(kept)
+    return kept, (f"[truncated: {more} more characters over the limit (ingest.max_text_chars)]",)
 
 
 def _publication_date(raw: RawArticle, from_text: str | None, notes: list[str]) -> datetime | None:

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from newsweave.cli.options import DebugOpt, JsonOpt, run_command
+from newsweave.cli.options import DebugOpt, JsonOpt, check_output, run_command
 from newsweave.errors import ConfigError
 
 eval_app = typer.Typer(
@@ -24,6 +24,7 @@ def _eval(name: str, dataset: Path, json_out: Path | None, debug: bool, **option
 
         if not dataset.is_file():
             raise ConfigError(f"{dataset}: no such data set file")
+        check_output(json_out)
         module = importlib.import_module(f"newsweave.evaluation.{name}")
         table: str = module.run(dataset, json_out, **options)
         sys.stdout.write(table if table.endswith("\n") else table + "\n")

@@ -20,15 +20,18 @@ from newsweave.cli.options import (
     PathsArg,
     SchedulerOpt,
     WorkersOpt,
+    check_output,
     errors,
     make_runner,
     progress_bar,
+    report_problem,
     run_command,
     write_output,
 )
 from newsweave.errors import ConfigError
 
 if TYPE_CHECKING:
+    from newsweave.models import Problem, StoryProblem
     from newsweave.runner import Runner
 
 app = typer.Typer(
@@ -50,10 +53,12 @@ def _read_pile(
     paths: Sequence[Path],
     show_progress: bool,
     limit_flags: Sequence[str] = (),
+    left_out: list[Problem | StoryProblem] | None = None,
     *,
     runner: Runner,
 ) -> list[Any]:
-    """Read and clean everything; report each skipped file or record on stderr as it comes."""
+    """Read and clean everything; report each skipped file or record on stderr as it comes
+    (and add it to `left_out`, for the output's own list)."""
     from newsweave.models import Problem
     from newsweave.pipeline import read_articles
     from newsweave.readers import Limits, ReadStats
@@ -66,7 +71,9 @@ def _read_pile(
         items = read_articles(paths, stats, limits, runner=runner, split=False)
         for item in items:
             if isinstance(item, Problem):
-                errors.print(f"skipped {item.source}: {item.reason}", markup=False)
+                report_problem(item)
+                if left_out is not None:
+                    left_out.append(item)
             else:
                 articles.append(item)
                 progress.advance(task)
@@ -84,40 +91,53 @@ def _stories_command(
     *,
     runner: Runner,
 ) -> int:
-    from newsweave.pipeline import brief_story, group_stories, story_only_brief
+    from newsweave.models import Brief, StoryProblem
+    from newsweave.pipeline import brief_story, group_stories, guarded, story_only_brief
     from newsweave.render.json_v1 import write_document
     from newsweave.render.markdown import render_markdown
 
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
+    check_output(output)
     show_progress = errors.is_terminal
-    articles = _read_pile(paths, show_progress, limit_flags, runner=runner)
+    left_out: list[Problem | StoryProblem] = []
+    articles = _read_pile(paths, show_progress, limit_flags, left_out, runner=runner)
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
     stories = group_stories(articles, runner=runner)
+    results: list[Brief | StoryProblem]
     if words is None:
-        briefs = [story_only_brief(s) for s in stories]
-    elif runner.executor == "local" and runner.workers == 1:
-        with progress_bar(show_progress) as progress:
-            task = progress.add_task("briefing stories", total=len(stories))
-            briefs = []
-            for story in stories:
-                briefs.append(brief_story(story, words, fast or None))
-                progress.advance(task)
+        results = [guarded(story_only_brief, s) for s in stories]
     else:
-        work = partial(brief_story, words=words, fast=fast or None)
-        briefs = runner.map_stories(work, stories)
+        work = partial(guarded, partial(brief_story, words=words, fast=fast or None))
+        if runner.executor == "local" and runner.workers == 1:
+            with progress_bar(show_progress) as progress:
+                task = progress.add_task("briefing stories", total=len(stories))
+                results = []
+                for story in stories:
+                    results.append(work(story))
+                    progress.advance(task)
+        else:
+            results = runner.map_stories(work, stories)
+    briefs = [result for result in results if isinstance(result, Brief)]
+    for result in results:
+        if isinstance(result, StoryProblem):
+            report_problem(result)
+            left_out.append(result)
     text: str | Callable[[TextIO], None]
     if output_format is OutputFormat.json:
-        text = partial(write_document, briefs)  # streamed: the pile's text is in it
+        text = partial(write_document, briefs, problems=left_out)  # streamed: see there
     elif output_format is OutputFormat.html:
         from newsweave.render.html import write_html
 
-        text = partial(write_html, briefs, stories_only=words is None)
+        text = partial(write_html, briefs, stories_only=words is None, problems=left_out)
     else:
-        text = render_markdown(briefs, stories_only=words is None)
+        text = render_markdown(briefs, stories_only=words is None, problems=left_out)
     write_output(text, output)
+    if stories and not briefs:
+        errors.print("newsweave: no story could be briefed", markup=False)
+        return 1
     return 0
 
 
@@ -194,14 +214,10 @@ def _ingest_command(
     *,
     runner: Runner,
 ) -> int:
-    from newsweave.models import Problem
     from newsweave.readers import Limits, ReadStats
     from newsweave.store.ingest import ingest
 
     stats = ReadStats()
-
-    def problem(item: Problem) -> None:
-        errors.print(f"skipped {item.source}: {item.reason}", markup=False)
 
     with progress_bar(errors.is_terminal) as progress:
         tasks: dict[str, Any] = {}
@@ -217,8 +233,9 @@ def _ingest_command(
             runner=runner,
             limits=Limits.from_flags(limit_flags),
             stats=stats,
-            on_problem=problem,
+            on_problem=report_problem,
             progress=advance,
+            on_wait=lambda line: errors.print(line, markup=False),
         )
     errors.print(stats.summary(), markup=False)
     errors.print(f"{store}: {report.summary()}", markup=False)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,6 +19,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from newsweave.errors import ConfigError, NewsweaveError
+from newsweave.models import Problem, StoryProblem
 
 if TYPE_CHECKING:
     from newsweave.runner import Runner
@@ -65,7 +70,7 @@ LimitOpt = Annotated[
         "--limit",
         help="Change an input limit, NAME=VALUE, repeatable: max_file_bytes, max_record_bytes, "
         "max_line_bytes, max_decompressed_bytes, max_gzip_ratio, max_html_bytes, "
-        "max_html_depth, max_sentences (sizes may end in k/M/G).",
+        "max_html_depth, max_sentences, max_text_chars (sizes may end in k/M/G).",
         show_default=False,
     ),
 ]
@@ -85,6 +90,11 @@ def progress_bar(enabled: bool) -> Iterator[Progress]:
     )
     with progress:
         yield progress
+
+
+def report_problem(problem: Problem | StoryProblem) -> None:
+    """One line on stderr for a file, record or story left out: 'skipped SOURCE: REASON'."""
+    errors.print(f"skipped {problem.source}: {problem.reason}", markup=False)
 
 
 def run_command(debug: bool, action: Callable[[], int]) -> None:
@@ -112,18 +122,91 @@ def run_command(debug: bool, action: Callable[[], int]) -> None:
     raise typer.Exit(code)
 
 
+def check_output(output: Path | None) -> None:
+    """Refuse an `--output` that could not be written, before any work (ConfigError, status
+    2): its folder must exist and take a new file, and it must not be a folder itself.
+
+    Writability is tried, not read from permission bits (which root, ACLs and read-only
+    mounts make unreliable): a temporary file is made in the folder and removed.
+    """
+    if output is None:
+        return
+    target = _written_path(output)
+    if target.is_dir():
+        raise ConfigError(f"--output {output}: is a folder; give a file name")
+    if not target.exists() or target.is_file():
+        folder = target.parent
+        if not folder.is_dir():
+            raise ConfigError(f"--output {output}: there is no folder {folder}")
+        try:
+            descriptor, probe = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.")
+            os.close(descriptor)
+            os.unlink(probe)
+        except OSError as error:
+            raise ConfigError(
+                f"--output {output}: cannot write in {folder} ({error.strerror or error})"
+            ) from None
+    if target.exists() and not os.access(target, os.W_OK):
+        raise ConfigError(f"--output {output}: the file is read-only")
+
+
 def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> None:
-    """Write `text` (or what `text(out)` writes, a piece at a time) to `output` or stdout."""
+    """Write `text` (or what `text(out)` writes, a piece at a time) to `output` or stdout.
+
+    A file is written beside `output` under a temporary name, then renamed over it: a write
+    that fails (a full disk, an interrupt) leaves the previous `output` as it was, and no
+    reader ever sees half a file. A device or pipe (`/dev/stdout`) is written as it is.
+    """
     write = text if callable(text) else lambda out: out.write(text)
     if output is None:
         write(sys.stdout)
         return
+    target = _written_path(output)
     try:
-        with output.open("w", encoding="utf-8") as out:
-            write(out)
+        if target.exists() and not target.is_file():
+            with target.open("w", encoding="utf-8") as out:
+                write(out)
+        else:
+            _write_replacing(write, target)
     except OSError as error:
+        if error.errno == errno.ENOSPC:
+            raise NewsweaveError(
+                f"disk full while writing {output}; any earlier {output.name} is unchanged"
+            ) from None
         raise NewsweaveError(f"cannot write {output}: {error.strerror or error}") from None
     errors.print(f"wrote {output}", markup=False)
+
+
+def _written_path(output: Path) -> Path:
+    """The file a write to `output` changes: through a symbolic link, the file it names."""
+    return output.resolve() if output.is_symlink() else output
+
+
+def _write_replacing(write: Callable[[TextIO], object], target: Path) -> None:
+    """`write` into a temporary file beside `target`, then rename it over `target`."""
+    descriptor, temporary = tempfile.mkstemp(
+        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+    )
+    try:
+        with open(descriptor, "w", encoding="utf-8") as out:
+            write(out)
+            out.flush()
+            os.fsync(out.fileno())  # on disk before the rename makes it the output
+        os.chmod(temporary, _file_mode(target))
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _file_mode(target: Path) -> int:
+    """The permissions `target` has, or a new file would get (mkstemp's are owner-only)."""
+    if target.exists():
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def make_runner(executor: str, scheduler: str | None, workers: int | None) -> Runner:

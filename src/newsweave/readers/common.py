@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
@@ -53,6 +54,7 @@ class Limits:
     max_html_bytes: int
     max_html_depth: int
     max_sentences: int
+    max_text_chars: int
 
     @classmethod
     def from_settings(cls, **overrides: Any) -> Limits:
@@ -74,8 +76,12 @@ class Limits:
             if name not in names:
                 raise ConfigError(f"--limit {pair!r}: no such limit; known: {', '.join(names)}")
             number = _size(value)
-            if number is None or number < 1:
-                raise ConfigError(f"--limit {pair!r}: expected NAME=N with N a positive number")
+            if number is None:
+                example = "20M" if name.endswith("_bytes") else getattr(settings("ingest"), name)
+                raise ConfigError(
+                    f"--limit {pair!r}: {name} takes a whole number from 1 to 10^15, which "
+                    f"may end in k, M or G (e.g. --limit {name}={example})"
+                )
             overrides[name] = number
         return cls.from_settings(**overrides)
 
@@ -138,17 +144,28 @@ class _CountedGzip:
 
 
 def _size(value: str) -> int | None:
-    """'2M' -> 2_000_000, '1_000' -> 1000; None when it is not a number."""
-    value = value.strip()
-    scale = _SIZE_SUFFIXES.get(value[-1:].lower(), 1) if value else 1
-    digits = value[:-1] if scale > 1 else value
+    """'2M' -> 2_000_000, '1_000' -> 1000, '1.5k' -> 1500; None unless it is a whole number
+    from 1 to `_LARGEST_LIMIT` (not 'lots', '-5', '2.5', 'inf', 'nan' or '1e400').
+
+    Read as a decimal, not a float: '1e400' is a number too large, not infinity, and no
+    value is rounded on its way in.
+    """
+    text = value.strip().replace("_", "")
+    scale = _SIZE_SUFFIXES.get(text[-1:].lower(), 1) if text else 1
+    digits = text[:-1] if scale > 1 else text
     try:
-        return int(float(digits.replace("_", "")) * scale)
-    except ValueError:
+        number = Decimal(digits) * scale
+    except ArithmeticError:  # not a number, or an exponent past what a decimal holds
         return None
+    if not number.is_finite() or number != number.to_integral_value():
+        return None
+    return int(number) if 1 <= number <= _LARGEST_LIMIT else None
 
 
 _SIZE_SUFFIXES = {"k": 1000, "m": 1000**2, "g": 1000**3}
+# The largest value a limit takes: far past any input (a petabyte), and still a size that
+# `read(n)` and the other calls a limit reaches accept.
+_LARGEST_LIMIT = 10**15
 # An unbounded read() of gzip data is cut into reads this size, so each one is counted.
 _WHOLE_READ = 1 << 24
 

@@ -21,7 +21,17 @@ from urllib.parse import urlsplit
 import jinja2
 from markupsafe import Markup
 
-from newsweave.models import Article, Brief, Entity, Fact, Quote, SourceRef, TimelineEntry
+from newsweave.models import (
+    Article,
+    Brief,
+    Entity,
+    Fact,
+    Problem,
+    Quote,
+    SourceRef,
+    StoryProblem,
+    TimelineEntry,
+)
 from newsweave.render.html_parts import TimelineChart, timeline_chart, word_diff
 from newsweave.render.templating import environment, inline_asset
 from newsweave.text.outlets import UNKNOWN_OUTLET, outlet_name
@@ -286,20 +296,30 @@ def render_html(
     stories_only: bool = False,
     nonce: str | None = None,
     home_url: str | None = None,
+    problems: Sequence[Problem | StoryProblem] = (),
 ) -> str:
     """All briefs as one self-contained HTML report (`stories_only`: stories and articles).
 
     `nonce` marks the inline <style> and <script> for a Content-Security-Policy that allows
     only them (the web app serves the report with one); `home_url` adds a link back to the
-    app's story list.
+    app's story list; `problems` (files, records, stories left out) close the report.
     """
-    return "".join(html_pieces(briefs, stories_only=stories_only, nonce=nonce, home_url=home_url))
+    pieces = html_pieces(
+        briefs, stories_only=stories_only, nonce=nonce, home_url=home_url, problems=problems
+    )
+    return "".join(pieces)
 
 
-def write_html(briefs: Sequence[Brief], out: TextIO, *, stories_only: bool = False) -> None:
+def write_html(
+    briefs: Sequence[Brief],
+    out: TextIO,
+    *,
+    stories_only: bool = False,
+    problems: Sequence[Problem | StoryProblem] = (),
+) -> None:
     """Write `render_html(briefs)` to `out` a piece at a time: a report of a large pile
     carries every article's text (~420 MB at 100,000 articles), never held whole here."""
-    for piece in html_pieces(briefs, stories_only=stories_only):
+    for piece in html_pieces(briefs, stories_only=stories_only, problems=problems):
         out.write(piece)
 
 
@@ -309,6 +329,7 @@ def html_pieces(
     stories_only: bool = False,
     nonce: str | None = None,
     home_url: str | None = None,
+    problems: Sequence[Problem | StoryProblem] = (),
 ) -> Iterator[str]:
     """The report of `render_html`, as the template yields it."""
     views = [StoryView(number, brief) for number, brief in enumerate(briefs, start=1)]
@@ -321,4 +342,5 @@ def html_pieces(
         script=_asset("report.js"),
         nonce=nonce,
         home_url=home_url,
+        problems=problems,
     )

@@ -8,13 +8,13 @@ beside the contract's keys so a reader can check a result without rerunning anyt
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from functools import cache
 from importlib import resources
 from typing import Any, TextIO
 
-from newsweave.models import Article, Brief, SourceRef
+from newsweave.models import Article, Brief, Problem, SourceRef, StoryProblem
 
 VERSION = 1
 SCHEMA_FILE = "schema-v1.json"  # in newsweave/data, shipped with the package
@@ -138,14 +138,30 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
     }
 
 
-def document(briefs: Iterable[Brief]) -> dict[str, Any]:
-    """The whole JSON v1 document for a list of briefs."""
-    return {"version": VERSION, "stories": [brief_dict(b) for b in briefs]}
+def problem_dict(problem: Problem | StoryProblem) -> dict[str, Any]:
+    """A file, record or story left out, and why; a story also names its id and articles."""
+    found: dict[str, Any] = {"source": problem.source, "reason": problem.reason}
+    if isinstance(problem, StoryProblem):
+        found.update(story=problem.story, articles=list(problem.articles))
+    return found
 
 
-def write_document(briefs: Iterable[Brief], out: TextIO) -> None:
-    """Write `document(briefs)` to `out` as `json.dumps(..., ensure_ascii=False, indent=2)`
-    and a newline would, one story at a time.
+def document(
+    briefs: Iterable[Brief], problems: Sequence[Problem | StoryProblem] = ()
+) -> dict[str, Any]:
+    """The whole JSON v1 document for a list of briefs, and what was left out of it."""
+    return {
+        "version": VERSION,
+        "stories": [brief_dict(b) for b in briefs],
+        "problems": [problem_dict(p) for p in problems],
+    }
+
+
+def write_document(
+    briefs: Iterable[Brief], out: TextIO, problems: Sequence[Problem | StoryProblem] = ()
+) -> None:
+    """Write `document(briefs, problems)` to `out` as `json.dumps(..., ensure_ascii=False,
+    indent=2)` and a newline would, one story at a time.
 
     The document carries every article's text: at 100,000 articles the whole JSON text is
     ~400 MB, held twice (the string, then its UTF-8 bytes) by `json.dumps` and a write.
@@ -157,7 +173,9 @@ def write_document(briefs: Iterable[Brief], out: TextIO) -> None:
         story = json.dumps(brief_dict(brief), ensure_ascii=False, indent=2)
         out.write(("\n    " if empty else ",\n    ") + story.replace("\n", "\n    "))
         empty = False
-    out.write("]\n}\n" if empty else "\n  ]\n}\n")
+    left_out = json.dumps([problem_dict(p) for p in problems], ensure_ascii=False, indent=2)
+    out.write("]" if empty else "\n  ]")
+    out.write(',\n  "problems": ' + left_out.replace("\n", "\n  ") + "\n}\n")
 
 
 def schema() -> dict[str, Any]:

@@ -14,7 +14,7 @@ from functools import cache
 
 import jinja2
 
-from newsweave.models import Article, Brief, Quote, SourceRef
+from newsweave.models import Article, Brief, Problem, Quote, SourceRef, StoryProblem
 from newsweave.render.json_v1 import iso_published
 from newsweave.render.templating import environment
 
@@ -88,8 +88,14 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def render_markdown(briefs: Sequence[Brief], *, stories_only: bool = False) -> str:
-    """All briefs as one Markdown document (`stories_only` lists stories and their articles)."""
+def render_markdown(
+    briefs: Sequence[Brief],
+    *,
+    stories_only: bool = False,
+    problems: Sequence[Problem | StoryProblem] = (),
+) -> str:
+    """All briefs as one Markdown document (`stories_only` lists stories and their articles),
+    closing with what was left out (`problems`: files, records, stories), if anything."""
     template = _environment().get_template("brief.md.j2")
     parts = []
     for number, brief in enumerate(briefs, start=1):
@@ -112,4 +118,6 @@ def render_markdown(briefs: Sequence[Brief], *, stories_only: bool = False) -> s
                 stories_only=stories_only,
             )
         )
+    if problems:
+        parts.append(_environment().get_template("left_out.md.j2").render(problems=problems))
     return "\n---\n\n".join(parts) if parts else "No stories: no article could be read.\n"

@@ -16,7 +16,9 @@ Three steps, each safe to interrupt at any moment (a SIGKILL included):
    becomes an alias.
 3. brief: stories whose member key (articles + repost marks + brief settings) has no brief
    yet are briefed, a batch per transaction; the others keep theirs. Briefs no story uses
-   any more are dropped with their quotes and entities.
+   any more are dropped with their quotes and entities. A story that cannot be briefed is
+   reported and left without a brief (the app shows its articles); the next ingest tries it
+   again.
 
 A rerun after a crash finds committed batches (their content hashes) and skips them,
 regroups if the crash left ungrouped articles, and briefs what is missing: nothing is lost,
@@ -29,19 +31,27 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
 from newsweave.config import settings
-from newsweave.models import Article, Brief, Problem, Story
-from newsweave.pipeline import brief_story, read_articles
+from newsweave.models import Article, Brief, Problem, Story, StoryProblem
+from newsweave.pipeline import brief_story, guarded, read_articles
 from newsweave.readers import Limits, ReadStats
 from newsweave.render.json_v1 import brief_dict
 from newsweave.runner import Runner
+from newsweave.store.lock import writer_lock
 from newsweave.store.query import load_story
 from newsweave.store.regroup import Progress, regroup
-from newsweave.store.schema import connect_writer, dumps, sortable_time, transaction
+from newsweave.store.schema import (
+    connect_writer,
+    disk_full_named,
+    dumps,
+    sortable_time,
+    transaction,
+)
 
 
 @dataclass(slots=True)
@@ -54,12 +64,14 @@ class IngestReport:
     stories: int = 0
     briefed: int = 0
     regrouped: bool = False
+    failed: int = 0
 
     def summary(self) -> str:
         grouping = "regrouped" if self.regrouped else "grouping unchanged"
+        failed = f", {self.failed} stories could not be briefed" if self.failed else ""
         return (
             f"{self.added} new of {self.read} articles read; store: {self.articles} articles, "
-            f"{self.stories} stories ({grouping}, {self.briefed} briefs computed)"
+            f"{self.stories} stories ({grouping}, {self.briefed} briefs computed{failed})"
         )
 
 
@@ -70,18 +82,34 @@ def ingest(
     runner: Runner = Runner(),
     limits: Limits | None = None,
     stats: ReadStats | None = None,
-    on_problem: Callable[[Problem], None] | None = None,
+    on_problem: Callable[[Problem | StoryProblem], None] | None = None,
     progress: Progress | None = None,
+    lock_wait: float | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
     `runner` says where the per-article work (cleaning, repost and grouping signatures) and
     the briefs run (`Runner.map_batches`, `Runner.map_stories`).
+    `on_problem` hears of each file, record or story left out. One ingest writes a store at a
+    time: another one's lock is waited for up to `lock_wait` seconds (default: [store]
+    lock_wait), with a line to `on_wait`, else NewsweaveError. A full disk is a
+    NewsweaveError that says so (what was committed stays; a rerun goes on from there).
     """
     knobs = settings("store")
     report = IngestReport()
-    connection = connect_writer(store_path)
-    try:
+
+    def failed(problem: StoryProblem) -> None:
+        report.failed += 1
+        if on_problem:
+            on_problem(problem)
+
+    wait = knobs.lock_wait if lock_wait is None else lock_wait
+    with (
+        disk_full_named(store_path),
+        closing(connect_writer(store_path)) as connection,  # safe beside another ingest
+        writer_lock(store_path, wait, on_wait),
+    ):
         items = read_articles(paths, stats, limits, runner=runner)
         report.read, report.added = add_articles(
             connection, items, knobs.article_batch, on_problem, progress
@@ -89,13 +117,13 @@ def ingest(
         if connection.execute("SELECT 1 FROM articles WHERE grouped = 0 LIMIT 1").fetchone():
             regroup(connection, knobs.brief_words, progress, runner=runner)
             report.regrouped = True
-        report.briefed = brief_missing(connection, runner=runner, progress=progress)
+        report.briefed = brief_missing(
+            connection, runner=runner, progress=progress, on_failure=failed
+        )
         drop_unused_briefs(connection)
         report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
         report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
     return report
 
 
@@ -180,25 +208,35 @@ def brief_missing(
     *,
     runner: Runner = Runner(),
     progress: Progress | None = None,
+    on_failure: Callable[[StoryProblem], None] | None = None,
 ) -> int:
-    """Brief every story that has no brief for its current members; how many were briefed."""
+    """Brief every story that has no brief for its current members; how many were briefed.
+
+    A story whose brief fails is left without one and handed to `on_failure`.
+    """
     knobs = settings("store")
     words, size = knobs.brief_words, max(knobs.brief_batch, runner.workers)
     missing = connection.execute(
         "SELECT id, key FROM stories WHERE key NOT IN (SELECT key FROM briefs)"
         " ORDER BY newest DESC, size DESC"
     ).fetchall()
-    work = partial(brief_story, words=words)
+    work = partial(guarded, partial(brief_story, words=words))
+    briefed = 0
     for start in range(0, len(missing), size):
         batch = missing[start : start + size]
         stories = [_story(connection, story_id) for story_id, _ in batch]
-        briefs = runner.map_stories(work, stories)
+        results = runner.map_stories(work, stories)
         with transaction(connection):
-            for (_, key), brief in zip(batch, briefs, strict=True):
-                _write_brief(connection, key, brief)
+            for (_, key), result in zip(batch, results, strict=True):
+                if isinstance(result, StoryProblem):
+                    if on_failure:
+                        on_failure(result)
+                    continue
+                _write_brief(connection, key, result)
+                briefed += 1
         if progress:
             progress("briefing stories", start + len(batch), len(missing))
-    return len(missing)
+    return briefed
 
 
 def _story(connection: sqlite3.Connection, story_id: str) -> Story:

@@ -13,6 +13,10 @@ Tables (one file, WAL mode, so `serve` reads while `ingest` writes):
     articles_fts, quotes_fts   FTS5 indexes over titles, texts and quotes
     meta            schema version, brief settings
 
+The file says it is newsweave's in its header (`PRAGMA application_id`, `APPLICATION_ID`):
+a database of another program is refused before anything in it changes, and a store made
+before the mark (id 0, newsweave's tables) is marked by the next ingest.
+
 A brief is keyed by its story's member key (a hash of the member articles and their repost
 marks), never by story id: regrouping only swaps `stories`, and a story whose members did not
 change finds its brief already there.
@@ -21,10 +25,13 @@ change finds its brief already there.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import sqlite3
 import types
 import typing
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -34,6 +41,10 @@ from urllib.parse import quote
 from newsweave.errors import NewsweaveError
 
 SCHEMA_VERSION = 1
+# The store's mark in the SQLite header (`PRAGMA application_id`): "NWVE" in ASCII.
+APPLICATION_ID = 0x4E575645
+# What a store made before the mark holds: the tables by which an unmarked one is known.
+UNMARKED_STORE_TABLES = frozenset({"meta", "articles", "stories", "story_articles", "briefs"})
 Record = TypeVar("Record")
 
 SCHEMA = """
@@ -82,23 +93,28 @@ CREATE VIRTUAL TABLE IF NOT EXISTS quotes_fts USING fts5 (text, speaker, tokeniz
 
 
 def connect_writer(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) the store for `ingest`: WAL, explicit transactions."""
-    try:
-        connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+    """Open (creating if needed) the store for `ingest`: WAL, explicit transactions.
+
+    Another program's database is refused (NewsweaveError) before anything in it changes.
+    """
+    connection = _connect(path, str(path), isolation_level=None, timeout=30)
+    with _closed_on_error(connection, path):
+        if not _marked(connection, path):
+            connection.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
         connection.execute("PRAGMA foreign_keys=ON")
         connection.executescript(SCHEMA)
-        found = connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
-    if found is None:
-        connection.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-    elif found[0] != str(SCHEMA_VERSION):
-        raise NewsweaveError(
-            f"{path}: store schema version {found[0]}, this newsweave reads {SCHEMA_VERSION}; "
-            "ingest into a new store file"
+        # OR IGNORE: two ingests may make a new store at once (they take turns only later)
+        connection.execute(
+            "INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),)
         )
+        found = connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+        if found[0] != str(SCHEMA_VERSION):
+            raise NewsweaveError(
+                f"{path}: store schema version {found[0]}, this newsweave reads "
+                f"{SCHEMA_VERSION}; ingest into a new store file"
+            )
     return connection
 
 
@@ -107,13 +123,66 @@ def connect_reader(path: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise NewsweaveError(f"{path}: no such store; create it with `newsweave ingest`")
     uri = "file:" + quote(str(path.resolve())) + "?mode=ro"
-    try:
-        connection = sqlite3.connect(uri, uri=True, timeout=10, check_same_thread=False)
+    connection = _connect(path, uri, uri=True, timeout=10, check_same_thread=False)
+    with _closed_on_error(connection, path):
+        _marked(connection, path)  # refuses another program's database
         connection.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
-    except sqlite3.DatabaseError as error:
-        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
     connection.row_factory = sqlite3.Row
     return connection
+
+
+def _connect(path: Path, database: str, **options: Any) -> sqlite3.Connection:
+    try:
+        connection: sqlite3.Connection = sqlite3.connect(database, **options)
+        return connection
+    except sqlite3.DatabaseError as error:
+        raise NewsweaveError(f"{path}: cannot open the store ({error})") from None
+
+
+@contextmanager
+def _closed_on_error(connection: sqlite3.Connection, path: Path) -> Iterator[None]:
+    """Close `connection` if opening the store fails; SQLite's errors there mean the file is
+    not a store newsweave can use (but for a full disk, which `disk_full_named` names)."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        connection.close()
+        if _is_disk_full(error):
+            raise
+        raise NewsweaveError(f"{path}: not a newsweave store ({error})") from None
+    except BaseException:
+        connection.close()
+        raise
+
+
+def _marked(connection: sqlite3.Connection, path: Path) -> bool:
+    """True for a store with newsweave's mark; False for one that should get it: a new (empty)
+    database, or a store made before the mark. NewsweaveError for anything else: another
+    program's database, which must stay as it is. Reads only."""
+    mark = connection.execute("PRAGMA application_id").fetchone()[0]
+    if mark == APPLICATION_ID:
+        return True
+    tables = {
+        name
+        for (name,) in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+    if mark == 0 and (not tables or _is_unmarked_store(connection, tables)):
+        return False
+    shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+    raise NewsweaveError(
+        f"{path}: not a newsweave store but another program's SQLite database "
+        f"(application_id {mark:#x}, tables: {shown or 'none'}); it was left as it is. "
+        "Give --store a file of its own (a new name makes a new store)"
+    )
+
+
+def _is_unmarked_store(connection: sqlite3.Connection, tables: set[str]) -> bool:
+    """A store newsweave made before it marked its stores: its tables and a schema version."""
+    if not UNMARKED_STORE_TABLES.issubset(tables):
+        return False
+    return connection.execute("SELECT 1 FROM meta WHERE key = 'schema'").fetchone() is not None
 
 
 # -- records <-> JSON ------------------------------------------------------------------------
@@ -183,4 +252,38 @@ class transaction:
         return self.connection
 
     def __exit__(self, kind: Any, *_: Any) -> None:
-        self.connection.execute("ROLLBACK" if kind else "COMMIT")
+        if not kind:
+            self.connection.execute("COMMIT")
+        elif self.connection.in_transaction:  # SQLite may have rolled back itself (disk full)
+            self.connection.execute("ROLLBACK")
+
+
+@contextmanager
+def disk_full_named(path: Path) -> Iterator[None]:
+    """A full disk while writing the store at `path` (SQLITE_FULL, or ENOSPC/EDQUOT from a
+    file beside it) becomes a NewsweaveError that says so and what to do; other errors pass.
+
+    Nothing committed is lost: each transaction is whole or absent, and the next ingest goes
+    on where this one stopped.
+    """
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        if not _is_disk_full(error):
+            raise
+        raise _disk_full(path, str(error)) from None
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise _disk_full(path, f"{error.filename or path}: {error.strerror}") from None
+
+
+def _is_disk_full(error: sqlite3.DatabaseError) -> bool:
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL
+
+
+def _disk_full(path: Path, reason: str) -> NewsweaveError:
+    return NewsweaveError(
+        f"disk full while writing {path} ({reason}): what was committed before is kept; "
+        "free some space and run the ingest again, it goes on where this one stopped"
+    )
