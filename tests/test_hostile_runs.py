@@ -28,7 +28,7 @@ from newsweave.config import settings
 from newsweave.errors import ConfigError
 from newsweave.models import Brief, Story, StoryProblem
 from newsweave.pipeline import brief_story, guarded, story_only_brief
-from newsweave.readers import Limits, article_id
+from newsweave.readers import Limits
 from newsweave.readers import read as read_raw
 from newsweave.render.json_v1 import schema
 from newsweave.store.query import load_brief
@@ -83,22 +83,22 @@ def by_source(document: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 def test_a_2mb_text_without_a_sentence_end_is_cut_to_max_text_chars(tmp_path: Path) -> None:
     (raw,) = read_raw([write(tmp_path / "endless.txt", ENDLESS)])
-    cap = int(settings("ingest")["max_text_chars"])
-    whole = clean(raw, article_id(raw))  # split now, as `ingest` does
-    later = clean(raw, article_id(raw), split=False)  # split per story, as `brief` does
+    cap = settings("ingest").max_text_chars
+    whole = clean(raw)  # split now, as `ingest` does
+    later = clean(raw, split=False)  # split per story, as `brief` does
     assert whole.text == later.text and len(whole.text) <= cap
     assert whole.text.endswith("word") and whole.sentences[-1].end == len(whole.text)
     cut = len(ENDLESS.strip()) - len(whole.text)
     assert whole.removed == (
         f"[truncated: {cut} more characters over the limit (ingest.max_text_chars)]",
     )
-    small = clean(raw, article_id(raw), max_chars=1000)
+    small = clean(raw, max_chars=1000)
     assert len(small.text) <= 1000 and "ingest.max_text_chars" in small.removed[0]
 
 
 def test_a_text_over_the_cap_is_cut_after_its_last_sentence_end(tmp_path: Path) -> None:
     (raw,) = read_raw([write(tmp_path / "long.txt", " ".join([good("First")] * 20))])
-    article = clean(raw, article_id(raw), max_chars=1000)
+    article = clean(raw, max_chars=1000)
     assert len(article.text) <= 1000 and article.text.endswith(" news.")
     assert article.removed[-1].startswith("[truncated: ")
 
@@ -118,7 +118,7 @@ def test_brief_briefs_a_2mb_text_without_a_sentence_end_beside_a_good_one(
     assert len(document["stories"]) == 2 and document["problems"] == []
     assert "Goodword" in articles["good.txt"]["text"]
     endless = articles["endless.txt"]
-    assert len(endless["text"]) <= int(settings("ingest")["max_text_chars"])
+    assert len(endless["text"]) <= settings("ingest").max_text_chars
     assert "over the limit (ingest.max_text_chars)" in endless["removed"][-1]
     (briefed,) = [s for s in document["stories"] if "Goodword" in s["articles"][0]["text"]]
     assert briefed["summary"], "the good article is briefed"
