@@ -11,12 +11,15 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import resource
+import sqlite3
 import subprocess
 import sys
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -421,3 +424,114 @@ def test_cli_exits_1_when_nothing_is_readable_and_takes_limit_flags(tmp_path: Pa
     done, _ = run_cli(str(tmp_path / "ok.txt"), "--limit", "max_file_bytes=10")
     assert done.returncode == 1
     assert "file is larger than 10 bytes (limit: ingest.max_file_bytes)" in done.stderr
+
+
+# One hostile case beside one good article, through the real CLI: the good article is read,
+# the bad one is named on stderr with its reason, and memory stays under MEMORY_MB.
+
+MEMORY_MB = 2048
+BESIDE = "Besidegood"
+
+
+@dataclass
+class Run:
+    """A CLI run over a folder: its exit status, stderr (strictly UTF-8) and article texts."""
+
+    code: int
+    stderr: str
+    texts: list[str]
+    sources: list[str]
+
+
+def run_beside_good(
+    folder: Path, command: str = "stories", *flags: str, preexec: Callable[[], None] | None = None
+) -> Run:
+    """`newsweave COMMAND FOLDER --format json -o OUT FLAGS` with a good article in FOLDER.
+
+    Checks what every case shares: exit 0, no traceback, stderr and the JSON output valid
+    UTF-8, the good article read, peak memory of the children under MEMORY_MB.
+    """
+    write(folder / "good.txt", good(BESIDE))
+    out = folder.parent / f"{folder.name}-{command}.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsweave",
+            command,
+            str(folder),
+            "-f",
+            "json",
+            "-o",
+            str(out),
+            *flags,
+        ],
+        capture_output=True,
+        timeout=300,
+        preexec_fn=preexec,
+    )
+    stderr = done.stderr.decode("utf-8")  # strict: whatever the file names, stderr is UTF-8
+    assert done.returncode == 0, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    document = json.loads(out.read_bytes().decode("utf-8"))
+    articles = [a for story in document["stories"] for a in story["articles"]]
+    texts = [a["text"] for a in articles]
+    assert any(BESIDE in text for text in texts)
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 < MEMORY_MB
+    return Run(done.returncode, stderr, texts, [a["source"] for a in articles])
+
+
+def skipped_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("skipped ")]
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    write(Path(os.fsdecode(bytes(folder) + b"/caf\xe9-news.txt")), good("Cafeword"))
+    write(Path(os.fsdecode(bytes(folder) + b"/bin\xff.txt")), bytes(range(256)) * 40)
+    run = run_beside_good(folder, "brief")  # as reported: it died writing the JSON
+    assert f"{folder}/caf\\xe9-news.txt" in run.sources
+    assert any("Cafeword" in text for text in run.texts)
+    assert skipped_lines(run.stderr) == [f"skipped {folder}/bin\\xff.txt: binary file, not text"]
+    for output_format in ("md", "html"):
+        done = subprocess.run(
+            [sys.executable, "-m", "newsweave", "stories", str(folder), "-f", output_format],
+            capture_output=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "caf\\xe9-news.txt" in done.stdout.decode("utf-8")
+    store = tmp_path / "news.db"
+    for new in (2, 0):  # the second run finds nothing new
+        done = subprocess.run(
+            [sys.executable, "-m", "newsweave", "ingest", str(folder), "--store", str(store)],
+            capture_output=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"{new} new of 2 articles read" in done.stderr.decode("utf-8")
+    with sqlite3.connect(store) as connection:
+        records = [row[0] for row in connection.execute("SELECT record FROM articles")]
+    assert any(json.loads(record)["source"].endswith("/caf\\xe9-news.txt") for record in records)
+
+
+def test_control_characters_in_a_file_name_are_escaped_on_stderr(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    write(folder / "evil\x1b[2J\x1b[31m\nskipped forged.txt: all fine\r.txt", b"\x00" * 4000)
+    run = run_beside_good(folder)
+    assert "\x1b" not in run.stderr and "\r" not in run.stderr
+    assert skipped_lines(run.stderr) == [
+        f"skipped {folder}/evil\\x1b[2J\\x1b[31m\\nskipped forged.txt: all fine\\r.txt: "
+        "binary file, not text"
+    ]
+
+
+def test_a_reason_quoting_the_input_is_cut_to_about_200_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    path = write(folder / "long-first-line.warc", b"\x1b[31m" * 200_000 + b"\n")
+    run = run_beside_good(folder)
+    [line] = skipped_lines(run.stderr)
+    reason = line.removeprefix(f"skipped {path}: ")
+    assert reason.startswith("WARC breaks at byte 0: a record is cut short or malformed (")
+    assert 150 < len(reason) <= 210 and "\x1b" not in reason

@@ -200,7 +200,7 @@ def _ingest_command(
     workers: int = 1,
 ) -> int:
     from newsweave.models import Problem
-    from newsweave.readers import Limits, ReadStats
+    from newsweave.readers import Limits, ReadStats, display_path
     from newsweave.runner import check_executor
     from newsweave.store.ingest import ingest
 
@@ -230,7 +230,7 @@ def _ingest_command(
             progress=advance,
         )
     errors.print(stats.summary(), markup=False)
-    errors.print(f"{store}: {report.summary()}", markup=False)
+    errors.print(f"{display_path(str(store))}: {report.summary()}", markup=False)
     return 0 if report.read else 1
 
 

@@ -111,6 +111,8 @@ def run_command(debug: bool, action: Callable[[], int]) -> None:
 
 def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> None:
     """Write `text` (or what `text(out)` writes, a piece at a time) to `output` or stdout."""
+    from newsweave.readers.paths import display_path
+
     write = text if callable(text) else lambda out: out.write(text)
     if output is None:
         write(sys.stdout)
@@ -119,8 +121,9 @@ def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> N
         with output.open("w", encoding="utf-8") as out:
             write(out)
     except OSError as error:
-        raise NewsweaveError(f"cannot write {output}: {error.strerror or error}") from None
-    errors.print(f"wrote {output}", markup=False)
+        reason = error.strerror or error
+        raise NewsweaveError(f"cannot write {display_path(str(output))}: {reason}") from None
+    errors.print(f"wrote {display_path(str(output))}", markup=False)
 
 
 def worker_count(workers: int | None) -> int:

@@ -34,9 +34,13 @@ from newsweave.readers.common import (
     repair_mojibake,
 )
 from newsweave.readers.detect import SUFFIXES, detect_format, format_suffix, head_bytes, sniff
+from newsweave.readers.paths import display_path
 
-__all__ = ["Limits", "ReadStats", "article_id", "read"]
+__all__ = ["Limits", "ReadStats", "article_id", "display_path", "read"]
 
+# A skipped file's or record's reason is cut to about this many characters: a reason may quote
+# the input (a first line, a parser's complaint), and one line of input may be a gigabyte.
+REASON_CHARS = 200
 MOJIBAKE_NOTE = "repaired mojibake (UTF-8 that had been read as cp1252/latin-1)"
 
 # Format -> (module, function). Imported on first use: trafilatura, feedparser and warcio
@@ -94,14 +98,17 @@ def read(
 
     `source` of each item is the path as given joined with where the file was found, plus
     the record's place in a multi-record file (`feed.xml#3`, `crawl.jsonl:17`,
-    `crawl.warc.gz@40213`). Pass `stats` to have it counted, `limits` to change the [ingest]
-    limits. A single path is taken as a list of one (not as the characters of a string).
+    `crawl.warc.gz@40213`), as `display_path` shows it (a name that is not UTF-8 or holds
+    control characters is escaped; the file is opened by its own name). Pass `stats` to have
+    it counted, `limits` to change the [ingest] limits. A single path is taken as a list of
+    one (not as the characters of a string).
     """
     stats = stats if stats is not None else ReadStats()
     limits = limits or Limits.from_settings()
     for given in [paths] if isinstance(paths, str | Path) else paths:
-        for path, source in _files(given):
-            if source != str(given) and _suffix_says_not_article(path):
+        for path, found in _files(given):
+            source = display_path(found)
+            if found != str(given) and _suffix_says_not_article(path):
                 stats.not_articles.append(source)
                 continue
             stats.files += 1
@@ -113,11 +120,30 @@ def read(
                 if isinstance(item, RawArticle):
                     stats.articles += 1
                     item = _repaired(item)
-                elif item.source == source:
-                    stats.files_skipped += 1
                 else:
-                    stats.records_skipped += 1
+                    item = _shown_problem(item)
+                    if item.source == source:
+                        stats.files_skipped += 1
+                    else:
+                        stats.records_skipped += 1
                 yield item
+
+
+def _shown_problem(problem: Problem) -> Problem:
+    """The problem as it may be shown: source and reason through `display_path`, and a
+    reason over `REASON_CHARS` cut in its middle (it may quote the input, a line of which
+    may be a gigabyte; its end says what was kept). It is cut before it is escaped too, to
+    a few times that, so that a huge one is never escaped whole."""
+    reason = _middle_cut(display_path(_middle_cut(problem.reason, 4 * REASON_CHARS)))
+    return Problem(display_path(problem.source), reason)
+
+
+def _middle_cut(text: str, most: int = REASON_CHARS) -> str:
+    """`text`, or its first three quarters of `most` characters and its last quarter."""
+    if len(text) <= most:
+        return text
+    tail = most // 4
+    return f"{text[: most - tail]} [...] {text[-tail:]}"
 
 
 def _files(given: str | Path) -> Iterator[tuple[Path, str]]:
