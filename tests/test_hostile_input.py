@@ -527,6 +527,93 @@ def test_control_characters_in_a_file_name_are_escaped_on_stderr(tmp_path: Path)
     ]
 
 
+def as_anyone() -> Callable[[], None] | None:
+    """For a child of root: drop the two capabilities that let root read any folder whatever
+    its mode (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so a mode-000 folder stops it as it
+    stops anyone. None when not root: the mode alone does it."""
+    if os.geteuid() != 0:
+        return None
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def drop() -> None:
+        for capability in (1, 2):  # from the bounding set: exec then leaves them out
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    return drop
+
+
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    locked = folder / "locked"
+    write(locked / "inside.txt", good("Lockedaway"))
+    locked.chmod(0)
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", "import os, sys; os.listdir(sys.argv[1])", str(locked)],
+            preexec_fn=as_anyone(),
+            capture_output=True,
+        )
+        if probe.returncode == 0:
+            pytest.skip("no way here to make a folder unreadable (root keeps its capabilities)")
+        run = run_beside_good(folder, preexec=as_anyone())
+    finally:
+        locked.chmod(0o755)
+    assert skipped_lines(run.stderr) == [
+        f"skipped {locked}: folder cannot be listed (permission denied)"
+    ]
+    assert not any("Lockedaway" in text for text in run.texts)
+    assert "1 files skipped" in run.stderr
+
+
+def test_a_link_leaving_the_folder_is_named_unless_follow_links(tmp_path: Path) -> None:
+    folder, outside = tmp_path / "pile", tmp_path / "outside"
+    write(outside / "secret.txt", good("Outsideword"))
+    write(folder / "sub" / "inner.txt", good("Innerword"))
+    links = {
+        "passwd.txt": Path("/etc/passwd"),
+        "secret.txt": outside / "secret.txt",
+        "elsewhere": outside,
+        "inner-link.txt": folder / "sub" / "inner.txt",  # stays inside: read as before
+        "sub-link": folder / "sub",  # stays inside: its files are read where they are
+    }
+    for name, target in links.items():
+        (folder / name).symlink_to(target)
+    run = run_beside_good(folder)
+    assert sorted(skipped_lines(run.stderr)) == [
+        f"skipped {folder / name}: link leaves {folder}; --follow-links reads it"
+        for name in ("elsewhere", "passwd.txt", "secret.txt")
+    ]
+    assert not any("Outsideword" in text or "root:" in text for text in run.texts)
+    assert sorted(s.removeprefix(f"{folder}/") for s in run.sources) == [
+        "good.txt",
+        "inner-link.txt",
+        "sub/inner.txt",
+    ]
+    followed = run_beside_good(folder, "brief", "--fast", "--follow-links")
+    assert skipped_lines(followed.stderr) == []
+    assert f"{folder}/elsewhere/secret.txt" in followed.sources
+    assert f"{folder}/secret.txt" in followed.sources
+    store = tmp_path / "links.db"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsweave",
+            "ingest",
+            str(folder),
+            "--follow-links",
+            "--store",
+            str(store),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and b"link leaves" not in done.stderr, done.stderr
+
+
 def test_a_reason_quoting_the_input_is_cut_to_about_200_characters(tmp_path: Path) -> None:
     folder = tmp_path / "pile"
     path = write(folder / "long-first-line.warc", b"\x1b[31m" * 200_000 + b"\n")

@@ -44,6 +44,8 @@ def read_articles(
     scheduler: str | None = None,
     batch_size: int = BATCH_SIZE,
     split: bool = True,
+    *,
+    follow_links: bool = False,
 ) -> Iterator[Article | Problem]:
     """Read and clean every article under `paths`; unreadable input comes out as a Problem.
 
@@ -51,11 +53,12 @@ def read_articles(
     Dask with `executor="dask"`), in input order, so memory stays bounded by the batches in
     flight. `limits` (default: the [ingest] section) bound what hostile input may cost.
     `split=False` leaves the sentence split to `brief_story` (per story, in parallel): grouping
-    does not need sentences, and `newsweave stories` never pays for them.
+    does not need sentences, and `newsweave stories` never pays for them. `follow_links`
+    reads symbolic links that lead out of a folder given (else each is named and skipped).
     """
     limits = limits or Limits.from_settings()
     work = partial(_clean_item, max_sentences=limits.max_sentences, split=split)
-    items = read(paths, stats=stats, limits=limits)
+    items = read(paths, stats=stats, limits=limits, follow_links=follow_links)
     yield from map_batches(work, items, workers, executor, scheduler, batch_size)
 
 

@@ -13,6 +13,7 @@ from newsweave.cli.eval_commands import eval_app
 from newsweave.cli.options import (
     DebugOpt,
     ExecutorOpt,
+    FollowLinksOpt,
     FormatOpt,
     LimitOpt,
     OutputFormat,
@@ -48,6 +49,7 @@ def _read_pile(
     show_progress: bool,
     limit_flags: Sequence[str] = (),
     placement: tuple[int, str, str | None] = (1, "local", None),
+    follow_links: bool = False,
 ) -> list[Any]:
     """Read and clean everything; report each skipped file or record on stderr as it comes."""
     from newsweave.models import Problem
@@ -60,7 +62,16 @@ def _read_pile(
     with progress_bar(show_progress) as progress:
         task = progress.add_task("reading", total=None)
         workers, executor, scheduler = placement
-        items = read_articles(paths, stats, limits, workers, executor, scheduler, split=False)
+        items = read_articles(
+            paths,
+            stats,
+            limits,
+            workers,
+            executor,
+            scheduler,
+            split=False,
+            follow_links=follow_links,
+        )
         for item in items:
             if isinstance(item, Problem):
                 errors.print(f"skipped {item.source}: {item.reason}", markup=False)
@@ -81,6 +92,7 @@ def _stories_command(
     limit_flags: Sequence[str] = (),
     workers: int = 1,
     fast: bool = False,
+    follow_links: bool = False,
 ) -> int:
     from newsweave.pipeline import brief_story, group_stories, story_only_brief
     from newsweave.render.json_v1 import write_document
@@ -91,7 +103,8 @@ def _stories_command(
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
     show_progress = errors.is_terminal
-    articles = _read_pile(paths, show_progress, limit_flags, (workers, executor, scheduler))
+    placement = (workers, executor, scheduler)
+    articles = _read_pile(paths, show_progress, limit_flags, placement, follow_links)
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
@@ -139,6 +152,7 @@ def brief(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
+    follow_links: FollowLinksOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Group the pile into stories and brief each: summary with citations, who said what,
@@ -155,6 +169,7 @@ def brief(
             limit or (),
             worker_count(workers),
             fast,
+            follow_links=follow_links,
         ),
     )
 
@@ -168,6 +183,7 @@ def stories(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
+    follow_links: FollowLinksOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Only group the pile into stories, with reposts and rewrites marked (fast)."""
@@ -182,6 +198,7 @@ def stories(
             None,
             limit or (),
             worker_count(workers),
+            follow_links=follow_links,
         ),
     )
 
@@ -198,6 +215,7 @@ def _ingest_command(
     scheduler: str | None,
     limit_flags: Sequence[str],
     workers: int = 1,
+    follow_links: bool = False,
 ) -> int:
     from newsweave.models import Problem
     from newsweave.readers import Limits, ReadStats, display_path
@@ -228,6 +246,7 @@ def _ingest_command(
             stats=stats,
             on_problem=problem,
             progress=advance,
+            follow_links=follow_links,
         )
     errors.print(stats.summary(), markup=False)
     errors.print(f"{display_path(str(store))}: {report.summary()}", markup=False)
@@ -242,6 +261,7 @@ def ingest_command(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
+    follow_links: FollowLinksOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Add articles to a store: idempotent (same content, same article), new articles join
@@ -249,7 +269,7 @@ def ingest_command(
     run_command(
         debug,
         lambda: _ingest_command(
-            paths, store, executor, scheduler, limit or (), worker_count(workers)
+            paths, store, executor, scheduler, limit or (), worker_count(workers), follow_links
         ),
     )
 

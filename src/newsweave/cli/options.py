@@ -66,6 +66,14 @@ LimitOpt = Annotated[
         show_default=False,
     ),
 ]
+FollowLinksOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read symbolic links that lead out of a folder given (by default each is named "
+        "and skipped: a link to /etc/passwd dropped into a crawl is not an article).",
+    ),
+]
 JsonOpt = Annotated[Path | None, typer.Option("--json", help="Write the full results here.")]
 
 

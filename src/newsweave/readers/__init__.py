@@ -15,7 +15,6 @@ the file or record is skipped with a reason that names the limit to raise.
 from __future__ import annotations
 
 import hashlib
-import os
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -34,7 +33,7 @@ from newsweave.readers.common import (
     repair_mojibake,
 )
 from newsweave.readers.detect import SUFFIXES, detect_format, format_suffix, head_bytes, sniff
-from newsweave.readers.paths import display_path
+from newsweave.readers.paths import display_path, files_under
 
 __all__ = ["Limits", "ReadStats", "article_id", "display_path", "read"]
 
@@ -92,7 +91,11 @@ class ReadStats:
 
 
 def read(
-    paths: Iterable[str | Path], stats: ReadStats | None = None, limits: Limits | None = None
+    paths: Iterable[str | Path],
+    stats: ReadStats | None = None,
+    limits: Limits | None = None,
+    *,
+    follow_links: bool = False,
 ) -> Iterator[RawArticle | Problem]:
     """Yield every article in `paths` (files, or folders read recursively), in a fixed order.
 
@@ -100,15 +103,20 @@ def read(
     the record's place in a multi-record file (`feed.xml#3`, `crawl.jsonl:17`,
     `crawl.warc.gz@40213`), as `display_path` shows it (a name that is not UTF-8 or holds
     control characters is escaped; the file is opened by its own name). Pass `stats` to have
-    it counted, `limits` to change the [ingest] limits. A single path is taken as a list of
-    one (not as the characters of a string).
+    it counted, `limits` to change the [ingest] limits, `follow_links` to read links that
+    lead out of a folder given. A single path is taken as a list of one (not as the
+    characters of a string).
     """
     stats = stats if stats is not None else ReadStats()
     limits = limits or Limits.from_settings()
     for given in [paths] if isinstance(paths, str | Path) else paths:
-        for path, found in _files(given):
-            source = display_path(found)
-            if found != str(given) and _suffix_says_not_article(path):
+        for found in files_under(str(given), follow_links):
+            if isinstance(found, Problem):
+                stats.files_skipped += 1
+                yield _shown_problem(found)
+                continue
+            path, source = found[0], display_path(found[1])
+            if found[1] != str(given) and _suffix_says_not_article(path):
                 stats.not_articles.append(source)
                 continue
             stats.files += 1
@@ -144,22 +152,6 @@ def _middle_cut(text: str, most: int = REASON_CHARS) -> str:
         return text
     tail = most // 4
     return f"{text[: most - tail]} [...] {text[-tail:]}"
-
-
-def _files(given: str | Path) -> Iterator[tuple[Path, str]]:
-    """The files under `given` with their sources, sorted, hidden files and folders left out.
-
-    A path that does not exist is yielded too; reading it then gives its Problem.
-    """
-    root = str(given)
-    if not os.path.isdir(root):
-        yield Path(root), root
-        return
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(folder, name), os.path.join(folder, name)
 
 
 def _suffix_says_not_article(path: Path) -> bool:

@@ -74,17 +74,21 @@ def ingest(
     stats: ReadStats | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     progress: Progress | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
     `executor`, `scheduler` and `workers` say where the per-article work (cleaning, repost
     and grouping signatures) and the briefs run (`scale.map_batches`, `scale.map_stories`).
+    `follow_links` reads symbolic links that lead out of a folder given.
     """
     knobs = settings("store")
     report = IngestReport()
     connection = connect_writer(store_path)
     try:
-        items = read_articles(paths, stats, limits, workers, executor, scheduler)
+        items = read_articles(
+            paths, stats, limits, workers, executor, scheduler, follow_links=follow_links
+        )
         report.read, report.added = add_articles(
             connection, items, int(knobs["article_batch"]), on_problem, progress
         )
