@@ -14,6 +14,7 @@ import json
 import os
 import resource
 import sqlite3
+import struct
 import subprocess
 import sys
 import time
@@ -525,6 +526,88 @@ def test_control_characters_in_a_file_name_are_escaped_on_stderr(tmp_path: Path)
         f"skipped {folder}/evil\\x1b[2J\\x1b[31m\\nskipped forged.txt: all fine\\r.txt: "
         "binary file, not text"
     ]
+
+
+def one_member_gzip(mebibytes: int, before: bytes = b"", fill: bytes = b"\0") -> bytes:
+    """One gzip member that inflates to `before` and `mebibytes` MiB of `fill`, ~1 KB a MiB.
+
+    Each MiB is compressed after a full flush, which forgets the history, so its deflate
+    block is the same bytes every time: the member is built in a second, not compressed
+    for ten. (A bomb of many members would be read by warcio one member at a time.)
+    """
+    chunk = fill * ((1 << 20) // len(fill))
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    head = compressor.compress(before) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush()[:-8]  # its trailer counts one chunk; the real one follows
+    crc = zlib.crc32(before)
+    for _ in range(mebibytes):
+        crc = zlib.crc32(chunk, crc)
+    size = len(before) + mebibytes * len(chunk)
+    return head + block * mebibytes + end + struct.pack("<II", crc, size & 0xFFFFFFFF)
+
+
+def warc_records(*words: str, gz: bool = True) -> tuple[bytes, list[int]]:
+    """A WARC of one HTML response per word, and each record's offset."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    offsets = []
+    for word in words:
+        page = f"<html><body><article><p>{good(word)}</p><p>{PROSE}</p></article></body></html>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        offsets.append(buffer.tell())
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://warc.example/{word}",
+                "response",
+                payload=io.BytesIO(page.encode()),
+                http_headers=headers,
+            )
+        )
+    return buffer.getvalue(), offsets
+
+
+def bombed_warc(kind: str) -> bytes:
+    """A gzipped WARC with 1 GiB of filler inflated from ~1 MB, after a good record but for
+    "zeros" (`kind` names the filler, and where it is)."""
+    record, _ = warc_records("Warcbefore")
+    if kind == "zeros":  # one line of 1 GiB, no record before it
+        return one_member_gzip(1024)
+    if kind == "a line":  # a gzip member of its own after the record
+        return record + one_member_gzip(1024, fill=b"a")
+    if kind == "blank lines":  # in the record's own member, after it
+        plain, _ = warc_records("Warcbefore", gz=False)
+        return one_member_gzip(1024, plain, b"\r\n")
+    start = b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://warc.example/\r\n"
+    if kind == "a record's body":  # a record of its own, 1 GiB of zeros
+        start += b"Content-Type: text/html\r\nContent-Length: %d\r\n\r\n" % (1 << 30)
+        return record + one_member_gzip(1024, start)
+    return record + one_member_gzip(1024, start, b"X-Header: 1\r\n")  # "header lines"
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("zeros", ": a line longer than 10000000 bytes (limit: ingest.max_line_bytes)"),
+        ("a line", "max_line_bytes); kept the records before it"),
+        ("blank lines", "more than 1000 blank lines in a row: not a WARC; kept it and the"),
+        ("header lines", ": header lines of more than 10000000 bytes in a row (limit: "),
+        ("a record's body", "a gzip bomb? (limit: ingest.max_gzip_ratio); kept the records"),
+    ],
+)
+def test_a_gzip_bombed_warc_stops_quickly_with_a_short_reason(
+    tmp_path: Path, kind: str, reason: str
+) -> None:
+    folder = tmp_path / "pile"
+    bomb = write(folder / "bomb.warc.gz", bombed_warc(kind))
+    assert bomb.stat().st_size < 3_000_000  # 1 GiB inflated
+    started = time.perf_counter()
+    run = run_beside_good(folder)
+    assert time.perf_counter() - started < 30.0
+    [line] = skipped_lines(run.stderr)
+    assert line.startswith(f"skipped {bomb}") and reason in line, line
+    assert len(run.stderr) < 2000
+    assert any("Warcbefore" in text for text in run.texts) is (kind != "zeros")
 
 
 def as_anyone() -> Callable[[], None] | None:
