@@ -610,6 +610,47 @@ def test_a_gzip_bombed_warc_stops_quickly_with_a_short_reason(
     assert any("Warcbefore" in text for text in run.texts) is (kind != "zeros")
 
 
+def with_content_length(data: bytes, offset: int, change: int) -> bytes:
+    """An uncompressed WARC with the Content-Length of the record at `offset` changed."""
+    start = data.index(b"Content-Length: ", offset) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", start)
+    return data[:start] + str(int(data[start:end]) + change).encode() + data[end:]
+
+
+def cut_warc(kind: str) -> tuple[str, bytes, int]:
+    """(file name, bytes, offset of the damaged record) of three records, one damaged."""
+    data, offsets = warc_records(*WARC_WORDS, gz=kind == "cut gzip member")
+    if kind == "cut in half":  # the file ends in the middle of the last record
+        return "half.warc", data[: offsets[2] + (len(data) - offsets[2]) // 2], offsets[2]
+    if kind == "cut gzip member":  # the last record's gzip member ends early
+        return "cut.warc.gz", data[:-100], offsets[2]
+    if kind == "length too large":  # the last record's Content-Length promises more
+        return "long.warc", with_content_length(data, offsets[2], 500), offsets[2]
+    return "short.warc", with_content_length(data, offsets[1], -100), offsets[1]
+
+
+WARC_WORDS = ("Warcfirst", "Warcsecond", "Warcthird")
+
+
+@pytest.mark.parametrize(
+    "kind", ["cut in half", "cut gzip member", "length too large", "length too small"]
+)
+def test_a_cut_warc_record_is_named_and_the_records_before_it_kept(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "pile"
+    name, data, offset = cut_warc(kind)
+    path = write(folder / name, data)
+    run = run_beside_good(folder)
+    [line] = skipped_lines(run.stderr)
+    reason = "goes on past its Content-Length" if kind == "length too small" else "is cut short: "
+    assert line.startswith(f"skipped {path}@{offset}: record at byte {offset} {reason}"), line
+    assert line.endswith("; skipped")
+    damaged = 1 if kind == "length too small" else 2
+    for number, word in enumerate(WARC_WORDS):
+        assert any(word in text for text in run.texts) is (number != damaged), word
+
+
 def as_anyone() -> Callable[[], None] | None:
     """For a child of root: drop the two capabilities that let root read any folder whatever
     its mode (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so a mode-000 folder stops it as it
@@ -705,3 +746,16 @@ def test_a_reason_quoting_the_input_is_cut_to_about_200_characters(tmp_path: Pat
     reason = line.removeprefix(f"skipped {path}: ")
     assert reason.startswith("WARC breaks at byte 0: a record is cut short or malformed (")
     assert 150 < len(reason) <= 210 and "\x1b" not in reason
+
+
+def test_a_corrupt_gzip_member_keeps_the_warc_records_before_it(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    data, offsets = warc_records(*WARC_WORDS)
+    middle = offsets[1] + 100  # inside the second record's deflate data, in the first 8 KB
+    spoilt = data[:middle] + bytes(byte ^ 0x55 for byte in data[middle : middle + 50])
+    path = write(folder / "spoilt.warc.gz", spoilt + data[middle + 50 :])
+    run = run_beside_good(folder)
+    [line] = skipped_lines(run.stderr)
+    assert line.startswith(f"skipped {path}@{offsets[1]}: WARC breaks at byte {offsets[1]}: ")
+    assert line.endswith("; kept the records before it")
+    assert any("Warcfirst" in text for text in run.texts)

@@ -8,12 +8,16 @@ decoded) is skipped (counted as "too large") after holding no more than the limi
 
 warcio reads through `_LimitedReader`, so a WARC keeps to the limits the other readers keep
 to: inflated gzip is counted (`max_decompressed_bytes`, `max_gzip_ratio`) and no line is read
-past `max_line_bytes`. A broken record, or a limit hit, keeps every record before it.
+past `max_line_bytes`. A record that ends before its Content-Length says (a file cut short, a
+cut gzip member, a wrong length) is named and skipped, never read as an article that stops
+mid-sentence; a broken record, or a limit hit, keeps every record before it.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from contextlib import redirect_stderr
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,6 +27,7 @@ from warcio.limitreader import LimitReader
 
 from newsweave.models import Problem
 from newsweave.readers.common import Item, Limits, Skipped, TooLarge, check_inflation
+from newsweave.readers.detect import head_bytes
 from newsweave.readers.html import html_article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -34,25 +39,33 @@ MAX_BLANK_LINES = 1000
 def read_warc(path: Path, source: str, limits: Limits) -> Iterator[Item]:
     """Yield an article (`crawl.warc.gz@40213`) per HTML page, skips for the other records."""
     size = path.stat().st_size
+    # ARC records need no blank line after them, so only a WARC's stray bytes mean a bad length
+    arc = head_bytes(path, limits).lstrip().startswith(b"filedesc://")
     with path.open("rb") as stream:
         records = _LimitedArchive(stream, limits)
         pages = iter(records)
         while True:
             offset, skip, body = records.offset, None, None  # where the next record starts
             try:
-                record = next(pages, None)
-                if record is None:
-                    break
-                skip, body = _body(record, limits.max_record_bytes)
-                records.read_to_end()  # the rest of the record and the blank lines after it
+                with redirect_stderr(io.StringIO()):  # warcio warns there; we name it instead
+                    record = next(pages, None)
+                    if record is None:
+                        break
+                    warnings = records.err_count
+                    skip, body = _body(record, limits.max_record_bytes)
+                    records.read_to_end()  # the rest of the record and the blank lines after it
             except Exception as error:  # warcio raises many kinds on a broken record
-                if body is not None and not _missing_bytes(record):
+                if body is not None and not _damage(record, overran=False):
                     yield _item(record, skip, body, f"{source}@{offset}", limits)  # it is whole:
                     yield _broken(source, offset, error, after=True)  # the trouble follows it
                 else:
                     yield _broken(source, offset, error)
                 return
-            yield _item(record, skip, body, f"{source}@{offset}", limits)
+            place = f"{source}@{offset}"
+            if damage := _damage(record, overran=records.err_count > warnings and not arc):
+                yield Problem(place, f"record at byte {offset} {damage}; skipped")
+            else:
+                yield _item(record, skip, body, place, limits)
         if records.offset < size:
             yield _broken(source, records.offset, f"{size - records.offset} bytes left over")
 
@@ -111,10 +124,21 @@ class _LimitedArchive(ArchiveIterator):  # type: ignore[misc]
         self.reader = _LimitedReader(self.fh, limits)
 
 
-def _missing_bytes(record: Any) -> int:
-    """How many of the bytes its Content-Length promised the record lacked, read to its end."""
+def _damage(record: Any, overran: bool) -> str | None:
+    """What is wrong with a record read to its end, if anything: it ended before its
+    Content-Length did (a file or gzip member cut short, a length too large), or bytes
+    followed it where a blank line should (`overran`: a length too small). Either way the
+    page would end mid-sentence."""
     stream = record.raw_stream
-    return max(0, stream.limit) if isinstance(stream, LimitReader) else 0
+    missing = stream.limit if isinstance(stream, LimitReader) else 0
+    if missing > 0:
+        return (
+            f"is cut short: {record.length - missing} of its {record.length} bytes "
+            "(file truncated, or a wrong Content-Length)"
+        )
+    if overran:
+        return f"goes on past its Content-Length of {record.length} bytes (a wrong length?)"
+    return None
 
 
 def _broken(source: str, offset: int, error: Exception | str, *, after: bool = False) -> Problem:
