@@ -759,3 +759,28 @@ def test_a_corrupt_gzip_member_keeps_the_warc_records_before_it(tmp_path: Path) 
     assert line.startswith(f"skipped {path}@{offsets[1]}: WARC breaks at byte {offsets[1]}: ")
     assert line.endswith("; kept the records before it")
     assert any("Warcfirst" in text for text in run.texts)
+
+
+def test_a_jsonl_text_that_is_a_list_of_other_things_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    path = write(
+        folder / "lists.jsonl",
+        jsonl(
+            {"text": ["Listjoined paragraph one.", PROSE]},
+            {"text": [1, 2, 3]},
+            {"text": [PROSE, None]},
+            {"text": [[PROSE]]},
+        )
+        + '{"text": "Lonesurrogate \\ud800 said so. '
+        + PROSE
+        + '"}\n',
+    )
+    run = run_beside_good(folder)
+    expected = {2: "a number", 3: "null", 4: "an array"}
+    assert skipped_lines(run.stderr) == [
+        f"skipped {path}:{line}: line {line}: field 'text' is an array holding {what}, "
+        "expected a string or an array of strings (paragraphs)"
+        for line, what in expected.items()
+    ]
+    assert any(text.startswith("Listjoined paragraph one.\n\n") for text in run.texts)
+    assert any("Lonesurrogate \ufffd said so." in text for text in run.texts)
