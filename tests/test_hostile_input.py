@@ -11,12 +11,16 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import resource
+import sqlite3
+import struct
 import subprocess
 import sys
 import time
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -423,3 +427,362 @@ def test_cli_exits_1_when_nothing_is_readable_and_takes_limit_flags(tmp_path: Pa
     done, _ = run_cli(str(tmp_path / "ok.txt"), "--limit", "max_file_bytes=10")
     assert done.returncode == 1
     assert "file is larger than 10 bytes (limit: ingest.max_file_bytes)" in done.stderr
+
+
+# One hostile case beside one good article, through the real CLI: the good article is read,
+# the bad one is named on stderr with its reason, and memory stays under MEMORY_MB.
+
+MEMORY_MB = 2048
+BESIDE = "Besidegood"
+
+
+@dataclass
+class Run:
+    """A CLI run over a folder: its exit status, stderr (strictly UTF-8) and article texts."""
+
+    code: int
+    stderr: str
+    texts: list[str]
+    sources: list[str]
+
+
+def run_beside_good(
+    folder: Path, command: str = "stories", *flags: str, preexec: Callable[[], None] | None = None
+) -> Run:
+    """`newsweave COMMAND FOLDER --format json -o OUT FLAGS` with a good article in FOLDER.
+
+    Checks what every case shares: exit 0, no traceback, stderr and the JSON output valid
+    UTF-8, the good article read, peak memory of the children under MEMORY_MB.
+    """
+    write(folder / "good.txt", good(BESIDE))
+    out = folder.parent / f"{folder.name}-{command}.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsweave",
+            command,
+            str(folder),
+            "-f",
+            "json",
+            "-o",
+            str(out),
+            *flags,
+        ],
+        capture_output=True,
+        timeout=300,
+        preexec_fn=preexec,
+    )
+    stderr = done.stderr.decode("utf-8")  # strict: whatever the file names, stderr is UTF-8
+    assert done.returncode == 0, stderr
+    assert "Traceback" not in stderr and "internal error" not in stderr, stderr
+    document = json.loads(out.read_bytes().decode("utf-8"))
+    articles = [a for story in document["stories"] for a in story["articles"]]
+    texts = [a["text"] for a in articles]
+    assert any(BESIDE in text for text in texts)
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024 < MEMORY_MB
+    return Run(done.returncode, stderr, texts, [a["source"] for a in articles])
+
+
+def skipped_lines(stderr: str) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith("skipped ")]
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    folder.mkdir()
+    write(Path(os.fsdecode(bytes(folder) + b"/caf\xe9-news.txt")), good("Cafeword"))
+    write(Path(os.fsdecode(bytes(folder) + b"/bin\xff.txt")), bytes(range(256)) * 40)
+    run = run_beside_good(folder, "brief")  # as reported: it died writing the JSON
+    assert f"{folder}/caf\\xe9-news.txt" in run.sources
+    assert any("Cafeword" in text for text in run.texts)
+    assert skipped_lines(run.stderr) == [f"skipped {folder}/bin\\xff.txt: binary file, not text"]
+    for output_format in ("md", "html"):
+        done = subprocess.run(
+            [sys.executable, "-m", "newsweave", "stories", str(folder), "-f", output_format],
+            capture_output=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert "caf\\xe9-news.txt" in done.stdout.decode("utf-8")
+    store = tmp_path / "news.db"
+    for new in (2, 0):  # the second run finds nothing new
+        done = subprocess.run(
+            [sys.executable, "-m", "newsweave", "ingest", str(folder), "--store", str(store)],
+            capture_output=True,
+            timeout=300,
+        )
+        assert done.returncode == 0, done.stderr
+        assert f"{new} new of 2 articles read" in done.stderr.decode("utf-8")
+    with sqlite3.connect(store) as connection:
+        records = [row[0] for row in connection.execute("SELECT record FROM articles")]
+    assert any(json.loads(record)["source"].endswith("/caf\\xe9-news.txt") for record in records)
+
+
+def test_control_characters_in_a_file_name_are_escaped_on_stderr(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    write(folder / "evil\x1b[2J\x1b[31m\nskipped forged.txt: all fine\r.txt", b"\x00" * 4000)
+    run = run_beside_good(folder)
+    assert "\x1b" not in run.stderr and "\r" not in run.stderr
+    assert skipped_lines(run.stderr) == [
+        f"skipped {folder}/evil\\x1b[2J\\x1b[31m\\nskipped forged.txt: all fine\\r.txt: "
+        "binary file, not text"
+    ]
+
+
+def one_member_gzip(mebibytes: int, before: bytes = b"", fill: bytes = b"\0") -> bytes:
+    """One gzip member that inflates to `before` and `mebibytes` MiB of `fill`, ~1 KB a MiB.
+
+    Each MiB is compressed after a full flush, which forgets the history, so its deflate
+    block is the same bytes every time: the member is built in a second, not compressed
+    for ten. (A bomb of many members would be read by warcio one member at a time.)
+    """
+    chunk = fill * ((1 << 20) // len(fill))
+    compressor = zlib.compressobj(9, zlib.DEFLATED, 31)
+    head = compressor.compress(before) + compressor.flush(zlib.Z_FULL_FLUSH)
+    block = compressor.compress(chunk) + compressor.flush(zlib.Z_FULL_FLUSH)
+    end = compressor.flush()[:-8]  # its trailer counts one chunk; the real one follows
+    crc = zlib.crc32(before)
+    for _ in range(mebibytes):
+        crc = zlib.crc32(chunk, crc)
+    size = len(before) + mebibytes * len(chunk)
+    return head + block * mebibytes + end + struct.pack("<II", crc, size & 0xFFFFFFFF)
+
+
+def warc_records(*words: str, gz: bool = True) -> tuple[bytes, list[int]]:
+    """A WARC of one HTML response per word, and each record's offset."""
+    buffer = io.BytesIO()
+    writer = WARCWriter(buffer, gzip=gz)
+    offsets = []
+    for word in words:
+        page = f"<html><body><article><p>{good(word)}</p><p>{PROSE}</p></article></body></html>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        offsets.append(buffer.tell())
+        writer.write_record(
+            writer.create_warc_record(
+                f"https://warc.example/{word}",
+                "response",
+                payload=io.BytesIO(page.encode()),
+                http_headers=headers,
+            )
+        )
+    return buffer.getvalue(), offsets
+
+
+def bombed_warc(kind: str) -> bytes:
+    """A gzipped WARC with 1 GiB of filler inflated from ~1 MB, after a good record but for
+    "zeros" (`kind` names the filler, and where it is)."""
+    record, _ = warc_records("Warcbefore")
+    if kind == "zeros":  # one line of 1 GiB, no record before it
+        return one_member_gzip(1024)
+    if kind == "a line":  # a gzip member of its own after the record
+        return record + one_member_gzip(1024, fill=b"a")
+    if kind == "blank lines":  # in the record's own member, after it
+        plain, _ = warc_records("Warcbefore", gz=False)
+        return one_member_gzip(1024, plain, b"\r\n")
+    start = b"WARC/1.0\r\nWARC-Type: resource\r\nWARC-Target-URI: https://warc.example/\r\n"
+    if kind == "a record's body":  # a record of its own, 1 GiB of zeros
+        start += b"Content-Type: text/html\r\nContent-Length: %d\r\n\r\n" % (1 << 30)
+        return record + one_member_gzip(1024, start)
+    return record + one_member_gzip(1024, start, b"X-Header: 1\r\n")  # "header lines"
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("zeros", ": a line longer than 10000000 bytes (limit: ingest.max_line_bytes)"),
+        ("a line", "max_line_bytes); kept the records before it"),
+        ("blank lines", "more than 1000 blank lines in a row: not a WARC; kept it and the"),
+        ("header lines", ": header lines of more than 10000000 bytes in a row (limit: "),
+        ("a record's body", "a gzip bomb? (limit: ingest.max_gzip_ratio); kept the records"),
+    ],
+)
+def test_a_gzip_bombed_warc_stops_quickly_with_a_short_reason(
+    tmp_path: Path, kind: str, reason: str
+) -> None:
+    folder = tmp_path / "pile"
+    bomb = write(folder / "bomb.warc.gz", bombed_warc(kind))
+    assert bomb.stat().st_size < 3_000_000  # 1 GiB inflated
+    started = time.perf_counter()
+    run = run_beside_good(folder)
+    assert time.perf_counter() - started < 30.0
+    [line] = skipped_lines(run.stderr)
+    assert line.startswith(f"skipped {bomb}") and reason in line, line
+    assert len(run.stderr) < 2000
+    assert any("Warcbefore" in text for text in run.texts) is (kind != "zeros")
+
+
+def with_content_length(data: bytes, offset: int, change: int) -> bytes:
+    """An uncompressed WARC with the Content-Length of the record at `offset` changed."""
+    start = data.index(b"Content-Length: ", offset) + len(b"Content-Length: ")
+    end = data.index(b"\r\n", start)
+    return data[:start] + str(int(data[start:end]) + change).encode() + data[end:]
+
+
+def cut_warc(kind: str) -> tuple[str, bytes, int]:
+    """(file name, bytes, offset of the damaged record) of three records, one damaged."""
+    data, offsets = warc_records(*WARC_WORDS, gz=kind == "cut gzip member")
+    if kind == "cut in half":  # the file ends in the middle of the last record
+        return "half.warc", data[: offsets[2] + (len(data) - offsets[2]) // 2], offsets[2]
+    if kind == "cut gzip member":  # the last record's gzip member ends early
+        return "cut.warc.gz", data[:-100], offsets[2]
+    if kind == "length too large":  # the last record's Content-Length promises more
+        return "long.warc", with_content_length(data, offsets[2], 500), offsets[2]
+    return "short.warc", with_content_length(data, offsets[1], -100), offsets[1]
+
+
+WARC_WORDS = ("Warcfirst", "Warcsecond", "Warcthird")
+
+
+@pytest.mark.parametrize(
+    "kind", ["cut in half", "cut gzip member", "length too large", "length too small"]
+)
+def test_a_cut_warc_record_is_named_and_the_records_before_it_kept(
+    tmp_path: Path, kind: str
+) -> None:
+    folder = tmp_path / "pile"
+    name, data, offset = cut_warc(kind)
+    path = write(folder / name, data)
+    run = run_beside_good(folder)
+    [line] = skipped_lines(run.stderr)
+    reason = "goes on past its Content-Length" if kind == "length too small" else "is cut short: "
+    assert line.startswith(f"skipped {path}@{offset}: record at byte {offset} {reason}"), line
+    assert line.endswith("; skipped")
+    damaged = 1 if kind == "length too small" else 2
+    for number, word in enumerate(WARC_WORDS):
+        assert any(word in text for text in run.texts) is (number != damaged), word
+
+
+def as_anyone() -> Callable[[], None] | None:
+    """For a child of root: drop the two capabilities that let root read any folder whatever
+    its mode (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so a mode-000 folder stops it as it
+    stops anyone. None when not root: the mode alone does it."""
+    if os.geteuid() != 0:
+        return None
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+
+    def drop() -> None:
+        for capability in (1, 2):  # from the bounding set: exec then leaves them out
+            if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+                raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+    return drop
+
+
+def test_a_folder_that_cannot_be_listed_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    locked = folder / "locked"
+    write(locked / "inside.txt", good("Lockedaway"))
+    locked.chmod(0)
+    try:
+        probe = subprocess.run(
+            [sys.executable, "-c", "import os, sys; os.listdir(sys.argv[1])", str(locked)],
+            preexec_fn=as_anyone(),
+            capture_output=True,
+        )
+        if probe.returncode == 0:
+            pytest.skip("no way here to make a folder unreadable (root keeps its capabilities)")
+        run = run_beside_good(folder, preexec=as_anyone())
+    finally:
+        locked.chmod(0o755)
+    assert skipped_lines(run.stderr) == [
+        f"skipped {locked}: folder cannot be listed (permission denied)"
+    ]
+    assert not any("Lockedaway" in text for text in run.texts)
+    assert "1 files skipped" in run.stderr
+
+
+def test_a_link_leaving_the_folder_is_named_unless_follow_links(tmp_path: Path) -> None:
+    folder, outside = tmp_path / "pile", tmp_path / "outside"
+    write(outside / "secret.txt", good("Outsideword"))
+    write(folder / "sub" / "inner.txt", good("Innerword"))
+    links = {
+        "passwd.txt": Path("/etc/passwd"),
+        "secret.txt": outside / "secret.txt",
+        "elsewhere": outside,
+        "inner-link.txt": folder / "sub" / "inner.txt",  # stays inside: read as before
+        "sub-link": folder / "sub",  # stays inside: its files are read where they are
+    }
+    for name, target in links.items():
+        (folder / name).symlink_to(target)
+    run = run_beside_good(folder)
+    assert sorted(skipped_lines(run.stderr)) == [
+        f"skipped {folder / name}: link leaves {folder}; --follow-links reads it"
+        for name in ("elsewhere", "passwd.txt", "secret.txt")
+    ]
+    assert not any("Outsideword" in text or "root:" in text for text in run.texts)
+    assert sorted(s.removeprefix(f"{folder}/") for s in run.sources) == [
+        "good.txt",
+        "inner-link.txt",
+        "sub/inner.txt",
+    ]
+    followed = run_beside_good(folder, "brief", "--fast", "--follow-links")
+    assert skipped_lines(followed.stderr) == []
+    assert f"{folder}/elsewhere/secret.txt" in followed.sources
+    assert f"{folder}/secret.txt" in followed.sources
+    store = tmp_path / "links.db"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsweave",
+            "ingest",
+            str(folder),
+            "--follow-links",
+            "--store",
+            str(store),
+        ],
+        capture_output=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and b"link leaves" not in done.stderr, done.stderr
+
+
+def test_a_reason_quoting_the_input_is_cut_to_about_200_characters(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    path = write(folder / "long-first-line.warc", b"\x1b[31m" * 200_000 + b"\n")
+    run = run_beside_good(folder)
+    [line] = skipped_lines(run.stderr)
+    reason = line.removeprefix(f"skipped {path}: ")
+    assert reason.startswith("WARC breaks at byte 0: a record is cut short or malformed (")
+    assert 150 < len(reason) <= 210 and "\x1b" not in reason
+
+
+def test_a_corrupt_gzip_member_keeps_the_warc_records_before_it(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    data, offsets = warc_records(*WARC_WORDS)
+    middle = offsets[1] + 100  # inside the second record's deflate data, in the first 8 KB
+    spoilt = data[:middle] + bytes(byte ^ 0x55 for byte in data[middle : middle + 50])
+    path = write(folder / "spoilt.warc.gz", spoilt + data[middle + 50 :])
+    run = run_beside_good(folder)
+    [line] = skipped_lines(run.stderr)
+    assert line.startswith(f"skipped {path}@{offsets[1]}: WARC breaks at byte {offsets[1]}: ")
+    assert line.endswith("; kept the records before it")
+    assert any("Warcfirst" in text for text in run.texts)
+
+
+def test_a_jsonl_text_that_is_a_list_of_other_things_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "pile"
+    path = write(
+        folder / "lists.jsonl",
+        jsonl(
+            {"text": ["Listjoined paragraph one.", PROSE]},
+            {"text": [1, 2, 3]},
+            {"text": [PROSE, None]},
+            {"text": [[PROSE]]},
+        )
+        + '{"text": "Lonesurrogate \\ud800 said so. '
+        + PROSE
+        + '"}\n',
+    )
+    run = run_beside_good(folder)
+    expected = {2: "a number", 3: "null", 4: "an array"}
+    assert skipped_lines(run.stderr) == [
+        f"skipped {path}:{line}: line {line}: field 'text' is an array holding {what}, "
+        "expected a string or an array of strings (paragraphs)"
+        for line, what in expected.items()
+    ]
+    assert any(text.startswith("Listjoined paragraph one.\n\n") for text in run.texts)
+    assert any("Lonesurrogate \ufffd said so." in text for text in run.texts)

@@ -8,6 +8,7 @@ never mutates one that another stage holds. Every derived item keeps a pointer t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -85,7 +86,8 @@ class Article:
             return self.outlet
         if self.dateline and self.dateline.wire:
             return self.dateline.wire
-        return self.source.replace("\\", "/").rsplit("/", 1)[-1]
+        # Split on the platform's separators only: a shown name may hold escapes (caf\xe9).
+        return os.path.basename(self.source)
 
     @property
     def published_day(self) -> date | None:

@@ -40,6 +40,7 @@ def read_articles(
     runner: Runner = Runner(),
     batch_size: int = BATCH_SIZE,
     split: bool = True,
+    follow_links: bool = False,
 ) -> Iterator[Article | Problem]:
     """Read and clean every article under `paths`; unreadable input comes out as a Problem.
 
@@ -47,7 +48,8 @@ def read_articles(
     Dask), over batches, in input order, so memory stays bounded by the batches in flight.
     `limits` (default: the [ingest] section) bound what hostile input may cost.
     `split=False` leaves the sentence split to `brief_story` (per story, in parallel): grouping
-    does not need sentences, and `newsweave stories` never pays for them.
+    does not need sentences, and `newsweave stories` never pays for them. `follow_links`
+    reads symbolic links that lead out of a folder given (else each is named and skipped).
     """
     limits = limits or Limits.from_settings()
     work = partial(
@@ -56,7 +58,7 @@ def read_articles(
         max_chars=limits.max_text_chars,
         split=split,
     )
-    items = read(paths, stats=stats, limits=limits)
+    items = read(paths, stats=stats, limits=limits, follow_links=follow_links)
     yield from runner.map_batches(work, items, batch_size)
 
 

@@ -13,6 +13,7 @@ from newsweave.cli.eval_commands import eval_app
 from newsweave.cli.options import (
     DebugOpt,
     ExecutorOpt,
+    FollowLinksOpt,
     FormatOpt,
     LimitOpt,
     OutputFormat,
@@ -56,6 +57,7 @@ def _read_pile(
     left_out: list[Problem | StoryProblem] | None = None,
     *,
     runner: Runner,
+    follow_links: bool = False,
 ) -> list[Any]:
     """Read and clean everything; report each skipped file or record on stderr as it comes
     (and add it to `left_out`, for the output's own list)."""
@@ -68,7 +70,9 @@ def _read_pile(
     articles = []
     with progress_bar(show_progress) as progress:
         task = progress.add_task("reading", total=None)
-        items = read_articles(paths, stats, limits, runner=runner, split=False)
+        items = read_articles(
+            paths, stats, limits, runner=runner, split=False, follow_links=follow_links
+        )
         for item in items:
             if isinstance(item, Problem):
                 report_problem(item)
@@ -90,6 +94,7 @@ def _stories_command(
     fast: bool = False,
     *,
     runner: Runner,
+    follow_links: bool = False,
 ) -> int:
     from newsweave.models import Brief, StoryProblem
     from newsweave.pipeline import brief_story, group_stories, guarded, story_only_brief
@@ -101,7 +106,9 @@ def _stories_command(
     check_output(output)
     show_progress = errors.is_terminal
     left_out: list[Problem | StoryProblem] = []
-    articles = _read_pile(paths, show_progress, limit_flags, left_out, runner=runner)
+    articles = _read_pile(
+        paths, show_progress, limit_flags, left_out, runner=runner, follow_links=follow_links
+    )
     if not articles:
         errors.print("newsweave: no article could be read", markup=False)
         return 1
@@ -159,6 +166,7 @@ def brief(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
+    follow_links: FollowLinksOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Group the pile into stories and brief each: summary with citations, who said what,
@@ -173,6 +181,7 @@ def brief(
             limit or (),
             fast,
             runner=make_runner(executor, scheduler, workers),
+            follow_links=follow_links,
         ),
     )
 
@@ -186,6 +195,7 @@ def stories(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
+    follow_links: FollowLinksOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Only group the pile into stories, with reposts and rewrites marked (fast)."""
@@ -198,6 +208,7 @@ def stories(
             None,
             limit or (),
             runner=make_runner(executor, scheduler, workers),
+            follow_links=follow_links,
         ),
     )
 
@@ -213,8 +224,9 @@ def _ingest_command(
     limit_flags: Sequence[str],
     *,
     runner: Runner,
+    follow_links: bool = False,
 ) -> int:
-    from newsweave.readers import Limits, ReadStats
+    from newsweave.readers import Limits, ReadStats, display_path
     from newsweave.store.ingest import ingest
 
     stats = ReadStats()
@@ -236,9 +248,10 @@ def _ingest_command(
             on_problem=report_problem,
             progress=advance,
             on_wait=lambda line: errors.print(line, markup=False),
+            follow_links=follow_links,
         )
     errors.print(stats.summary(), markup=False)
-    errors.print(f"{store}: {report.summary()}", markup=False)
+    errors.print(f"{display_path(str(store))}: {report.summary()}", markup=False)
     return 0 if report.read else 1
 
 
@@ -250,6 +263,7 @@ def ingest_command(
     scheduler: SchedulerOpt = None,
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
+    follow_links: FollowLinksOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Add articles to a store: idempotent (same content, same article), new articles join
@@ -257,7 +271,11 @@ def ingest_command(
     run_command(
         debug,
         lambda: _ingest_command(
-            paths, store, limit or (), runner=make_runner(executor, scheduler, workers)
+            paths,
+            store,
+            limit or (),
+            runner=make_runner(executor, scheduler, workers),
+            follow_links=follow_links,
         ),
     )
 

@@ -74,6 +74,14 @@ LimitOpt = Annotated[
         show_default=False,
     ),
 ]
+FollowLinksOpt = Annotated[
+    bool,
+    typer.Option(
+        "--follow-links",
+        help="Read symbolic links that lead out of a folder given (by default each is named "
+        "and skipped: a link to /etc/passwd dropped into a crawl is not an article).",
+    ),
+]
 JsonOpt = Annotated[Path | None, typer.Option("--json", help="Write the full results here.")]
 
 
@@ -157,6 +165,8 @@ def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> N
     that fails (a full disk, an interrupt) leaves the previous `output` as it was, and no
     reader ever sees half a file. A device or pipe (`/dev/stdout`) is written as it is.
     """
+    from newsweave.readers.paths import display_path
+
     write = text if callable(text) else lambda out: out.write(text)
     if output is None:
         write(sys.stdout)
@@ -169,12 +179,13 @@ def write_output(text: str | Callable[[TextIO], None], output: Path | None) -> N
         else:
             _write_replacing(write, target)
     except OSError as error:
+        shown = display_path(str(output))
         if error.errno == errno.ENOSPC:
             raise NewsweaveError(
-                f"disk full while writing {output}; any earlier {output.name} is unchanged"
+                f"disk full while writing {shown}; any earlier {output.name} is unchanged"
             ) from None
-        raise NewsweaveError(f"cannot write {output}: {error.strerror or error}") from None
-    errors.print(f"wrote {output}", markup=False)
+        raise NewsweaveError(f"cannot write {shown}: {error.strerror or error}") from None
+    errors.print(f"wrote {display_path(str(output))}", markup=False)
 
 
 def _written_path(output: Path) -> Path:

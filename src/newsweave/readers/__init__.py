@@ -14,7 +14,6 @@ the file or record is skipped with a reason that names the limit to raise.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
@@ -31,8 +30,13 @@ from newsweave.readers.common import (
     looks_binary,
 )
 from newsweave.readers.detect import SUFFIXES, detect_format, format_suffix, head_bytes, sniff
+from newsweave.readers.paths import display_path, files_under
 
-__all__ = ["Limits", "ReadStats", "read"]
+__all__ = ["Limits", "ReadStats", "display_path", "read"]
+
+# A skipped file's or record's reason is cut to about this many characters: a reason may quote
+# the input (a first line, a parser's complaint), and one line of input may be a gigabyte.
+REASON_CHARS = 200
 
 # Format -> (module, function). Imported on first use: trafilatura, feedparser and warcio
 # take a while to import and a run over plain text never needs them.
@@ -83,20 +87,32 @@ class ReadStats:
 
 
 def read(
-    paths: Iterable[str | Path], stats: ReadStats | None = None, limits: Limits | None = None
+    paths: Iterable[str | Path],
+    stats: ReadStats | None = None,
+    limits: Limits | None = None,
+    *,
+    follow_links: bool = False,
 ) -> Iterator[RawArticle | Problem]:
     """Yield every article in `paths` (files, or folders read recursively), in a fixed order.
 
     `source` of each item is the path as given joined with where the file was found, plus
     the record's place in a multi-record file (`feed.xml#3`, `crawl.jsonl:17`,
-    `crawl.warc.gz@40213`). Pass `stats` to have it counted, `limits` to change the [ingest]
-    limits. A single path is taken as a list of one (not as the characters of a string).
+    `crawl.warc.gz@40213`), as `display_path` shows it (a name that is not UTF-8 or holds
+    control characters is escaped; the file is opened by its own name). Pass `stats` to have
+    it counted, `limits` to change the [ingest] limits, `follow_links` to read links that
+    lead out of a folder given. A single path is taken as a list of one (not as the
+    characters of a string).
     """
     stats = stats if stats is not None else ReadStats()
     limits = limits or Limits.from_settings()
     for given in [paths] if isinstance(paths, str | Path) else paths:
-        for path, source in _files(given):
-            if source != str(given) and _suffix_says_not_article(path):
+        for found in files_under(str(given), follow_links):
+            if isinstance(found, Problem):
+                stats.files_skipped += 1
+                yield _shown_problem(found)
+                continue
+            path, source = found[0], display_path(found[1])
+            if found[1] != str(given) and _suffix_says_not_article(path):
                 stats.not_articles.append(source)
                 continue
             stats.files += 1
@@ -107,27 +123,30 @@ def read(
                     continue
                 if isinstance(item, RawArticle):
                     stats.articles += 1
-                elif item.source == source:
-                    stats.files_skipped += 1
                 else:
-                    stats.records_skipped += 1
+                    item = _shown_problem(item)
+                    if item.source == source:
+                        stats.files_skipped += 1
+                    else:
+                        stats.records_skipped += 1
                 yield item
 
 
-def _files(given: str | Path) -> Iterator[tuple[Path, str]]:
-    """The files under `given` with their sources, sorted, hidden files and folders left out.
+def _shown_problem(problem: Problem) -> Problem:
+    """The problem as it may be shown: source and reason through `display_path`, and a
+    reason over `REASON_CHARS` cut in its middle (it may quote the input, a line of which
+    may be a gigabyte; its end says what was kept). It is cut before it is escaped too, to
+    a few times that, so that a huge one is never escaped whole."""
+    reason = _middle_cut(display_path(_middle_cut(problem.reason, 4 * REASON_CHARS)))
+    return Problem(display_path(problem.source), reason)
 
-    A path that does not exist is yielded too; reading it then gives its Problem.
-    """
-    root = str(given)
-    if not os.path.isdir(root):
-        yield Path(root), root
-        return
-    for folder, subfolders, names in os.walk(root):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
-        for name in sorted(names):
-            if not name.startswith("."):
-                yield Path(folder, name), os.path.join(folder, name)
+
+def _middle_cut(text: str, most: int = REASON_CHARS) -> str:
+    """`text`, or its first three quarters of `most` characters and its last quarter."""
+    if len(text) <= most:
+        return text
+    tail = most // 4
+    return f"{text[: most - tail]} [...] {text[-tail:]}"
 
 
 def _suffix_says_not_article(path: Path) -> bool:

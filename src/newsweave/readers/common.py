@@ -111,19 +111,7 @@ class _CountedGzip:
 
     def _count(self, data: bytes) -> bytes:
         self._total += len(data)
-        limits = self._limits
-        if self._total > limits.max_decompressed_bytes:
-            raise TooLarge(
-                f"gzip data inflates to more than {limits.max_decompressed_bytes} bytes "
-                "(limit: ingest.max_decompressed_bytes)"
-            )
-        if self._total > limits.max_file_bytes and self._total > limits.max_gzip_ratio * max(
-            1, self._raw.tell()
-        ):
-            raise TooLarge(
-                f"gzip data inflates over {limits.max_gzip_ratio} times its compressed size: "
-                "a gzip bomb? (limit: ingest.max_gzip_ratio)"
-            )
+        check_inflation(self._total, self._raw.tell(), self._limits)
         return data
 
     def read(self, size: int = -1) -> bytes:
@@ -141,6 +129,24 @@ class _CountedGzip:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def check_inflation(inflated: int, compressed: int, limits: Limits) -> None:
+    """Raise TooLarge when `inflated` bytes out of `compressed` ones are over the limits.
+
+    Past `max_decompressed_bytes` in all; or, once past `max_file_bytes`, more than
+    `max_gzip_ratio` times the compressed bytes consumed so far (a gzip bomb).
+    """
+    if inflated > limits.max_decompressed_bytes:
+        raise TooLarge(
+            f"gzip data inflates to more than {limits.max_decompressed_bytes} bytes "
+            "(limit: ingest.max_decompressed_bytes)"
+        )
+    if inflated > limits.max_file_bytes and inflated > limits.max_gzip_ratio * max(1, compressed):
+        raise TooLarge(
+            f"gzip data inflates over {limits.max_gzip_ratio} times its compressed size: "
+            "a gzip bomb? (limit: ingest.max_gzip_ratio)"
+        )
 
 
 def _size(value: str) -> int | None:

@@ -9,6 +9,7 @@ bytes, not by the name.
 from __future__ import annotations
 
 import re
+import zlib
 from pathlib import Path
 
 from newsweave.readers.common import Limits, TooLarge, open_binary
@@ -98,5 +99,5 @@ def head_bytes(path: Path, limits: Limits | None = None) -> bytes:
     with open_binary(path, limits) as stream:
         try:
             return stream.read(SNIFF_BYTES)
-        except (OSError, EOFError, TooLarge):
+        except (OSError, EOFError, zlib.error, TooLarge):  # a gzip cut or corrupt early on
             return b""

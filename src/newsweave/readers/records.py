@@ -15,6 +15,7 @@ naming the field.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from itertools import count
@@ -40,6 +41,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Epoch timestamps taken as dates: seconds between 1990 and 2100 (milliseconds above that).
 _EPOCH_SECONDS = (631_152_000, 4_102_444_800)
 _READ_PAST_CHUNK = 1 << 20
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class RecordError(ValueError):
@@ -208,12 +210,19 @@ def _first(record: dict[str, Any], name: str) -> tuple[str, Any]:
 
 
 def _text(record: dict[str, Any]) -> str | None:
-    """The article text; a list of strings (paragraphs) is joined with blank lines."""
+    """The article text; a list of strings (paragraphs) is joined with blank lines, a list
+    holding anything else is an error naming what it holds."""
     alias, value = _first(record, "text")
-    if isinstance(value, list) and all(isinstance(part, str) for part in value):
-        return "\n\n".join(part.strip() for part in value if part.strip())
+    if isinstance(value, list):
+        odd = [part for part in value if not isinstance(part, str)]
+        if odd:
+            raise RecordError(
+                f"field {alias!r} is an array holding {_kind(odd[0])}, expected a string "
+                "or an array of strings (paragraphs)"
+            )
+        return _unicode("\n\n".join(part.strip() for part in value if part.strip()))
     if value is None or isinstance(value, str):
-        return value
+        return _unicode(value) if value else value
     raise RecordError(f"field {alias!r} is {_kind(value)}, expected a string")
 
 
@@ -266,4 +275,10 @@ def _kind(value: Any) -> str:
 
 def _stripped(value: str | None) -> str | None:
     """The string without surrounding spaces; None for None or a blank string."""
-    return (value.strip() or None) if value is not None else None
+    return (_unicode(value.strip()) or None) if value is not None else None
+
+
+def _unicode(text: str) -> str:
+    """`text` with each lone surrogate as U+FFFD: JSON's escapes may spell one (`"\\ud800"`),
+    and no UTF-8 output (the JSON we write, the store) can hold it."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
