@@ -1,16 +1,19 @@
 """The order of things: what happens to an article, stage by stage.
 
-    read        files and folders -> RawArticle (one reader per format)     ingest/
-    clean       RawArticle -> Article: id, boilerplate out (kept in `removed`),
-                publication date, dateline; sentences here, or per story in
-                brief when read with `split=False`                          clean.py, sentences.py
-    outlets     one name per outlet (a domain and its name are one publisher) outlets.py
-    dedup       mark reposts, trimmed wire copy and spun rewrites           dedup.py
-    group       articles -> stories                                         cluster.py
+    read        files and folders -> RawArticle (one reader per format)      readers/
+    clean       RawArticle -> Article: id, boilerplate out (kept in
+                `removed`), publication date, dateline, text-size cap;
+                sentences here, or per story in brief (`split=False`)        clean/, text/
+    outlets     one name per outlet (a domain and its name are one publisher) text/outlets.py
+    signatures  per article, in workers: repost fingerprint, term counts     dedup/, grouping/
+    dedup       mark reposts, trimmed wire copy and spun rewrites            dedup/
+    group       articles -> stories                                          grouping/
     brief       per story: entities, quotes, timeline, facts/conflicts,
-                summary, outlet framing, headline                           brief_story() below
+                summary, outlet framing, headline                            briefing/
 
-Reading this file is meant to be enough to know what newsweave does to an article.
+Reading this file is meant to be enough to know what newsweave does to an article. It imports
+only the stages' public names; the brief's stages are imported where they run (`brief_story`),
+since they bring spaCy and scikit-learn, which `newsweave stories` never needs.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from functools import partial
 from pathlib import Path
 
 from newsweave.briefing.headline import choose_headline
-from newsweave.clean.cleaner import clean
+from newsweave.clean import clean
 from newsweave.config import ClusterSettings, settings
 from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping import Compact, TermCounts, count_pile, group
@@ -124,10 +127,10 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
     """
     # The brief's stages are imported here, not at the top: they bring scikit-learn, SciPy and
     # spaCy (~90 MB and ~1 s a process), which `newsweave stories` and its workers never need.
-    from newsweave.briefing.agreement.compare import compare_outlets, label_summary
+    from newsweave.briefing.agreement import compare_outlets, label_summary
     from newsweave.briefing.entities import find_entities
     from newsweave.briefing.framing import profile_outlets
-    from newsweave.briefing.quotes.story_quotes import extract_quotes
+    from newsweave.briefing.quotes import extract_quotes
     from newsweave.briefing.summarize import summarize
     from newsweave.briefing.timeline import build_timeline
 

@@ -2,3 +2,7 @@
 
 What was removed is listed, never dropped silently. May import `text`.
 """
+
+from newsweave.clean.cleaner import clean
+
+__all__ = ["clean"]

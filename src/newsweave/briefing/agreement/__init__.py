@@ -2,3 +2,7 @@
 
 May import `text`, `nlp` and `brief.summarize`.
 """
+
+from newsweave.briefing.agreement.compare import compare_outlets, label_summary
+
+__all__ = ["compare_outlets", "label_summary"]

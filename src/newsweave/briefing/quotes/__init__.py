@@ -2,3 +2,7 @@
 
 May import `text`, `nlp` and `brief.entities`.
 """
+
+from newsweave.briefing.quotes.story_quotes import extract_quotes
+
+__all__ = ["extract_quotes"]
