@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_report_browser import _errors, artifacts, browser
-from test_server import hostile_store, running_server
-from test_store import example_store
+from archives import example_store, hostile_store, running_server
+from test_report_browser import artifacts, browser, console_errors
 
 __all__ = ["artifacts", "browser", "hostile_store"]  # fixtures used below
 
@@ -53,7 +52,7 @@ def test_reader_goes_from_the_list_to_a_story_and_its_sources(
     target = browser.find_element(By.ID, citation.get_attribute("href").split("#")[1])
     assert "hit" in (target.get_attribute("class") or "")
     browser.save_screenshot(str(artifacts / "app-story.png"))
-    assert _errors(browser) == []
+    assert console_errors(browser) == []
     browser.find_element(By.CSS_SELECTOR, "a.home").click()
     WebDriverWait(browser, 20).until(lambda b: b.current_url == app + "/")
 
@@ -98,7 +97,7 @@ def test_reader_searches_and_opens_a_person(browser: Any, app: str, artifacts: P
     assert browser.find_elements(By.CSS_SELECTOR, "ul.quotes blockquote")
     assert browser.find_elements(By.CSS_SELECTOR, "ol.stories a.title")
     browser.save_screenshot(str(artifacts / "app-entity.png"))
-    assert _errors(browser) == []
+    assert console_errors(browser) == []
 
 
 def test_script_in_input_never_runs(browser: Any, hostile_store: Path, artifacts: Path) -> None:
@@ -115,4 +114,4 @@ def test_script_in_input_never_runs(browser: Any, hostile_store: Path, artifacts
         for _ in range(3):
             with pytest.raises(NoAlertPresentException):
                 browser.switch_to.alert.text  # noqa: B018 - asking is the check
-        assert _errors(browser) == []
+        assert console_errors(browser) == []

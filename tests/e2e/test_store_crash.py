@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 import pytest
+from archives import example_store, partition
 from conftest import EXAMPLES, REPO
-from test_store import example_store, partition
 
 SMALL_BATCHES = (
     "from newsweave.config import set_defaults; "

@@ -1,72 +1,25 @@
 """The SQLite store as `newsweave ingest` fills it: idempotent, incremental, records kept whole.
 
 The example store is built once per test session by the real command line
-(`newsweave ingest examples --store ...`) and shared with test_server.py and
-test_app_browser.py through `example_store()`; nothing writes to it afterwards.
+(`newsweave ingest examples --store ...`, `archives.example_store()`); nothing writes to it
+afterwards.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
+from archives import example_store, partition, run_ingest, snapshot
 from conftest import EXAMPLES, make_article
 
 from newsweave.models import Article, Dateline
 from newsweave.store.ingest import ingest
 from newsweave.store.regroup import stable_ids
 from newsweave.store.schema import connect_reader, from_plain, to_plain
-
-_BUILT: dict[str, Path] = {}
-
-
-def run_ingest(store: Path, *arguments: Path | str) -> subprocess.CompletedProcess[str]:
-    """`newsweave ingest PATHS [OPTIONS] --store STORE`, as a user types it."""
-    command = [sys.executable, "-m", "newsweave", "ingest", *map(str, arguments)]
-    command += ["--store", str(store)]
-    return subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-
-
-def example_store(factory: pytest.TempPathFactory) -> Path:
-    """The store of the bundled example corpus (built once per session, then only read), on
-    two worker processes: `test_ingesting_in_two_halves...` ingests in this process and must
-    find the same stories."""
-    if "examples" not in _BUILT:
-        store = factory.mktemp("example-store") / "news.db"
-        done = run_ingest(store, EXAMPLES, "--workers", "2")
-        assert done.returncode == 0, done.stderr
-        _BUILT["examples"] = store
-    return _BUILT["examples"]
-
-
-def snapshot(store: Path) -> dict[str, Any]:
-    """What a user could notice: articles, stories with their members, briefs, search rows."""
-    with sqlite3.connect(store) as db:
-        stories = {
-            story: sorted(
-                a
-                for (a,) in db.execute(
-                    "SELECT article FROM story_articles WHERE story = ?", (story,)
-                )
-            )
-            for (story,) in db.execute("SELECT id FROM stories")
-        }
-        counts = {
-            table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("articles", "briefs", "quotes", "entities", "articles_fts", "quotes_fts")
-        }
-        ids = sorted(a for (a,) in db.execute("SELECT id FROM articles"))
-    return {"stories": stories, "counts": counts, "articles": ids}
-
-
-def partition(store: Path) -> set[frozenset[str]]:
-    return {frozenset(members) for members in snapshot(store)["stories"].values()}
 
 
 def test_example_store_holds_every_article_in_one_briefed_story(

@@ -29,7 +29,7 @@ def sample_story(shared: Path) -> Story:
 
 @pytest.fixture(scope="module")
 def sample_quotes() -> tuple[Story, tuple[Quote, ...]]:
-    shared = Path(__file__).resolve().parents[2] / "shared"
+    shared = Path(__file__).resolve().parents[3] / "shared"
     if not shared.is_dir():
         pytest.skip("../shared is not beside the project")
     story = sample_story(shared)

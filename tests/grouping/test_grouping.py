@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
@@ -250,14 +251,14 @@ def test_term_ids_are_the_same_in_every_process() -> None:
     article = make_article(QUAKE_A, published="2013-09-26")
     mine = compact(count(article, Weights())).ids.tolist()
     script = (
-        "from conftest import make_article; from test_cluster import QUAKE_A;"
+        "from conftest import make_article; from test_grouping import QUAKE_A;"
         "from newsweave.grouping.features import Weights, count;"
         "from newsweave.grouping.profiles import compact;"
         "print(compact(count(make_article(QUAKE_A, published='2013-09-26'), Weights()))"
         ".ids.tolist())"
     )
-    tests = Path(__file__).parent
-    env = {"PYTHONHASHSEED": "123", "PYTHONPATH": str(tests)}
+    here = Path(__file__).parent  # and the tests' root, for conftest
+    env = {"PYTHONHASHSEED": "123", "PYTHONPATH": f"{here}{os.pathsep}{here.parent}"}
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
     )

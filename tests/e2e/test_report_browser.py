@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_render_html import sample_brief
+from briefs import sample_brief
 
 from newsweave.render.html import render_html
 
@@ -66,7 +66,7 @@ def report(tmp_path: Path) -> str:
     return path.as_uri()
 
 
-def _errors(driver: Any) -> list[str]:
+def console_errors(driver: Any) -> list[str]:
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
@@ -97,7 +97,7 @@ def test_citation_shows_its_source_and_leads_to_it(browser: Any, report: str) ->
         "var r = arguments[0].getBoundingClientRect();return r.top >= 0 && r.bottom <= innerHeight",
         target,
     ), "the cited sentence is scrolled into view"
-    assert _errors(browser) == []
+    assert console_errors(browser) == []
 
 
 def test_removed_boilerplate_opens_and_page_fits_a_phone(
@@ -124,7 +124,7 @@ def test_removed_boilerplate_opens_and_page_fits_a_phone(
     browser.execute_script("document.querySelector('#s1-quotes').scrollIntoView()")
     browser.save_screenshot(str(artifacts / "report-phone-quotes.png"))
     assert (artifacts / "report-phone.png").stat().st_size > 10_000
-    assert _errors(browser) == []
+    assert console_errors(browser) == []
 
 
 def test_skip_link_is_the_first_stop_for_the_keyboard(browser: Any, report: str) -> None:

@@ -19,7 +19,7 @@ from newsweave.readers import ReadStats, read
 from newsweave.readers.common import MOJIBAKE_NOTE, repair_mojibake
 from newsweave.readers.records import record_article
 
-DATA = Path(__file__).parent / "data" / "ingest"
+DATA = Path(__file__).parents[1] / "data" / "ingest"
 PARAGRAPH = (
     "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs to its "
     "cracked steel supports, the city's transport office said in a statement."

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import select
 import socket
 import sqlite3
@@ -13,56 +12,16 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
+from archives import example_store, running_server
 from starlette.requests import Request
 from starlette.responses import Response
-from test_store import example_store
 
 from newsweave.app.server import request_guard
 from newsweave.config import settings
-from newsweave.store.ingest import ingest
-
-HOSTILE = "<script>alert('title')</script>"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-@contextmanager
-def running_server(store: Path, *extra: str, env: dict[str, str] | None = None) -> Iterator[str]:
-    """`newsweave serve --store STORE --port P ...` until the block ends; yields its base URL."""
-    port = free_port()
-    command = [sys.executable, "-m", "newsweave", "serve", "--store", str(store), "--port"]
-    process = subprocess.Popen(
-        [*command, str(port), *extra],
-        env={**os.environ, **(env or {})},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(base + "/", timeout=2)
-                break
-            except httpx.TransportError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        process.stderr.read().decode() if process.stderr else ""
-                    ) from None
-                time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def address(base: str) -> tuple[str, int]:
@@ -121,29 +80,6 @@ def closing_times(
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with running_server(example_store(tmp_path_factory)) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def hostile_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A store whose every input field tries to get into the page."""
-    folder = tmp_path_factory.mktemp("hostile")
-    base = {
-        "title": HOSTILE,
-        "outlet": "<img src=x onerror=alert('outlet')>",
-        "url": "javascript:alert('url')",
-        "published": "2025-03-05",
-    }
-    texts = [
-        f'The council met on Tuesday. "{HOSTILE} is not a plan," said Mayor Ada Vane. '
-        "The vote was delayed.",
-        f'The council met again on Tuesday night. "{HOSTILE} is not a plan," Mayor Ada Vane '
-        "told reporters. The vote was delayed to April.",
-    ]
-    lines = [json.dumps({**base, "id": f"h{i}", "text": t}) for i, t in enumerate(texts)]
-    (folder / "hostile.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    store = folder / "hostile.db"
-    ingest([folder / "hostile.jsonl"], store)
-    return store
 
 
 def test_story_list_is_newest_then_biggest(server: str) -> None:

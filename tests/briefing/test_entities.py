@@ -12,7 +12,7 @@ from newsweave.briefing.entities import Mention, find_entities, merge_mentions
 from newsweave.evaluation.entities import merge_scores
 from newsweave.models import Entity, Story
 
-ALIASES = Path(__file__).parent / "data" / "entity_aliases.tsv"
+ALIASES = Path(__file__).parents[1] / "data" / "entity_aliases.tsv"
 
 
 def by_name(entities: tuple[Entity, ...], name: str) -> Entity:
