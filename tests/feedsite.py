@@ -95,7 +95,7 @@ class FeedSite:
 
 
 def _not_modified(route: Route, headers: object) -> bool:
-    get = getattr(headers, "get")
+    get = headers.get
     if route.etag and get("If-None-Match") == route.etag:
         return True
     return bool(route.last_modified and get("If-Modified-Since") == route.last_modified)

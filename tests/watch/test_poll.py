@@ -180,7 +180,9 @@ def test_a_page_robots_txt_disallows_is_not_fetched_and_the_blurb_is_kept(
     report, told = run_poll([feed], tmp_path / "news.db")
     assert site.requests_to("/private/bridge.html") == []
     assert (report.new_items, report.pages) == (1, 0)
-    assert told == [f"{page}: page not fetched ({site.url('')}/robots.txt disallows it); "
-                    "the feed's blurb is kept"]
+    assert told == [
+        f"{page}: page not fetched ({site.url('')}/robots.txt disallows it); "
+        "the feed's blurb is kept"
+    ]
     (article,) = stored(tmp_path / "news.db")
     assert "The bridge is shut." in str(article["text"])
