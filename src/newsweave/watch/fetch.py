@@ -20,10 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import Message
 from http.client import HTTPMessage
-from importlib.metadata import PackageNotFoundError, version
 from typing import IO, Any
 from urllib.parse import urlsplit
 
+from newsweave import __version__
 from newsweave.config import WatchSettings, settings
 from newsweave.errors import NewsweaveError
 
@@ -46,12 +46,9 @@ class Response:
 
 
 def user_agent() -> str:
-    """`newsweave/VERSION (+project URL)`: who is asking, so a site can tell and reach us."""
-    try:
-        release = version("newsweave")
-    except PackageNotFoundError:
-        release = "0"
-    return f"newsweave/{release} (+https://github.com/newsweave/newsweave)"
+    """`newsweave/VERSION (feed reader)`: who is asking, so a site can tell (and robots.txt
+    can name us). No URL: the project has no public address of its own to give yet."""
+    return f"newsweave/{__version__} (feed reader)"
 
 
 class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
