@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -46,4 +48,27 @@ def test_polling_every_duration_repeats_until_told_to_stop(tmp_path: Path) -> No
         assert len(site.requests_to("/gone.xml")) == 3
     assert [report.failed for report in polls] == [1, 1, 1]
     assert len(slept) == 2 and all(50 < pause <= 60 for pause in slept)
-    assert status == 1  # no feed answered
+    assert status == 0  # a loop that ran its polls; only --once reports whether feeds answered
+
+
+def test_a_poll_that_cannot_be_stored_is_told_and_the_loop_goes_on(tmp_path: Path) -> None:
+    store = tmp_path / "theirs.db"
+    with closing(sqlite3.connect(store)) as connection:
+        connection.execute("CREATE TABLE accounts (id INTEGER)")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/feed.xml\n", encoding="utf-8")
+    told: list[str] = []
+    status = follow(
+        feeds,
+        store,
+        every=60.0,
+        on_problem=lambda problem: told.append(problem.reason),
+        on_poll=lambda report: None,
+        polls=2,
+        sleep=lambda seconds: None,
+    )
+    assert status == 0
+    assert len(told) == 2
+    assert all(
+        "this poll was not stored" in line and "not a newsweave store" in line for line in told
+    )

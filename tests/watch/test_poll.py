@@ -141,6 +141,13 @@ def test_feeds_answering_404_and_500_are_told_while_the_others_are_ingested(
     assert len(stored(tmp_path / "news.db")) == 2
 
 
+def test_a_page_that_is_not_a_feed_is_told(site: FeedSite, tmp_path: Path) -> None:
+    page = site.put("/index.html", article_page("Home", ["Welcome."]), content_type="text/html")
+    report, told = run_poll([page], tmp_path / "news.db")
+    assert (report.answered, report.failed) == (0, 1)
+    assert len(told) == 1 and told[0].startswith(f"{page}: ")
+
+
 def test_a_slow_feed_hits_the_timeout_and_is_told(site: FeedSite, tmp_path: Path) -> None:
     slow = two_item_feed(site, delay=3.0)
     report, told = run_poll([slow], tmp_path / "news.db", timeout_seconds=0.3, retries=0)

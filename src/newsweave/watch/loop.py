@@ -7,7 +7,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from newsweave.errors import ConfigError
+from newsweave.errors import ConfigError, NewsweaveError
+from newsweave.models import Problem
 from newsweave.watch.fetch import Fetcher
 from newsweave.watch.poll import PollReport, Tell, poll
 from newsweave.watch.sources import read_sources
@@ -43,7 +44,9 @@ def follow(
     reaches the caller between or during polls; what a poll committed stays) or `polls`
     polls are done. The list is read once, at the start.
 
-    Returns the exit status of the last poll: 0 when at least one feed answered, else 1.
+    Once: returns 0 when at least one feed answered, else 1; a store that cannot be written
+    raises NewsweaveError. Every `every` seconds: a poll that cannot be stored is told
+    (`on_problem`) and the next one tries again; returns 0 after `polls` polls.
     """
     urls, problems = read_sources(sources)
     for problem in problems:
@@ -51,9 +54,15 @@ def follow(
     done = 0
     while True:
         started = time.monotonic()
-        report = poll(urls, store, fetcher=make_fetcher(), on_problem=on_problem)
-        on_poll(report)
-        done += 1
-        if every is None or (polls is not None and done >= polls):
+        if every is None:
+            report = poll(urls, store, fetcher=make_fetcher(), on_problem=on_problem)
+            on_poll(report)
             return 0 if report.answered else 1
+        try:
+            on_poll(poll(urls, store, fetcher=make_fetcher(), on_problem=on_problem))
+        except NewsweaveError as error:  # the store busy or full: the next poll tries again
+            on_problem(Problem(str(store), f"this poll was not stored: {error}"))
+        done += 1
+        if polls is not None and done >= polls:
+            return 0
         sleep(max(0.0, started + every - time.monotonic()))

@@ -21,6 +21,7 @@ from tempfile import TemporaryDirectory
 from newsweave.clean import clean
 from newsweave.models import Article, Problem, RawArticle, StoryProblem
 from newsweave.readers import Limits
+from newsweave.readers.common import Item
 from newsweave.readers.feeds import read_feed
 from newsweave.runner import Runner
 from newsweave.store.ingest import IngestReport, ingest
@@ -110,8 +111,7 @@ def _poll_feed(
         report.answered += 1
         report.unchanged += 1
         return _Taken(replace(state, outcome="not modified"))
-    scratch.write_bytes(answer.body)
-    items = list(read_feed(scratch, url, limits))  # the file reader's guards, source = URL
+    items = _feed_items(answer.body, url, scratch, limits)
     whole = next((i for i in items if isinstance(i, Problem) and i.source == url), None)
     if whole is not None:
         return _failed(state, whole.reason, report, tell)
@@ -146,6 +146,17 @@ def _take(
     report.new_items += 1
     taken.items.append(item)
     taken.seen.append((taken.state.url, key, digest))
+
+
+def _feed_items(body: bytes, url: str, scratch: Path, limits: Limits) -> list[Item]:
+    """The feed's items as the RSS/Atom file reader reads them (its entity guards, its
+    limits), each named `URL#N`; anything the reader fails on becomes one Problem for the
+    feed, as it does for a file."""
+    scratch.write_bytes(body)
+    try:
+        return list(read_feed(scratch, url, limits))
+    except Exception as error:  # a parser failing on strange input must not stop the poll
+        return [Problem(url, f"could not be read ({type(error).__name__}: {error})")]
 
 
 def _failed(state: FeedState, reason: str, report: PollReport, tell: Tell) -> _Taken:
