@@ -110,7 +110,8 @@ def _poll_feed(
     if answer.status == 304:
         report.answered += 1
         report.unchanged += 1
-        return _Taken(replace(state, outcome="not modified"))
+        etag, modified = answer.etag or state.etag, answer.last_modified or state.last_modified
+        return _Taken(replace(state, etag=etag, last_modified=modified, outcome="not modified"))
     items = _feed_items(answer.body, url, scratch, limits)
     whole = next((i for i in items if isinstance(i, Problem) and i.source == url), None)
     if whole is not None:
