@@ -29,6 +29,7 @@ from newsweave.cli.options import (
     run_command,
     write_output,
 )
+from newsweave.cli.watch_command import watch_command
 from newsweave.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
+app.command("watch")(watch_command)
 
 
 def _read_pile(

@@ -87,6 +87,7 @@ def ingest(
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     follow_links: bool = False,
+    articles: Iterable[Article | Problem] | None = None,
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
@@ -96,7 +97,9 @@ def ingest(
     time: another one's lock is waited for up to `lock_wait` seconds (default: [store]
     lock_wait), with a line to `on_wait`, else NewsweaveError. A full disk is a
     NewsweaveError that says so (what was committed stays; a rerun goes on from there).
-    `follow_links` reads symbolic links that lead out of a folder given.
+    `follow_links` reads symbolic links that lead out of a folder given. `articles`, when
+    given, are added instead of what is read under `paths` (`newsweave watch` hands over the
+    items it fetched, cleaned).
     """
     knobs = settings("store")
     report = IngestReport()
@@ -112,7 +115,9 @@ def ingest(
         closing(connect_writer(store_path)) as connection,  # safe beside another ingest
         writer_lock(store_path, wait, on_wait),
     ):
-        items = read_articles(paths, stats, limits, runner=runner, follow_links=follow_links)
+        items = articles
+        if items is None:
+            items = read_articles(paths, stats, limits, runner=runner, follow_links=follow_links)
         report.read, report.added = add_articles(
             connection, items, knobs.article_batch, on_problem, progress
         )
