@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from newsweave.briefing.quotes.coref import SpeakerResolver
 from newsweave.briefing.quotes.fast_cues import fast_cue, lead_subject
+from newsweave.briefing.quotes.framing import MIN_WORDS_UNFRAMED, framed
 from newsweave.briefing.quotes.spans import CLOSERS, OPENERS, QuoteSpan, find_spans, paragraphs
 from newsweave.briefing.quotes.speakers import (
     Cue,
@@ -159,18 +160,20 @@ def _attribute_text(
     for span in spans:
         words = len(text[span.start : span.end].split())
         quoted = text[span.start : span.end]
-        if scare_marked(text, span) or (
-            words < config["min_words_alone"] and looks_like_title(quoted)
+        if (
+            scare_marked(text, span)
+            or (words < config["min_words_alone"] and looks_like_title(quoted))
+            or not any(char.isalnum() for char in quoted)  # '“__________”': no words at all
         ):
             continue
         start, end = bounds[span.paragraph]
         here = [s for s in spans if s.paragraph == span.paragraph]
         region = region_of(span, regions(text, start, end, here))
-        cue = (
-            dash_speaker(text, span)
-            or finder.cue(start, region, span, here)
-            or _colon_before(text, span, region, here, finder, start)
-        )
+        cue = dash_speaker(text, span) or finder.cue(start, region, span, here)
+        if cue is None:
+            cue = _colon_before(text, span, region, here, finder, start)  # the colon frames it
+        elif words < MIN_WORDS_UNFRAMED and not framed(text, span, cue, region, here):
+            continue  # a scare quote: no entry, no speaker
         item: Attributed | None = None
         if cue is not None:
             item = _with_cue(text, span, cue, resolver)

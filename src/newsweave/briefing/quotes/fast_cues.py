@@ -73,9 +73,7 @@ def fast_cue(
     text: str, region: tuple[int, int], span: QuoteSpan, spans: Sequence[QuoteSpan]
 ) -> Cue | None:
     """The attribution of `span` in `region` found by position alone (see the module doc)."""
-    quoted = [(s.start - 1, s.end + 1) for s in spans]
-    cues = [m for m in _TOKEN.finditer(text, region[0], region[1]) if _is_cue(text, m, quoted)]
-    cues.sort(key=lambda m: _distance(m, span))
+    cues = sorted(cue_words(text, region, spans), key=lambda m: _distance(m, span))
     for cue in cues:
         found = _subject(text, region, span, cue)
         if found is not None:
@@ -98,6 +96,14 @@ def lead_subject(text: str, region: tuple[int, int]) -> Cue | None:
     """The subject that opens a lead-in with no cue ('He then listed the qualities ...:')."""
     found = _clause_subject(text, region[0], region[1])
     return Cue(None, text[found[0] : found[1]], found[0], found[1]) if found else None
+
+
+def cue_words(
+    text: str, region: tuple[int, int], spans: Sequence[QuoteSpan]
+) -> list[re.Match[str]]:
+    """The reporting verbs of `region` outside the quoted `spans`, in text order."""
+    quoted = [(s.start - 1, s.end + 1) for s in spans]
+    return [m for m in _TOKEN.finditer(text, region[0], region[1]) if _is_cue(text, m, quoted)]
 
 
 def _is_cue(text: str, match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> bool:
