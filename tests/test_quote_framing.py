@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import make_article
+from test_quotes import speakers_both_modes
 
 from newsweave.briefing.entities import find_entities
 from newsweave.briefing.quotes.story_quotes import extract_quotes
@@ -32,6 +33,13 @@ def test_a_quoted_word_before_a_name_is_the_writers_not_the_names() -> None:
         "Voters left the county fair early.\nThey had seen a “low-energy” Reddick."
     )
     assert full == fast == ()
+
+
+@pytest.mark.slow
+def test_a_quoted_word_before_a_name_goes_to_who_said_it_not_the_name() -> None:
+    speakers = speakers_both_modes("They had seen a “tired” Reddick, two campaign aides said.")
+    assert len(speakers) == 1
+    assert "Reddick" not in str(speakers)
 
 
 @pytest.mark.slow

@@ -206,7 +206,8 @@ def _before(text: str, start: int, cue: int) -> tuple[int, int] | None:
     last = chunks[-1]
     described = last[0].group().lower() in _DETERMINERS  # 'Peskov, the Kremlin spokesman,'
     clause = not _opens_subject(last[0].group())  # 'an official, speaking on condition ...,'
-    if (described or clause) and len(chunks) > 1 and _apposed(text, chunks[-2], last):
+    enclosed = text[last[-1].end() : cue].strip() == ","  # 'Peskov, the spokesman, said'
+    if (described or clause) and enclosed and len(chunks) > 1 and _apposed(text, chunks[-2], last):
         found = _tail(chunks[-2])
         named = chunks[-2][-1].group()[0].isupper()
         if found is not None and (
