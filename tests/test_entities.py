@@ -109,3 +109,15 @@ def test_fast_entities_merge_the_sample_people_like_ner(shared: Path) -> None:
     assert "Kremlin spokesman" in by_name(entities, "Dmitry Peskov").roles
     assert by_name(entities, "Jake Sullivan") != by_name(entities, "John Sullivan")
     assert not [e for e in entities if e.name in {"Putin", "Biden", "Peskov"}]
+
+
+@pytest.mark.slow
+def test_a_name_after_the_is_no_person_in_either_mode() -> None:
+    text = (
+        "Critics loved The Glass Stranger, the film Ida Marsh made last year.\n"
+        "Ida Marsh said the Glass Stranger was her best work."
+    )
+    for fast in (False, True):
+        entities = find_entities(Story("s", (make_article(text),)), fast=fast)
+        people = {e.name for e in entities if e.type == "PERSON"}
+        assert people == {"Ida Marsh"}, (fast, people)

@@ -84,6 +84,8 @@ def story_mentions(story: Story) -> list[Mention]:
     mentions: list[Mention] = []
     for article in story.articles:
         for ent in docs[article.text].ents:
+            if ent.label_ == "PERSON" and _after_the(ent):
+                continue  # 'the Invisible Man' names a film, not a person
             surface = names.strip_possessive(ent.text)
             if ent.label_ != "PERSON" and surface.lower().startswith("the "):
                 surface = surface[4:]
@@ -91,6 +93,12 @@ def story_mentions(story: Story) -> list[Mention]:
                 role = _role_of(ent) if ent.label_ == "PERSON" else None
                 mentions.append(Mention(article.id, surface, ent.label_, ent.start_char, role))
     return mentions
+
+
+def _after_the(ent: Span) -> bool:
+    """The name opens with 'the' or follows it: a work, a ship or a group, no person."""
+    first = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent[0].lower_ == "the" or (first is not None and first.lower_ == "the")
 
 
 def _role_of(ent: Span) -> str | None:
