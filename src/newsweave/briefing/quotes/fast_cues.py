@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from newsweave.briefing import fast_names
+from newsweave.briefing.quotes import sources
 from newsweave.briefing.quotes.spans import QuoteSpan
 from newsweave.briefing.quotes.speakers import MAX_SUBJECT_WORDS, Cue, colon_speaker, is_cue
 from newsweave.text import names
@@ -272,7 +273,20 @@ def _lead(words: list[re.Match[str]]) -> tuple[int, int] | None:
         if not _in_subject(word.group()) or len(taken) >= MAX_SUBJECT_WORDS:
             break
         taken.append(word)
+    if len(taken) == 1 and taken[0].group().lower() in _DETERMINERS:
+        return _noun_after(words)  # 'the prince called ...', not 'the'
     return taken[0].start(), taken[-1].end()
+
+
+def _noun_after(words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """A determiner and the words up to the first noun that names a speaker ('the actor',
+    'the former secretary'), or None."""
+    for index, word in enumerate(words[1:MAX_SUBJECT_WORDS], 1):
+        if word.group().lower() in _NOT_SUBJECT:
+            break
+        if sources.is_source_noun(word.group().lower()):
+            return words[0].start(), words[index].end()
+    return None
 
 
 def _opens_subject(word: str) -> bool:
