@@ -65,3 +65,21 @@ def test_the_core_of_a_speaker_phrase_stops_before_its_apposition() -> None:
     assert core("a spokesman for Ann Lee, who leads the council") == "a spokesman"
     assert core("Sen. Ann Lee (D-Mass.)") == "Sen. Ann Lee"
     assert core("Trump himself") == "Trump"
+
+
+@pytest.mark.slow
+def test_a_speaker_named_only_in_the_sentence_before_the_quote() -> None:
+    assert speakers_both_modes(
+        "The city filed its suit against the port on Monday.\n"
+        "Mayor Ann Berg announced the suit at noon. “We are asking the court to stop the"
+        " expansion until the harbour has been cleaned.”"
+    ) == [("Ann Berg", "Ann Berg")]
+
+
+@pytest.mark.slow
+def test_a_sentence_about_a_thing_before_a_quote_names_no_speaker() -> None:
+    assert speakers_both_modes(
+        "The harbour has been closed since the spill.\n"
+        "The port expansion was approved in March. “We are asking the court to stop the"
+        " expansion until the harbour has been cleaned.”"
+    ) == [(None, None)]

@@ -184,7 +184,7 @@ def _attribute_text(
         if item is None and span.paragraph > 0 and words >= config["min_words_continued"]:
             item = _colon_lead(text, span, bounds, finder, resolver)
         if item is None and words >= config["min_words_alone"]:
-            item = _after_lead_paragraph(text, span, bounds, resolver, people) or Attributed(
+            item = _after_lead_sentence(text, span, bounds, resolver, people) or Attributed(
                 span.start, span.end, text[span.start : span.end], None
             )
         if item is None:
@@ -272,19 +272,24 @@ def _continues(previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[i
     return paragraph_end - previous.end <= 40 or span.start - bounds[span.paragraph][0] <= 1
 
 
-def _after_lead_paragraph(
+def _after_lead_sentence(
     text: str,
     span: QuoteSpan,
     bounds: list[tuple[int, int]],
     resolver: SpeakerResolver,
     people: set[str],
 ) -> Attributed | None:
-    """A paragraph that is only a quotation, with no cue, right after a paragraph about a
-    person with no quotation of its own ('Valastro praised Christie’s leadership.' then
-    '“We need someone who ...”'): the person that paragraph's last sentence opens with."""
-    if span.paragraph == 0 or span.start - bounds[span.paragraph][0] > 1:
-        return None
-    start, end = bounds[span.paragraph - 1]
+    """A quotation with no cue that opens its sentence right after a sentence about a person
+    with no quotation of its own, at the end of the paragraph before ('Valastro praised
+    Christie’s leadership.' then '“We need someone who ...”') or in the same paragraph ('Lynch
+    announced the lawsuit on Monday. “We are seeking ...”'): the person that sentence opens
+    with."""
+    start = bounds[span.paragraph][0]
+    end = start + len(text[start : span.start - 1].rstrip())
+    if end == start and span.paragraph > 0:
+        start, end = bounds[span.paragraph - 1]
+    elif end == start or text[end - 1] not in ".!?":
+        return None  # the first paragraph, or a lead-in that runs into the quote
     if any(mark in text[start:end] for mark in OPENERS + CLOSERS + '"'):
         return None
     lead = lead_subject(text, regions(text, start, end, [])[-1])
