@@ -92,6 +92,8 @@ _THING_ENDINGS = word_set(
     escalator equator plant giant elephant restaurant warrant covenant guarantee degree coffee
     jubilee median"""
 )
+# Words after a source's noun that begin what describes it ('a person close to ...').
+_POSTMODIFIERS = word_set("close familiar involved briefed present knowledgeable")
 _AGE = re.compile(r"\d+-year-old")
 _DETERMINERS = word_set("the a an this that these those his her its their our my your")
 # Words that never open a speaker phrase: a question word, or nothing at all.
@@ -139,10 +141,10 @@ def can_speak(phrase: str) -> bool:
         return not _title(words)
     if words[0][:1].isupper() and words[0].endswith("ing"):
         return False  # a sentence that opens with a participle: 'Holding signs, ...'
-    if words[0].lower() in QUANTITIES or (
-        words[0].lower() in _DETERMINERS and len(words) > 1 and is_source_noun(words[1].lower())
-    ):
-        return True  # 'those surveyed', 'a source close': a phrase cut after its noun
+    if len(words) == 2 and words[0].lower() in QUANTITIES and words[1].endswith("ed"):
+        return True  # 'those surveyed'
+    if len(words) == 3 and words[2] in _POSTMODIFIERS and is_source_noun(words[1].lower()):
+        return True  # 'a source close' (to the campaign): a phrase cut after its noun
     return is_source_noun(head.lower())
 
 
