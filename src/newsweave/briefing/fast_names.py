@@ -77,10 +77,10 @@ THING_WORDS = word_set(
     warriors caucus"""
 )
 # Capitalised groups of people and common capitalised abbreviations: not entities.
-NOT_NAMES = word_set(
+NOT_NAMES = names.TIME_ZONES | word_set(
     """democrats republicans conservatives liberals progressives americans hispanics latinos
-    europeans christians muslims jews catholics evangelicals tv ceo cfo gdp am pm edt est pdt
-    gmt utc ok id dna ai covid ap nfl nba"""
+    europeans christians muslims jews catholics evangelicals tv ceo cfo gdp am pm ok id dna ai
+    covid ap nfl nba"""
 )
 _INSTITUTIONS = word_set("congress senate kremlin pentagon parliament reuters cabinet")
 _COUNTRY_KEYS = frozenset({"US", "UK", "RU", "CN", "AE", "SU", "KP", "KR"})
@@ -279,7 +279,7 @@ def _kind(
     key = names.place_key(surface)
     if surface.lower() in places() or key in _COUNTRY_KEYS:
         return "GPE"
-    if key in names.PLACE_ALIASES.values():
+    if key in names.org_aliases().values():
         return "ORG"
     if set(lowered) & ORG_WORDS:
         alone = len(words) == 1 and not initial and lowered[0] in _INSTITUTIONS
