@@ -27,17 +27,24 @@ if TYPE_CHECKING:
 CUES = word_set(
     """said told wrote continue continues continued admitted call calls called calling quipped
     according put puts quoted yelled dubbed labelled pointed yells reads read attacked found
-    finds believes believed thinks thought hopes hoped"""
+    finds believes believed thinks thought hopes hoped referred refers referring pressed"""
 )
 
 
+_ONE_SYLLABLE_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
 def verb_forms(bases: str) -> frozenset[str]:
-    """'praise insist' -> praise praises praised praising insist insists insisted insisting."""
+    """'praise insist slam' -> praise praises praised praising insist insists insisted
+    insisting slam slams slammed slamming (one syllable ending consonant-vowel-consonant
+    doubles its last letter)."""
     forms: set[str] = set()
     for base in bases.split():
         stem = base[:-1] if base.endswith("e") else base
+        if _ONE_SYLLABLE_CVC.fullmatch(base):
+            stem = base + base[-1]  # 'slam' -> 'slamm': slammed, slamming
         third = base + "es" if base.endswith(("sh", "ch", "s", "x", "o")) else base + "s"
-        past = base + "d" if base.endswith("e") else base + "ed"
+        past = base + "d" if base.endswith("e") else stem + "ed"
         if base.endswith("y") and base[-2:-1] not in "aeiou":
             third, past = base[:-1] + "ies", base[:-1] + "ied"
         forms |= {base, third, past, stem + "ing"}
@@ -59,7 +66,8 @@ CUES = CUES | verb_forms(
     respond tweet announce acknowledge admit suggest complain describe urge predict promise vow
     joke quip remark observe report conclude testify emphasize stress contend boast lament
     charge counter blast proclaim answer agree post accuse type text email demand exclaim
-    retort snap grouse gripe opine plead marvel fume thunder retaliate bark demur"""
+    retort snap grouse gripe opine plead marvel fume thunder retaliate bark demur cite chide
+    scold confide bemoan assure jab"""
 )
 # Phrasal verbs of speech: the verb, and what must follow it ('she went on.', 'Trump shot back
 # at', 'her husband cut in.'); 'went on to ...' and 'cut in half' are not speech.
