@@ -83,3 +83,13 @@ def test_a_sentence_about_a_thing_before_a_quote_names_no_speaker() -> None:
         "The port expansion was approved in March. “We are asking the court to stop the"
         " expansion until the harbour has been cleaned.”"
     ) == [(None, None)]
+
+
+@pytest.mark.slow
+def test_a_statement_is_its_issuers_and_a_question_its_askers() -> None:
+    assert speakers_both_modes(
+        "The group Fair Ports issued a statement on Monday saying the new fees were “a tax on"
+        " every family in the county.”\n"
+        "Mayor Ann Berg was asked by the radio host Tom Reddick, “Will you raise the fees again"
+        " next year or not?”"
+    ) == [("Fair Ports", "Fair Ports"), ("Tom Reddick", "Tom Reddick")]

@@ -68,6 +68,8 @@ _TIME_LEADS = word_set(
 WEAK_PENALTY = 150
 _OPENS_QUOTE = re.compile(r"\s*[,:]?\s*[“\"«]")
 _PARTICIPLE_AFTER = word_set("while when after before by")
+_BY_AGENT = re.compile(r"\s+by\s+")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 
 
 def fast_cue(
@@ -143,6 +145,9 @@ def _subject(
             return _clause_subject(text, region[0], cue.start())  # 'X urged “...” and said'
         return found
     if cue.end() <= span.start:
+        agent = _BY_AGENT.match(text, cue.end())
+        if agent and _PASSIVE.search(text, region[0], cue.start()):
+            return _after(text, agent.end(), span.start)  # 'X was asked by Y, “...”'
         if text[region[0] : cue.start()].rstrip(" ,\xa0").endswith(("”", '"', "»")):
             found = _after(text, cue.end(), span.start)  # '“...,” said Ann Lee, “and ...”'
             if found is not None:
@@ -285,6 +290,8 @@ def _noun_after(words: list[re.Match[str]]) -> tuple[int, int] | None:
         if word.group().lower() in _NOT_SUBJECT:
             break
         if sources.is_source_noun(word.group().lower()):
+            while index + 1 < len(words) and words[index + 1].group()[0].isupper():
+                index += 1  # 'the group Fair Ports'
             return words[0].start(), words[index].end()
     return None
 

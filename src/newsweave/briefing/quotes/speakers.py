@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from newsweave.briefing.quotes.sources import DOCUMENT_NOUNS
 from newsweave.briefing.quotes.spans import QuoteSpan
 from newsweave.text.names import word_set
 
@@ -277,7 +278,10 @@ def _subjects(cue: Token) -> list[Token]:
     if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
         return [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
     if cue.dep_ == "acl":  # 'footage of Hillary Clinton asking, “...”'
-        return [cue.head]
+        return _issuer(cue.head) or [cue.head]
+    agents = [c for c in cue.children if c.dep_ == "agent"]
+    if agents and any(c.dep_ == "nsubjpass" for c in cue.children):
+        return [c for c in agents[0].children if c.dep_ == "pobj"]  # 'X was asked by Y'
     token, hops = cue, 0
     while hops < 4:
         if token.dep_ == "ccomp" and token.head.lower_ in CUES and token is not cue:
@@ -289,6 +293,14 @@ def _subjects(cue: Token) -> list[Token]:
             return []
         token, hops = token.head, hops + 1
     return []
+
+
+def _issuer(document: Token) -> list[Token]:
+    """Who put out the document a participle cue hangs from: 'Black Lives Matter issued a
+    statement saying ...' is Black Lives Matter's, not the statement's."""
+    if document.lower_ not in DOCUMENT_NOUNS or document.dep_ != "dobj":
+        return []
+    return [c for c in document.head.children if c.dep_ in SUBJECTS]
 
 
 def _phrase(head: Token) -> tuple[int, int]:
