@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from newsweave.briefing.quotes.fast_cues import cue_words
 from newsweave.briefing.quotes.spans import QuoteSpan
-from newsweave.briefing.quotes.speakers import MAX_SUBJECT_WORDS, Cue, verb_forms
+from newsweave.briefing.quotes.speakers import MAX_SUBJECT_WORDS, Cue, sentence_ends, verb_forms
 from newsweave.text.names import word_set
 
 # Fewer words than this and nothing that frames it: a scare quote. On PolNeAR train articles
@@ -32,7 +32,8 @@ _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 # “wrong track”') but not a relative clause about someone else's words ('agreed with a host who
 # used the word “crook”').
 _STANCE_VERBS = verb_forms("agree believe think hope find feel") | {"found", "thought", "felt"}
-_CLAUSE_BREAK = re.compile(r"[;()]|[.?!][”\"’]?\s+[A-Z]")
+# What may stand between listed quotes: '“loser,” a “liar” and a “whiner”'.
+_LISTED = re.compile(r"[\s,]*(?:(?:and|or|nor)\s+)?(?:(?:a|an|the)\s+)?")
 _MARKS = "’'”\" "
 _WORD = re.compile(r"[\w’'.-]+")
 _NOT_IN_SUBJECT = word_set("and but or nor who whom whose which that when while because if as")
@@ -58,17 +59,27 @@ def framed(
 
 def _ends_clause_before(text: str, span: QuoteSpan, cue: int, spans: Sequence[QuoteSpan]) -> bool:
     """The quote ends a clause that the cue at `cue` closes, with at most the cue's subject
-    after the clause's last comma ('“...,” Lee said'; '“...” are sickening, Lee said')."""
-    if any(span.end <= other.start < cue for other in spans):
-        return False  # another quotation stands between
+    after the clause's last comma ('“...,” Lee said'; '“...” are sickening, Lee said'); quotes
+    listed after it count as one ('a “loser” and a “liar,” Lee said')."""
+    for other in sorted(spans, key=lambda s: s.start):
+        if span.end <= other.start < cue:
+            if not listed(text, span.end, other.start):
+                return False  # another quotation stands between
+            span = other
     last = span.end - 1
     while last > span.start and text[last] in _MARKS:
         last -= 1  # '“’House of Cards,’” she said': the comma inside the inner quote
     tail = text[last:cue]
     cuts = list(_CLAUSE_END.finditer(tail))
-    if not cuts or _CLAUSE_BREAK.search(tail, 1, cuts[-1].start()):
-        return False  # (from 1: the quote's own '!' is no break: '“Go!” Rep. Lee said')
+    if not cuts or ";" in tail or any(sentence_ends(text, last + 1, last + cuts[-1].start())):
+        return False  # (from the quote's end: its own '!' is no break: '“Go!” Rep. Lee said')
     subject = _WORD.findall(tail, cuts[-1].end())
     return len(subject) <= MAX_SUBJECT_WORDS and not any(
         word.lower() in _NOT_IN_SUBJECT for word in subject
     )
+
+
+def listed(text: str, end: int, start: int) -> bool:
+    """Whether the quote that ends at `end` and the one that starts at `start` are listed
+    together: only commas, 'and'/'or' and an article between their marks."""
+    return start - end < 20 and _LISTED.fullmatch(text, end + 1, start - 1) is not None
