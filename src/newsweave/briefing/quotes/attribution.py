@@ -195,18 +195,25 @@ def _attribute_text(
     return out
 
 
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
 _BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w.’'-]*[ \xa0]+){0,4}[A-Z][\w’'-]*)[ \xa0]*$")
 
 
 def _outside_brackets(text: str, cue: Cue) -> Cue:
-    """A speaker found inside the brackets that follow a name ('Sen. Ann Berg (D-MA) said'):
-    the name before the brackets."""
+    """A speaker found inside the brackets that follow a name ('Sen. Ann Berg (D-MA) said'),
+    or in the party label between commas after it ('Rep. Ann Berg, D-Mass., said'): the name
+    before them."""
     left, right = cue.speaker_start, cue.speaker_end
-    if left is None or right is None or left < 1 or text[left - 1] != "(":
+    if left is None or right is None or left < 2 or cue.speaker is None:
         return cue
-    if not text.startswith((")", ".)"), right):  # 'Calif.)': the name stops at the point
+    if text[left - 1] == "(":
+        if not text.startswith((")", ".)"), right):  # 'Calif.)': the name stops at the point
+            return cue
+        name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 1)
+    elif text[left - 2 : left] == ", " and _PARTY_LABEL.fullmatch(cue.speaker):
+        name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 2)
+    else:
         return cue
-    name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 1)
     if name is None:
         return cue
     return Cue(cue.word, name.group(1), name.start(1), name.end(1))
