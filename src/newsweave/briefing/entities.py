@@ -5,6 +5,12 @@ mentions are one thing by name structure. A bare surname shared by two people in
 ("Sullivan" with Jake and John Sullivan) goes to the nearest full name before it in the same
 article, or stays apart when there is none. Roles stated beside a name ("Kremlin spokesman
 Dmitry Peskov", "Jake Sullivan, the national security adviser,") are kept.
+
+One name is one entity whatever NER calls each mention: a full name or surname labelled ORG
+joins its person, and the entity's type is what most mentions say. Spans that cannot be names
+(across a line break, all lower case, time zones) are dropped, a country glued before a known
+person is cut off, and acronyms meet their full names when the text defines them or the pair is
+listed in data/acronyms.tsv. The same merge serves the fast mode's rule-found names.
 """
 
 from __future__ import annotations
@@ -150,7 +156,7 @@ def merge_mentions(
     """Group mentions into entities by name structure and build the records; an entity's type
     is the label most of its mentions have. `defined` maps acronyms the story defines to their
     names (`names.defined_acronyms`)."""
-    mentions = _strip_country_prefixes([_no_person(m) for m in mentions if is_name(m.text)])
+    mentions = _strip_country_prefixes([_no_person(m) for m in mentions if _is_name(m.text)])
     people, others = _merge_people([m for m in mentions if m.label == "PERSON"])
     surnames = Counter(c.last for c in people if c.first)
     by_last = {c.last: c for c in people if c.first and surnames[c.last] == 1}
@@ -167,7 +173,7 @@ def merge_mentions(
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
 
 
-def is_name(text: str) -> bool:
+def _is_name(text: str) -> bool:
     """Whether an entity mention can be a name at all: not across a line break ('Trump\n
     Continue reading'), not all in lower case ('cordon sanitaire'), not a time zone ('GMT')."""
     return (
@@ -231,10 +237,8 @@ def _person_for(
     """The one person a name NER labelled otherwise stands for: a bare surname of one person
     of the story, or a full name compatible with exactly one person's."""
     parts = names.person_parts(mention.text)
-    if len(parts) == 1:
-        return by_last.get(parts[0])
     if len(parts) < 2:
-        return None
+        return by_last.get(parts[0]) if parts else None
     suffix = names.name_suffix(mention.text)
     homes = [c for c in people if names.people_compatible(c.parts, parts, (c.suffix, suffix))]
     return homes[0] if len(homes) == 1 else None
