@@ -1,6 +1,6 @@
 """`newsweave ingest`: add articles to an SQLite store, group them, brief what changed.
 
-Three steps, each safe to interrupt at any moment (a SIGKILL included):
+Four steps, each safe to interrupt at any moment (a SIGKILL included):
 
 1. add: read and clean; each article is keyed by a hash of its content, so the same file
    ingested twice adds nothing. Articles are written a batch per transaction, with their
@@ -19,6 +19,8 @@ Three steps, each safe to interrupt at any moment (a SIGKILL included):
    any more are dropped with their quotes and entities. A story that cannot be briefed is
    reported and left without a brief (the app shows its articles); the next ingest tries it
    again.
+4. version: each briefed story whose articles changed gets a new version of its brief, with
+   the time (`store/versions.py`), so "what changed since" can be answered later.
 
 A rerun after a crash finds committed batches (their content hashes) and skips them,
 regroups if the crash left ungrouped articles, and briefs what is missing: nothing is lost,
@@ -52,6 +54,7 @@ from newsweave.store.schema import (
     sortable_time,
     transaction,
 )
+from newsweave.store.versions import record_versions
 
 
 @dataclass(slots=True)
@@ -65,6 +68,7 @@ class IngestReport:
     briefed: int = 0
     regrouped: bool = False
     failed: int = 0
+    versions: int = 0  # stories whose brief got a new version (store/versions.py)
 
     def summary(self) -> str:
         grouping = "regrouped" if self.regrouped else "grouping unchanged"
@@ -128,6 +132,7 @@ def ingest(
             connection, runner=runner, progress=progress, on_failure=failed
         )
         drop_unused_briefs(connection)
+        report.versions = record_versions(connection)
         report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
         report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
