@@ -68,6 +68,7 @@ def read_articles(
         split=split,
     )
     items = _Tally(read(paths, stats, limits, follow_links=follow_links, progress=progress))
+    progress("cleaning", 0, None)  # its clock starts with the reading's
     for done, item in enumerate(runner.map_batches(work, items, batch_size), start=1):
         progress("cleaning", done, items.total)
         yield item

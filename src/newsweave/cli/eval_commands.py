@@ -1,4 +1,8 @@
-"""`newsweave eval ...`: measure newsweave on labelled data, beside baselines."""
+"""`newsweave eval ...`: measure newsweave on labelled data, beside baselines.
+
+Each takes `--quiet`, as every long command does (the contract); the evaluations draw no
+progress yet, so it changes nothing for now.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from newsweave.cli.options import DebugOpt, JsonOpt, check_output, run_command
+from newsweave.cli.options import DebugOpt, JsonOpt, QuietOpt, check_output, run_command
 from newsweave.errors import ConfigError
 
 eval_app = typer.Typer(
@@ -50,6 +54,7 @@ def eval_summaries(
         typer.Option(help="Comma-separated systems to run (default: all but slow ones)."),
     ] = None,
     json_out: JsonOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """ROUGE-1/2/L of newsweave's summaries against human references, beside baselines."""
@@ -58,19 +63,25 @@ def eval_summaries(
 
 
 @eval_app.command("stories")
-def eval_stories(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_stories(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """B-cubed precision/recall/F1 of story grouping against gold labels, beside baselines."""
     _eval("stories", dataset, json_out, debug)
 
 
 @eval_app.command("timex")
-def eval_timex(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_timex(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """Date expressions found and resolved, against TIMEX3 gold, beside dateparser."""
     _eval("timex", dataset, json_out, debug)
 
 
 @eval_app.command("quotes")
-def eval_quotes(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_quotes(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """Direct quotations and their speakers against gold, beside textacy."""
     _eval("quotes", dataset, json_out, debug)
 
@@ -83,6 +94,7 @@ def eval_alignment(
         typer.Option(help="Folder that pointer records (ref_a/ref_b) resolve against."),
     ] = None,
     json_out: JsonOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Statement alignment and conflicts against labelled pairs, beside TF-IDF cosine."""
@@ -90,6 +102,8 @@ def eval_alignment(
 
 
 @eval_app.command("reposts")
-def eval_reposts(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_reposts(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """Reposts, trimmed copies and spun rewrites found, beside MinHash LSH alone."""
     _eval("reposts", dataset, json_out, debug)

@@ -87,6 +87,7 @@ class OnlinePass:
         second look its own phase, see `SecondLook`)."""
         articles, look, progress = self.state.articles, self.second_look, self.progress
         start, total = 0, len(articles)
+        progress("grouping", 0, total)
         for position, article in enumerate(articles):
             self.assign(position, article)
             progress("grouping", position + 1, total)
