@@ -134,3 +134,14 @@ def test_ingest_prints_its_closing_line_with_the_time_unless_quiet(pile: Path, t
     again = through_pipe("ingest", first, "--store", store, "--workers", "1", "--quiet")
     assert again.returncode == 0
     assert again.stderr == ""
+
+
+def test_eval_draws_its_progress_on_a_terminal_and_nothing_when_quiet(tmp_path: Path):
+    dataset = tmp_path / "stories.jsonl"
+    records = [{**json.loads(_article(n)), "cluster": f"c{n % 97}"} for n in range(40)]
+    dataset.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    status, drawn = on_terminal("eval", "stories", dataset)
+    assert status == 0
+    assert re.search(r"systems .*\d/3 systems", drawn) and "/?" not in drawn
+    status, drawn = on_terminal("eval", "stories", dataset, "--quiet")
+    assert status == 0 and drawn.strip() == ""

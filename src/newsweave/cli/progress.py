@@ -21,7 +21,13 @@ from rich.text import Text
 from newsweave.runner import Progress, no_progress
 
 REDRAWS_PER_SECOND = 10  # rich's own redraw rate; each phase's bar is updated as often
-UNITS = {"reading": "files", "reposts": "pairs", "briefing": "stories"}  # else "articles"
+UNITS = {  # what each phase counts, else "articles"
+    "reading": "files",
+    "reposts": "pairs",
+    "briefing": "stories",
+    "summarizing": "clusters",
+    "systems": "systems",
+}
 
 
 class CountColumn(ProgressColumn):
