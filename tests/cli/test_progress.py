@@ -145,3 +145,11 @@ def test_eval_draws_its_progress_on_a_terminal_and_nothing_when_quiet(tmp_path: 
     assert re.search(r"systems .*\d/3 systems", drawn) and "/?" not in drawn
     status, drawn = on_terminal("eval", "stories", dataset, "--quiet")
     assert status == 0 and drawn.strip() == ""
+
+
+def test_brief_draws_its_briefing_phase_story_by_story(pile: Path, tmp_path: Path):
+    first = pile / "part00.jsonl"
+    status, drawn = on_terminal("brief", first, "--fast", "--workers", "1", "-o", tmp_path / "b.md")
+    assert status == 0
+    assert re.search(r"briefing .*\d+/\d+ stories", drawn) and "/?" not in drawn
+    assert re.search(r"50 articles read, .*; \d+ stories, \d+ briefed; [\d.]+ s", drawn)
