@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from newsweave.briefing.headline import choose_headline
 from newsweave.clean import clean
@@ -30,9 +31,11 @@ from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping import Compact, TermCounts, count_pile, group
 from newsweave.models import Article, Brief, Problem, RawArticle, Story, StoryProblem
 from newsweave.readers import Limits, ReadStats, read
-from newsweave.runner import BATCH_SIZE, Runner
+from newsweave.runner import BATCH_SIZE, Progress, Runner, no_progress
 from newsweave.text.outlets import unify_outlets
 from newsweave.text.sentences import add_sentences
+
+Item = TypeVar("Item")
 
 
 def read_articles(
@@ -44,6 +47,7 @@ def read_articles(
     batch_size: int = BATCH_SIZE,
     split: bool = True,
     follow_links: bool = False,
+    progress: Progress = no_progress,
 ) -> Iterator[Article | Problem]:
     """Read and clean every article under `paths`; unreadable input comes out as a Problem.
 
@@ -53,6 +57,8 @@ def read_articles(
     `split=False` leaves the sentence split to `brief_story` (per story, in parallel): grouping
     does not need sentences, and `newsweave stories` never pays for them. `follow_links`
     reads symbolic links that lead out of a folder given (else each is named and skipped).
+    `progress` hears ("reading", files, files in all) and ("cleaning", items, items in all
+    or None until the reading has ended).
     """
     limits = limits or Limits.from_settings()
     work = partial(
@@ -61,8 +67,29 @@ def read_articles(
         max_chars=limits.max_text_chars,
         split=split,
     )
-    items = read(paths, stats=stats, limits=limits, follow_links=follow_links)
-    yield from runner.map_batches(work, items, batch_size)
+    items = _Tally(read(paths, stats, limits, follow_links=follow_links, progress=progress))
+    progress("cleaning", 0, None)  # its clock starts with the reading's
+    for done, item in enumerate(runner.map_batches(work, items, batch_size), start=1):
+        progress("cleaning", done, items.total)
+        yield item
+
+
+class _Tally(Iterator[Item]):
+    """An iterator that counts what passed, and knows the total once it has ended."""
+
+    def __init__(self, items: Iterator[Item]):
+        self.items = items
+        self.count = 0
+        self.total: int | None = None
+
+    def __next__(self) -> Item:
+        try:
+            item = next(self.items)
+        except StopIteration:
+            self.total = self.count
+            raise
+        self.count += 1
+        return item
 
 
 def _clean_item(
@@ -76,13 +103,16 @@ def _clean_item(
     return clean(item, max_sentences=max_sentences, split=split, max_chars=max_chars)
 
 
-def group_stories(articles: Sequence[Article], *, runner: Runner = Runner()) -> list[Story]:
+def group_stories(
+    articles: Sequence[Article], *, runner: Runner = Runner(), progress: Progress = no_progress
+) -> list[Story]:
     """Give each outlet one name, mark reposts and rewrites, then group the pile into stories.
 
     What each stage needs of one article alone (repost fingerprints, term counts) is
     computed in one pass where `runner` says (worker processes or Dask), as is the
     verification of candidate repost pairs; the indexes and the grouping pass, which need
-    the whole pile, run in this process.
+    the whole pile, run in this process. `progress` hears each phase: "signatures",
+    "reposts", "grouping", "second look" (articles done of all, candidate pairs for reposts).
     """
     articles = unify_outlets(articles)
     knobs = settings("cluster")
@@ -90,14 +120,16 @@ def group_stories(articles: Sequence[Article], *, runner: Runner = Runner()) -> 
 
     def counts() -> Iterator[Compact]:
         signatures = runner.map_batches(Signatures(knobs), articles)
+        progress("signatures", 0, len(articles))
         for fingerprint, counted in signatures:
             prints.append(fingerprint)
+            progress("signatures", len(prints), len(articles))
             yield counted
 
     pile = count_pile(counts(), knobs)  # document frequencies, as the compacts arrive
-    marked = mark_duplicates(articles, runner=runner, prints=prints)
+    marked = mark_duplicates(articles, runner=runner, prints=prints, progress=progress)
     prints.clear()  # the grouping pass needs the memory more
-    return group(marked, counted=pile)
+    return group(marked, counted=pile, progress=progress)
 
 
 class Signatures:

@@ -30,7 +30,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from newsweave.errors import ConfigError
 
@@ -43,6 +43,24 @@ DASK_WAVE = 64  # batches handed to Dask at once (one bag), so a long stream sta
 _OWNER_CHECK_SECONDS = 1.0  # how often a pool worker checks that its owner is still there
 
 _clients: dict[str, Any] = {}
+
+
+class Progress(Protocol):
+    """Hears how far a phase of a long run has got: `progress(phase, done, total)`.
+
+    One protocol for the pipeline, the store and the command line. `phase` is a short name
+    ("reading", "cleaning", "signatures", "reposts", "grouping", "second look", "briefing";
+    ingest also "writing"); `done` counts what is finished (files, articles, stories), `total`
+    is how many there are, or None while that is not known. Called from the driver process
+    only (never in workers), as often as once per article: a listener that draws must keep
+    each call cheap and throttle its own redraws.
+    """
+
+    def __call__(self, phase: str, done: int, total: int | None, /) -> None: ...
+
+
+def no_progress(phase: str, done: int, total: int | None, /) -> None:
+    """The `Progress` that hears nothing (the default of the library's functions)."""
 
 
 def default_workers() -> int:
@@ -109,18 +127,39 @@ class Runner:
             while pending:
                 yield from pending.popleft().result()
 
-    def map_stories(self, work: Callable[[Item], Result], items: Sequence[Item]) -> list[Result]:
+    def map_stories(
+        self,
+        work: Callable[[Item], Result],
+        items: Sequence[Item],
+        progress: Progress = no_progress,
+        phase: str = "briefing",
+    ) -> list[Result]:
         """`[work(item) for item in items]`, run where `executor` says, results in input order.
 
         Locally, `workers` > 1 spreads the items one at a time over a process pool (a story's
         brief is long enough that the pickling does not matter); with Dask, one item per task.
+        `progress` hears `(phase, done, len(items))` as results come back (with Dask, at the
+        end: the bag comes back whole).
         """
+        total = len(items)
+        progress(phase, 0, total)
         if self.executor == "dask" and items:
-            return list(_dask_batches(work, iter([list(items)]), self.scheduler, per_task=1))
+            results = list(_dask_batches(work, iter([list(items)]), self.scheduler, per_task=1))
+            progress(phase, total, total)
+            return results
         if self.workers <= 1 or len(items) < 2:
-            return [work(item) for item in items]
+            return _counted((work(item) for item in items), progress, phase, total)
         with _pool(self.workers) as pool:
-            return list(pool.map(work, items, chunksize=1))
+            return _counted(pool.map(work, items, chunksize=1), progress, phase, total)
+
+
+def _counted(results: Iterable[Result], progress: Progress, phase: str, total: int) -> list[Result]:
+    """The results as a list, `progress` told of each as it comes."""
+    done: list[Result] = []
+    for result in results:
+        done.append(result)
+        progress(phase, len(done), total)
+    return done
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

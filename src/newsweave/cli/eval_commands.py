@@ -1,4 +1,9 @@
-"""`newsweave eval ...`: measure newsweave on labelled data, beside baselines."""
+"""`newsweave eval ...`: measure newsweave on labelled data, beside baselines.
+
+Each takes `--quiet`, as every long command does (the contract). `eval summaries` draws its
+clusters' progress and `eval stories` its systems' (on a terminal only); the others draw none
+yet.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,16 @@ from typing import Annotated, Any
 
 import typer
 
-from newsweave.cli.options import DebugOpt, JsonOpt, check_output, run_command
+from newsweave.cli.options import (
+    DebugOpt,
+    JsonOpt,
+    QuietOpt,
+    check_output,
+    errors,
+    run_command,
+    shows_progress,
+)
+from newsweave.cli.progress import phases
 from newsweave.errors import ConfigError
 
 eval_app = typer.Typer(
@@ -18,7 +32,12 @@ eval_app = typer.Typer(
 )
 
 
-def _eval(name: str, dataset: Path, json_out: Path | None, debug: bool, **options: Any) -> None:
+REPORTS_PROGRESS = {"summaries", "stories"}  # whose `run` takes `progress`
+
+
+def _eval(
+    name: str, dataset: Path, json_out: Path | None, debug: bool, quiet: bool, **options: Any
+) -> None:
     def action() -> int:
         import importlib
 
@@ -26,7 +45,10 @@ def _eval(name: str, dataset: Path, json_out: Path | None, debug: bool, **option
             raise ConfigError(f"{dataset}: no such data set file")
         check_output(json_out)
         module = importlib.import_module(f"newsweave.evaluation.{name}")
-        table: str = module.run(dataset, json_out, **options)
+        with phases(errors, shows_progress(quiet)) as progress:
+            if name in REPORTS_PROGRESS:
+                options["progress"] = progress
+            table: str = module.run(dataset, json_out, **options)
         sys.stdout.write(table if table.endswith("\n") else table + "\n")
         return 0
 
@@ -50,29 +72,36 @@ def eval_summaries(
         typer.Option(help="Comma-separated systems to run (default: all but slow ones)."),
     ] = None,
     json_out: JsonOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """ROUGE-1/2/L of newsweave's summaries against human references, beside baselines."""
     chosen = [s.strip() for s in systems.split(",")] if systems else None
-    _eval("summaries", dataset, json_out, debug, words=words, systems=chosen)
+    _eval("summaries", dataset, json_out, debug, quiet, words=words, systems=chosen)
 
 
 @eval_app.command("stories")
-def eval_stories(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_stories(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """B-cubed precision/recall/F1 of story grouping against gold labels, beside baselines."""
-    _eval("stories", dataset, json_out, debug)
+    _eval("stories", dataset, json_out, debug, quiet)
 
 
 @eval_app.command("timex")
-def eval_timex(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_timex(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """Date expressions found and resolved, against TIMEX3 gold, beside dateparser."""
-    _eval("timex", dataset, json_out, debug)
+    _eval("timex", dataset, json_out, debug, quiet)
 
 
 @eval_app.command("quotes")
-def eval_quotes(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_quotes(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """Direct quotations and their speakers against gold, beside textacy."""
-    _eval("quotes", dataset, json_out, debug)
+    _eval("quotes", dataset, json_out, debug, quiet)
 
 
 @eval_app.command("alignment")
@@ -83,13 +112,16 @@ def eval_alignment(
         typer.Option(help="Folder that pointer records (ref_a/ref_b) resolve against."),
     ] = None,
     json_out: JsonOpt = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Statement alignment and conflicts against labelled pairs, beside TF-IDF cosine."""
-    _eval("alignment", dataset, json_out, debug, data_dir=data_dir)
+    _eval("alignment", dataset, json_out, debug, quiet, data_dir=data_dir)
 
 
 @eval_app.command("reposts")
-def eval_reposts(dataset: DatasetArg, json_out: JsonOpt = None, debug: DebugOpt = False) -> None:
+def eval_reposts(
+    dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
+) -> None:
     """Reposts, trimmed copies and spun rewrites found, beside MinHash LSH alone."""
-    _eval("reposts", dataset, json_out, debug)
+    _eval("reposts", dataset, json_out, debug, quiet)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -19,22 +20,26 @@ from newsweave.cli.options import (
     OutputFormat,
     OutputOpt,
     PathsArg,
+    QuietOpt,
     SchedulerOpt,
     WorkersOpt,
     check_output,
+    closing_line,
     errors,
     make_runner,
-    progress_bar,
     report_problem,
     run_command,
+    shows_progress,
     write_output,
 )
+from newsweave.cli.progress import phases
 from newsweave.cli.watch_command import watch_command
 from newsweave.errors import ConfigError
 
 if TYPE_CHECKING:
-    from newsweave.models import Problem, StoryProblem
-    from newsweave.runner import Runner
+    from newsweave.models import Article, Brief, Problem, StoryProblem
+    from newsweave.readers import ReadStats
+    from newsweave.runner import Progress, Runner
 
 app = typer.Typer(
     name="newsweave",
@@ -54,13 +59,13 @@ app.command("watch")(watch_command)
 
 def _read_pile(
     paths: Sequence[Path],
-    show_progress: bool,
+    progress: Progress,
     limit_flags: Sequence[str] = (),
     left_out: list[Problem | StoryProblem] | None = None,
     *,
     runner: Runner,
     follow_links: bool = False,
-) -> list[Any]:
+) -> tuple[list[Article], ReadStats]:
     """Read and clean everything; report each skipped file or record on stderr as it comes
     (and add it to `left_out`, for the output's own list)."""
     from newsweave.models import Problem
@@ -70,21 +75,23 @@ def _read_pile(
     limits = Limits.from_flags(limit_flags)
     stats = ReadStats()
     articles = []
-    with progress_bar(show_progress) as progress:
-        task = progress.add_task("reading", total=None)
-        items = read_articles(
-            paths, stats, limits, runner=runner, split=False, follow_links=follow_links
-        )
-        for item in items:
-            if isinstance(item, Problem):
-                report_problem(item)
-                if left_out is not None:
-                    left_out.append(item)
-            else:
-                articles.append(item)
-                progress.advance(task)
-    errors.print(stats.summary(), markup=False)
-    return articles
+    items = read_articles(
+        paths,
+        stats,
+        limits,
+        runner=runner,
+        split=False,
+        follow_links=follow_links,
+        progress=progress,
+    )
+    for item in items:
+        if isinstance(item, Problem):
+            report_problem(item)
+            if left_out is not None:
+                left_out.append(item)
+        else:
+            articles.append(item)
+    return articles, stats
 
 
 def _stories_command(
@@ -97,57 +104,67 @@ def _stories_command(
     *,
     runner: Runner,
     follow_links: bool = False,
+    quiet: bool = False,
 ) -> int:
     from newsweave.models import Brief, StoryProblem
     from newsweave.pipeline import brief_story, group_stories, guarded, story_only_brief
-    from newsweave.render.json_v1 import write_document
-    from newsweave.render.markdown import render_markdown
 
+    started = time.perf_counter()
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
     check_output(output)
-    show_progress = errors.is_terminal
     left_out: list[Problem | StoryProblem] = []
-    articles = _read_pile(
-        paths, show_progress, limit_flags, left_out, runner=runner, follow_links=follow_links
-    )
-    if not articles:
-        errors.print("newsweave: no article could be read", markup=False)
-        return 1
-    stories = group_stories(articles, runner=runner)
-    results: list[Brief | StoryProblem]
-    if words is None:
-        results = [guarded(story_only_brief, s) for s in stories]
-    else:
-        work = partial(guarded, partial(brief_story, words=words, fast=fast or None))
-        if runner.executor == "local" and runner.workers == 1:
-            with progress_bar(show_progress) as progress:
-                task = progress.add_task("briefing stories", total=len(stories))
-                results = []
-                for story in stories:
-                    results.append(work(story))
-                    progress.advance(task)
+    with phases(errors, shows_progress(quiet)) as progress:
+        articles, stats = _read_pile(
+            paths, progress, limit_flags, left_out, runner=runner, follow_links=follow_links
+        )
+        if not articles:
+            closing_line(quiet, stats.summary(), started)
+            errors.print("newsweave: no article could be read", markup=False)
+            return 1
+        stories = group_stories(articles, runner=runner, progress=progress)
+        results: list[Brief | StoryProblem]
+        if words is None:
+            results = [guarded(story_only_brief, s) for s in stories]
         else:
-            results = runner.map_stories(work, stories)
+            work = partial(guarded, partial(brief_story, words=words, fast=fast or None))
+            results = runner.map_stories(work, stories, progress)
     briefs = [result for result in results if isinstance(result, Brief)]
     for result in results:
         if isinstance(result, StoryProblem):
             report_problem(result)
             left_out.append(result)
+    _write_briefs(briefs, left_out, output_format, output, stories_only=words is None)
+    done = f"{len(stories)} stories" + ("" if words is None else f", {len(briefs)} briefed")
+    closing_line(quiet, f"{stats.summary()}; {done}", started)
+    if stories and not briefs:
+        errors.print("newsweave: no story could be briefed", markup=False)
+        return 1
+    return 0
+
+
+def _write_briefs(
+    briefs: list[Brief],
+    left_out: list[Problem | StoryProblem],
+    output_format: OutputFormat,
+    output: Path | None,
+    *,
+    stories_only: bool,
+) -> None:
+    """Render the briefs (and what was left out) as `output_format` into `output`."""
+    from newsweave.render.json_v1 import write_document
+    from newsweave.render.markdown import render_markdown
+
     text: str | Callable[[TextIO], None]
     if output_format is OutputFormat.json:
         text = partial(write_document, briefs, problems=left_out)  # streamed: see there
     elif output_format is OutputFormat.html:
         from newsweave.render.html import write_html
 
-        text = partial(write_html, briefs, stories_only=words is None, problems=left_out)
+        text = partial(write_html, briefs, stories_only=stories_only, problems=left_out)
     else:
-        text = render_markdown(briefs, stories_only=words is None, problems=left_out)
+        text = render_markdown(briefs, stories_only=stories_only, problems=left_out)
     write_output(text, output)
-    if stories and not briefs:
-        errors.print("newsweave: no story could be briefed", markup=False)
-        return 1
-    return 0
 
 
 BriefPathsArg = Annotated[
@@ -222,6 +239,7 @@ def brief(
             show_default=False,
         ),
     ] = None,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Group the pile into stories and brief each: summary with citations, who said what,
@@ -244,6 +262,7 @@ def brief(
             fast,
             runner=make_runner(executor, scheduler, workers),
             follow_links=follow_links,
+            quiet=quiet,
         )
 
     run_command(debug, action)
@@ -259,6 +278,7 @@ def stories(
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
     follow_links: FollowLinksOpt = False,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Only group the pile into stories, with reposts and rewrites marked (fast)."""
@@ -272,6 +292,7 @@ def stories(
             limit or (),
             runner=make_runner(executor, scheduler, workers),
             follow_links=follow_links,
+            quiet=quiet,
         ),
     )
 
@@ -288,20 +309,14 @@ def _ingest_command(
     *,
     runner: Runner,
     follow_links: bool = False,
+    quiet: bool = False,
 ) -> int:
     from newsweave.readers import Limits, ReadStats, display_path
     from newsweave.store.ingest import ingest
 
+    started = time.perf_counter()
     stats = ReadStats()
-
-    with progress_bar(errors.is_terminal) as progress:
-        tasks: dict[str, Any] = {}
-
-        def advance(step: str, done: int, total: int | None) -> None:
-            if step not in tasks:
-                tasks[step] = progress.add_task(step, total=total)
-            progress.update(tasks[step], completed=done, total=total)
-
+    with phases(errors, shows_progress(quiet)) as progress:
         report = ingest(
             paths,
             store,
@@ -309,12 +324,13 @@ def _ingest_command(
             limits=Limits.from_flags(limit_flags),
             stats=stats,
             on_problem=report_problem,
-            progress=advance,
+            progress=progress,
             on_wait=lambda line: errors.print(line, markup=False),
             follow_links=follow_links,
         )
-    errors.print(stats.summary(), markup=False)
-    errors.print(f"{display_path(str(store))}: {report.summary()}", markup=False)
+    if not quiet:
+        errors.print(stats.summary(), markup=False)
+    closing_line(quiet, f"{display_path(str(store))}: {report.summary()}", started)
     return 0 if report.read else 1
 
 
@@ -327,6 +343,7 @@ def ingest_command(
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
     follow_links: FollowLinksOpt = False,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Add articles to a store: idempotent (same content, same article), new articles join
@@ -339,6 +356,7 @@ def ingest_command(
             limit or (),
             runner=make_runner(executor, scheduler, workers),
             follow_links=follow_links,
+            quiet=quiet,
         ),
     )
 

@@ -1,4 +1,4 @@
-"""What the commands share: their options, the progress bar, error handling and output."""
+"""What the commands share: their options, error handling and output."""
 
 from __future__ import annotations
 
@@ -7,16 +7,15 @@ import errno
 import os
 import sys
 import tempfile
+import time
 import traceback
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from newsweave.errors import ConfigError, NewsweaveError
 from newsweave.models import Problem, StoryProblem
@@ -83,21 +82,28 @@ FollowLinksOpt = Annotated[
     ),
 ]
 JsonOpt = Annotated[Path | None, typer.Option("--json", help="Write the full results here.")]
+QuietOpt = Annotated[
+    bool,
+    typer.Option(
+        "--quiet",
+        "-q",
+        help="No progress display and no closing summary line (skipped files and errors are "
+        "still reported). Progress is only ever drawn when stderr is a terminal.",
+    ),
+]
 
 
-@contextmanager
-def progress_bar(enabled: bool) -> Iterator[Progress]:
-    progress = Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=errors,
-        transient=True,
-        disable=not enabled,
-    )
-    with progress:
-        yield progress
+def shows_progress(quiet: bool) -> bool:
+    """Whether to draw progress: stderr is a terminal and `--quiet` was not given."""
+    return errors.is_terminal and not quiet
+
+
+def closing_line(quiet: bool, line: str, started: float) -> None:
+    """The closing summary on stderr, with the wall time since `started` (a
+    `time.perf_counter()`), unless `--quiet`: printed on a terminal or not, for logs."""
+    if not quiet:
+        seconds = time.perf_counter() - started
+        errors.print(f"{line}; {seconds:.1f} s", markup=False)
 
 
 def report_problem(problem: Problem | StoryProblem) -> None:

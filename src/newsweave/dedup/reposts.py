@@ -47,7 +47,7 @@ from newsweave.dedup.align import (
 )
 from newsweave.dedup.minhash import Hashes, colliding_pairs, hash_terms, signature
 from newsweave.models import Article
-from newsweave.runner import BATCH_SIZE, Runner
+from newsweave.runner import BATCH_SIZE, Progress, Runner, no_progress
 
 Fingerprint = tuple[Any, Any, int]  # shingle signature, anchor signature (or None), size
 
@@ -58,6 +58,7 @@ def mark_duplicates(
     runner: Runner = Runner(),
     batch_size: int = BATCH_SIZE,
     prints: Sequence[Fingerprint] | None = None,
+    progress: Progress = no_progress,
     **overrides: Any,
 ) -> list[Article]:
     """The same articles, in the same order, with `duplicate_of` set on copies.
@@ -65,8 +66,9 @@ def mark_duplicates(
     The signatures are computed and candidate pairs verified where `runner` says (worker
     processes or Dask, `Runner.map_batches`; `Runner()`: all in this process); the LSH
     indexes are built here. `prints`, one `Fingerprints` result per
-    article computed earlier (with the same settings), skips that step. `overrides` replace
-    [dedup] settings.
+    article computed earlier (with the same settings), skips that step. `progress` hears
+    ("reposts", candidate pairs verified, candidate pairs). `overrides` replace [dedup]
+    settings.
     """
     config = settings("dedup", **overrides)
     if prints is None:
@@ -85,12 +87,13 @@ def mark_duplicates(
     verdicts = replace(runner, workers=pool).map_batches(
         _Verifier(config), zip(tasks, chunks, strict=True), 1
     )
-    links = [
-        pair
-        for chunk, ok in zip(chunks, verdicts, strict=True)
-        for pair, copy in zip(chunk, ok, strict=True)
-        if copy
-    ]
+    links: list[tuple[int, int]] = []
+    verified = 0
+    progress("reposts", 0, len(pairs))
+    for chunk, ok in zip(chunks, verdicts, strict=True):
+        links.extend(pair for pair, copy in zip(chunk, ok, strict=True) if copy)
+        verified += len(chunk)
+        progress("reposts", verified, len(pairs))
     return assign_originals(articles, links)
 
 

@@ -30,6 +30,7 @@ from newsweave.errors import DatasetError
 from newsweave.evaluation.bcubed import BCubed, average, item_scores
 from newsweave.evaluation.dataset import jsonl_records
 from newsweave.models import Article, Problem
+from newsweave.runner import Progress, no_progress
 
 SINGLE_PASS_THRESHOLD = 0.25  # best of 0.05..0.475 by 0.025 on stories-dev (F1 0.855)
 AGGLOMERATIVE_DISTANCE = 0.825  # best of 0.50..0.975 by 0.025 on stories-dev (F1 0.874)
@@ -162,12 +163,19 @@ def _table(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def run(dataset: Path, json_out: Path | None = None, **options: Any) -> str:
-    """Score newsweave and the baselines on `dataset`; return the table, write JSON if asked."""
+def run(
+    dataset: Path,
+    json_out: Path | None = None,
+    progress: Progress = no_progress,
+    **options: Any,
+) -> str:
+    """Score newsweave and the baselines on `dataset`; return the table, write JSON if asked.
+    `progress` hears ("systems", systems run, systems)."""
     records, gold, sources = load(Path(dataset))
     articles = to_articles(records, Path(dataset))
     results: dict[str, dict[str, Any]] = {}
-    for name, system in SYSTEMS.items():
+    for done, (name, system) in enumerate(SYSTEMS.items()):
+        progress("systems", done, len(SYSTEMS))
         started = time.perf_counter()
         stories = system(articles)
         elapsed = max(time.perf_counter() - started, 1e-9)
@@ -179,6 +187,7 @@ def run(dataset: Path, json_out: Path | None = None, **options: Any) -> str:
             "articles_per_second": len(articles) / elapsed,
             "groups": stories,
         }
+    progress("systems", len(SYSTEMS), len(SYSTEMS))
     table = _table(results)
     if json_out is not None:
         report = {

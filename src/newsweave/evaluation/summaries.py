@@ -32,6 +32,7 @@ from newsweave.evaluation.dataset import jsonl_records
 from newsweave.evaluation.rouge import METRICS, bootstrap, score
 from newsweave.models import Problem, Story, SummarySentence
 from newsweave.readers.records import record_article
+from newsweave.runner import Progress, no_progress
 
 # name -> (registered summarizer, options): newsweave's ablations, each with one part removed.
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -79,17 +80,21 @@ def run(
     words: int | None = None,
     systems: Sequence[str] | None = None,
     limit: int | None = None,
+    progress: Progress = no_progress,
 ) -> str:
-    """Score every system on the clusters of `dataset`; return the printed table."""
+    """Score every system on the clusters of `dataset`; return the printed table.
+    `progress` hears ("summarizing", clusters done, clusters)."""
     names = _check_systems(systems or DEFAULT_SYSTEMS)
     clusters = load(dataset)[:limit] if limit else load(dataset)
     if not clusters:
         raise DatasetError(f"{dataset}: no clusters")
     results = {name: Result() for name in names}
-    for cluster in clusters:
+    progress("summarizing", 0, len(clusters))
+    for done, cluster in enumerate(clusters, start=1):
         budget = words or budget_for(cluster)
         for name in names:
             _summarize(results[name], _build(name, cluster), cluster, budget)
+        progress("summarizing", done, len(clusters))
     table = render(results, len(clusters), words)
     if json_out is not None:
         json_out.write_text(json.dumps(_as_json(results, clusters), indent=1), encoding="utf-8")

@@ -46,6 +46,7 @@ from newsweave.grouping.profiles import Profile
 from newsweave.grouping.second_look import SecondLook
 from newsweave.grouping.state import GroupingState
 from newsweave.models import Article, Story
+from newsweave.runner import Progress, no_progress
 
 LEAD_SENTENCES = 2
 LEAD_CHARACTERS = 600
@@ -69,25 +70,32 @@ def lead_embeddings(articles: Sequence[Article]) -> NDArray[np.float32]:
 class OnlinePass:
     """The online single pass over a `GroupingState`, with its repost links and second look."""
 
-    def __init__(self, state: GroupingState, knobs: ClusterSettings):
+    def __init__(
+        self, state: GroupingState, knobs: ClusterSettings, progress: Progress = no_progress
+    ):
         self.state = state
+        self.progress = progress
         self.settle = knobs.settled_at
         self.window = max(1, knobs.consolidate_every)
-        self.second_look = SecondLook(state, knobs) if knobs.consolidate else None
+        self.second_look = SecondLook(state, knobs, progress) if knobs.consolidate else None
         self.waiting: dict[str, int] = {}  # original id -> story of a copy that came first
 
     def run(self) -> list[StoryState]:
         """The online pass; with `consolidate`, a second look after every `window` articles
-        (and at the end) at the articles of that stretch. Returns the stories left."""
-        articles, look = self.state.articles, self.second_look
-        start = 0
+        (and at the end) at the articles of that stretch. Returns the stories left.
+        `progress` hears ("grouping", articles placed, articles) after each article (and the
+        second look its own phase, see `SecondLook`)."""
+        articles, look, progress = self.state.articles, self.second_look, self.progress
+        start, total = 0, len(articles)
+        progress("grouping", 0, total)
         for position, article in enumerate(articles):
             self.assign(position, article)
+            progress("grouping", position + 1, total)
             if look is not None and position + 1 - start >= self.window:
                 look(range(start, position + 1))
                 start = position + 1
-        if look is not None and start < len(articles):
-            look(range(start, len(articles)))
+        if look is not None and start < total:
+            look(range(start, total))
         return [story for story in self.state.stories if story.members]
 
     def assign(self, position: int, article: Article) -> None:
@@ -143,6 +151,7 @@ def group(
     *,
     embeddings: NDArray[np.float32] | None = None,
     counted: PileCounts | None = None,
+    progress: Progress = no_progress,
     **overrides: Any,
 ) -> list[Story]:
     """Group cleaned, duplicate-marked articles into stories (every article in exactly one).
@@ -152,13 +161,15 @@ def group(
     module docstring). `embeddings`, one `lead_embeddings` row per article computed earlier
     (a cache), turns them on without embedding again; `counted`, the `count_pile` of the
     articles' `count`s computed earlier (in worker processes), skips the counting (it is
-    used up: each article's counts are released once the pass has weighed them).
+    used up: each article's counts are released once the pass has weighed them). `progress`
+    hears how far the pass and its second look have got (see `OnlinePass.run`).
     """
     if not articles:
         return []
     knobs = settings("cluster", **overrides)
     if embeddings is None and knobs.use_embeddings:
         embeddings = lead_embeddings(articles)
-    states = OnlinePass(GroupingState(articles, knobs, embeddings, counted), knobs).run()
+    state = GroupingState(articles, knobs, embeddings, counted)
+    states = OnlinePass(state, knobs, progress).run()
     stories = [_story([articles[i] for i in state.members]) for state in states]
     return sorted(stories, key=_story_order)

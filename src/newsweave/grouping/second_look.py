@@ -36,6 +36,7 @@ from newsweave.config import ClusterSettings
 from newsweave.grouping.profiles import Profile
 from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
+from newsweave.runner import Progress, no_progress
 
 
 def pinned_positions(articles: Sequence[Article]) -> set[int]:
@@ -55,8 +56,11 @@ class SecondLook:
     settings `merge_threshold`, `merge_sample` and `look_candidates` set how.
     """
 
-    def __init__(self, state: GroupingState, knobs: ClusterSettings):
+    def __init__(
+        self, state: GroupingState, knobs: ClusterSettings, progress: Progress = no_progress
+    ):
         self.state = state
+        self.progress = progress
         self.pinned = pinned_positions(state.articles)
         self.merge_threshold = knobs.merge_threshold
         self.merge_sample = knobs.merge_sample
@@ -64,10 +68,12 @@ class SecondLook:
         self.looked: dict[tuple[int, int], tuple[int, float]] = {}  # (position, story): score
 
     def __call__(self, positions: range) -> None:
-        """`sweep` the articles at `positions`, then `merge` their stories."""
+        """`sweep` the articles at `positions`, then `merge` their stories; `progress`
+        hears ("second look", articles looked at, articles) as the sweep goes and at the end."""
         self.looked.clear()
         self.sweep(positions)
         self.merge(positions)
+        self.progress("second look", positions.stop, len(self.state.articles))
 
     def probabilities(
         self, position: int, keys: list[int], view: Profile | None = None
@@ -110,9 +116,10 @@ class SecondLook:
         article; one that joined its story with `[cluster] settled_at` or more is not scored
         again.
         """
-        state = self.state
-        moved = 0
+        state, progress = self.state, self.progress
+        moved, total = 0, len(state.articles)
         for position in positions:
+            progress("second look", position, total)
             if position in state.settled or position in self.pinned:
                 continue
             view = state.kept(position)

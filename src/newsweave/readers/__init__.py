@@ -31,6 +31,7 @@ from newsweave.readers.common import (
 )
 from newsweave.readers.detect import SUFFIXES, detect_format, format_suffix, head_bytes, sniff
 from newsweave.readers.paths import display_path, files_under
+from newsweave.runner import Progress, no_progress
 
 __all__ = ["Limits", "ReadStats", "display_path", "read"]
 
@@ -92,6 +93,7 @@ def read(
     limits: Limits | None = None,
     *,
     follow_links: bool = False,
+    progress: Progress = no_progress,
 ) -> Iterator[RawArticle | Problem]:
     """Yield every article in `paths` (files, or folders read recursively), in a fixed order.
 
@@ -101,12 +103,18 @@ def read(
     control characters is escaped; the file is opened by its own name). Pass `stats` to have
     it counted, `limits` to change the [ingest] limits, `follow_links` to read links that
     lead out of a folder given. A single path is taken as a list of one (not as the
-    characters of a string).
+    characters of a string). `progress` hears `("reading", files seen, files in all)`: the
+    folders are listed once first to count them (names only, nothing is opened).
     """
     stats = stats if stats is not None else ReadStats()
     limits = limits or Limits.from_settings()
-    for given in [paths] if isinstance(paths, str | Path) else paths:
+    given_paths: list[str | Path] = [paths] if isinstance(paths, str | Path) else list(paths)
+    total = _count_files(given_paths, follow_links) if progress is not no_progress else None
+    seen = 0
+    for given in given_paths:
         for found in files_under(str(given), follow_links):
+            progress("reading", seen, total)
+            seen += 1
             if isinstance(found, Problem):
                 stats.files_skipped += 1
                 yield _shown_problem(found)
@@ -130,6 +138,12 @@ def read(
                     else:
                         stats.records_skipped += 1
                 yield item
+    progress("reading", seen, total)
+
+
+def _count_files(paths: list[str | Path], follow_links: bool) -> int:
+    """How many entries `files_under` finds under `paths` (a listing: nothing is opened)."""
+    return sum(1 for given in paths for _ in files_under(str(given), follow_links))
 
 
 def _shown_problem(problem: Problem) -> Problem:

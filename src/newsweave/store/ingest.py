@@ -43,10 +43,10 @@ from newsweave.models import Article, Brief, Problem, Story, StoryProblem
 from newsweave.pipeline import brief_story, guarded, read_articles
 from newsweave.readers import Limits, ReadStats
 from newsweave.render.json_v1 import brief_dict
-from newsweave.runner import Runner
+from newsweave.runner import Progress, Runner, no_progress
 from newsweave.store.lock import writer_lock
 from newsweave.store.query import load_story
-from newsweave.store.regroup import Progress, regroup
+from newsweave.store.regroup import regroup
 from newsweave.store.schema import (
     connect_writer,
     disk_full_named,
@@ -121,7 +121,14 @@ def ingest(
     ):
         items = articles
         if items is None:
-            items = read_articles(paths, stats, limits, runner=runner, follow_links=follow_links)
+            items = read_articles(
+                paths,
+                stats,
+                limits,
+                runner=runner,
+                follow_links=follow_links,
+                progress=progress or no_progress,
+            )
         report.read, report.added = add_articles(
             connection, items, knobs.article_batch, on_problem, progress
         )
@@ -163,7 +170,7 @@ def add_articles(
             added += sum(_add_one(connection, article) for article in batch)
         read += len(batch)
         if progress:
-            progress("adding articles", read, None)
+            progress("writing", read, None)
     return read, added
 
 
@@ -237,7 +244,7 @@ def brief_missing(
     for start in range(0, len(missing), size):
         batch = missing[start : start + size]
         stories = [_story(connection, story_id) for story_id, _ in batch]
-        results = runner.map_stories(work, stories)
+        results = runner.map_stories(work, stories, _offset(progress, start, len(missing)))
         with transaction(connection):
             for (_, key), result in zip(batch, results, strict=True):
                 if isinstance(result, StoryProblem):
@@ -246,9 +253,14 @@ def brief_missing(
                     continue
                 _write_brief(connection, key, result)
                 briefed += 1
-        if progress:
-            progress("briefing stories", start + len(batch), len(missing))
     return briefed
+
+
+def _offset(progress: Progress | None, start: int, total: int) -> Progress:
+    """`progress` told of a batch's briefs as counts over all `total` briefs."""
+    if progress is None:
+        return no_progress
+    return lambda phase, done, _total: progress(phase, start + done, total)
 
 
 def _story(connection: sqlite3.Connection, story_id: str) -> Story:

@@ -11,16 +11,14 @@ import hashlib
 import json
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from newsweave import __version__
 from newsweave.models import Article, Story
 from newsweave.pipeline import group_stories
-from newsweave.runner import Runner
+from newsweave.runner import Progress, Runner, no_progress
 from newsweave.store.schema import from_plain, sortable_time, transaction
-
-Progress = Callable[[str, int, int | None], None]  # (step, done, total or None)
 
 
 def regroup(
@@ -34,8 +32,6 @@ def regroup(
 
     `runner`: where the per-article signatures are computed.
     """
-    if progress:
-        progress("grouping stories", 0, None)
     rows = connection.execute("SELECT record, content_hash FROM articles").fetchall()
     hashes: dict[str, str] = {}
     articles = []
@@ -44,7 +40,7 @@ def regroup(
         hashes[article.id] = digest
         articles.append(article)
     articles.sort(key=_canonical_order)
-    stories = group_stories(articles, runner=runner)
+    stories = group_stories(articles, runner=runner, progress=progress or no_progress)
     old = _current_members(connection)
     ids = stable_ids([s.id for s in stories], [{a.id for a in s.articles} for s in stories], old)
     with transaction(connection):
