@@ -46,6 +46,21 @@ def test_once_ingests_tells_the_failed_feed_and_exits_0(tmp_path: Path) -> None:
     assert "1 new of 1 articles read" in stderr
 
 
+def test_quiet_drops_the_poll_line_but_still_names_a_failed_feed(tmp_path: Path) -> None:
+    with FeedSite().running() as site:
+        good = site.put(
+            "/feed.xml",
+            rss("Harbour News", [FeedItem("h1", "Dock reopens", site.url("/dock"), TEXT)]),
+        )
+        feeds = tmp_path / "feeds.txt"
+        feeds.write_text(f"{good}\n{site.url('/gone.xml')}\n", encoding="utf-8")
+        process = watch(feeds, "--store", tmp_path / "news.db", "--once", "--quiet")
+        _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 0, stderr
+    assert f"skipped {site.url('/gone.xml')}: HTTP 404" in stderr
+    assert "poll:" not in stderr
+
+
 def test_once_exits_1_when_no_feed_could_be_read(tmp_path: Path) -> None:
     with FeedSite().running() as site:
         feeds = tmp_path / "feeds.txt"

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from newsweave.cli.options import DebugOpt, errors, report_problem, run_command
+from newsweave.cli.options import DebugOpt, QuietOpt, errors, report_problem, run_command
 from newsweave.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -33,6 +33,7 @@ def watch_command(
         ),
     ] = None,
     once: Annotated[bool, typer.Option("--once", help="Poll once and exit (for cron).")] = False,
+    quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Follow feeds: poll each (conditional GET, politely), fetch the page of an item that has
@@ -47,13 +48,21 @@ def watch_command(
         interval = None if once else parse_every(every or settings("watch").every)
         try:
             return follow(
-                sources, store, every=interval, on_problem=report_problem, on_poll=_tell_poll
+                sources,
+                store,
+                every=interval,
+                on_problem=report_problem,
+                on_poll=_quiet_poll if quiet else _tell_poll,
             )
         except KeyboardInterrupt:
             errors.print("newsweave watch: stopped", markup=False)
             return 0
 
     run_command(debug, action)
+
+
+def _quiet_poll(report: PollReport) -> None:
+    """--quiet: no line per poll (problems with a feed are still named)."""
 
 
 def _tell_poll(report: PollReport) -> None:
