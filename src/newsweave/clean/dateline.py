@@ -105,12 +105,23 @@ def parse_published(value: str | None) -> datetime | None:
     return parsed.replace(tzinfo=None) if parsed else None
 
 
+# Feeds from other countries write their dates in their own language ("Seg, 24 Set 2018" from a
+# Brazilian RSS feed, "lunes, 3 de febrero de 2020"). English is tried first (most input, and
+# the fastest); these only when it fails. Each extra language is a little more time on a date
+# English could not read, and a little more chance of reading a non-date as one (every date
+# still needs a year and a month).
+OTHER_DATE_LANGUAGES = ["pt", "es", "fr", "de", "it"]
+
+
 def _parse_loose(value: str) -> datetime | None:
     if not (_HAS_YEAR.search(value) or _TIMESTAMP.match(value)):
         return None
     import dateparser
 
-    parsed: datetime | None = dateparser.parse(
-        value, languages=["en"], settings=_DATEPARSER_SETTINGS
-    )
-    return parsed
+    for languages in (["en"], OTHER_DATE_LANGUAGES):
+        parsed: datetime | None = dateparser.parse(
+            value, languages=languages, settings=_DATEPARSER_SETTINGS
+        )
+        if parsed is not None:
+            return parsed
+    return None
