@@ -146,3 +146,29 @@ def test_a_time_on_a_named_day_gives_that_day_and_a_bare_time_none() -> None:
         ("at 10 p.m. Wednesday", "2021-06-16")
     ]
     assert not [e for e in entries if "9 a.m." in e.expression]
+
+
+def test_an_undated_article_takes_its_reference_from_its_dated_story() -> None:
+    dated = make_article(
+        "The two presidents will meet in Geneva on June 16, the White House said.",
+        id="dated",
+        published="2021-06-10",
+    )
+    undated = make_article(
+        "The meeting on June 16 follows talks between the foreign ministers on April 13.",
+        id="undated",
+        outlet="Other Paper",
+        published=None,
+    )
+    entries = [e for e in build_timeline(Story("s", (dated, undated))) if e.article == "undated"]
+    assert {e.date for e in entries} >= {"2021-04-13"}
+    april = next(e for e in entries if e.date == "2021-04-13")
+    assert april.estimated
+    assert "article undated; story dated 2021-06-10" in april.reasoning
+    june = [e for e in build_timeline(Story("s", (dated, undated))) if e.date == "2021-06-16"]
+    assert any(source.article == "undated" for e in june for source in e.sources)
+
+
+def test_an_undated_story_gives_an_undated_article_no_borrowed_date() -> None:
+    alone = make_article("The meeting on June 16 follows talks.", id="alone", published=None)
+    assert build_timeline(Story("s", (alone,))) == ()

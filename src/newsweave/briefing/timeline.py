@@ -106,11 +106,24 @@ def _sentence(article: Article, start: int) -> tuple[str, int, int]:
     return article.text[left:right], left, right
 
 
-def article_entries(article: Article, config: TimelineSettings) -> list[TimelineEntry]:
-    """One entry per dated expression of `article`, resolved against its publication date."""
-    reference, estimated = article.published_day, False
+def article_entries(
+    article: Article, config: TimelineSettings, story_days: tuple[date, date] | None = None
+) -> list[TimelineEntry]:
+    """One entry per dated expression of `article`, resolved against its publication date.
+
+    An undated article is resolved against the latest full date it mentions, else against the
+    latest day of its story's dated articles (`story_days`, first and last): "June 16" in an
+    undated report of a story told in June 2021 is 2021-06-16, not nothing. Either way its
+    entries are marked estimated and say what the date was taken from.
+    """
+    reference, estimated, note = article.published_day, False, ""
     if reference is None:
         reference, estimated = estimate_publication(article), True
+        note = f" [publication date unknown; estimated as {reference} from the text]"
+        if reference is None and story_days is not None:
+            first, reference = story_days
+            span = str(first) if first == reference else f"{first} to {reference}"
+            note = f" [article undated; story dated {span}]"
     timexes = find_expressions(
         article.text,
         reference,
@@ -127,9 +140,7 @@ def article_entries(article: Article, config: TimelineSettings) -> list[Timeline
         preposition = _PREPOSITION.search(article.text, max(0, timex.start - 8), timex.start)
         expression = (preposition.group(1) + " " if preposition else "") + timex.text
         text, start, end = _sentence(article, timex.start)
-        reasoning = timex.reasoning
-        if estimated:
-            reasoning += f" [publication date unknown; estimated as {reference} from the text]"
+        reasoning = timex.reasoning + note
         entries.append(
             TimelineEntry(
                 date=iso,
@@ -258,7 +269,11 @@ def build_timeline(story: Story, **overrides: Any) -> tuple[TimelineEntry, ...]:
     ordered = sorted(
         story.articles, key=lambda a: (a.published is None, a.published_day or date.min)
     )
-    entries = [entry for article in ordered for entry in article_entries(article, config)]
+    days = sorted(a.published_day for a in story.articles if a.published_day is not None)
+    story_days = (days[0], days[-1]) if days else None
+    entries = [
+        entry for article in ordered for entry in article_entries(article, config, story_days)
+    ]
     entries.sort(key=lambda e: e.date)  # stable: same date keeps article, then text order
     merged = _merge_same_events(entries, config)
     conflicts = dating_conflicts(merged, **overrides)
