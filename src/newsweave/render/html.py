@@ -301,8 +301,10 @@ def render_html(
     """All briefs as one self-contained HTML report (`stories_only`: stories and articles).
 
     `nonce` marks the inline <style> and <script> for a Content-Security-Policy that allows
-    only them (the web app serves the report with one); `home_url` adds a link back to the
-    app's story list; `problems` (files, records, stories left out) close the report.
+    only them (the web app serves the report with one); `home_url` makes it the app's story
+    page: a bar with a link back to the story list and a search box instead of the report's
+    header and contents, and article texts folded (a citation unfolds its article);
+    `problems` (files, records, stories left out) close the report.
     """
     pieces = html_pieces(
         briefs, stories_only=stories_only, nonce=nonce, home_url=home_url, problems=problems
@@ -342,5 +344,6 @@ def html_pieces(
         script=_asset("report.js"),
         nonce=nonce,
         home_url=home_url,
+        compact=home_url is not None,  # the app's story page: the story alone, texts folded
         problems=problems,
     )
