@@ -87,6 +87,13 @@ class StoryView:
         self.articles = {a.id: a for a in brief.story.articles}
         self.anchors = {a.id: f"{self.prefix}-a{i}" for i, a in enumerate(brief.story.articles, 1)}
         self.outlet_names = _outlet_names(brief)
+        # Names that stand for an outlet only because none is known (a file's name): shown as
+        # "unknown outlet" with the name in small type, still counted apart from each other.
+        self.unnamed = {
+            a.voice
+            for a in brief.story.articles
+            if not a.outlet and not (a.dateline and a.dateline.wire)
+        }
         self._citations: dict[tuple[str, str], Citation] = {}
         self._cited: set[str] = set()
 
