@@ -1,8 +1,11 @@
 """`newsweave serve`: a read-only web app over a store (FastAPI + uvicorn).
 
-Pages: `/` stories (newest and biggest first), `/stories/{id}` the story's report (the
-same HTML as `brief --format html`), `/search?q=` articles and quotes, `/entities/{name}`
-every story and quote of that person. The JSON API mirrors them under `/api/`.
+Pages: `/` stories (headline, first summary sentence, outlets, dates, size; filtered by
+`outlet`, `from`, `to`, `q`, sorted by `sort=newest|biggest|updated`, paged by `page`, see
+`browse.py`), `/stories/{id}` the story's report (the HTML of `brief --format html` as one
+story's page: no batch header or contents), `/search?q=` articles and quotes,
+`/entities/{name}` every story, quote and mention of that person with outlet, date and story.
+The JSON API mirrors them under `/api/`.
 
 Safety: the store is opened with `mode=ro` per request (a growing archive shows new stories
 at once); it binds to 127.0.0.1 unless told otherwise, and binding elsewhere needs a token

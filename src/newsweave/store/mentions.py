@@ -12,9 +12,11 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-# The article's outlet, date, title and source file, its story and the article's anchor there.
+# The article's outlet (else the wire its dateline names), date, title and source file; its
+# story, and the article's place there.
 _ARTICLE_COLUMNS = (
-    "a.id AS article, a.outlet, a.published, a.title, json_extract(a.record, '$.source') AS source,"
+    "a.id AS article, coalesce(a.outlet, json_extract(a.record, '$.dateline.wire')) AS outlet,"
+    " a.published, a.title, json_extract(a.record, '$.source') AS source,"
     " s.id AS story, s.headline, sa.position"
 )
 

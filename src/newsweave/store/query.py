@@ -190,7 +190,8 @@ def search_articles(connection: sqlite3.Connection, text: str, limit: int) -> li
     if query is None:
         return []
     rows = connection.execute(
-        "SELECT a.id, coalesce(a.title, s.headline), a.outlet, a.published, sa.story,"
+        "SELECT a.id, coalesce(a.title, s.headline),"
+        " coalesce(a.outlet, json_extract(a.record, '$.dateline.wire')), a.published, sa.story,"
         f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) AS snip,"
         " json_extract(a.record, '$.source')"
         " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
@@ -210,7 +211,8 @@ def search_quotes(connection: sqlite3.Connection, text: str, limit: int) -> list
     rows = connection.execute(
         "SELECT q.speaker, q.article, s.id,"
         f" highlight(quotes_fts, 0, '{MARK_START}', '{MARK_END}'),"
-        " s.headline, a.outlet, a.published, json_extract(a.record, '$.source')"
+        " s.headline, coalesce(a.outlet, json_extract(a.record, '$.dateline.wire')),"
+        " a.published, json_extract(a.record, '$.source')"
         " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
         " LEFT JOIN stories s ON s.key = q.brief LEFT JOIN articles a ON a.id = q.article"
         " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
