@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from newsweave.store.query import StoryRow, fts_query
-from newsweave.store.query import _row as story_row
+from newsweave.store.query import StoryRow, fts_query, story_row
 
 SORTS = ("newest", "biggest", "updated")
 _NEWEST = "s.newest IS NULL, s.newest DESC, s.size DESC, s.id"

@@ -89,6 +89,9 @@ def _row(row: sqlite3.Row) -> StoryRow:
     )
 
 
+story_row = _row  # a stories row as a StoryRow, for the other readers of the table
+
+
 def list_stories(connection: sqlite3.Connection, limit: int, offset: int = 0) -> list[StoryRow]:
     """Stories, newest first (undated last), then biggest."""
     rows = connection.execute(
