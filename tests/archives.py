@@ -131,3 +131,69 @@ def snapshot(store: Path) -> dict[str, Any]:
 
 def partition(store: Path) -> set[frozenset[str]]:
     return {frozenset(members) for members in snapshot(store)["stories"].values()}
+
+
+# A story followed over two ingests: a ferry capsizes (12 dead, two outlets), then the toll
+# rises to 30 and crossings are halted (two outlets, one of them new). The wordings differ
+# enough that no article is taken for a rewrite of another.
+FERRY_STEPS = (
+    [
+        {
+            "id": "ht-1",
+            "outlet": "Harbor Times",
+            "title": "Ferry capsizes off Port Elm",
+            "published": "2025-03-06T09:00:00Z",
+            "text": "A passenger ferry capsized off Port Elm on Thursday morning during a storm. "
+            "Officials said 12 people were killed in the accident. Helicopters from the naval "
+            "base joined the search in the afternoon. The ship had left the harbour at dawn with "
+            'commuters and schoolchildren aboard. "We are searching through the night," said '
+            "coast guard captain Lena Ortiz. Local shops closed early as residents gathered "
+            "along the quay.",
+        },
+        {
+            "id": "ch-1",
+            "outlet": "Coast Herald",
+            "title": "Deadly ferry accident near Port Elm",
+            "published": "2025-03-06T10:00:00Z",
+            "text": "Families waited at the Port Elm terminal on Thursday for news of their "
+            "relatives. The coast guard confirmed that 12 people were killed when the ferry "
+            "overturned. Survivors described a sudden lurch before the lights went out. The "
+            "regional governor cancelled a trip abroad to visit the scene. Weather forecasters "
+            "had warned of gale force winds all week.",
+        },
+    ],
+    [
+        {
+            "id": "ht-2",
+            "outlet": "Harbor Times",
+            "title": "Port Elm ferry toll rises",
+            "published": "2025-03-07T09:00:00Z",
+            "text": "Divers worked overnight in cold water at the wreck near Port Elm. Officials "
+            "said on Friday that 30 people were killed in the ferry accident. The ferry operator "
+            'suspended all crossings to Marrow island until further notice. "This is the worst '
+            'day in the history of our port," said harbour master Tom Reyes. A memorial service '
+            "is planned for Sunday at the cathedral.",
+        },
+        {
+            "id": "rp-1",
+            "outlet": "River Post",
+            "title": "Ferry disaster: crossings halted",
+            "published": "2025-03-07T11:00:00Z",
+            "text": "Investigators are examining whether the vessel was overloaded when it left "
+            "Port Elm. The coast guard said 30 people were killed when the ferry sank on "
+            "Thursday. The ferry company suspended every crossing to Marrow island until further "
+            "notice. Insurance experts expect claims to run into the millions. Unions called for "
+            "an inquiry into safety rules on older ships.",
+        },
+    ],
+)
+
+
+def write_ferry_steps(folder: Path) -> tuple[Path, Path]:
+    """The two steps of the ferry story as JSON Lines files in `folder`."""
+    paths = []
+    for number, records in enumerate(FERRY_STEPS, start=1):
+        path = folder / f"ferry-step{number}.jsonl"
+        path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        paths.append(path)
+    return paths[0], paths[1]

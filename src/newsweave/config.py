@@ -228,6 +228,18 @@ class ServerSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class WatchSettings:
+    """[watch] of defaults.toml: how `newsweave watch` fetches feeds (what each trades: there)."""
+
+    every: str
+    timeout_seconds: float
+    retries: int
+    retry_backoff_seconds: float
+    host_delay_seconds: float
+    blurb_words: int
+
+
+@dataclass(frozen=True, slots=True)
 class BriefSettings:
     """[brief] of defaults.toml: full or fast briefs (what each trades: there)."""
 
@@ -248,6 +260,7 @@ Section = (
     | StoreSettings
     | ServerSettings
     | BriefSettings
+    | WatchSettings
 )
 
 SECTIONS: dict[str, type[Section]] = {
@@ -264,6 +277,7 @@ SECTIONS: dict[str, type[Section]] = {
     "store": StoreSettings,
     "server": ServerSettings,
     "brief": BriefSettings,
+    "watch": WatchSettings,
 }
 
 
@@ -326,6 +340,8 @@ def settings(section: Literal["store"], **overrides: Any) -> StoreSettings: ...
 def settings(section: Literal["server"], **overrides: Any) -> ServerSettings: ...
 @overload
 def settings(section: Literal["brief"], **overrides: Any) -> BriefSettings: ...
+@overload
+def settings(section: Literal["watch"], **overrides: Any) -> WatchSettings: ...
 @overload
 def settings(section: str, **overrides: Any) -> Section: ...
 def settings(section: str, **overrides: Any) -> Section:

@@ -109,3 +109,102 @@ def test_fast_entities_merge_the_sample_people_like_ner(shared: Path) -> None:
     assert "Kremlin spokesman" in by_name(entities, "Dmitry Peskov").roles
     assert by_name(entities, "Jake Sullivan") != by_name(entities, "John Sullivan")
     assert not [e for e in entities if e.name in {"Putin", "Biden", "Peskov"}]
+
+
+@pytest.mark.slow
+def test_a_name_after_the_is_no_person_in_either_mode() -> None:
+    text = (
+        "Critics loved The Glass Stranger, the film Ida Marsh made last year.\n"
+        "Ida Marsh said the Glass Stranger was her best work."
+    )
+    for fast in (False, True):
+        entities = find_entities(Story("s", (make_article(text),)), fast=fast)
+        people = {e.name for e in entities if e.type == "PERSON"}
+        assert people == {"Ida Marsh"}, (fast, people)
+
+
+def test_junk_spans_are_no_entities() -> None:
+    mentions = [
+        Mention("a", "Marta Kovac", "PERSON", 0),
+        Mention("a", "Kovac\nContinue", "PERSON", 40),  # across a line break
+        Mention("a", "cordon sanitaire", "PERSON", 80),  # lower case
+        Mention("a", "GMT", "ORG", 120),  # a time zone
+        Mention("a", "BST", "ORG", 160),
+    ]
+    assert [e.name for e in merge_mentions(mentions, ["a"])] == ["Marta Kovac"]
+
+
+def test_a_country_glued_to_a_name_is_dropped_and_the_person_kept() -> None:
+    mentions = [
+        Mention("a", "Pavel Orlov", "PERSON", 0),
+        Mention("a", "US Pavel Orlov", "ORG", 60),
+        Mention("b", "Orlov", "PERSON", 10),
+    ]
+    entities = merge_mentions(mentions, ["a", "b"])
+    assert [(e.name, e.type, e.aliases, e.mentions) for e in entities] == [
+        ("Pavel Orlov", "PERSON", ("Orlov",), 3)
+    ]
+
+
+def test_one_name_under_two_types_is_one_entity_of_the_type_most_mentions_give() -> None:
+    mentions = [
+        Mention("a", "Dmitri Volkov", "PERSON", 0),
+        Mention("a", "Dmitri Volkov", "ORG", 30),
+        Mention("a", "Volkov", "ORG", 60),
+        Mention("b", "Volkov", "PERSON", 0),
+        Mention("b", "Dmitri Volkov", "PERSON", 90),
+        Mention("a", "MERV-24", "PERSON", 120),  # a name with a digit is no person
+        Mention("b", "MERV-24", "ORG", 150),
+        Mention("b", "MERV-24", "ORG", 190),
+    ]
+    entities = merge_mentions(mentions, ["a", "b"])
+    assert [(e.name, e.type, e.mentions) for e in entities] == [
+        ("Dmitri Volkov", "PERSON", 5),
+        ("MERV-24", "ORG", 3),
+    ]
+
+
+def test_a_tie_between_a_person_and_a_place_is_a_place() -> None:
+    mentions = [Mention("a", "Port Alder", label, i * 20) for i, label in enumerate(
+        ["PERSON", "GPE", "GPE", "PERSON"]
+    )]  # fmt: skip
+    assert [(e.name, e.type) for e in merge_mentions(mentions, ["a"])] == [("Port Alder", "GPE")]
+
+
+def test_listed_acronyms_merge_with_their_full_names() -> None:
+    pairs = [
+        ("G7", "Group of Seven"),
+        ("UN", "United Nations"),
+        ("WHO", "World Health Organization"),
+    ]
+    for short, full in pairs:
+        mentions = [Mention("a", short, "ORG", 0), Mention("b", full, "ORG", 0)]
+        entities = merge_mentions(mentions, ["a", "b"])
+        assert [(e.name, e.aliases) for e in entities] == [(full, (short,))]
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_an_acronym_the_story_defines_merges_with_its_name(fast: bool) -> None:
+    text = (
+        "Ministers of the Council of Nine (C9) met in Halden on Monday.\n"
+        "The C9 said shipping fees would rise, and the Council of Nine will meet again."
+    )  # initials alone ('CN') would not tie them
+    entities = find_entities(Story("s", (make_article(text),)), fast=fast)
+    council = [e for e in entities if "C9" in (e.name, *e.aliases)]
+    assert len(council) == 1
+    assert {council[0].name, *council[0].aliases} == {"Council of Nine", "C9"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_briefed_story_has_no_junk_entities(fast: bool) -> None:
+    text = (
+        "Russia’s envoy to the US Pavel Orlov said the talks would go on.\n"
+        "Ambassador Pavel Orlov met officials at 14:00 GMT on Monday, said Marta Kovac\n"
+        "Continue reading the main story\n"
+        "The party kept its cordon sanitaire around the far right, Kovac said."
+    )
+    entities = find_entities(Story("s", (make_article(text),)), fast=fast)
+    named = [n for e in entities for n in (e.name, *e.aliases)]
+    assert not [n for n in named if "\n" in n or n.islower() or n in {"GMT", "US Pavel Orlov"}]
+    assert by_name(entities, "Pavel Orlov").type == "PERSON"

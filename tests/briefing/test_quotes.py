@@ -381,3 +381,8 @@ def test_a_relative_clause_before_the_verb_is_not_the_speaker() -> None:
         "Of the plan, Ann Berg, who has led the town council for a decade, said, “It will fail"
         " before the winter comes.”"
     ) == [BERG]
+
+
+def test_verbs_that_double_their_last_letter_and_citing_are_cues() -> None:
+    for word in ("slammed", "snapping", "jabbed", "referred", "citing", "pressed", "chided"):
+        assert is_cue(word, "", 0), word

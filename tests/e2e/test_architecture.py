@@ -32,7 +32,7 @@ LAYERS = [
     {"render"},
     {"pipeline", "__init__"},
     {"store"},
-    {"app"},
+    {"app", "watch"},
     {"cli", "__main__", "evaluation"},
 ]
 

@@ -5,7 +5,8 @@ Pages: `/` stories (headline, first summary sentence, outlets, dates, size; filt
 `browse.py`), `/stories/{id}` the story's report (the HTML of `brief --format html` as one
 story's page: no batch header or contents), `/search?q=` articles and quotes,
 `/entities/{name}` every story, quote and mention of that person with outlet, date and story.
-The JSON API mirrors them under `/api/`.
+The JSON API mirrors them under `/api/`, and
+`/api/stories/{id}/changes?since=TIME` says what is new in a story (store/versions.py).
 
 Safety: the store is opened with `mode=ro` per request (a growing archive shows new stories
 at once); it binds to 127.0.0.1 unless told otherwise, and binding elsewhere needs a token
@@ -57,6 +58,7 @@ from newsweave.store.query import (
     story_v1,
 )
 from newsweave.store.schema import connect_reader
+from newsweave.store.versions import changes_since, instant
 
 COOKIE = "newsweave_token"
 SECURITY_HEADERS = {
@@ -161,6 +163,7 @@ def _database(request: Request) -> Iterator[sqlite3.Connection]:
 Db = Annotated[sqlite3.Connection, Depends(_database)]
 PageNo = Annotated[int, Query(ge=1, le=100_000)]
 Words = Annotated[str, Query(max_length=settings("server").max_query_chars)]
+Since = Annotated[str | None, Query(max_length=64)]
 
 
 Next = Callable[[Request], Awaitable[Response]]
@@ -246,7 +249,8 @@ def _error_response(request: Request, status: int, message: str) -> Response:
 
 async def _http_error(request: Request, error: HTTPException) -> Response:
     messages = {404: "There is nothing at this address.", 405: "Only GET is served here."}
-    return _error_response(request, error.status_code, messages.get(error.status_code, "Error."))
+    said = error.detail if error.status_code == 400 else "Error."  # a bad parameter, named
+    return _error_response(request, error.status_code, messages.get(error.status_code, said))
 
 
 async def _bad_request(request: Request, error: RequestValidationError) -> Response:
@@ -332,6 +336,17 @@ def _add_api(app: FastAPI, knobs: ServerSettings) -> None:
             if brief is None:
                 raise HTTPException(404)
             found = brief_dict(brief)
+        return found
+
+    @app.get("/api/stories/{story_id}/changes")
+    def api_changes(story_id: str, db: Db, since: Since = None) -> Any:
+        try:
+            moment = instant(since) if since is not None else None
+        except ConfigError as error:  # not a time: 400, saying what a time looks like
+            raise HTTPException(400, str(error)) from None
+        found = changes_since(db, _current(db, story_id), moment)
+        if found is None:
+            raise HTTPException(404)
         return found
 
     @app.get("/api/search")

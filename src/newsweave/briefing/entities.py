@@ -5,12 +5,18 @@ mentions are one thing by name structure. A bare surname shared by two people in
 ("Sullivan" with Jake and John Sullivan) goes to the nearest full name before it in the same
 article, or stays apart when there is none. Roles stated beside a name ("Kremlin spokesman
 Dmitry Peskov", "Jake Sullivan, the national security adviser,") are kept.
+
+One name is one entity whatever NER calls each mention: a full name or surname labelled ORG
+joins its person, and the entity's type is what most mentions say. Spans that cannot be names
+(across a line break, all lower case, time zones) are dropped, a country glued before a known
+person is cut off, and acronyms meet their full names when the text defines them or the pair is
+listed in data/acronyms.tsv. The same merge serves the fast mode's rule-found names.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -57,7 +63,10 @@ def find_entities(story: Story, *, fast: bool = False) -> tuple[Entity, ...]:
     """The story's entities, most mentioned first (NER over the story's articles only; with
     `fast`, names found by rule instead: see `fast_names`)."""
     mentions = rule_mentions(story) if fast else story_mentions(story)
-    return merge_mentions(mentions, [a.id for a in story.articles])
+    defined: dict[str, str] = {}
+    for text in dict.fromkeys(article.text for article in story.articles):
+        defined |= names.defined_acronyms(text)
+    return merge_mentions(mentions, [a.id for a in story.articles], defined)
 
 
 def rule_mentions(story: Story) -> list[Mention]:
@@ -84,6 +93,8 @@ def story_mentions(story: Story) -> list[Mention]:
     mentions: list[Mention] = []
     for article in story.articles:
         for ent in docs[article.text].ents:
+            if ent.label_ == "PERSON" and _after_the(ent):
+                continue  # 'the Invisible Man' names a film, not a person
             surface = names.strip_possessive(ent.text)
             if ent.label_ != "PERSON" and surface.lower().startswith("the "):
                 surface = surface[4:]
@@ -91,6 +102,12 @@ def story_mentions(story: Story) -> list[Mention]:
                 role = _role_of(ent) if ent.label_ == "PERSON" else None
                 mentions.append(Mention(article.id, surface, ent.label_, ent.start_char, role))
     return mentions
+
+
+def _after_the(ent: Span) -> bool:
+    """The name opens with 'the' or follows it: a work, a ship or a group, no person."""
+    first = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return ent[0].lower_ == "the" or (first is not None and first.lower_ == "the")
 
 
 def _role_of(ent: Span) -> str | None:
@@ -131,22 +148,100 @@ def _role_after(doc: Doc, ent: Span) -> str | None:
     return None
 
 
-def merge_mentions(mentions: Sequence[Mention], article_order: Sequence[str]) -> tuple[Entity, ...]:
-    """Group mentions into entities by name structure and build the records."""
+def merge_mentions(
+    mentions: Sequence[Mention],
+    article_order: Sequence[str],
+    defined: Mapping[str, str] | None = None,
+) -> tuple[Entity, ...]:
+    """Group mentions into entities by name structure and build the records; an entity's type
+    is the label most of its mentions have. `defined` maps acronyms the story defines to their
+    names (`names.defined_acronyms`)."""
+    mentions = _strip_country_prefixes([_no_person(m) for m in mentions if _is_name(m.text)])
     people, others = _merge_people([m for m in mentions if m.label == "PERSON"])
     surnames = Counter(c.last for c in people if c.first)
     by_last = {c.last: c for c in people if c.first and surnames[c.last] == 1}
     rest = []
     for mention in (m for m in mentions if m.label != "PERSON"):
-        parts = names.person_parts(mention.text)
-        if len(parts) == 1 and parts[0] in by_last:
-            by_last[parts[0]].mentions.append(mention)
+        home = _person_for(mention, people, by_last)
+        if home is not None:
+            home.mentions.append(mention)  # 'Alexei Navalny' tagged ORG is the person
         else:
             rest.append(mention)
-    clusters = people + others + _merge_places(rest)
+    clusters = _join_across_types(people + others, _merge_places(rest, defined or {}))
     order = {article: index for index, article in enumerate(article_order)}
     entities = [_entity(c.mentions, order) for c in clusters if c.mentions]
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
+
+
+def _is_name(text: str) -> bool:
+    """Whether an entity mention can be a name at all: not across a line break ('Trump\n
+    Continue reading'), not all in lower case ('cordon sanitaire'), not a time zone ('GMT')."""
+    return (
+        "\n" not in text
+        and any(char.isupper() for char in text)
+        and names.place_key(text).lower() not in names.TIME_ZONES
+    )
+
+
+def _no_person(mention: Mention) -> Mention:
+    """A PERSON label on a name with a digit ('COVID-19') or on a short word in capitals ('FBN',
+    'CNN') is NER's mistake: such a name is taken for an organisation."""
+    text = mention.text
+    short_caps = text.isupper() and len(text) <= 4 and " " not in text
+    if mention.label == "PERSON" and (short_caps or any(char.isdigit() for char in text)):
+        return replace(mention, label="ORG")
+    return mention
+
+
+def _strip_country_prefixes(mentions: list[Mention]) -> list[Mention]:
+    """'US Anatoly Antonov' (a country glued to a name by NER) -> the person 'Anatoly Antonov',
+    when the story names that person elsewhere."""
+    people = [names.person_parts(m.text) for m in mentions if m.label == "PERSON"]
+    known = [parts for parts in people if len(parts) >= 2]
+    out = []
+    for mention in mentions:
+        first, _, rest = mention.text.partition(" ")
+        parts = names.person_parts(rest)
+        if (
+            len(parts) >= 2
+            and names.country_word(first)
+            and any(names.people_compatible(p, parts, ("", "")) for p in known)
+        ):
+            start = mention.start + len(mention.text) - len(rest)
+            mention = replace(mention, text=rest, label="PERSON", start=start)
+        out.append(mention)
+    return out
+
+
+def _join_across_types(people: list[_Cluster], places: list[_Cluster]) -> list[_Cluster]:
+    """A name NER labelled a person in some mentions and an organisation or a place in others
+    ('Politico', 'La Raza') is one entity: each place cluster whose key is a name of exactly one
+    person cluster joins it, and the entity's type is then what most mentions say."""
+    keys: dict[str, list[_Cluster]] = {}
+    for cluster in people:
+        for key in {names.place_key(m.text) for m in cluster.mentions if m.label == "PERSON"}:
+            keys.setdefault(key, []).append(cluster)
+    kept = []
+    for place in places:
+        homes = keys.get(names.place_key(place.mentions[0].text), [])
+        if len(homes) == 1:
+            homes[0].mentions.extend(place.mentions)
+        else:
+            kept.append(place)
+    return people + kept
+
+
+def _person_for(
+    mention: Mention, people: list[_Cluster], by_last: dict[str, _Cluster]
+) -> _Cluster | None:
+    """The one person a name NER labelled otherwise stands for: a bare surname of one person
+    of the story, or a full name compatible with exactly one person's."""
+    parts = names.person_parts(mention.text)
+    if len(parts) < 2:
+        return by_last.get(parts[0]) if parts else None
+    suffix = names.name_suffix(mention.text)
+    homes = [c for c in people if names.people_compatible(c.parts, parts, (c.suffix, suffix))]
+    return homes[0] if len(homes) == 1 else None
 
 
 def _merge_people(mentions: list[Mention]) -> tuple[list[_Cluster], list[_Cluster]]:
@@ -213,13 +308,17 @@ def _home_for_bare(word: str, mention: Mention, full: list[_Cluster]) -> _Cluste
     return max(before, key=lambda pair: pair[0])[1] if before else None
 
 
-def _merge_places(mentions: list[Mention]) -> list[_Cluster]:
-    """Places and organisations by alias table and by acronym ('NATO' = its full name)."""
+def _merge_places(mentions: list[Mention], defined: Mapping[str, str]) -> list[_Cluster]:
+    """Places and organisations by alias table, by an acronym the story defines ('the Group of
+    Seven (G7)') and by initials ('NATO' = its full name)."""
     groups: dict[str, _Cluster] = {}
     for mention in mentions:
-        groups.setdefault(names.place_key(mention.text), _Cluster()).mentions.append(mention)
+        key = names.place_key(mention.text)
+        groups.setdefault(defined.get(key, key), _Cluster()).mentions.append(mention)
     for key, cluster in list(groups.items()):
         short = names.acronym(cluster.mentions[0].text)
+        if short and short.upper() in names.org_aliases().values():
+            short = short.upper()  # 'Grand Old Party' -> 'GOP', a listed acronym's key
         if short and short in groups and short != key:
             groups[short].mentions.extend(cluster.mentions)
             del groups[key]
@@ -233,9 +332,26 @@ def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
     articles = sorted({m.article for m in mentions}, key=lambda a: order.get(a, len(order)))
     return Entity(
         name=name,
-        type=Counter(m.label for m in mentions).most_common(1)[0][0],
+        type=_voted_type(mentions),
         aliases=tuple(s for s, _ in surfaces.most_common() if s != name),
         articles=tuple(articles),
         mentions=len(mentions),
         roles=tuple(role for role, _ in roles.most_common()),
     )
+
+
+def _voted_type(mentions: list[Mention]) -> str:
+    """The label most mentions have. On a tie, PERSON when the mentions name someone as people
+    are named, a full name then the surname alone ('Marco Rubio' PERSON, 'Rubio' LOC), else not
+    PERSON ('Las Vegas' twice a place and twice a person is a place: a place taken for a person
+    can become a quote's 'he')."""
+    votes = Counter(m.label for m in mentions)
+    best = max(votes.values())
+    tied = [label for label in votes if votes[label] == best]
+    parts = [names.person_parts(m.text) for m in mentions]
+    full = {
+        p[-1] for p, m in zip(parts, mentions, strict=True) if len(p) >= 2 and m.label == "PERSON"
+    }
+    if "PERSON" in tied and (len(tied) == 1 or any(len(p) == 1 and p[0] in full for p in parts)):
+        return "PERSON"
+    return next(label for label in tied if label != "PERSON")

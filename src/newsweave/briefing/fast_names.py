@@ -42,6 +42,7 @@ _ROLE_AFTER = re.compile(r",\s+(?:the|a|an)\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)
 _WHO_AFTER = re.compile(r",\s+(?:who|whose)\b")
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|throughout|outside)\s+(?:the\s+)?$")
 _OPENING = frozenset(".!?:\n")
+_THE_BEFORE = re.compile(r"(?<![\w])[Tt]he[ \xa0]$")
 _LEAD_IN = " \t\"“‘'([—–-"
 
 STOP = word_set(
@@ -76,10 +77,10 @@ THING_WORDS = word_set(
     warriors caucus"""
 )
 # Capitalised groups of people and common capitalised abbreviations: not entities.
-NOT_NAMES = word_set(
+NOT_NAMES = names.TIME_ZONES | word_set(
     """democrats republicans conservatives liberals progressives americans hispanics latinos
-    europeans christians muslims jews catholics evangelicals tv ceo cfo gdp am pm edt est pdt
-    gmt utc ok id dna ai covid ap nfl nba"""
+    europeans christians muslims jews catholics evangelicals tv ceo cfo gdp am pm ok id dna ai
+    covid ap nfl nba"""
 )
 _INSTITUTIONS = word_set("congress senate kremlin pentagon parliament reuters cabinet")
 _COUNTRY_KEYS = frozenset({"US", "UK", "RU", "CN", "AE", "SU", "KP", "KR"})
@@ -258,7 +259,17 @@ def _found(
 def _label(
     text: str, start: int, words: list[str], initial: bool, lower: frozenset[str]
 ) -> str | None:
-    """PERSON, ORG, GPE, or None when nothing in or around the words tells."""
+    """PERSON, ORG, GPE, or None when nothing in or around the words tells. A name right after
+    'the' is no person ('the Invisible Man' names a film, 'the Glass Stranger' a character)."""
+    label = _kind(text, start, words, initial, lower)
+    if label in {"PERSON", "PERSON?"} and _THE_BEFORE.search(text, max(0, start - 4), start):
+        return None
+    return label
+
+
+def _kind(
+    text: str, start: int, words: list[str], initial: bool, lower: frozenset[str]
+) -> str | None:
     surface = names.strip_possessive(" ".join(words))
     lowered = [_bare(w) for w in words]
     if surface.replace(".", "").isupper() and len(surface) >= 2:
@@ -268,7 +279,7 @@ def _label(
     key = names.place_key(surface)
     if surface.lower() in places() or key in _COUNTRY_KEYS:
         return "GPE"
-    if key in names.PLACE_ALIASES.values():
+    if key in names.org_aliases().values():
         return "ORG"
     if set(lowered) & ORG_WORDS:
         alone = len(words) == 1 and not initial and lowered[0] in _INSTITUTIONS

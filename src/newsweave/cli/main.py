@@ -29,6 +29,7 @@ from newsweave.cli.options import (
     run_command,
     write_output,
 )
+from newsweave.cli.watch_command import watch_command
 from newsweave.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -48,6 +49,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(eval_app, name="eval")
+app.command("watch")(watch_command)
 
 
 def _read_pile(
@@ -148,9 +150,48 @@ def _stories_command(
     return 0
 
 
+BriefPathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        help="Files or folders (read recursively), as for `stories`; or give --store instead.",
+        show_default=False,
+    ),
+]
+
+
+def _brief_store_command(
+    store: Path, since: str | None, output_format: OutputFormat, output: Path | None
+) -> int:
+    """`brief --store`: the stored briefs, or those changed since `since` with `changes`."""
+    from contextlib import closing
+
+    from newsweave.render.json_v1 import write_document
+    from newsweave.render.markdown import render_markdown
+    from newsweave.store.schema import connect_reader
+    from newsweave.store.versions import instant, stored_briefs
+
+    moment = instant(since) if since is not None else None
+    check_output(output)
+    with closing(connect_reader(store)) as connection:
+        briefs, changes = stored_briefs(connection, moment)
+    text: str | Callable[[TextIO], None]
+    if output_format is OutputFormat.json:
+        text = partial(write_document, briefs, changes=changes)
+    elif output_format is OutputFormat.html:
+        from newsweave.render.html import write_html
+
+        text = partial(write_html, briefs, changes=changes)
+    else:
+        text = render_markdown(briefs, changes=changes)
+        if not briefs:
+            text = f"No stories {'changed since ' + since if since else 'in the store'}.\n"
+    write_output(text, output)
+    return 0
+
+
 @app.command()
 def brief(
-    paths: PathsArg,
+    paths: BriefPathsArg = None,
     output_format: FormatOpt = OutputFormat.md,
     output: OutputOpt = None,
     words: Annotated[int, typer.Option(help="Summary length per story, in words.")] = 100,
@@ -167,14 +208,35 @@ def brief(
     workers: WorkersOpt = None,
     limit: LimitOpt = None,
     follow_links: FollowLinksOpt = False,
+    store: Annotated[
+        Path | None,
+        typer.Option(
+            "--store", help="Brief the stories of this store (from `ingest`) instead of PATHs."
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            help="With --store: only stories changed since this ISO 8601 date or time "
+            "(UTC unless it names a zone), each with what changed.",
+            show_default=False,
+        ),
+    ] = None,
     debug: DebugOpt = False,
 ) -> None:
     """Group the pile into stories and brief each: summary with citations, who said what,
-    timeline, what outlets agree on and where they differ."""
-    run_command(
-        debug,
-        lambda: _stories_command(
-            paths,
+    timeline, what outlets agree on and where they differ. With --store: the stored briefs
+    (--since: only what changed since then, and what changed)."""
+
+    def action() -> int:
+        if (store is None) == (not paths):
+            raise ConfigError("give PATH... to brief, or --store FILE.db, not both")
+        if store is not None:
+            return _brief_store_command(store, since, output_format, output)
+        if since is not None:
+            raise ConfigError("--since needs --store: it asks a store what changed")
+        return _stories_command(
+            paths or [],
             output_format,
             output,
             words,
@@ -182,8 +244,9 @@ def brief(
             fast,
             runner=make_runner(executor, scheduler, workers),
             follow_links=follow_links,
-        ),
-    )
+        )
+
+    run_command(debug, action)
 
 
 @app.command()

@@ -11,11 +11,11 @@ links, and no input ever reaches a <script>: the script reads what it needs from
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 import jinja2
@@ -80,9 +80,10 @@ class StoryView:
     and can be drawn as a <mark>.
     """
 
-    def __init__(self, number: int, brief: Brief) -> None:
+    def __init__(self, number: int, brief: Brief, changes: dict[str, Any] | None = None) -> None:
         self.number = number
         self.brief = brief
+        self.changes = changes  # the contract's `changes`, shown as "What changed"
         self.prefix = f"s{number}"
         self.articles = {a.id: a for a in brief.story.articles}
         self.anchors = {a.id: f"{self.prefix}-a{i}" for i, a in enumerate(brief.story.articles, 1)}
@@ -304,6 +305,7 @@ def render_html(
     nonce: str | None = None,
     home_url: str | None = None,
     problems: Sequence[Problem | StoryProblem] = (),
+    changes: Mapping[str, dict[str, Any]] | None = None,
 ) -> str:
     """All briefs as one self-contained HTML report (`stories_only`: stories and articles).
 
@@ -311,10 +313,16 @@ def render_html(
     only them (the web app serves the report with one); `home_url` makes it the app's story
     page: a bar with a link back to the story list and a search box instead of the report's
     header and contents, and article texts folded (a citation unfolds its article);
-    `problems` (files, records, stories left out) close the report.
+    `problems` (files, records, stories left out) close the report; `changes` (story id ->
+    the contract's `changes`) adds a "What changed" section.
     """
     pieces = html_pieces(
-        briefs, stories_only=stories_only, nonce=nonce, home_url=home_url, problems=problems
+        briefs,
+        stories_only=stories_only,
+        nonce=nonce,
+        home_url=home_url,
+        problems=problems,
+        changes=changes,
     )
     return "".join(pieces)
 
@@ -325,10 +333,12 @@ def write_html(
     *,
     stories_only: bool = False,
     problems: Sequence[Problem | StoryProblem] = (),
+    changes: Mapping[str, dict[str, Any]] | None = None,
 ) -> None:
     """Write `render_html(briefs)` to `out` a piece at a time: a report of a large pile
     carries every article's text (~420 MB at 100,000 articles), never held whole here."""
-    for piece in html_pieces(briefs, stories_only=stories_only, problems=problems):
+    pieces = html_pieces(briefs, stories_only=stories_only, problems=problems, changes=changes)
+    for piece in pieces:
         out.write(piece)
 
 
@@ -339,9 +349,14 @@ def html_pieces(
     nonce: str | None = None,
     home_url: str | None = None,
     problems: Sequence[Problem | StoryProblem] = (),
+    changes: Mapping[str, dict[str, Any]] | None = None,
 ) -> Iterator[str]:
     """The report of `render_html`, as the template yields it."""
-    views = [StoryView(number, brief) for number, brief in enumerate(briefs, start=1)]
+    found = changes or {}
+    views = [
+        StoryView(number, brief, found.get(brief.story.id))
+        for number, brief in enumerate(briefs, start=1)
+    ]
     template = _environment().get_template("report.html.j2")
     return template.generate(
         views=views,

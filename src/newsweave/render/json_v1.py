@@ -8,7 +8,7 @@ beside the contract's keys so a reader can check a result without rerunning anyt
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from functools import cache
 from importlib import resources
@@ -146,21 +146,35 @@ def problem_dict(problem: Problem | StoryProblem) -> dict[str, Any]:
     return found
 
 
+def story_dict(brief: Brief, changes: Mapping[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """`brief_dict`, with the story's `changes` when `changes` (story id -> changes) has them."""
+    story = brief_dict(brief)
+    if changes and brief.story.id in changes:
+        story["changes"] = changes[brief.story.id]
+    return story
+
+
 def document(
-    briefs: Iterable[Brief], problems: Sequence[Problem | StoryProblem] = ()
+    briefs: Iterable[Brief],
+    problems: Sequence[Problem | StoryProblem] = (),
+    changes: Mapping[str, dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The whole JSON v1 document for a list of briefs, and what was left out of it."""
+    """The whole JSON v1 document for a list of briefs, and what was left out of it
+    (`changes`: what changed in each story, by story id, for `brief --store --since`)."""
     return {
         "version": VERSION,
-        "stories": [brief_dict(b) for b in briefs],
+        "stories": [story_dict(b, changes) for b in briefs],
         "problems": [problem_dict(p) for p in problems],
     }
 
 
 def write_document(
-    briefs: Iterable[Brief], out: TextIO, problems: Sequence[Problem | StoryProblem] = ()
+    briefs: Iterable[Brief],
+    out: TextIO,
+    problems: Sequence[Problem | StoryProblem] = (),
+    changes: Mapping[str, dict[str, Any]] | None = None,
 ) -> None:
-    """Write `document(briefs, problems)` to `out` as `json.dumps(..., ensure_ascii=False,
+    """Write `document(briefs, problems, changes)` to `out` as `json.dumps(..., ensure_ascii=False,
     indent=2)` and a newline would, one story at a time.
 
     The document carries every article's text: at 100,000 articles the whole JSON text is
@@ -170,7 +184,7 @@ def write_document(
     out.write(f'{{\n  "version": {json.dumps(VERSION)},\n  "stories": [')
     empty = True
     for brief in briefs:
-        story = json.dumps(brief_dict(brief), ensure_ascii=False, indent=2)
+        story = json.dumps(story_dict(brief, changes), ensure_ascii=False, indent=2)
         out.write(("\n    " if empty else ",\n    ") + story.replace("\n", "\n    "))
         empty = False
     left_out = json.dumps([problem_dict(p) for p in problems], ensure_ascii=False, indent=2)

@@ -8,9 +8,10 @@ so an article cannot inject HTML into a Markdown viewer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import jinja2
 
@@ -93,9 +94,11 @@ def render_markdown(
     *,
     stories_only: bool = False,
     problems: Sequence[Problem | StoryProblem] = (),
+    changes: Mapping[str, dict[str, Any]] | None = None,
 ) -> str:
     """All briefs as one Markdown document (`stories_only` lists stories and their articles),
-    closing with what was left out (`problems`: files, records, stories), if anything."""
+    closing with what was left out (`problems`: files, records, stories), if anything;
+    `changes` (story id -> the contract's `changes`) adds a "What changed" section."""
     template = _environment().get_template("brief.md.j2")
     parts = []
     for number, brief in enumerate(briefs, start=1):
@@ -116,6 +119,7 @@ def render_markdown(
                 coverage=coverage(brief),
                 outlet_and_date=outlet_and_date,
                 stories_only=stories_only,
+                changes=(changes or {}).get(brief.story.id),
             )
         )
     if problems:

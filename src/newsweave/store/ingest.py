@@ -1,6 +1,6 @@
 """`newsweave ingest`: add articles to an SQLite store, group them, brief what changed.
 
-Three steps, each safe to interrupt at any moment (a SIGKILL included):
+Four steps, each safe to interrupt at any moment (a SIGKILL included):
 
 1. add: read and clean; each article is keyed by a hash of its content, so the same file
    ingested twice adds nothing. Articles are written a batch per transaction, with their
@@ -19,6 +19,8 @@ Three steps, each safe to interrupt at any moment (a SIGKILL included):
    any more are dropped with their quotes and entities. A story that cannot be briefed is
    reported and left without a brief (the app shows its articles); the next ingest tries it
    again.
+4. version: each briefed story whose articles changed gets a new version of its brief, with
+   the time (`store/versions.py`), so "what changed since" can be answered later.
 
 A rerun after a crash finds committed batches (their content hashes) and skips them,
 regroups if the crash left ungrouped articles, and briefs what is missing: nothing is lost,
@@ -52,6 +54,7 @@ from newsweave.store.schema import (
     sortable_time,
     transaction,
 )
+from newsweave.store.versions import record_versions
 
 
 @dataclass(slots=True)
@@ -65,6 +68,7 @@ class IngestReport:
     briefed: int = 0
     regrouped: bool = False
     failed: int = 0
+    versions: int = 0  # stories whose brief got a new version (store/versions.py)
 
     def summary(self) -> str:
         grouping = "regrouped" if self.regrouped else "grouping unchanged"
@@ -87,6 +91,7 @@ def ingest(
     lock_wait: float | None = None,
     on_wait: Callable[[str], None] | None = None,
     follow_links: bool = False,
+    articles: Iterable[Article | Problem] | None = None,
 ) -> IngestReport:
     """Add what is new under `paths` to the store at `store_path`, regroup, rebrief.
 
@@ -96,7 +101,9 @@ def ingest(
     time: another one's lock is waited for up to `lock_wait` seconds (default: [store]
     lock_wait), with a line to `on_wait`, else NewsweaveError. A full disk is a
     NewsweaveError that says so (what was committed stays; a rerun goes on from there).
-    `follow_links` reads symbolic links that lead out of a folder given.
+    `follow_links` reads symbolic links that lead out of a folder given. `articles`, when
+    given, are added instead of what is read under `paths` (`newsweave watch` hands over the
+    items it fetched, cleaned).
     """
     knobs = settings("store")
     report = IngestReport()
@@ -112,7 +119,9 @@ def ingest(
         closing(connect_writer(store_path)) as connection,  # safe beside another ingest
         writer_lock(store_path, wait, on_wait),
     ):
-        items = read_articles(paths, stats, limits, runner=runner, follow_links=follow_links)
+        items = articles
+        if items is None:
+            items = read_articles(paths, stats, limits, runner=runner, follow_links=follow_links)
         report.read, report.added = add_articles(
             connection, items, knobs.article_batch, on_problem, progress
         )
@@ -123,6 +132,7 @@ def ingest(
             connection, runner=runner, progress=progress, on_failure=failed
         )
         drop_unused_briefs(connection)
+        report.versions = record_versions(connection)
         report.articles = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
         report.stories = connection.execute("SELECT count(*) FROM stories").fetchone()[0]
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

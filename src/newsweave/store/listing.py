@@ -2,7 +2,8 @@
 
 Kept apart from `query.py` (one story, search, entities) so that the list's filters and sort
 orders live in one place: `/` and `/api/stories` both call `list_page`. Every value reaches
-SQL as a bound parameter; the sort is chosen from a fixed table, never from the input.
+SQL as a bound parameter; the sort is chosen from `query.SORTS`, never from the input
+("updated": the latest brief version, `store/versions.py`).
 """
 
 from __future__ import annotations
@@ -12,16 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from newsweave.store.query import StoryRow, fts_query, story_row
+from newsweave.store.query import SORTS, StoryRow, fts_query, has_versions, story_row
 
-SORTS = ("newest", "biggest", "updated")
-_NEWEST = "s.newest IS NULL, s.newest DESC, s.size DESC, s.id"
-_ORDER = {
-    "newest": _NEWEST,
-    "biggest": "s.size DESC, s.newest IS NULL, s.newest DESC, s.id",
-}
-# "updated" orders by the stories' `updated` column where the store has one, else as "newest".
-_UPDATED = "s.updated IS NULL, s.updated DESC, " + _NEWEST
 MAX_OUTLETS = 500  # outlets offered in the filter's list (all stay filterable by name)
 
 
@@ -95,12 +88,16 @@ def _where(wanted: StoryFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), values
 
 
-def _order(connection: sqlite3.Connection, sort: str) -> str:
-    """The ORDER BY for `sort`; "updated" falls back to "newest" on a store without the column."""
-    if sort == "updated":
-        columns = {row[1] for row in connection.execute("PRAGMA table_info(stories)")}
-        return _UPDATED if "updated" in columns else _NEWEST
-    return _ORDER.get(sort, _NEWEST)
+def _versions(connection: sqlite3.Connection) -> tuple[str, str]:
+    """The columns and join that give each story its `updated` time and `versions` count
+    (NULL and 0 on a store made before brief versions)."""
+    if has_versions(connection):
+        join = (
+            " LEFT JOIN (SELECT story, max(at) AS updated, count(*) AS versions"
+            " FROM brief_versions GROUP BY story) v ON v.story = s.id"
+        )
+        return "v.updated, v.versions", join
+    return "NULL AS updated, 0 AS versions", ""
 
 
 def list_page(
@@ -109,13 +106,14 @@ def list_page(
     """Page `page` (from 1) of the stories `wanted` asks for, `size` a page."""
     where, values = _where(wanted)
     total = int(connection.execute(f"SELECT count(*) FROM stories s{where}", values).fetchone()[0])
+    columns, versions = _versions(connection)
     rows = connection.execute(
-        "SELECT s.*, json_extract(b.v1, '$.summary[0].text') AS summary,"
+        f"SELECT s.*, {columns}, json_extract(b.v1, '$.summary[0].text') AS summary,"
         " (SELECT count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article"
         "  WHERE sa.story = s.id AND a.outlet IS NULL"
         "  AND json_extract(a.record, '$.dateline.wire') IS NULL) AS unnamed"
-        f" FROM stories s LEFT JOIN briefs b ON b.key = s.key{where}"
-        f" ORDER BY {_order(connection, wanted.sort)} LIMIT ? OFFSET ?",
+        f" FROM stories s LEFT JOIN briefs b ON b.key = s.key{versions}{where}"
+        f" ORDER BY {SORTS.get(wanted.sort, SORTS['newest'])} LIMIT ? OFFSET ?",
         (*values, size, (page - 1) * size),
     ).fetchall()
     stories = tuple(

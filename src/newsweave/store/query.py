@@ -31,6 +31,8 @@ class StoryRow:
     newest: str | None
     oldest: str | None
     outlets: tuple[str, ...]
+    updated: str | None = None  # UTC time of the brief's latest version (store/versions.py)
+    versions: int = 0  # more than one: the story grew since it was first briefed
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -40,6 +42,8 @@ class StoryRow:
             "newest": self.newest,
             "oldest": self.oldest,
             "outlets": list(self.outlets),
+            "updated": self.updated,
+            "versions": self.versions,
         }
 
 
@@ -79,6 +83,8 @@ class EntityPage:
 
 
 def _row(row: sqlite3.Row) -> StoryRow:
+    columns = row.keys()  # (`in row` would look among the values)
+    versioned = "updated" in columns
     return StoryRow(
         id=row["id"],
         headline=row["headline"],
@@ -86,17 +92,46 @@ def _row(row: sqlite3.Row) -> StoryRow:
         newest=row["newest"],
         oldest=row["oldest"],
         outlets=tuple(json.loads(row["outlets"])),
+        updated=row["updated"] if versioned else None,
+        versions=(row["versions"] or 0) if versioned else 0,
     )
 
 
 story_row = _row  # a stories row as a StoryRow, for the other readers of the table
 
 
-def list_stories(connection: sqlite3.Connection, limit: int, offset: int = 0) -> list[StoryRow]:
-    """Stories, newest first (undated last), then biggest."""
+SORTS = {  # sort=NAME of the story list -> its ORDER BY
+    "newest": "s.newest IS NULL, s.newest DESC, s.size DESC, s.id",
+    "biggest": "s.size DESC, s.newest IS NULL, s.newest DESC, s.id",
+    "updated": "updated IS NULL, updated DESC, s.newest IS NULL, s.newest DESC, s.id",
+}
+
+
+def has_versions(connection: sqlite3.Connection) -> bool:
+    """Whether the store has its versions table (a store made before versions has not)."""
+    found = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'brief_versions'"
+    ).fetchone()
+    return found is not None
+
+
+def list_stories(
+    connection: sqlite3.Connection, limit: int, offset: int = 0, sort: str = "newest"
+) -> list[StoryRow]:
+    """Stories in `sort` order (`SORTS`): newest first (undated last), then biggest; or
+    biggest first; or most recently updated (a new version of the brief) first."""
+    if sort not in SORTS:
+        raise ValueError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if has_versions(connection):
+        versions = (
+            " LEFT JOIN (SELECT story, max(at) AS updated, count(*) AS versions"
+            " FROM brief_versions GROUP BY story) v ON v.story = s.id"
+        )
+        columns = "s.*, v.updated, v.versions"
+    else:  # a store made before versions, not ingested into since
+        versions, columns = "", "s.*, NULL AS updated, 0 AS versions"
     rows = connection.execute(
-        "SELECT * FROM stories ORDER BY newest IS NULL, newest DESC, size DESC, id"
-        " LIMIT ? OFFSET ?",
+        f"SELECT {columns} FROM stories s{versions} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
         (limit, offset),
     )
     return [_row(row) for row in rows]

@@ -9,6 +9,9 @@ Tables (one file, WAL mode, so `serve` reads while `ingest` writes):
     story_articles  story -> article, in the story's order
     story_aliases   ids of stories merged away -> the story that holds their articles now
     briefs          one brief per member key (JSON v1 for the API, the full record for the page)
+    brief_versions  per story, a version of its JSON v1 brief each time an ingest changed its
+                    articles: number, UTC time, the brief, the member article ids (made by the
+                    first ingest into an older store; readers take its absence as no versions)
     quotes, entities   per brief, for search and entity pages
     articles_fts, quotes_fts   FTS5 indexes over titles, texts and quotes
     meta            schema version, brief settings
@@ -75,6 +78,12 @@ CREATE TABLE IF NOT EXISTS story_articles (
 CREATE INDEX IF NOT EXISTS story_articles_article ON story_articles (article);
 CREATE TABLE IF NOT EXISTS story_aliases (old TEXT PRIMARY KEY, story TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS briefs (key TEXT PRIMARY KEY, v1 TEXT NOT NULL, record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS brief_versions (
+    story TEXT NOT NULL, version INTEGER NOT NULL, at TEXT NOT NULL,
+    v1 TEXT NOT NULL, articles TEXT NOT NULL,
+    PRIMARY KEY (story, version)
+);
+CREATE INDEX IF NOT EXISTS brief_versions_at ON brief_versions (at);
 CREATE TABLE IF NOT EXISTS quotes (
     rowid INTEGER PRIMARY KEY, brief TEXT NOT NULL,
     text TEXT NOT NULL, speaker TEXT, article TEXT NOT NULL

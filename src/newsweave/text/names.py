@@ -9,6 +9,8 @@ surname but their first names conflict, so they stay two.
 from __future__ import annotations
 
 import re
+from functools import cache
+from importlib import resources
 
 
 def word_set(words: str) -> frozenset[str]:
@@ -25,6 +27,11 @@ TITLES = word_set(
     director chief ceo commissioner attorney speaker rev reverend sheikh ayatollah former"""
 )
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# Time zones: capitalised like names ('14:00 GMT'), named entities to NER, never an entity.
+TIME_ZONES = word_set(
+    """gmt bst utc est edt cst cdt mst mdt pst pdt akst akdt hst et pt ct mt cet cest eet eest
+    wet west ist jst kst hkt sgt aest aedt acst awst nzst nzdt msk"""
+)
 # Head nouns of a role ("Kremlin spokesman"); a description's head is compared with these.
 ROLE_HEADS = word_set(
     """president spokesman spokeswoman spokesperson adviser advisor ambassador minister secretary
@@ -43,26 +50,18 @@ ROLE_SYNONYMS = {
     "advisor": {"adviser", "advisor", "aide"},
     "aide": {"aide", "adviser", "advisor"},
 }
-# Common places and organisations with several names: normalised form -> one key.
+# Countries with several names: normalised form -> one key (organisations: `org_aliases`).
 PLACE_ALIASES = {
     **dict.fromkeys(
         ["us", "usa", "united states", "united states of america", "america", "the us"], "US"
     ),
     **dict.fromkeys(["uk", "united kingdom", "britain", "great britain"], "UK"),
     **dict.fromkeys(["russia", "russian federation"], "RU"),
-    **dict.fromkeys(["un", "united nations"], "UN"),
-    **dict.fromkeys(["eu", "european union"], "EU"),
-    **dict.fromkeys(["nato", "north atlantic treaty organization"], "NATO"),
     **dict.fromkeys(["china", "people's republic of china", "prc"], "CN"),
     **dict.fromkeys(["uae", "united arab emirates"], "AE"),
     **dict.fromkeys(["ussr", "soviet union"], "SU"),
     **dict.fromkeys(["dprk", "north korea"], "KP"),
     **dict.fromkeys(["south korea", "republic of korea"], "KR"),
-    **dict.fromkeys(["gop", "republican party"], "GOP"),
-    **dict.fromkeys(["fbi", "federal bureau of investigation"], "FBI"),
-    **dict.fromkeys(["cia", "central intelligence agency"], "CIA"),
-    **dict.fromkeys(["who", "world health organization"], "WHO"),
-    **dict.fromkeys(["dnc", "democratic national committee"], "DNC"),
 }
 NATIONALITIES = {
     "russian": "RU", "american": "US", "us": "US", "u.s.": "US", "british": "UK", "uk": "UK",
@@ -159,10 +158,54 @@ def first_names_compatible(first: str, other: str) -> bool:
 
 
 def place_key(name: str) -> str:
-    """A key under which the names of one place or organisation meet ('U.S.' -> 'US')."""
-    normal = strip_possessive(name).lower().replace(".", "").replace("’", "'")
-    normal = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", normal)).strip()
-    return PLACE_ALIASES.get(normal, normal)
+    """A key under which the names of one place or organisation meet ('U.S.' -> 'US', 'Group
+    of Seven' -> 'G7', 'Nato' -> 'NATO'); an acronym of three letters or fewer counts only in
+    capitals ('WHO', not 'Who'; 'SEC', not 'Sec.')."""
+    bare = strip_possessive(name).replace(".", "").replace("’", "'")
+    normal = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", bare.lower())).strip()
+    if normal in PLACE_ALIASES:
+        return PLACE_ALIASES[normal]
+    key = org_aliases().get(normal)
+    if key is None or (key.lower() == normal and len(key) < 4 and not bare.isupper()):
+        return normal
+    return key
+
+
+@cache
+def org_aliases() -> dict[str, str]:
+    """Acronyms and full names of organisations shipped in data/acronyms.tsv, normalised as
+    `place_key` normalises a name, each to its acronym ('group of seven' -> 'G7')."""
+    text = resources.files("newsweave").joinpath("data/acronyms.tsv").read_text(encoding="utf-8")
+    table: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            short, full = line.split("\t")
+            key = short.replace(".", "")
+            table[key.lower()] = key
+            table[re.sub(r"^the\s+", "", full.lower().replace(".", "").replace("’", "'"))] = key
+    return table
+
+
+_DEFINED = re.compile(
+    r"((?:[A-Z][\w’'&.-]*|of|the|and|for|on|in|de)(?:[ \xa0]+(?:[A-Z][\w’'&.-]*|of|the|and|for|on"
+    r"|in|de)){1,8})[ \xa0]*\(([A-Z][A-Z0-9&.-]{1,7})\)"
+)
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines in brackets after a name ('the Group of Seven (G7)'), as
+    `place_key` of the acronym -> `place_key` of the name. The name must open with the
+    acronym's letter and not be in capitals ('NEW YORK (AP)' is a dateline)."""
+    found: dict[str, str] = {}
+    for match in _DEFINED.finditer(text):
+        words, short = match.group(1).split(), match.group(2)
+        starts = [i for i, word in enumerate(words) if word[:1] == short[0]]
+        if not starts:
+            continue
+        name = " ".join(words[starts[0] :])  # 'Leaders of the Group of Seven' -> 'Group ...'
+        if len(words) - starts[0] >= 2 and not name.isupper():
+            found[place_key(short)] = place_key(name)
+    return found
 
 
 def acronym(name: str) -> str | None:
@@ -179,6 +222,13 @@ def role_head(phrase: str) -> str | None:
         if word.strip(".,") in ROLE_HEADS:
             return word.strip(".,")
     return None
+
+
+def country_word(word: str) -> bool:
+    """'US', 'U.S.', 'Russia', 'Russian': a word that names a country or its people."""
+    return word[:1].isupper() and (
+        strip_possessive(word).lower() in NATIONALITIES or place_key(word) in PLACE_ALIASES.values()
+    )
 
 
 def nationality(phrase: str) -> str | None:

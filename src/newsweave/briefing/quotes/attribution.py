@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from newsweave.briefing.quotes.coref import SpeakerResolver
 from newsweave.briefing.quotes.fast_cues import fast_cue, lead_subject
+from newsweave.briefing.quotes.framing import MIN_WORDS_UNFRAMED, framed
 from newsweave.briefing.quotes.spans import CLOSERS, OPENERS, QuoteSpan, find_spans, paragraphs
 from newsweave.briefing.quotes.speakers import (
     Cue,
@@ -159,18 +160,20 @@ def _attribute_text(
     for span in spans:
         words = len(text[span.start : span.end].split())
         quoted = text[span.start : span.end]
-        if scare_marked(text, span) or (
-            words < config.min_words_alone and looks_like_title(quoted)
+        if (
+            scare_marked(text, span)
+            or (words < config.min_words_alone and looks_like_title(quoted))
+            or not any(char.isalnum() for char in quoted)  # '“__________”': no words at all
         ):
             continue
         start, end = bounds[span.paragraph]
         here = [s for s in spans if s.paragraph == span.paragraph]
         region = region_of(span, regions(text, start, end, here))
-        cue = (
-            dash_speaker(text, span)
-            or finder.cue(start, region, span, here)
-            or _colon_before(text, span, region, here, finder, start)
-        )
+        cue = dash_speaker(text, span) or finder.cue(start, region, span, here)
+        if cue is None:
+            cue = _colon_before(text, span, region, here, finder, start)  # the colon frames it
+        elif words < MIN_WORDS_UNFRAMED and not framed(text, span, cue, region, here):
+            continue  # a scare quote: no entry, no speaker
         item: Attributed | None = None
         if cue is not None:
             item = _with_cue(text, span, cue, resolver)
@@ -181,7 +184,7 @@ def _attribute_text(
         if item is None and span.paragraph > 0 and words >= config.min_words_continued:
             item = _colon_lead(text, span, bounds, finder, resolver)
         if item is None and words >= config.min_words_alone:
-            item = _after_lead_paragraph(text, span, bounds, resolver, people) or Attributed(
+            item = _after_lead_sentence(text, span, bounds, resolver, people) or Attributed(
                 span.start, span.end, text[span.start : span.end], None
             )
         if item is None:
@@ -192,18 +195,25 @@ def _attribute_text(
     return out
 
 
+_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
 _BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w.’'-]*[ \xa0]+){0,4}[A-Z][\w’'-]*)[ \xa0]*$")
 
 
 def _outside_brackets(text: str, cue: Cue) -> Cue:
-    """A speaker found inside the brackets that follow a name ('Sen. Ann Berg (D-MA) said'):
-    the name before the brackets."""
+    """A speaker found inside the brackets that follow a name ('Sen. Ann Berg (D-MA) said'),
+    or in the party label between commas after it ('Rep. Ann Berg, D-Mass., said'): the name
+    before them."""
     left, right = cue.speaker_start, cue.speaker_end
-    if left is None or right is None or left < 1 or text[left - 1] != "(":
+    if left is None or right is None or left < 2 or cue.speaker is None:
         return cue
-    if not text.startswith((")", ".)"), right):  # 'Calif.)': the name stops at the point
+    if text[left - 1] == "(":
+        if not text.startswith((")", ".)"), right):  # 'Calif.)': the name stops at the point
+            return cue
+        name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 1)
+    elif text[left - 2 : left] == ", " and _PARTY_LABEL.fullmatch(cue.speaker):
+        name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 2)
+    else:
         return cue
-    name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 1)
     if name is None:
         return cue
     return Cue(cue.word, name.group(1), name.start(1), name.end(1))
@@ -269,19 +279,24 @@ def _continues(previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[i
     return paragraph_end - previous.end <= 40 or span.start - bounds[span.paragraph][0] <= 1
 
 
-def _after_lead_paragraph(
+def _after_lead_sentence(
     text: str,
     span: QuoteSpan,
     bounds: list[tuple[int, int]],
     resolver: SpeakerResolver,
     people: set[str],
 ) -> Attributed | None:
-    """A paragraph that is only a quotation, with no cue, right after a paragraph about a
-    person with no quotation of its own ('Valastro praised Christie’s leadership.' then
-    '“We need someone who ...”'): the person that paragraph's last sentence opens with."""
-    if span.paragraph == 0 or span.start - bounds[span.paragraph][0] > 1:
-        return None
-    start, end = bounds[span.paragraph - 1]
+    """A quotation with no cue that opens its sentence right after a sentence about a person
+    with no quotation of its own, at the end of the paragraph before ('Valastro praised
+    Christie’s leadership.' then '“We need someone who ...”') or in the same paragraph ('Lynch
+    announced the lawsuit on Monday. “We are seeking ...”'): the person that sentence opens
+    with."""
+    start = bounds[span.paragraph][0]
+    end = start + len(text[start : span.start - 1].rstrip())
+    if end == start and span.paragraph > 0:
+        start, end = bounds[span.paragraph - 1]
+    elif end == start or text[end - 1] not in ".!?":
+        return None  # the first paragraph, or a lead-in that runs into the quote
     if any(mark in text[start:end] for mark in OPENERS + CLOSERS + '"'):
         return None
     lead = lead_subject(text, regions(text, start, end, [])[-1])

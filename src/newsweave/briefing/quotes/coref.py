@@ -4,7 +4,11 @@
 the person who is the subject of the nearest sentence before it ("the first person named in the
 closest sentence": right far more often than "the last person named"); "the Russian leader" and
 "the spokesman" become the person whose stated role fits; "the official" after "a senior US
-official" keeps that description. Whatever cannot be resolved is None, never a guess.
+official" keeps that description; "the Trump campaign" and "Trump's spokeswoman" stay
+descriptions (a common noun after the name heads them). A phrase that names no entity must be
+able to speak (`sources`), and an entity must be a person, an organisation or a country: "New
+research", "The Invisible Man" or "the Old Post Office" are no speaker. Whatever cannot be
+resolved is None, never a guess.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from newsweave.briefing.quotes import sources
 from newsweave.briefing.quotes.spans import QuoteSpan
 from newsweave.briefing.quotes.speakers import sentence_ends
 from newsweave.models import Entity
@@ -21,6 +26,10 @@ from newsweave.text import names
 PERSON_PRONOUNS = frozenset({"he", "she"})
 OTHER_PRONOUNS = frozenset({"they", "i", "we", "it", "you", "who", "him", "her", "them"})
 _DEFINITE = ("the ", "this ", "that ")
+_CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+")
+_CONTRACTED = re.compile(r"[’']s$")
+# Entity types that can speak; a FAC ('the Old Post Office') or an EVENT cannot.
+SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +60,7 @@ class SpeakerResolver:
     def resolve(self, phrase: str, start: int, before: int, head: int | None = None) -> str | None:
         """The speaker named by `phrase` (at `start`) for a quote that starts at `before`."""
         cleaned = phrase.strip(" ,;:—-")
-        lowered = cleaned.lower()
+        lowered = _CONTRACTED.sub("", _CONJUNCTION.sub("", cleaned.lower()))  # 'And he’s'
         if lowered in PERSON_PRONOUNS:
             return self._antecedent(start, lowered)
         if lowered in OTHER_PRONOUNS:
@@ -60,16 +69,22 @@ class SpeakerResolver:
         people = [o for o in inside if o.entity is None or o.entity.type == "PERSON"]
         whole = [o for o in inside if o.end >= start + len(phrase.rstrip(" ,;:"))]
         at_head = [o for o in inside if head is not None and o.start <= head < o.end]
-        if at_head or people or whole:
+        if (at_head or people or whole) and not _noun_after_name(phrase, start, inside, head):
             named = (at_head or people or whole)[-1]
-            if named.entity is not None and named.entity.type == "PERSON":
+            if named.entity is None:
+                return named.surface
+            if named.entity.type not in SPEAKER_TYPES:
+                return None  # a building, a place or an event does not speak
+            if named.entity.type == "PERSON":
                 self.speakers.append((start, named.entity))
-            return named.entity.name if named.entity else named.surface
+            return named.entity.name
         if lowered.startswith(_DEFINITE) and names.role_head(lowered):
             return self._described(cleaned, before)
+        if not sources.can_speak(cleaned):
+            return None  # 'album', 'New research', 'Farook's name': not a speaker
         if lowered.startswith(("a ", "an ")) and names.role_head(lowered):
             self.descriptions.append(cleaned)
-        return cleaned or None
+        return cleaned
 
     def _antecedent(self, pronoun_at: int, pronoun: str) -> str | None:
         """The person 'he'/'she' names: the most recent speaker of a fitting gender within
@@ -122,6 +137,24 @@ class SpeakerResolver:
             else:
                 high = middle - 1
         return low
+
+
+def _noun_after_name(
+    phrase: str, start: int, inside: Sequence[Occurrence], head: int | None
+) -> bool:
+    """'the Trump campaign', 'Grayson's spokeswoman', 'Farook's name': the phrase is headed by
+    a common noun after every name it holds, so it names that noun, not the person ('Russia's
+    presidential aide Yuri Ushakov' is Ushakov). The head is the parse's head word when there
+    is one, else the last word before any apposition."""
+    core = sources.core(phrase)
+    if head is None or not start <= head < start + len(core):
+        last = core.split()[-1:]
+        if not last:
+            return False
+        head = start + phrase.index(core) + core.rindex(last[0])
+    word = phrase[head - start : head - start + 1]
+    named = [o for o in inside if o.start < start + len(core)]
+    return word.islower() and bool(named) and all(o.end <= head for o in named)
 
 
 def _fits(entity: Entity, wanted: str) -> bool:

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 
 from newsweave.briefing import fast_names
+from newsweave.briefing.quotes import sources
 from newsweave.briefing.quotes.spans import QuoteSpan
 from newsweave.briefing.quotes.speakers import MAX_SUBJECT_WORDS, Cue, colon_speaker, is_cue
 from newsweave.text import names
@@ -67,15 +68,15 @@ _TIME_LEADS = word_set(
 WEAK_PENALTY = 150
 _OPENS_QUOTE = re.compile(r"\s*[,:]?\s*[“\"«]")
 _PARTICIPLE_AFTER = word_set("while when after before by")
+_BY_AGENT = re.compile(r"\s+by\s+")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 
 
 def fast_cue(
     text: str, region: tuple[int, int], span: QuoteSpan, spans: Sequence[QuoteSpan]
 ) -> Cue | None:
     """The attribution of `span` in `region` found by position alone (see the module doc)."""
-    quoted = [(s.start - 1, s.end + 1) for s in spans]
-    cues = [m for m in _TOKEN.finditer(text, region[0], region[1]) if _is_cue(text, m, quoted)]
-    cues.sort(key=lambda m: _distance(m, span))
+    cues = sorted(cue_words(text, region, spans), key=lambda m: _distance(m, span))
     for cue in cues:
         found = _subject(text, region, span, cue)
         if found is not None:
@@ -98,6 +99,14 @@ def lead_subject(text: str, region: tuple[int, int]) -> Cue | None:
     """The subject that opens a lead-in with no cue ('He then listed the qualities ...:')."""
     found = _clause_subject(text, region[0], region[1])
     return Cue(None, text[found[0] : found[1]], found[0], found[1]) if found else None
+
+
+def cue_words(
+    text: str, region: tuple[int, int], spans: Sequence[QuoteSpan]
+) -> list[re.Match[str]]:
+    """The reporting verbs of `region` outside the quoted `spans`, in text order."""
+    quoted = [(s.start - 1, s.end + 1) for s in spans]
+    return [m for m in _TOKEN.finditer(text, region[0], region[1]) if _is_cue(text, m, quoted)]
 
 
 def _is_cue(text: str, match: re.Match[str], quoted: Sequence[tuple[int, int]]) -> bool:
@@ -136,6 +145,9 @@ def _subject(
             return _clause_subject(text, region[0], cue.start())  # 'X urged “...” and said'
         return found
     if cue.end() <= span.start:
+        agent = _BY_AGENT.match(text, cue.end())
+        if agent and _PASSIVE.search(text, region[0], cue.start()):
+            return _after(text, agent.end(), span.start)  # 'X was asked by Y, “...”'
         if text[region[0] : cue.start()].rstrip(" ,\xa0").endswith(("”", '"', "»")):
             found = _after(text, cue.end(), span.start)  # '“...,” said Ann Lee, “and ...”'
             if found is not None:
@@ -200,7 +212,8 @@ def _before(text: str, start: int, cue: int) -> tuple[int, int] | None:
     last = chunks[-1]
     described = last[0].group().lower() in _DETERMINERS  # 'Peskov, the Kremlin spokesman,'
     clause = not _opens_subject(last[0].group())  # 'an official, speaking on condition ...,'
-    if (described or clause) and len(chunks) > 1 and _apposed(text, chunks[-2], last):
+    enclosed = text[last[-1].end() : cue].strip() == ","  # 'Peskov, the spokesman, said'
+    if (described or clause) and enclosed and len(chunks) > 1 and _apposed(text, chunks[-2], last):
         found = _tail(chunks[-2])
         named = chunks[-2][-1].group()[0].isupper()
         if found is not None and (
@@ -265,7 +278,22 @@ def _lead(words: list[re.Match[str]]) -> tuple[int, int] | None:
         if not _in_subject(word.group()) or len(taken) >= MAX_SUBJECT_WORDS:
             break
         taken.append(word)
+    if len(taken) == 1 and taken[0].group().lower() in _DETERMINERS:
+        return _noun_after(words)  # 'the prince called ...', not 'the'
     return taken[0].start(), taken[-1].end()
+
+
+def _noun_after(words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """A determiner and the words up to the first noun that names a speaker ('the actor',
+    'the former secretary'), or None."""
+    for index, word in enumerate(words[1:MAX_SUBJECT_WORDS], 1):
+        if word.group().lower() in _NOT_SUBJECT:
+            break
+        if sources.is_source_noun(word.group().lower()):
+            while index + 1 < len(words) and words[index + 1].group()[0].isupper():
+                index += 1  # 'the group Fair Ports'
+            return words[0].start(), words[index].end()
+    return None
 
 
 def _opens_subject(word: str) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
+from newsweave.briefing.quotes.sources import DOCUMENT_NOUNS
 from newsweave.briefing.quotes.spans import QuoteSpan
 from newsweave.text.names import word_set
 
@@ -27,17 +28,24 @@ if TYPE_CHECKING:
 CUES = word_set(
     """said told wrote continue continues continued admitted call calls called calling quipped
     according put puts quoted yelled dubbed labelled pointed yells reads read attacked found
-    finds believes believed thinks thought hopes hoped"""
+    finds believes believed thinks thought hopes hoped referred refers referring pressed"""
 )
 
 
+_ONE_SYLLABLE_CVC = re.compile(r"[^aeiou]*[aeiou][^aeiouwxy]")
+
+
 def verb_forms(bases: str) -> frozenset[str]:
-    """'praise insist' -> praise praises praised praising insist insists insisted insisting."""
+    """'praise insist slam' -> praise praises praised praising insist insists insisted
+    insisting slam slams slammed slamming (one syllable ending consonant-vowel-consonant
+    doubles its last letter)."""
     forms: set[str] = set()
     for base in bases.split():
         stem = base[:-1] if base.endswith("e") else base
+        if _ONE_SYLLABLE_CVC.fullmatch(base):
+            stem = base + base[-1]  # 'slam' -> 'slamm': slammed, slamming
         third = base + "es" if base.endswith(("sh", "ch", "s", "x", "o")) else base + "s"
-        past = base + "d" if base.endswith("e") else base + "ed"
+        past = base + "d" if base.endswith("e") else stem + "ed"
         if base.endswith("y") and base[-2:-1] not in "aeiou":
             third, past = base[:-1] + "ies", base[:-1] + "ied"
         forms |= {base, third, past, stem + "ing"}
@@ -59,7 +67,8 @@ CUES = CUES | verb_forms(
     respond tweet announce acknowledge admit suggest complain describe urge predict promise vow
     joke quip remark observe report conclude testify emphasize stress contend boast lament
     charge counter blast proclaim answer agree post accuse type text email demand exclaim
-    retort snap grouse gripe opine plead marvel fume thunder retaliate bark demur"""
+    retort snap grouse gripe opine plead marvel fume thunder retaliate bark demur cite chide
+    scold confide bemoan assure jab"""
 )
 # Phrasal verbs of speech: the verb, and what must follow it ('she went on.', 'Trump shot back
 # at', 'her husband cut in.'); 'went on to ...' and 'cut in half' are not speech.
@@ -269,7 +278,10 @@ def _subjects(cue: Token) -> list[Token]:
     if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
         return [c for c in cue.doc[cue.i + 1].children if c.dep_ == "pobj"]
     if cue.dep_ == "acl":  # 'footage of Hillary Clinton asking, “...”'
-        return [cue.head]
+        return _issuer(cue.head) or [cue.head]
+    agents = [c for c in cue.children if c.dep_ == "agent"]
+    if agents and any(c.dep_ == "nsubjpass" for c in cue.children):
+        return [c for c in agents[0].children if c.dep_ == "pobj"]  # 'X was asked by Y'
     token, hops = cue, 0
     while hops < 4:
         if token.dep_ == "ccomp" and token.head.lower_ in CUES and token is not cue:
@@ -281,6 +293,14 @@ def _subjects(cue: Token) -> list[Token]:
             return []
         token, hops = token.head, hops + 1
     return []
+
+
+def _issuer(document: Token) -> list[Token]:
+    """Who put out the document a participle cue hangs from: 'Black Lives Matter issued a
+    statement saying ...' is Black Lives Matter's, not the statement's."""
+    if document.lower_ not in DOCUMENT_NOUNS or document.dep_ != "dobj":
+        return []
+    return [c for c in document.head.children if c.dep_ in SUBJECTS]
 
 
 def _phrase(head: Token) -> tuple[int, int]:
