@@ -101,7 +101,7 @@ def test_story_api_is_the_json_v1_story(server: str) -> None:
     assert contract | {"quotes", "entities", "timeline", "outlets"} <= set(story)
     assert story["id"] == first["id"] and len(story["articles"]) == first["articles"]
     page = httpx.get(f"{server}/stories/{first['id']}")
-    assert page.status_code == 200 and "<h1>News brief</h1>" in page.text
+    assert page.status_code == 200 and first["headline"] in page.text
 
 
 def test_search_finds_words_and_quotes_and_ignores_query_syntax(server: str) -> None:
@@ -193,7 +193,7 @@ def test_hostile_input_is_shown_as_text(hostile_store: Path) -> None:
     for page in pages:
         assert "<script>alert(" not in page and "<img src=x" not in page
         assert 'href="javascript:' not in page
-    assert "&lt;script&gt;alert(" in pages[0]
+    assert "&lt;img src=x" in pages[0]  # the outlet, shown as text
 
 
 def test_serve_never_changes_the_store(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -1,8 +1,11 @@
 """`newsweave serve`: a read-only web app over a store (FastAPI + uvicorn).
 
-Pages: `/` stories (newest and biggest first), `/stories/{id}` the story's report (the
-same HTML as `brief --format html`), `/search?q=` articles and quotes, `/entities/{name}`
-every story and quote of that person. The JSON API mirrors them under `/api/`, and
+Pages: `/` stories (headline, first summary sentence, outlets, dates, size; filtered by
+`outlet`, `from`, `to`, `q`, sorted by `sort=newest|biggest|updated`, paged by `page`, see
+`browse.py`), `/stories/{id}` the story's report (the HTML of `brief --format html` as one
+story's page: no batch header or contents), `/search?q=` articles and quotes,
+`/entities/{name}` every story, quote and mention of that person with outlet, date and story.
+The JSON API mirrors them under `/api/`, and
 `/api/stories/{id}/changes?since=TIME` says what is new in a story (store/versions.py).
 
 Safety: the store is opened with `mode=ro` per request (a growing archive shows new stories
@@ -38,14 +41,15 @@ from fastapi.responses import (
 )
 from starlette.exceptions import HTTPException
 
+from newsweave.app.browse import Wanted, appearances_json, list_json, list_url, search_json
 from newsweave.app.pages import API_POLICY, content_security_policy, render_page, urlpart
 from newsweave.config import ServerSettings, settings
 from newsweave.errors import ConfigError
 from newsweave.render.json_v1 import brief_dict
+from newsweave.store.listing import known_outlets, list_page
+from newsweave.store.mentions import mentions, quotes
 from newsweave.store.query import (
-    count_stories,
     entity_page,
-    list_stories,
     load_brief,
     resolve_story,
     search_articles,
@@ -264,15 +268,16 @@ def _add_pages(app: FastAPI, knobs: ServerSettings) -> None:
     size, hits = knobs.page_size, knobs.search_limit
 
     @app.get("/", response_class=HTMLResponse)
-    def story_list(request: Request, db: Db, page: PageNo = 1) -> Response:
-        stories = list_stories(db, size + 1, (page - 1) * size)
+    def story_list(request: Request, db: Db, wanted: Wanted, page: PageNo = 1) -> Response:
+        found = list_page(db, wanted, page, size)
         return _page(
             request,
             "stories",
-            stories=stories[:size],
-            total=count_stories(db),
-            page=page,
-            more=len(stories) > size,
+            404 if found.out_of_range else 200,
+            listing=found,
+            wanted=wanted,
+            list_url=list_url,
+            outlets=known_outlets(db),
         )
 
     @app.get("/favicon.ico")
@@ -304,7 +309,8 @@ def _add_pages(app: FastAPI, knobs: ServerSettings) -> None:
         found = entity_page(db, name, hits)
         if found is None:
             raise HTTPException(404)
-        return _page(request, "entity", entity=found)
+        said, named = quotes(db, found.name, hits), mentions(db, found.name, hits)
+        return _page(request, "entity", entity=found, quotes=said, mentions=named)
 
 
 def _add_api(app: FastAPI, knobs: ServerSettings) -> None:
@@ -312,14 +318,12 @@ def _add_api(app: FastAPI, knobs: ServerSettings) -> None:
     size, hits = knobs.page_size, knobs.search_limit
 
     @app.get("/api/stories")
-    def api_stories(db: Db, page: PageNo = 1) -> dict[str, Any]:
-        stories = list_stories(db, size, (page - 1) * size)
-        return {
-            "version": 1,
-            "total": count_stories(db),
-            "page": page,
-            "stories": [s.as_dict() for s in stories],
-        }
+    def api_stories(db: Db, wanted: Wanted, page: PageNo = 1) -> Any:
+        found = list_page(db, wanted, page, size)
+        if found.out_of_range:
+            message = f"page {page} is past the last page ({found.pages})"
+            return JSONResponse({"error": message, **list_json(found, wanted)}, status_code=404)
+        return list_json(found, wanted)
 
     @app.get("/api/stories/{story_id}")
     def api_story(story_id: str, db: Db) -> Any:
@@ -347,7 +351,7 @@ def _add_api(app: FastAPI, knobs: ServerSettings) -> None:
 
     @app.get("/api/search")
     def api_search(db: Db, q: Words = "") -> dict[str, Any]:
-        return {"query": q, **_search_json(_search(db, q, hits))}
+        return {"query": q, **search_json(_search(db, q, hits))}
 
     @app.get("/api/entities/{name:path}")
     def api_entity(name: str, db: Db) -> dict[str, Any]:
@@ -360,9 +364,9 @@ def _add_api(app: FastAPI, knobs: ServerSettings) -> None:
             "aliases": list(found.aliases),
             "stories": [s.as_dict() for s in found.stories],
             "quotes": [
-                {"text": q.text[0][0], "speaker": q.speaker, "article": q.article, "story": q.story}
-                for q in found.quotes
+                {"speaker": found.name, **q.as_dict()} for q in quotes(db, found.name, hits)
             ],
+            "mentions": appearances_json(mentions(db, found.name, hits)),
         }
 
 
@@ -371,33 +375,6 @@ def _current(db: sqlite3.Connection, story_id: str) -> str:
     if current is None:
         raise HTTPException(404)
     return current
-
-
-def _search_json(found: dict[str, Any]) -> dict[str, Any]:
-    """`_search`'s hits as plain JSON: highlighted snippets and quotes become text."""
-    return {
-        "articles": [
-            {
-                "article": a.article,
-                "story": a.story,
-                "title": a.title,
-                "outlet": a.outlet,
-                "published": a.published,
-                "snippet": "".join(text for text, _ in a.snippet),
-            }
-            for a in found["articles"]
-        ],
-        "quotes": [
-            {
-                "text": "".join(text for text, _ in quote.text),
-                "speaker": quote.speaker,
-                "article": quote.article,
-                "story": quote.story,
-            }
-            for quote in found["quotes"]
-        ],
-        "entities": found["entities"],
-    }
 
 
 def _search(db: sqlite3.Connection, words: str, limit: int) -> dict[str, Any]:

@@ -25,6 +25,7 @@ import feedparser
 from newsweave.models import Problem, RawArticle
 from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
 from newsweave.readers.html import fragment_text
+from newsweave.readers.titles import plain_title
 from newsweave.text.outlets import host
 
 ENTITIES_REFUSED = "XML DOCTYPE declares entities (refused: entity expansion guard)"
@@ -94,7 +95,7 @@ def _item(
         source=place,
         text=text,
         record_id=entry.get("id") or None,
-        title=(entry.get("title") or "").strip() or None,
+        title=plain_title(entry.get("title")),
         url=link,
         outlet=source_title or outlet or host(link),
         published=entry.get("published") or entry.get("updated") or None,

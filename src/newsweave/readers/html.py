@@ -21,6 +21,7 @@ from lxml import etree
 from newsweave.config import settings
 from newsweave.models import Problem, RawArticle
 from newsweave.readers.common import EMPTY_FILE, Item, Limits, mojibake_repaired, read_limited
+from newsweave.readers.titles import plain_title
 from newsweave.text.outlets import host
 
 NO_TEXT = "no article text found in HTML"
@@ -86,7 +87,7 @@ def html_article(
     raw = RawArticle(
         source=source,
         text=_paragraphs(document["text"]),
-        title=document.get("title") or None,
+        title=plain_title(document.get("title")),
         url=page_url or None,
         outlet=document.get("sitename") or host(page_url),
         published=published or None,

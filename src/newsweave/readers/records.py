@@ -25,6 +25,7 @@ from typing import IO, Any
 from newsweave.models import Problem, RawArticle
 from newsweave.readers.common import Item, Limits, TooLarge, mojibake_repaired, open_binary
 from newsweave.readers.jsonstream import GZIP_ERRORS, JsonStream
+from newsweave.readers.titles import plain_title
 from newsweave.text.outlets import host
 
 # Field aliases, first match wins (the contract's list, in its order).
@@ -193,7 +194,7 @@ def record_article(value: Any, place: str, label: str = "") -> RawArticle | Prob
         source=place,
         text=text,
         record_id=fields["id"],
-        title=fields["title"],
+        title=plain_title(fields["title"]),
         url=fields["url"],
         outlet=outlet or host(fields["url"]),
         published=fields["published"],

@@ -88,6 +88,13 @@ class StoryView:
         self.articles = {a.id: a for a in brief.story.articles}
         self.anchors = {a.id: f"{self.prefix}-a{i}" for i, a in enumerate(brief.story.articles, 1)}
         self.outlet_names = _outlet_names(brief)
+        # Names that stand for an outlet only because none is known (a file's name): shown as
+        # "unknown outlet" with the name in small type, still counted apart from each other.
+        self.unnamed = {
+            a.voice
+            for a in brief.story.articles
+            if not a.outlet and not (a.dateline and a.dateline.wire)
+        }
         self._citations: dict[tuple[str, str], Citation] = {}
         self._cited: set[str] = set()
 
@@ -303,9 +310,11 @@ def render_html(
     """All briefs as one self-contained HTML report (`stories_only`: stories and articles).
 
     `nonce` marks the inline <style> and <script> for a Content-Security-Policy that allows
-    only them (the web app serves the report with one); `home_url` adds a link back to the
-    app's story list; `problems` (files, records, stories left out) close the report;
-    `changes` (story id -> the contract's `changes`) adds a "What changed" section.
+    only them (the web app serves the report with one); `home_url` makes it the app's story
+    page: a bar with a link back to the story list and a search box instead of the report's
+    header and contents, and article texts folded (a citation unfolds its article);
+    `problems` (files, records, stories left out) close the report; `changes` (story id ->
+    the contract's `changes`) adds a "What changed" section.
     """
     pieces = html_pieces(
         briefs,
@@ -357,5 +366,6 @@ def html_pieces(
         script=_asset("report.js"),
         nonce=nonce,
         home_url=home_url,
+        compact=home_url is not None,  # the app's story page: the story alone, texts folded
         problems=problems,
     )

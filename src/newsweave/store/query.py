@@ -58,6 +58,7 @@ class ArticleHit:
     outlet: str | None
     published: str | None
     snippet: Snippet
+    source: str | None = None  # the file (and record) read: shown when no outlet is known
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,10 @@ class QuoteHit:
     speaker: str | None
     article: str
     story: str | None
+    headline: str | None = None  # the story's
+    outlet: str | None = None
+    published: str | None = None
+    source: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +95,9 @@ def _row(row: sqlite3.Row) -> StoryRow:
         updated=row["updated"] if versioned else None,
         versions=(row["versions"] or 0) if versioned else 0,
     )
+
+
+story_row = _row  # a stories row as a StoryRow, for the other readers of the table
 
 
 SORTS = {  # sort=NAME of the story list -> its ORDER BY
@@ -220,14 +228,18 @@ def search_articles(connection: sqlite3.Connection, text: str, limit: int) -> li
     if query is None:
         return []
     rows = connection.execute(
-        "SELECT a.id, a.title, a.outlet, a.published, sa.story,"
-        f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) AS snip"
+        "SELECT a.id, coalesce(a.title, s.headline),"
+        " coalesce(a.outlet, json_extract(a.record, '$.dateline.wire')), a.published, sa.story,"
+        f" snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) AS snip,"
+        " json_extract(a.record, '$.source')"
         " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-        " LEFT JOIN story_articles sa ON sa.article = a.id"
+        " LEFT JOIN story_articles sa ON sa.article = a.id LEFT JOIN stories s ON s.id = sa.story"
         " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
         (query, limit),
     )
-    return [ArticleHit(row[0], row[4], row[1], row[2], row[3], _snippet(row[5])) for row in rows]
+    return [
+        ArticleHit(row[0], row[4], row[1], row[2], row[3], _snippet(row[5]), row[6]) for row in rows
+    ]
 
 
 def search_quotes(connection: sqlite3.Connection, text: str, limit: int) -> list[QuoteHit]:
@@ -236,13 +248,15 @@ def search_quotes(connection: sqlite3.Connection, text: str, limit: int) -> list
         return []
     rows = connection.execute(
         "SELECT q.speaker, q.article, s.id,"
-        f" highlight(quotes_fts, 0, '{MARK_START}', '{MARK_END}')"
+        f" highlight(quotes_fts, 0, '{MARK_START}', '{MARK_END}'),"
+        " s.headline, coalesce(a.outlet, json_extract(a.record, '$.dateline.wire')),"
+        " a.published, json_extract(a.record, '$.source')"
         " FROM quotes_fts JOIN quotes q ON q.rowid = quotes_fts.rowid"
-        " LEFT JOIN stories s ON s.key = q.brief"
+        " LEFT JOIN stories s ON s.key = q.brief LEFT JOIN articles a ON a.id = q.article"
         " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
         (query, limit),
     )
-    return [QuoteHit(_snippet(row[3]), row[0], row[1], row[2]) for row in rows]
+    return [QuoteHit(_snippet(row[3]), row[0], row[1], row[2], *row[4:8]) for row in rows]
 
 
 def search_entities(connection: sqlite3.Connection, text: str, limit: int) -> list[str]:
