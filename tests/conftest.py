@@ -48,3 +48,20 @@ def make_article(
         published=datetime.fromisoformat(published) if published else None,
         duplicate_of=duplicate_of,
     )
+
+
+PROSE = (
+    "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs to its "
+    "cracked steel supports, the city's transport office said in a statement."
+)
+
+
+def good(word: str) -> str:
+    """A short article that names `word`, so the test can find it in the output."""
+    return f"{word} reported the news. {PROSE}"
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content.encode() if isinstance(content, str) else content)
+    return path

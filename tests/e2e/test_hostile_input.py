@@ -24,28 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from conftest import PROSE, good, write
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsweave.clean.cleaner import clean
 from newsweave.models import Problem, RawArticle
 from newsweave.readers import Limits, ReadStats, read
-
-PROSE = (
-    "The harbour bridge reopened to traffic on Tuesday after eleven weeks of repairs to its "
-    "cracked steel supports, the city's transport office said in a statement."
-)
-
-
-def good(word: str) -> str:
-    """A short article that names `word`, so the test can find it in the output."""
-    return f"{word} reported the news. {PROSE}"
-
-
-def write(path: Path, content: str | bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content.encode() if isinstance(content, str) else content)
-    return path
 
 
 def jsonl(*records: object) -> str:

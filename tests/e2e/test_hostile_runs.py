@@ -20,8 +20,7 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import make_article
-from test_hostile_input import good, write
+from conftest import good, make_article, write
 
 from newsweave.clean.cleaner import clean
 from newsweave.config import settings

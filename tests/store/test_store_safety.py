@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, make_article
-from test_hostile_input import PROSE, good, write
+from conftest import EXAMPLES, PROSE, good, make_article, write
 from test_hostile_runs import newsweave, no_crash
 
 from newsweave.errors import NewsweaveError
