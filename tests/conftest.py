@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import resource
+import signal
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -65,3 +69,27 @@ def write(path: Path, content: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content.encode() if isinstance(content, str) else content)
     return path
+
+
+def newsweave(
+    *args: str | Path, max_file_bytes: int | None = None
+) -> subprocess.CompletedProcess[str]:
+    """The command as a user runs it; `max_file_bytes` limits the size of any file it writes
+    (RLIMIT_FSIZE, with SIGXFSZ ignored: a write past it fails with EFBIG, as on a full disk).
+    """
+
+    def limit_file_size() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
+
+    return subprocess.run(
+        [sys.executable, "-m", "newsweave", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=limit_file_size if max_file_bytes else None,
+    )
+
+
+def no_crash(done: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr

@@ -11,16 +11,13 @@ from __future__ import annotations
 import json
 import os
 import resource
-import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-from conftest import good, make_article, write
+from conftest import good, make_article, newsweave, no_crash, write
 
 from newsweave.clean.cleaner import clean
 from newsweave.config import settings
@@ -35,30 +32,6 @@ from newsweave.store.schema import connect_reader
 
 # 2 MB of words with no sentence end and no line break: one "sentence" to every splitter.
 ENDLESS = "word " * 400_000
-
-
-def newsweave(
-    *args: str | Path, max_file_bytes: int | None = None
-) -> subprocess.CompletedProcess[str]:
-    """The command as a user runs it; `max_file_bytes` limits the size of any file it writes
-    (RLIMIT_FSIZE, with SIGXFSZ ignored: a write past it fails with EFBIG, as on a full disk).
-    """
-
-    def limit_file_size() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (max_file_bytes, max_file_bytes))
-
-    return subprocess.run(
-        [sys.executable, "-m", "newsweave", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        preexec_fn=limit_file_size if max_file_bytes else None,
-    )
-
-
-def no_crash(done: subprocess.CompletedProcess[str]) -> None:
-    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
 
 
 def peak_mb() -> float:

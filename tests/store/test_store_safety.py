@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, PROSE, good, make_article, write
-from test_hostile_runs import newsweave, no_crash
+from conftest import EXAMPLES, PROSE, good, make_article, newsweave, no_crash, write
 
 from newsweave.errors import NewsweaveError
 from newsweave.store.ingest import add_articles, ingest
