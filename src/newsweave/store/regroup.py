@@ -43,15 +43,15 @@ def regroup(
         article = from_plain(Article, json.loads(record))
         hashes[article.id] = digest
         articles.append(article)
-    articles.sort(key=_canonical_order)
+    articles.sort(key=canonical_order)
     stories = group_stories(articles, runner=runner)
-    old = _current_members(connection)
+    old = current_members(connection)
     ids = stable_ids([s.id for s in stories], [{a.id for a in s.articles} for s in stories], old)
     with transaction(connection):
         connection.execute("DELETE FROM stories")
         connection.execute("DELETE FROM story_articles")
         for story_id, story in zip(ids, stories, strict=True):
-            _write_story(connection, replace(story, id=story_id), member_key(story, hashes, words))
+            write_story(connection, replace(story, id=story_id), member_key(story, hashes, words))
         _write_aliases(connection, old, ids, stories)
         connection.executemany(
             "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
@@ -59,7 +59,7 @@ def regroup(
         )
 
 
-def _canonical_order(article: Article) -> tuple[bool, str, str]:
+def canonical_order(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, sortable_time(article.published) or "", article.id)
 
 
@@ -70,7 +70,7 @@ def member_key(story: Story, hashes: dict[str, str], words: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _current_members(connection: sqlite3.Connection) -> dict[str, set[str]]:
+def current_members(connection: sqlite3.Connection) -> dict[str, set[str]]:
     members: dict[str, set[str]] = {}
     for story, article in connection.execute("SELECT story, article FROM story_articles"):
         members.setdefault(story, set()).add(article)
@@ -106,7 +106,7 @@ def stable_ids(
     return ids
 
 
-def _write_story(connection: sqlite3.Connection, story: Story, key: str) -> None:
+def write_story(connection: sqlite3.Connection, story: Story, key: str) -> None:
     from newsweave.briefing.headline import choose_headline
 
     dates = sorted(d for a in story.articles if (d := sortable_time(a.published)) is not None)
