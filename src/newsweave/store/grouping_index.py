@@ -85,7 +85,7 @@ def rows_in(
     connection: sqlite3.Connection, query: str, keys: Iterable[object]
 ) -> Iterator[tuple[Any, ...]]:
     """`query` (with one `{marks}` for the IN list) over `keys`, a chunk at a time."""
-    unique = sorted(set(keys), key=str)
+    unique = sorted(set(keys))  # type: ignore[type-var]
     for chunk in _chunks(unique):
         marks = ",".join("?" * len(chunk))
         yield from connection.execute(query.format(marks=marks), tuple(chunk))
@@ -101,8 +101,9 @@ def frequencies(
     others 0: only the ids asked are ever looked up)."""
     dense = np.zeros(space, dtype=np.int32)
     query = "SELECT id, documents FROM grouping_terms WHERE id IN ({marks})"
-    for term, count in rows_in(connection, query, ids.tolist()):
-        dense[int(term)] = int(count)
+    found = np.array(list(rows_in(connection, query, ids.tolist())), dtype=np.int64)
+    if len(found):
+        dense[found[:, 0]] = found[:, 1]
     return dense
 
 

@@ -148,7 +148,7 @@ def _keys(views: Sequence[Profile], knobs: ClusterSettings) -> set[int]:
 def _candidates(
     views: Sequence[Profile], postings: dict[int, list[str]], knobs: ClusterSettings
 ) -> list[str]:
-    """The stored stories blocking offers any new article (its `max_candidates` best)."""
+    """The stored stories blocking offers any new article (its `stored_candidates` best)."""
     if not postings:
         return []
     numbers: dict[str, int] = {}
@@ -156,7 +156,8 @@ def _candidates(
     for term, stories in postings.items():
         blocking.postings[term] = array("q", [numbers.setdefault(s, len(numbers)) for s in stories])
     names = list(numbers)
-    found = {number for view in views for number in blocking.candidates(view)}
+    limit = knobs.stored_candidates
+    found = {number for view in views for number in blocking.candidates(view)[:limit]}
     return sorted(names[number] for number in found)
 
 
