@@ -1,8 +1,10 @@
-"""Step 2 of `newsweave ingest` (`store.py`): group the whole store again, keep story ids.
+"""Story rows as `ingest` writes them (ids kept stable, member keys), and the whole regroup.
 
-The new grouping replaces the old in one transaction; a new story keeps the id of the old
-story it shares most articles with, and an id merged away becomes an alias, so links to a
-story survive regrouping.
+`ingest` places new articles among the stored stories (`incremental.py`); these are the parts
+it shares with `regroup`, which groups the whole store again, as `ingest` did before (~5 ms
+per stored article each time): kept as the reference `bench/ingest_incremental.py --old`
+measures against. A new story keeps the id of the old story it shares most articles with,
+and an id merged away becomes an alias, so links to a story survive regrouping.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from newsweave import __version__
 from newsweave.models import Article, Story
 from newsweave.pipeline import group_stories
 from newsweave.runner import Runner
+from newsweave.store.grouping_index import clear_index, ensure_index
 from newsweave.store.schema import from_plain, sortable_time, transaction
 
 Progress = Callable[[str, int, int | None], None]  # (step, done, total or None)
@@ -47,6 +50,7 @@ def regroup(
     stories = group_stories(articles, runner=runner)
     old = current_members(connection)
     ids = stable_ids([s.id for s in stories], [{a.id for a in s.articles} for s in stories], old)
+    ensure_index(connection)
     with transaction(connection):
         connection.execute("DELETE FROM stories")
         connection.execute("DELETE FROM story_articles")
@@ -57,6 +61,7 @@ def regroup(
             "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
             [(a.duplicate_of, a.id) for s in stories for a in s.articles],
         )
+        clear_index(connection)  # no longer these stories': the next ingest rebuilds it
 
 
 def canonical_order(article: Article) -> tuple[bool, str, str]:
