@@ -151,11 +151,11 @@ def _candidates(
     """The stored stories blocking offers any new article (its `stored_candidates` best)."""
     if not postings:
         return []
-    numbers: dict[str, int] = {}
+    names = sorted({story for stories in postings.values() for story in stories})
+    numbers = {story: number for number, story in enumerate(names)}
     blocking = Blocking(knobs)
     for term, stories in postings.items():
-        blocking.postings[term] = array("q", [numbers.setdefault(s, len(numbers)) for s in stories])
-    names = list(numbers)
+        blocking.postings[term] = array("q", map(numbers.__getitem__, stories))
     limit = knobs.stored_candidates
     found = {number for view in views for number in blocking.candidates(view)[:limit]}
     return sorted(names[number] for number in found)
@@ -247,8 +247,10 @@ def _full_articles(
     query = "SELECT id, record, content_hash FROM articles WHERE id IN ({marks})"
     for article_id, record, digest in index.rows_in(connection, query, wanted):
         hashes[str(article_id)] = str(digest)
-        if article_id not in full:
-            stored = from_plain(Article, json.loads(str(record)))
+        if article_id not in full:  # without its sentences: the story row needs none
+            data = json.loads(str(record))
+            data.pop("sentences", None)
+            stored = from_plain(Article, data)
             full[stored.id] = stored
     return full, hashes
 
