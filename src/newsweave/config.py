@@ -29,6 +29,7 @@ class ClusterSettings:
     consolidate_every: int
     settled_at: float
     look_candidates: int
+    stored_candidates: int
     merge_threshold: float
     merge_sample: int
     title_weight: float

@@ -35,7 +35,7 @@ class Blocking:
         self.postings: dict[int, array[int]] = {}
 
     @staticmethod
-    def _keys(article: Profile, limit: int) -> tuple[int, ...]:
+    def keys(article: Profile, limit: int) -> tuple[int, ...]:
         return article.heavy_body[:limit] + article.heavy_names[: limit // 2]
 
     def candidates(self, article: Profile) -> list[int]:
@@ -43,7 +43,7 @@ class Blocking:
         postings = self.postings
         found = [
             posting
-            for key in self._keys(article, self.query_terms)
+            for key in self.keys(article, self.query_terms)
             if (posting := postings.get(key))
         ]
         if not found:
@@ -54,7 +54,7 @@ class Blocking:
         return [int(story) for story in unique[ranked]]
 
     def add(self, story: int, article: Profile) -> None:
-        for key in self._keys(article, self.index_terms):
+        for key in self.keys(article, self.index_terms):
             posting = self.postings.get(key)
             if posting is None:
                 posting = self.postings[key] = array("q")

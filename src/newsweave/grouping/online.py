@@ -139,6 +139,11 @@ def _story(members: list[Article]) -> Story:
     return Story(id=f"story-{digest}", articles=ordered)
 
 
+def story_record(members: list[Article]) -> Story:
+    """The story record `group` makes of `members` (for a grouping made elsewhere)."""
+    return _story(members)
+
+
 def _story_order(story: Story) -> tuple[bool, float, int, str]:
     """Newest first (stories without any date last), then biggest, then id."""
     dates = [a.published for a in story.articles if a.published is not None]

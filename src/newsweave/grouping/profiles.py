@@ -130,7 +130,7 @@ class Terms:
         A year that more than half of the pile names (the year a day's feed is published in)
         tells no two events apart: it weighs nothing, and `profile` leaves it out.
         """
-        years = _year_ids()
+        years = year_ids()
         common = years[2 * self._frequencies[years] > self.documents]
         return Idf(self._frequencies, max(self.documents, self.floor), power, common)
 
@@ -158,7 +158,7 @@ class Idf:
 
 
 @cache
-def _year_ids() -> NDArray[np.intp]:
+def year_ids() -> NDArray[np.intp]:
     """The ids of every "y:" key a pile can hold (`_YEARS_NAMED`)."""
     return np.unique(term_ids([f"y:{year}" for year in _YEARS_NAMED])).astype(np.intp)
 

@@ -1,8 +1,10 @@
-"""Step 2 of `newsweave ingest` (`store.py`): group the whole store again, keep story ids.
+"""Story rows as `ingest` writes them (ids kept stable, member keys), and the whole regroup.
 
-The new grouping replaces the old in one transaction; a new story keeps the id of the old
-story it shares most articles with, and an id merged away becomes an alias, so links to a
-story survive regrouping.
+`ingest` places new articles among the stored stories (`incremental.py`); these are the parts
+it shares with `regroup`, which groups the whole store again, as `ingest` did before (~5 ms
+per stored article each time): kept as the reference `bench/ingest_incremental.py --old`
+measures against. A new story keeps the id of the old story it shares most articles with,
+and an id merged away becomes an alias, so links to a story survive regrouping.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from newsweave import __version__
 from newsweave.models import Article, Story
 from newsweave.pipeline import group_stories
 from newsweave.runner import Progress, Runner, no_progress
+from newsweave.store.grouping_index import clear_index, ensure_index
 from newsweave.store.schema import from_plain, sortable_time, transaction
 
 
@@ -39,23 +42,25 @@ def regroup(
         article = from_plain(Article, json.loads(record))
         hashes[article.id] = digest
         articles.append(article)
-    articles.sort(key=_canonical_order)
+    articles.sort(key=canonical_order)
     stories = group_stories(articles, runner=runner, progress=progress or no_progress)
-    old = _current_members(connection)
+    old = current_members(connection)
     ids = stable_ids([s.id for s in stories], [{a.id for a in s.articles} for s in stories], old)
+    ensure_index(connection)
     with transaction(connection):
         connection.execute("DELETE FROM stories")
         connection.execute("DELETE FROM story_articles")
         for story_id, story in zip(ids, stories, strict=True):
-            _write_story(connection, replace(story, id=story_id), member_key(story, hashes, words))
+            write_story(connection, replace(story, id=story_id), member_key(story, hashes, words))
         _write_aliases(connection, old, ids, stories)
         connection.executemany(
             "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
             [(a.duplicate_of, a.id) for s in stories for a in s.articles],
         )
+        clear_index(connection)  # no longer these stories': the next ingest rebuilds it
 
 
-def _canonical_order(article: Article) -> tuple[bool, str, str]:
+def canonical_order(article: Article) -> tuple[bool, str, str]:
     return (article.published is None, sortable_time(article.published) or "", article.id)
 
 
@@ -66,7 +71,7 @@ def member_key(story: Story, hashes: dict[str, str], words: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
-def _current_members(connection: sqlite3.Connection) -> dict[str, set[str]]:
+def current_members(connection: sqlite3.Connection) -> dict[str, set[str]]:
     members: dict[str, set[str]] = {}
     for story, article in connection.execute("SELECT story, article FROM story_articles"):
         members.setdefault(story, set()).add(article)
@@ -102,7 +107,7 @@ def stable_ids(
     return ids
 
 
-def _write_story(connection: sqlite3.Connection, story: Story, key: str) -> None:
+def write_story(connection: sqlite3.Connection, story: Story, key: str) -> None:
     from newsweave.briefing.headline import choose_headline
 
     dates = sorted(d for a in story.articles if (d := sortable_time(a.published)) is not None)
