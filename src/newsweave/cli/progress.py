@@ -61,6 +61,10 @@ class TimeLeftColumn(ProgressColumn):
             elapsed = task.finished_time or task.elapsed or 0.0
             return Text(f"done in {elapsed:.1f} s")
         left = task.time_remaining
+        if left is None and task.total and task.completed and task.elapsed:
+            # rich estimates from recent samples only; before it has two, the phase's own
+            # pace so far says as much
+            left = task.elapsed * (task.total - task.completed) / task.completed
         if left is None:
             return Text("")
         minutes, seconds = divmod(int(left + 0.5), 60)
