@@ -129,6 +129,19 @@ def test_the_changes_route_of_the_app(followed: dict[str, Any]) -> None:
         assert httpx.get(f"{base}/api/stories/no-such-story/changes").status_code == 404
 
 
+def test_the_app_marks_the_updated_story_and_its_page_says_what_changed(
+    followed: dict[str, Any],
+) -> None:
+    with running_server(followed["store"]) as base:
+        home = httpx.get(base + "/", params={"sort": "updated"}).text
+        [listed] = httpx.get(base + "/api/stories").json()["stories"]
+        page = httpx.get(f"{base}/stories/{listed['id']}").text
+    assert f"updated {listed['updated'][:10]}" in home
+    changes = page.split(">What changed</h3>", 1)[1].split("</section>", 1)[0]
+    assert "River Post" in changes and "Number changed" in changes
+    assert "12" in changes and "30" in changes
+
+
 def test_the_story_list_sorts_by_latest_update(followed: dict[str, Any]) -> None:
     with closing(connect_reader(followed["store"])) as connection:
         [row] = list_stories(connection, 10, sort="updated")

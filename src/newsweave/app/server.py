@@ -58,7 +58,7 @@ from newsweave.store.query import (
     story_v1,
 )
 from newsweave.store.schema import connect_reader
-from newsweave.store.versions import changes_since, instant
+from newsweave.store.versions import changes_since, instant, version_count
 
 COOKIE = "newsweave_token"
 SECURITY_HEADERS = {
@@ -295,7 +295,11 @@ def _add_pages(app: FastAPI, knobs: ServerSettings) -> None:
         if brief is None:
             raise HTTPException(404)
         nonce = request.state.nonce
-        page = render_html([brief], nonce=nonce, home_url="/")
+        # a story that grew since it was first briefed says what is new since the version before
+        grew = version_count(db, current) > 1
+        changed = changes_since(db, current) if grew else None
+        changes = {brief.story.id: changed} if changed else None
+        page = render_html([brief], nonce=nonce, home_url="/", changes=changes)
         response = HTMLResponse(page)
         response.headers["Content-Security-Policy"] = content_security_policy(nonce, page)
         return response

@@ -107,6 +107,14 @@ def _versions(connection: sqlite3.Connection, story_id: str) -> list[tuple[str, 
     return [(at, v1) for at, v1 in rows]
 
 
+def version_count(connection: sqlite3.Connection, story_id: str) -> int:
+    """How many versions of its brief the story has had (0 on a store made before versions)."""
+    if not has_versions(connection):
+        return 0
+    row = connection.execute("SELECT count(*) FROM brief_versions WHERE story = ?", (story_id,))
+    return int(row.fetchone()[0])
+
+
 def current_v1(connection: sqlite3.Connection, story_id: str) -> dict[str, Any] | None:
     """The story as JSON v1 now: its stored brief, else its articles alone; None if unknown."""
     found = story_v1(connection, story_id)
