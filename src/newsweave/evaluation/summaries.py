@@ -38,7 +38,9 @@ from newsweave.readers.records import record_article
 
 # name -> (registered summarizer, options): newsweave's ablations, each with one part removed.
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
-    "newsweave": ("newsweave", {}),
+    # Scored extractive: the lead's bracketed date ("[June 16, 2021]") is the brief's, not DUC's.
+    "newsweave": ("newsweave", {"date_lead": False}),
+    "nw-time-order": ("newsweave", {"date_lead": False, "lead_first": False}),
     "nw-no-centrality": ("newsweave", {"centrality_weight": 0.0}),
     "nw-no-recency": ("newsweave", {"recency_weight": 0.0}),
     "nw-no-position": ("newsweave", {"position_weight": 0.0}),

@@ -51,7 +51,8 @@ class Coverage:
             chosen.sort(key=lambda i: the_pool.items[i].order_key)
         cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
         if cited and lead is not None and chosen[0] == lead and knobs.date_lead:
-            cited[0] = dated(cited[0], the_pool.items[lead], day)
+            room = words - sum(tx.word_count(c.text) for c in cited)
+            cited[0] = dated(cited[0], the_pool.items[lead], day, room)
         return tuple(cited)
 
 

@@ -164,9 +164,12 @@ def arrange(
     return [lead, *rest] if lead is not None and lead in chosen else rest
 
 
-def dated(sentence: SummarySentence, candidate: Candidate, day: str | None) -> SummarySentence:
-    """The lead with the event day in brackets after the relative words that name it."""
-    if day is None:
+def dated(
+    sentence: SummarySentence, candidate: Candidate, day: str | None, room: int
+) -> SummarySentence:
+    """The lead with the event day in brackets after the relative words that name it, if the
+    three words fit in the `room` left in the word budget."""
+    if day is None or room < 3:
         return sentence
     for found in days_in(candidate):
         if found.value != day or found.text not in sentence.text:
