@@ -125,6 +125,7 @@ class SummarizeSettings:
     lead_date_weight: float
     lead_recency_weight: float
     lead_position_weight: float
+    lead_slack: float
     date_lead: bool
 
 

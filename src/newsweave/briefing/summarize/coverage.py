@@ -10,9 +10,10 @@ where three outlets report everything) how many independent outlets report the s
 A concept counts only once, and a sentence too close to one already chosen is skipped, so the
 summary does not repeat. Sentences that cannot stand alone (fragments, questions, bare quotes,
 a pronoun or connective first) are left out. The summary opens with the sentence that states
-the core event, chosen first (`newsfirst`); the others follow by the number of outlets that
-report them, then in time order. Each is cited with its own article first and the other
-articles that say the same after.
+the core event (`newsfirst`): the best lead among the chosen sentences when it scores within
+`lead_slack` of the story's best lead, else the best lead, put in first. The others follow by
+the number of outlets that report them, then in time order. Each is cited with its own article
+first and the other articles that say the same after.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from numpy.typing import NDArray
 from newsweave.briefing.summarize import text as tx
 from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool, recency
 from newsweave.briefing.summarize.citations import cite, support
-from newsweave.briefing.summarize.newsfirst import arrange, dated, lead_index
+from newsweave.briefing.summarize.newsfirst import arrange, dated, leads
 from newsweave.clean.dateline import without_dateline
 from newsweave.config import SummarizeSettings, settings
 from newsweave.models import Story, SummarySentence
@@ -43,16 +44,19 @@ class Coverage:
     ) -> tuple[SummarySentence, ...]:
         knobs = self.knobs
         the_pool = pool(candidates(story, knobs.min_words, knobs.max_words))
-        lead, day = lead_index(the_pool, knobs) if knobs.lead_first else (None, None)
-        chosen = select(the_pool, knobs, words, fill, lead)
-        if knobs.lead_first:
-            chosen = arrange(the_pool, chosen, lead, support(the_pool, knobs.match))
-        else:
+        chosen = select(the_pool, knobs, words, fill)
+        if not knobs.lead_first:
             chosen.sort(key=lambda i: the_pool.items[i].order_key)
+            return tuple(cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen)
+        found = leads(the_pool, knobs)
+        lead = found.among(chosen, knobs.lead_slack)
+        if lead is None and (lead := found.best()) is not None:
+            chosen = select(the_pool, knobs, words, fill, first=lead)
+        chosen = arrange(the_pool, chosen, lead, support(the_pool, knobs.match))
         cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
         if cited and lead is not None and chosen[0] == lead and knobs.date_lead:
             room = words - sum(tx.word_count(c.text) for c in cited)
-            cited[0] = dated(cited[0], the_pool.items[lead], day, room)
+            cited[0] = dated(cited[0], the_pool.items[lead], found.day, room)
         return tuple(cited)
 
 

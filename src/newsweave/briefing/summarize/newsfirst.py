@@ -21,7 +21,7 @@ Wednesday", "within hours"), `dated` adds the day in brackets, so the reader see
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
@@ -104,8 +104,32 @@ def shared_names(items: list[Candidate]) -> dict[str, float]:
     return {name: n / total for name, n in counts.items() if n >= needed}
 
 
-def lead_index(the_pool: Pool, knobs: SummarizeSettings) -> tuple[int | None, str | None]:
-    """The sentence that should open the summary, and the story's event day."""
+@dataclass(frozen=True, slots=True)
+class Leads:
+    """The sentences that may open the summary with their lead scores, and the event day."""
+
+    scores: dict[int, float]
+    day: str | None
+    ties: dict[int, tuple[float, int, int]] = field(default_factory=dict)  # newest, earliest
+
+    def best(self) -> int | None:
+        """The highest-scoring lead (ties: newest article, earliest sentence)."""
+        return self._top(list(self.scores))
+
+    def among(self, chosen: list[int], slack: float) -> int | None:
+        """The best lead already chosen, if it scores at least `slack` times the best."""
+        top = self.best()
+        found = self._top([i for i in chosen if i in self.scores])
+        if top is None or found is None or self.scores[found] < slack * self.scores[top]:
+            return None
+        return found
+
+    def _top(self, indices: list[int]) -> int | None:
+        return max(indices, key=lambda i: (self.scores[i], self.ties[i]), default=None)
+
+
+def leads(the_pool: Pool, knobs: SummarizeSettings) -> Leads:
+    """Every sentence that may open the summary, scored, and the story's event day."""
     items = the_pool.items
     window = [
         i
@@ -118,10 +142,10 @@ def lead_index(the_pool: Pool, knobs: SummarizeSettings) -> tuple[int | None, st
     days = {i: days_in(c) for i, c in enumerate(items) if not c.is_copy}
     day = event_day(items, days)
     if not window:
-        return None, day
+        return Leads({}, day)
     scores = lead_scores(items, window, days, day, knobs)
-    best = max(range(len(window)), key=lambda k: (scores[k], _earlier(items[window[k]])))
-    return window[best], day
+    ties = {i: _earlier(items[i]) for i in window}
+    return Leads({i: float(score) for i, score in zip(window, scores, strict=True)}, day, ties)
 
 
 def _earlier(candidate: Candidate) -> tuple[float, int, int]:
