@@ -16,14 +16,12 @@ from pathlib import Path
 
 import httpx
 import pytest
-from archives import example_store, hostile_store, running_server
+from archives import example_store, running_server
 from starlette.requests import Request
 from starlette.responses import Response
 
 from newsweave.app.server import request_guard
 from newsweave.config import settings
-
-__all__ = ["hostile_store"]  # a fixture, used by name below
 
 
 def address(base: str) -> tuple[str, int]:
