@@ -34,12 +34,12 @@ from newsweave.models import SummarySentence
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 from newsweave.timex.expressions import find_expressions
 
-# Sentences without one of these hold no calendar day: skip the (slower) expression finder.
-_DATE_CUE = re.compile(
-    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-    r"nov|dec)|\b(?:today|tonight|tomorrow|yesterday|within hours)\b|\d{4}-\d\d-\d\d",
-    re.IGNORECASE,
+# A sentence names a calendar day only with a day word (weekday, today, tonight...) or a month
+# and a number; the cheap tests skip the (slower) expression finder on the others.
+_DAY_WORDS = ("day", "tonight", "within hours")
+_MONTH_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d-\d\d"
 )
 _SAME_DAY = re.compile(r"\bwithin (?:hours|the hour)\b", re.IGNORECASE)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
@@ -59,7 +59,7 @@ def days_in(candidate: Candidate) -> tuple[Day, ...]:
     """The calendar days the sentence names, resolved against its article's date."""
     published = candidate.article.published
     text = candidate.sentence.text
-    if published is None or not _DATE_CUE.search(text):
+    if published is None or not _may_name_a_day(text):
         return ()
     found = [
         Day(t.value[:10], t.text)
@@ -68,6 +68,13 @@ def days_in(candidate: Candidate) -> tuple[Day, ...]:
     ]
     found.extend(Day(published.date().isoformat(), m.group()) for m in _SAME_DAY.finditer(text))
     return tuple(found)
+
+
+def _may_name_a_day(text: str) -> bool:
+    lower = text.lower()
+    if any(word in lower for word in _DAY_WORDS):
+        return True
+    return _MONTH_DAY.search(lower) is not None
 
 
 def names_in(text: str) -> frozenset[str]:
