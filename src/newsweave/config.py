@@ -121,6 +121,13 @@ class SummarizeSettings:
     redundancy: float
     trim_datelines: bool
     match: float
+    lead_first: bool
+    lead_window: int
+    lead_date_weight: float
+    lead_recency_weight: float
+    lead_position_weight: float
+    lead_slack: float
+    date_lead: bool
 
 
 @dataclass(frozen=True, slots=True)

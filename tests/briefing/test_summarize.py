@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -55,7 +56,7 @@ def test_every_source_is_verbatim_at_its_offsets_and_cited_first() -> None:
     story = flood_story()
     for sentence in summarize(story, words=100):
         first = sentence.sources[0]
-        assert sentence.text in first.text
+        assert re.sub(r" \[[^\]]*\]", "", sentence.text) in first.text  # but the lead's date
         for source in sentence.sources:
             assert story.article(source.article).text[source.start : source.end] == source.text
 
@@ -101,11 +102,24 @@ def test_questions_and_sentences_opening_with_a_pronoun_are_avoided() -> None:
     assert QUESTION not in texts
 
 
-def test_summary_reads_in_chronological_order() -> None:
+def test_without_a_lead_the_summary_reads_in_chronological_order() -> None:
     story = flood_story()
-    summary = summarize(story, words=100)
+    summary = summarizer("newsweave", lead_first=False)(story, 100)
     times = [story.article(s.sources[0].article).published for s in summary]
     assert times == sorted(times)  # type: ignore[type-var]
+
+
+def test_after_the_lead_sentences_follow_by_support_then_time() -> None:
+    story = flood_story()
+    summary = summarize(story, words=100)
+    rest = [(-s.support, story.article(s.sources[0].article).published) for s in summary[1:]]
+    assert rest == sorted(rest)  # type: ignore[type-var]
+
+
+def test_the_lead_states_the_event_with_its_day() -> None:
+    lead = summarize(flood_story(), words=100)[0]
+    assert lead.text.startswith("Floodwaters in Riverton forced 4,000 residents")
+    assert "[March 5, 2024]" in lead.text
 
 
 def test_summary_is_deterministic() -> None:

@@ -6,7 +6,9 @@ the readers' field aliases and cleans it as `newsweave brief` would, summarizes 
 with every system, cuts each summary at N words as the DUC evaluations did, and prints ROUGE-1,
 ROUGE-2 and ROUGE-L (F1 and recall, stemmed) with 95% bootstrap intervals over clusters, the
 seconds each system spent, and the share of summary sentences whose first source is verbatim in
-its article. N is 250 for DUC 2006 clusters (ids `D06...`) and 100 for DUC 2007 (`D07...`);
+its article, and the share of each cluster's key facts (names and numbers that 3 of its 4
+references mention, `key_facts`) in the first `KEY_FACT_WORDS` words. N is 250 for DUC
+2006 clusters (ids `D06...`) and 100 for DUC 2007 (`D07...`);
 other clusters get 250 if their references average over 175 words, else 100; `words` overrides.
 
 Systems: newsweave and its ablations (`VARIANTS`), lead, random, sumy's LexRank, TextRank and
@@ -29,6 +31,7 @@ from newsweave.briefing.summarize.text import truncate_words
 from newsweave.clean.cleaner import clean
 from newsweave.errors import DatasetError
 from newsweave.evaluation.dataset import jsonl_records
+from newsweave.evaluation.key_facts import key_facts, share_found
 from newsweave.evaluation.rouge import METRICS, bootstrap, score
 from newsweave.models import Problem, Story, SummarySentence
 from newsweave.readers.records import record_article
@@ -36,7 +39,9 @@ from newsweave.runner import Progress, no_progress
 
 # name -> (registered summarizer, options): newsweave's ablations, each with one part removed.
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
-    "newsweave": ("newsweave", {}),
+    # Scored extractive: the lead's bracketed date ("[June 16, 2021]") is the brief's, not DUC's.
+    "newsweave": ("newsweave", {"date_lead": False}),
+    "nw-time-order": ("newsweave", {"date_lead": False, "lead_first": False}),
     "nw-no-centrality": ("newsweave", {"centrality_weight": 0.0}),
     "nw-no-recency": ("newsweave", {"recency_weight": 0.0}),
     "nw-no-position": ("newsweave", {"position_weight": 0.0}),
@@ -52,6 +57,9 @@ DEFAULT_SYSTEMS = (*VARIANTS, *BASELINES, "oracle")
 # sumy's LSA (~50 s) and KL-Sum rank every sentence: too slow for 25-article clusters on 2
 # cores, so they run only when named.
 SLOW_SYSTEMS = ("lsa", "klsum")
+# Key facts are counted in the first 100 words of every summary, whatever the ROUGE length, so
+# that DUC 2006 (250 words) and DUC 2007 (100) clusters are measured alike.
+KEY_FACT_WORDS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +80,7 @@ class Result:
     cluster_seconds: list[float] = field(default_factory=list)
     sentences: int = 0
     verbatim: int = 0
+    key_facts: dict[str, float] = field(default_factory=dict)
 
 
 def run(
@@ -123,6 +132,9 @@ def _summarize(result: Result, system: Summarizer, cluster: Cluster, budget: int
     result.seconds += result.cluster_seconds[-1]
     text = truncate_words(" ".join(s.text for s in summary), budget)
     result.scores.append(score(text, cluster.references))
+    found = share_found(truncate_words(text, KEY_FACT_WORDS), key_facts(cluster.references))
+    if found is not None:
+        result.key_facts[cluster.id] = found
     result.sentences += len(summary)
     result.verbatim += sum(_verbatim(cluster.story, s) for s in summary)
     result.summaries[cluster.id] = [_sentence_json(s) for s in summary]
@@ -197,7 +209,7 @@ def _columns() -> list[tuple[str, str]]:
 def render(results: dict[str, Result], clusters: int, words: int | None) -> str:
     """The table: mean [95% bootstrap interval] per metric, seconds, verbatim citations."""
     length = f"{words} words" if words else "250 words (DUC 2006) / 100 words (DUC 2007)"
-    header = ["system", *(title for _, title in _columns()), "seconds", "verbatim"]
+    header = ["system", *(title for _, title in _columns()), "key facts", "seconds", "verbatim"]
     rows = [header]
     for name, result in results.items():
         row = [name]
@@ -205,6 +217,7 @@ def render(results: dict[str, Result], clusters: int, words: int | None) -> str:
             values = [s[key] for s in result.scores]
             low, high = bootstrap(values)
             row.append(f"{sum(values) / len(values):.4f} [{low:.4f},{high:.4f}]")
+        row.append(_key_fact_cell(result))
         row.append(f"{result.seconds:.1f}")
         share = result.verbatim / result.sentences if result.sentences else 0.0
         row.append(f"{share:.0%}")
@@ -213,7 +226,9 @@ def render(results: dict[str, Result], clusters: int, words: int | None) -> str:
     lines = [
         f"ROUGE (rouge-score, stemmed, mean over references) on {clusters} clusters, {length};",
         "mean [95% bootstrap interval over clusters]; R = recall, F = F1; seconds = summarizing",
-        "time summed over clusters; verbatim = summary sentences whose source is exact.",
+        "time summed over clusters; verbatim = summary sentences whose source is exact;",
+        "key facts = share of the names and numbers 3 of 4 references mention that the first",
+        f"{KEY_FACT_WORDS} words contain (mean over clusters with any).",
         "",
     ]
     for index, row in enumerate(rows):
@@ -224,6 +239,14 @@ def render(results: dict[str, Result], clusters: int, words: int | None) -> str:
         if index == 0:
             lines.append("  ".join("-" * w for w in widths))
     return "\n".join(lines) + "\n"
+
+
+def _key_fact_cell(result: Result) -> str:
+    values = list(result.key_facts.values())
+    if not values:
+        return "-"
+    low, high = bootstrap(values)
+    return f"{sum(values) / len(values):.3f} [{low:.3f},{high:.3f}]"
 
 
 def _as_json(results: dict[str, Result], clusters: list[Cluster]) -> dict[str, Any]:
@@ -241,7 +264,16 @@ def _as_json(results: dict[str, Result], clusters: list[Cluster]) -> dict[str, A
                 zip([c.id for c in clusters], result.cluster_seconds, strict=True)
             ),
             "per_cluster": dict(zip([c.id for c in clusters], result.scores, strict=True)),
+            "key_facts": {
+                "words": KEY_FACT_WORDS,
+                "mean": _mean(list(result.key_facts.values())),
+                "per_cluster": result.key_facts,
+            },
             "summaries": result.summaries,
             "scored_text": result.scored,
         }
     return {"clusters": len(clusters), "systems": systems}
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None

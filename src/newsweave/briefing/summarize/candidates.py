@@ -5,10 +5,15 @@ chosen, since their original says the same). Each candidate knows its independen
 repost or rewrite (`duplicate_of`) counts under its original's outlet, so a syndicated story
 does not look widely reported. `Pool` adds the pairwise similarity of the candidates (TF-IDF
 cosine over content stems), which gives both centrality and cross-outlet support.
+
+Candidates come in a canonical order (publication time, then a hash of the article's text), not
+the order the articles were read in, so the same pile read from text files or JSONL, in any
+order, gives the same summary.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -34,17 +39,32 @@ class Candidate:
     outlet_key: str
     is_copy: bool
     fit: bool
+    article_rank: int = 0
 
     @property
     def position(self) -> int:
         return self.sentence.index
 
     @property
-    def order_key(self) -> tuple[datetime, str, int]:
+    def order_key(self) -> tuple[datetime, int, int]:
         """Chronological reading order: publication time, then article, then position."""
-        published = self.article.published
-        when = published.replace(tzinfo=None) if published else _EPOCH
-        return (when, self.article.id, self.sentence.start)
+        return (_when(self.article), self.article_rank, self.sentence.start)
+
+
+def _when(article: Article) -> datetime:
+    published = article.published
+    return published.replace(tzinfo=None) if published else _EPOCH
+
+
+def canonical(articles: tuple[Article, ...]) -> list[Article]:
+    """The articles by publication time, then by a hash of their text: an order that does not
+    depend on how, or in which order, the pile was read (ids differ between formats)."""
+
+    def key(article: Article) -> tuple[datetime, str]:
+        text = tx.normalise_space(article.text).encode("utf-8")
+        return (_when(article), hashlib.sha1(text).hexdigest())
+
+    return sorted(articles, key=key)
 
 
 def outlet_keys(story: Story) -> dict[str, str]:
@@ -76,7 +96,7 @@ def candidates(story: Story, min_words: int, max_words: int, limit: int = 3000) 
     stays small (3,000 sentences: 72 MB)."""
     keys = outlet_keys(story)
     out = []
-    for article in story.articles:
+    for rank, article in enumerate(canonical(story.articles)):
         removed = frozenset(tx.normalise_space(line) for line in article.removed)
         for sentence in article.sentences:
             if not sentence.text.strip() or _in_removed(sentence, removed):
@@ -92,6 +112,7 @@ def candidates(story: Story, min_words: int, max_words: int, limit: int = 3000) 
                     outlet_key=keys[article.id],
                     is_copy=article.duplicate_of is not None,
                     fit=tx.unfit_reason(sentence.text, min_words, max_words) is None,
+                    article_rank=rank,
                 )
             )
     if len(out) > limit:
@@ -134,3 +155,18 @@ def pool(items: list[Candidate]) -> Pool:
 
 def _identity(tokens: list[str]) -> list[str]:
     return tokens
+
+
+def recency(items: list[Candidate]) -> NDArray[np.float64]:
+    """0 for the oldest article's sentences, 1 for the newest (0 where dates are unknown)."""
+    stamps = [c.article.published for c in items]
+    known = [s.replace(tzinfo=None) for s in stamps if s]
+    if len(set(known)) < 2:
+        return np.zeros(len(items))
+    oldest, newest = min(known), max(known)
+    span = (newest - oldest).total_seconds()
+
+    def scale(stamp: datetime | None) -> float:
+        return (stamp.replace(tzinfo=None) - oldest).total_seconds() / span if stamp else 0.0
+
+    return np.array([scale(s) for s in stamps])

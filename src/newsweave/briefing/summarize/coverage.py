@@ -9,22 +9,25 @@ centroid), how recent its article is, and (off by default: it did not help on th
 where three outlets report everything) how many independent outlets report the same statement.
 A concept counts only once, and a sentence too close to one already chosen is skipped, so the
 summary does not repeat. Sentences that cannot stand alone (fragments, questions, bare quotes,
-a pronoun or connective first) are left out. The chosen sentences are read in chronological
-order, each cited with its own article first and the other articles that say the same after.
+a pronoun or connective first) are left out. The summary opens with the sentence that states
+the core event (`newsfirst`): the best lead among the chosen sentences when it scores within
+`lead_slack` of the story's best lead, else the best lead, put in first. The others follow by
+the number of outlets that report them, then in time order. Each is cited with its own article
+first and the other articles that say the same after.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.briefing.summarize import text as tx
-from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool
+from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool, recency
 from newsweave.briefing.summarize.citations import cite, support
+from newsweave.briefing.summarize.newsfirst import arrange, dated, leads
 from newsweave.clean.dateline import without_dateline
 from newsweave.config import SummarizeSettings, settings
 from newsweave.models import Story, SummarySentence
@@ -42,8 +45,19 @@ class Coverage:
         knobs = self.knobs
         the_pool = pool(candidates(story, knobs.min_words, knobs.max_words))
         chosen = select(the_pool, knobs, words, fill)
-        chosen.sort(key=lambda i: the_pool.items[i].order_key)
-        return tuple(cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen)
+        if not knobs.lead_first:
+            chosen.sort(key=lambda i: the_pool.items[i].order_key)
+            return tuple(cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen)
+        found = leads(the_pool, knobs)
+        lead = found.among(chosen, knobs.lead_slack)
+        if lead is None and (lead := found.best()) is not None:
+            chosen = select(the_pool, knobs, words, fill, first=lead)
+        chosen = arrange(the_pool, chosen, lead, support(the_pool, knobs.match))
+        cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
+        if cited and lead is not None and chosen[0] == lead and knobs.date_lead:
+            room = words - sum(tx.word_count(c.text) for c in cited)
+            cited[0] = dated(cited[0], the_pool.items[lead], found.day, room)
+        return tuple(cited)
 
 
 def concept_weights(items: list[Candidate], min_df: int) -> dict[str, float]:
@@ -71,27 +85,15 @@ def priors(the_pool: Pool, knobs: SummarizeSettings) -> NDArray[np.float64]:
         outlets = max(1, len({c.outlet_key for c in items}) - 1)
         prior *= 1.0 + knobs.support_weight * (support(the_pool, knobs.match) - 1) / outlets
     if knobs.recency_weight:
-        prior *= 1.0 + knobs.recency_weight * _recency(items)
+        prior *= 1.0 + knobs.recency_weight * recency(items)
     return np.asarray(prior, dtype=np.float64)
 
 
-def _recency(items: list[Candidate]) -> NDArray[np.float64]:
-    """0 for the oldest article's sentences, 1 for the newest (0 where dates are unknown)."""
-    stamps = [c.article.published for c in items]
-    known = [s.replace(tzinfo=None) for s in stamps if s]
-    if len(set(known)) < 2:
-        return np.zeros(len(items))
-    oldest, newest = min(known), max(known)
-    span = (newest - oldest).total_seconds()
-
-    def scale(stamp: datetime | None) -> float:
-        return (stamp.replace(tzinfo=None) - oldest).total_seconds() / span if stamp else 0.0
-
-    return np.array([scale(s) for s in stamps])
-
-
-def select(the_pool: Pool, knobs: SummarizeSettings, words: int, fill: bool) -> list[int]:
-    """Greedy budgeted selection: best gain per word, until the budget is spent."""
+def select(
+    the_pool: Pool, knobs: SummarizeSettings, words: int, fill: bool, first: int | None = None
+) -> list[int]:
+    """Greedy budgeted selection: `first` (the lead) if given, then the best gain per word,
+    until the budget is spent."""
     items = the_pool.items
     allowed = [i for i, c in enumerate(items) if not c.is_copy and (c.fit or not knobs.filters)]
     if not allowed:
@@ -106,6 +108,9 @@ def select(the_pool: Pool, knobs: SummarizeSettings, words: int, fill: bool) -> 
     used = 0
     while allowed and used < words:
         best, best_score = -1, 0.0
+        if first is not None and first in allowed and (fill or used + lengths[first] <= words):
+            best, best_score = first, float("inf")  # the lead goes in first, whatever its gain
+        first = None
         for i in allowed:
             if not fill and used + lengths[i] > words:
                 continue
