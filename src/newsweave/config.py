@@ -159,6 +159,7 @@ class AgreementSettings:
     lexical_conflict_threshold: float
     exclusive_min_words: int
     max_exclusives_per_outlet: int
+    exclusives_shown: int
     statement_min_words: int
     anchor_bonus: float
     baseline_tfidf_threshold: float

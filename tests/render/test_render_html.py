@@ -276,3 +276,12 @@ def test_cli_writes_an_html_report(tmp_path: object) -> None:
         tree = _tree(handle.read())
     assert len(select(tree, "article.story")) >= 5
     assert re.search(r"\d+ articles", select(tree, "p.lede")[0].text_content())
+
+
+def test_a_long_list_of_exclusives_shows_the_first_and_counts_the_rest() -> None:
+    from newsweave.render.markdown import render_markdown
+
+    brief = dataclasses.replace(_big_brief(25), facts=())
+    html = render_html([brief])
+    assert "…and 15 more" in html
+    assert "…and 15 more" in render_markdown([brief])

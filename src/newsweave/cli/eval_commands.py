@@ -111,12 +111,16 @@ def eval_alignment(
         Path | None,
         typer.Option(help="Folder that pointer records (ref_a/ref_b) resolve against."),
     ] = None,
+    split: Annotated[
+        str | None,
+        typer.Option(help="Only the pairs of this split (train/test) where the file fixes one."),
+    ] = None,
     json_out: JsonOpt = None,
     quiet: QuietOpt = False,
     debug: DebugOpt = False,
 ) -> None:
     """Statement alignment and conflicts against labelled pairs, beside TF-IDF cosine."""
-    _eval("alignment", dataset, json_out, debug, quiet, data_dir=data_dir)
+    _eval("alignment", dataset, json_out, debug, quiet, data_dir=data_dir, split=split)
 
 
 @eval_app.command("reposts")

@@ -13,7 +13,10 @@ Scored in the same run, each at its threshold from `[agreement]` in defaults.tom
 - `embedding`: newsweave's relation (MiniLM cosine + anchor bonus, rule-decided conflicts);
 - `lexical`: the same with newsweave's TF-IDF (words and word pairs) instead of embeddings;
 - `tfidf`: the baseline, plain TF-IDF word cosine; it calls a pair contradicting when it is
-  similar and the numbers in the two sentences differ.
+  similar and the numbers in the two sentences differ;
+- `support`: the learned support classifier that decides facts and exclusives
+  (`alignment_support.py`), at the threshold shipped with its weights.
+`--split test` keeps only the pairs of the held-out stories where the file fixes a split.
 newsweave compares clauses (`clauses.clauses`), so embedding and lexical judge each pair by its
 clauses: contradicting if any two clauses are, else same if any two are the same (as
 `compare_outlets` would report it); `whole_sentences=True` compares whole sentences instead.
@@ -44,7 +47,7 @@ from newsweave.errors import DatasetError
 LABELS = {1: "same", 0: "different", "same": "same", "different": "different"}
 LABELS["contradicting"] = "contradicting"
 SENTENCE_KINDS = {"msrp_paraphrase", "statement_pair"}
-SYSTEMS = ("embedding", "lexical", "tfidf")
+SYSTEMS = ("embedding", "lexical", "tfidf", "support")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,8 @@ class Pair:
     label: str
     published_a: date | None = None
     published_b: date | None = None
+    story: str = ""  # which story the pair comes from ("" if unknown)
+    split: str = ""  # "train" / "test" where the file fixes a split
 
 
 class _Resolver:
@@ -142,7 +147,8 @@ def load(dataset: Path, data_dir: Path | None = None) -> tuple[list[Pair], int]:
                 resolve(record["ref_a"], where),
                 resolve(record["ref_b"], where),
             )
-            pairs.append(Pair(a, b, label, day_a, day_b))
+            story, split = str(record.get("story", "")), str(record.get("split", ""))
+            pairs.append(Pair(a, b, label, day_a, day_b, story, split))
         else:
             pairs.append(Pair(str(record["a"]), str(record["b"]), label))
     return pairs, skipped
@@ -278,19 +284,26 @@ def evaluate(
     """Scores of one system on the pairs (see the module docstring); `by_clauses` False
     compares whole sentences."""
     started = time.perf_counter()
-    if system != "tfidf" and by_clauses:
+    if system == "support":
+        from newsweave.evaluation.alignment_support import judge_support
+
+        predicted, adjusted, threshold = judge_support(pairs, config.statement_min_words)
+    elif system != "tfidf" and by_clauses:
         predicted, adjusted = _judge_clauses(system, pairs, config)
+        threshold = align_threshold(config, system)
     else:
         scores = _cosines(pairs, _VECTORS[system])
         predicted, adjusted = _judge(system, pairs, scores, config)
+        threshold = (
+            config.baseline_tfidf_threshold
+            if system == "tfidf"
+            else align_threshold(config, system)
+        )
     seconds = time.perf_counter() - started
     gold = [p.label for p in pairs]
     same_gold = ["same" if g == "same" else "different" for g in gold]
     same_predicted = ["same" if p == "same" else "different" for p in predicted]
-    vetoed = [p == "contradicting" and system != "tfidf" for p in predicted]
-    threshold = (
-        config.baseline_tfidf_threshold if system == "tfidf" else align_threshold(config, system)
-    )
+    vetoed = [p == "contradicting" and system not in {"tfidf", "support"} for p in predicted]
     result: dict[str, Any] = {
         "threshold": threshold,
         "same": _prf(same_gold, same_predicted, "same"),
@@ -337,7 +350,8 @@ def _table(dataset: Path, pairs: Sequence[Pair], skipped: int, results: dict[str
         lines.append(row + f" {r['pairs_per_second']:>8.0f}")
     lines.append(
         "embedding/lexical: newsweave (cosine + anchor bonus, rule conflicts); tfidf: plain word"
-        " TF-IDF cosine baseline (contradicting = similar with different numbers)"
+        " TF-IDF cosine baseline (contradicting = similar with different numbers); support: the"
+        " learned support classifier (support.py) at its shipped threshold, by clauses"
     )
     return "\n".join(lines)
 
@@ -349,14 +363,17 @@ def run(
     limit: int | None = None,
     systems: Sequence[str] = SYSTEMS,
     whole_sentences: bool = False,
+    split: str | None = None,
 ) -> str:
     """Score every system on the data set's sentence pairs; the table, and JSON if asked.
 
     `data_dir`: where pointers (`ref_a`/`ref_b`) are resolved (default: the data set's folder).
     `limit`: only the first N sentence pairs (for quick checks).
     `whole_sentences`: compare whole sentences, as newsweave did before clauses (for comparison).
+    `split`: only the pairs of that split ("test": the held-out stories of the file).
     """
     pairs, skipped = load(dataset, data_dir)
+    pairs = [p for p in pairs if split is None or p.split == split]
     pairs = pairs[:limit] if limit else pairs
     if not pairs:
         raise DatasetError(f"{dataset}: no sentence pairs (kinds {sorted(SENTENCE_KINDS)})")

@@ -36,7 +36,15 @@ def environment(*, autoescape: bool) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["plural"] = plural
+    env.globals["exclusives_shown"] = exclusives_shown
     return env
+
+
+def exclusives_shown() -> int:
+    """How many exclusives a brief shows before "and N more" ([agreement] exclusives_shown)."""
+    from newsweave.config import settings
+
+    return settings("agreement").exclusives_shown
 
 
 def inline_asset(env: jinja2.Environment, name: str) -> Markup:

@@ -14,8 +14,12 @@ Each pair of statements of different outlets is one of three relations (`relatio
   rule (`decided_by="rule"`).
 - same: similar at or above the alignment threshold and not contradicting;
 - different: the rest.
-Same pairs are grouped (strongest first, at most one statement per article); a group that two or
-more outlets support is a fact, an informative statement only one outlet makes is an exclusive.
+Facts and exclusives go further than one cosine: every pair gets a support probability from a
+learned combination of similarities and anchors (`support.py`). Pairs at or above the model's
+`threshold` are grouped (strongest first, at most one statement per article, never across a
+conflict), and an outlet is credited with a group's fact only if one of its statements states
+the claim of the group's representative. An informative statement is an exclusive only if no
+other outlet's statement reaches the model's lower `recall_threshold` (`exclusives.py`).
 """
 
 from __future__ import annotations
@@ -29,8 +33,11 @@ import numpy as np
 from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from newsweave.briefing.agreement.exclusives import rank, unmatched
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors, Quantity, Statement, story_statements
+from newsweave.briefing.agreement.support import main_verbs, pair_features
+from newsweave.briefing.agreement.support import model as support_model
 from newsweave.clean.dateline import without_dateline
 from newsweave.config import AgreementSettings, settings
 from newsweave.models import (
@@ -120,7 +127,7 @@ def _same_subject(a: Quantity, b: Quantity) -> bool:
     return shared >= 2 if a.unit & _GENERIC_UNITS else shared >= 1
 
 
-def _quantity_conflict(a: Anchors, b: Anchors) -> str | None:
+def quantity_conflict(a: Anchors, b: Anchors) -> str | None:
     """Counts of the same kind of thing that cannot both be true, none of them reconciled."""
     for qa in a.quantities:
         kin = [qb for qb in b.quantities if qa.same_kind(qb) and _same_subject(qa, qb)]
@@ -148,7 +155,7 @@ def conflict(
     """
     if score < conflict_threshold(config, used):
         return None
-    about = _quantity_conflict(a[1], b[1])
+    about = quantity_conflict(a[1], b[1])
     if about:
         return about
     if score < align_threshold(config, used):
@@ -300,27 +307,25 @@ def _informative(statement: Statement, min_words: int) -> bool:
     return len(words) >= min_words and bool(statement.quantities or statement.names)
 
 
-def _anchor_count(statement: Statement) -> int:
-    """How many names and numbers a statement carries: more means more checkable."""
-    return len(statement.names) + 2 * len(statement.quantities) + 2 * len(statement.anchors.dates)
+def support_matrix(statements: Sequence[Statement], cosine: Matrix, used: str) -> Matrix:
+    """P(same claim) for every pair of statements (`support.py`), from their cosine matrix."""
+    texts = [s.text for s in statements]
+    tfidf = lexical_similarity(texts) if used == "embedding" else cosine
+    features = pair_features(
+        [s.anchors for s in statements],
+        tfidf,
+        main_verbs(texts),
+        cosine if used == "embedding" else None,
+    )
+    return support_model(used).probability(features)
 
 
-def _exclusives(candidates: list[Statement], per_outlet_limit: int) -> list[Exclusive]:
-    """The most checkable single-outlet statements, at most `per_outlet_limit` per outlet."""
-    candidates.sort(key=lambda s: (-_anchor_count(s), s.article.id, s.sentence.index))
-    kept: list[Exclusive] = []
-    per_outlet: dict[str, int] = {}
-    for statement in candidates:
-        if per_outlet.get(statement.outlet, 0) < per_outlet_limit:
-            per_outlet[statement.outlet] = per_outlet.get(statement.outlet, 0) + 1
-            kept.append(
-                Exclusive(
-                    text=without_dateline(statement.text),
-                    article=statement.article.id,
-                    outlet=statement.outlet,
-                )
-            )
-    return kept
+def _credited(index: list[int], support: Matrix, threshold: float) -> tuple[list[int], int]:
+    """The members that state the claim of the group's representative (the member most
+    supported by the rest), representative first: single-link grouping chains near misses."""
+    chosen = index[_representative(support, index)]
+    members = [i for i in index if i == chosen or support[chosen, i] >= threshold]
+    return members, chosen
 
 
 def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
@@ -329,19 +334,25 @@ def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
     statements = story_statements(story, config.statement_min_words)
     if len({s.outlet for s in statements}) < 2:
         return Agreement()
-    matrix, used = similarity([s.text for s in statements], config.mode)
-    matrix = anchored(matrix, [s.anchors for s in statements], config.anchor_bonus)
+    cosine, used = similarity([s.text for s in statements], config.mode)
+    matrix = anchored(cosine, [s.anchors for s in statements], config.anchor_bonus)
     conflicts, clashing = _find_conflicts(statements, matrix, config, used)
-    groups = align(statements, matrix, align_threshold(config, used), clashing)
+    support = support_matrix(statements, cosine, used)
+    model = support_model(used)
     facts, single = [], []
-    for index in groups:
-        group = [statements[i] for i in index]
+    for index in align(statements, support, model.threshold, clashing):
+        members, chosen = _credited(index, support, model.threshold)
+        group = [statements[i] for i in members]
         if len({s.outlet for s in group}) >= 2:
-            facts.append(_fact(group, group[_representative(matrix, index)]))
-        elif _informative(group[0], config.exclusive_min_words):
+            facts.append(_fact(group, statements[chosen]))
+        elif (
+            len(index) == len(members)
+            and _informative(group[0], config.exclusive_min_words)
+            and unmatched(index, statements, support, model.recall_threshold)
+        ):
             single.append(group[0])
     facts.sort(key=lambda f: (-f.support, -len(f.articles)))
-    exclusives = _exclusives(single, config.max_exclusives_per_outlet)
+    exclusives = rank(single, statements, config.max_exclusives_per_outlet)
     return Agreement(tuple(facts), tuple(exclusives), tuple(conflicts))
 
 

@@ -1,0 +1,187 @@
+"""Does one statement state the claim of another? A learned combination of similarities.
+
+One cosine blurs what makes two sentences the same claim: two sentences on one topic share
+words and meaning ("Both leaders hope the meeting leads to more stable relations" vs "The
+summit will be the first face-to-face meeting"), and the same words carry different numbers or
+dates. So each pair of statements gets several features (`FEATURES`): embedding cosine
+(MiniLM, when the embeddings extra is installed), TF-IDF cosine, content-word overlap, shared
+names, shared and clashing anchors (days, counts), whether the main verbs match, and whether
+exactly one side is negated. A logistic regression over them, fitted on labelled statement
+pairs (`bench/fit_support.py` refits it; the weights are plain numbers in
+`data/support-model.json`), gives the probability that the pair states the same claim.
+
+Two thresholds on that probability (chosen on training folds, see the data file):
+- `threshold`: an outlet is credited with a fact only above it (precision first);
+- `recall_threshold`: lower, for exclusives: a statement is exclusive only if no other outlet's
+  statement reaches it (calling a shared claim exclusive misleads as much as false support).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import numpy as np
+from numpy.typing import NDArray
+
+from newsweave.briefing.agreement.statements import Anchors
+
+Matrix = NDArray[np.float32]
+FEATURES = (
+    "embedding",
+    "tfidf",
+    "overlap",
+    "jaccard",
+    "names",
+    "names_apart",
+    "anchor_shared",
+    "anchor_clash",
+    "predicate",
+    "negation_apart",
+)
+# Verbs that say who spoke, not what happened: they match across any two reported claims.
+_REPORTING = frozenset(
+    {"say", "tell", "add", "report", "state", "note", "write", "claim", "ask"}
+    | {"be", "have", "do", "get", "make", "go", "accord", "continue"}
+)
+_VERB_TAGS = frozenset({"VERB"})
+
+
+@dataclass(frozen=True, slots=True)
+class SupportModel:
+    """Logistic regression over standardised `features`; thresholds on its probability."""
+
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    threshold: float
+    recall_threshold: float
+
+    def probability(self, features: dict[str, Matrix]) -> Matrix:
+        """P(same claim) for every cell of the feature matrices (one matrix per feature)."""
+        logit = np.full(next(iter(features.values())).shape, self.intercept, dtype=np.float64)
+        for name, mean, scale, coef in zip(
+            self.features, self.mean, self.scale, self.coef, strict=True
+        ):
+            logit += coef * (features[name] - mean) / scale
+        return np.asarray(1.0 / (1.0 + np.exp(-logit)), dtype=np.float32)
+
+
+@cache
+def model(kind: str) -> SupportModel:
+    """The shipped model for `kind` ("embedding" or "lexical", without the embedding cosine)."""
+    text = resources.files("newsweave").joinpath("data/support-model.json").read_text("utf-8")
+    entry = json.loads(text)["models"][kind]
+    return SupportModel(
+        features=tuple(entry["features"]),
+        mean=tuple(entry["mean"]),
+        scale=tuple(entry["scale"]),
+        coef=tuple(entry["coef"]),
+        intercept=float(entry["intercept"]),
+        threshold=float(entry["threshold"]),
+        recall_threshold=float(entry["recall_threshold"]),
+    )
+
+
+def main_verbs(texts: Sequence[str]) -> list[frozenset[str]]:
+    """Lemmas of the verbs of each text, reporting verbs left out ("said", "told")."""
+    from newsweave.nlp.spacy_pipeline import pipeline
+
+    nlp = pipeline()
+    keep = {"tok2vec", "tagger", "attribute_ruler", "lemmatizer"}
+    disable = [name for name in nlp.pipe_names if name not in keep]
+    return [
+        frozenset(
+            t.lemma_.lower()
+            for t in doc
+            if t.pos_ in _VERB_TAGS and t.lemma_.lower() not in _REPORTING
+        )
+        for doc in nlp.pipe(texts, disable=disable, batch_size=64)
+    ]
+
+
+def _incidence(sets: Sequence[frozenset[str]]) -> Matrix:
+    """One row per set, one column per distinct member: 1 where the set holds it."""
+    vocabulary = {item: k for k, item in enumerate(sorted(set().union(*sets)))}
+    matrix = np.zeros((len(sets), max(len(vocabulary), 1)), dtype=np.float32)
+    for row, members in enumerate(sets):
+        for item in members:
+            matrix[row, vocabulary[item]] = 1.0
+    return matrix
+
+
+def _set_features(sets: Sequence[frozenset[str]]) -> tuple[Matrix, Matrix, Matrix]:
+    """Shared count, share of the smaller set, and Jaccard, for every pair of sets."""
+    incidence = _incidence(sets)
+    shared = incidence @ incidence.T
+    sizes = incidence.sum(axis=1)
+    smaller = np.minimum.outer(sizes, sizes)
+    union = np.add.outer(sizes, sizes) - shared
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(smaller > 0, shared / smaller, 0.0)
+        jaccard = np.where(union > 0, shared / union, 0.0)
+    return shared, share.astype(np.float32), jaccard.astype(np.float32)
+
+
+def _anchor_features(anchors: Sequence[Anchors]) -> tuple[Matrix, Matrix]:
+    """Pairs that share a day or an exact count (1), and pairs whose counts or days clash."""
+    from newsweave.briefing.agreement.compare import quantity_conflict, shared_anchor
+
+    n = len(anchors)
+    shared = np.zeros((n, n), dtype=np.float32)
+    clash = np.zeros((n, n), dtype=np.float32)
+    anchored = [i for i, a in enumerate(anchors) if a.dates or a.quantities]
+    for x, i in enumerate(anchored):
+        for j in anchored[x + 1 :]:
+            a, b = anchors[i], anchors[j]
+            if shared_anchor(a, b):
+                shared[i, j] = shared[j, i] = 1.0
+            days_apart = len(a.dated) == 1 == len(b.dated) and a.dated[0][0] != b.dated[0][0]
+            if days_apart or quantity_conflict(a, b):
+                clash[i, j] = clash[j, i] = 1.0
+    return shared, clash
+
+
+def pair_features(
+    anchors: Sequence[Anchors],
+    tfidf: Matrix,
+    verbs: Sequence[frozenset[str]],
+    embedding: Matrix | None = None,
+) -> dict[str, Matrix]:
+    """Every feature of `FEATURES` as an n x n matrix over n statements (their anchors, TF-IDF
+    cosine matrix, verb lemmas and, if there is one, embedding cosine matrix)."""
+    _, overlap, jaccard = _set_features([a.words for a in anchors])
+    names = [frozenset(w.lower() for w in a.names) for a in anchors]
+    shared_names, name_share, _ = _set_features(names)
+    has_names = np.array([bool(n) for n in names], dtype=np.float32)
+    names_apart = np.outer(has_names, has_names) * (shared_names == 0)
+    anchor_shared, anchor_clash = _anchor_features(anchors)
+    shared_verbs, _, _ = _set_features(verbs)
+    negated = np.array([a.negations > 0 for a in anchors], dtype=np.float32)
+    features = {
+        "embedding": embedding if embedding is not None else tfidf,
+        "tfidf": tfidf,
+        "overlap": overlap,
+        "jaccard": jaccard,
+        "names": name_share,
+        "names_apart": names_apart.astype(np.float32),
+        "anchor_shared": anchor_shared,
+        "anchor_clash": anchor_clash,
+        "predicate": (shared_verbs > 0).astype(np.float32),
+        "negation_apart": np.abs(np.subtract.outer(negated, negated)),
+    }
+    return {name: np.asarray(value, dtype=np.float32) for name, value in features.items()}
+
+
+def story_features(
+    texts: Sequence[str], anchors: Sequence[Anchors], embedding: Matrix | None
+) -> dict[str, Matrix]:
+    """`pair_features` of the statements of one story (TF-IDF fitted on them, verbs found)."""
+    from newsweave.briefing.agreement.compare import lexical_similarity
+
+    return pair_features(anchors, lexical_similarity(texts), main_verbs(texts), embedding)

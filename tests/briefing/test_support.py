@@ -1,0 +1,52 @@
+"""The support classifier: does one statement state the claim of another?"""
+
+from __future__ import annotations
+
+from newsweave.briefing.agreement.statements import anchors
+from newsweave.briefing.agreement.support import FEATURES, model, story_features
+
+
+def _support(texts: list[str]) -> list[list[float]]:
+    found = [anchors(text) for text in texts]
+    probability = model("lexical").probability(story_features(texts, found, None))
+    return probability.tolist()
+
+
+def test_both_models_load_with_the_recall_threshold_below_the_precision_threshold() -> None:
+    for kind in ("embedding", "lexical"):
+        shipped = model(kind)
+        assert 0 < shipped.recall_threshold < shipped.threshold < 1
+        assert set(shipped.features) <= set(FEATURES)
+    assert "embedding" not in model("lexical").features
+
+
+def test_the_same_claim_in_other_words_outscores_a_same_topic_other_claim() -> None:
+    support = _support(
+        [
+            "The city council approved a new harbour bridge on Tuesday after a long debate.",
+            "On Tuesday, the city council voted to approve a new bridge over the harbour.",
+            "Fishermen in Portvale said a new harbour bridge would block their boats.",
+        ]
+    )
+    assert support[0][1] > support[0][2]
+
+
+def test_the_same_words_with_another_count_lose_support() -> None:
+    support = _support(
+        [
+            "About 2,000 workers at the Rendal car plant went on strike on Monday.",
+            "Some 2,000 workers at the Rendal car plant walked out on strike on Monday.",
+            "Some 3,500 workers at the Rendal car plant walked out on strike on Monday.",
+        ]
+    )
+    assert support[0][1] > support[0][2]
+
+
+def test_support_is_symmetric() -> None:
+    support = _support(
+        [
+            "Biden and Putin will meet in Geneva on June 16.",
+            "The two presidents are due to meet in Geneva on June 16.",
+        ]
+    )
+    assert abs(support[0][1] - support[1][0]) < 1e-6
