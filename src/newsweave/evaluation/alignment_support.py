@@ -30,9 +30,9 @@ def _groups(pairs: Sequence[Any]) -> dict[str, list[int]]:
 
 
 def _embedder() -> Any:
-    from newsweave.briefing.agreement.compare import _embedder_or_none
+    from newsweave.briefing.agreement.compare import embedder_or_none
 
-    return _embedder_or_none()
+    return embedder_or_none()
 
 
 def _parts(text: str, min_words: int) -> list[str]:

@@ -31,11 +31,15 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.briefing.agreement.exclusives import rank, unmatched
 from newsweave.briefing.agreement.loaded import characterisation
-from newsweave.briefing.agreement.statements import Anchors, Quantity, Statement, story_statements
+from newsweave.briefing.agreement.matching import (
+    lexical_similarity,
+    quantity_conflict,
+    shared_anchor,
+)
+from newsweave.briefing.agreement.statements import Anchors, Statement, story_statements
 from newsweave.briefing.agreement.support import main_verbs, pair_features
 from newsweave.briefing.agreement.support import model as support_model
 from newsweave.clean.dateline import without_dateline
@@ -51,7 +55,6 @@ from newsweave.models import (
 )
 
 Matrix = NDArray[np.float32]
-_GENERIC_UNITS = frozenset({"%", "$", "€", "£"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,21 +64,8 @@ class Agreement:
     conflicts: tuple[Conflict, ...] = ()
 
 
-def lexical_similarity(texts: Sequence[str], corpus: Sequence[str] | None = None) -> Matrix:
-    """Cosine similarity of TF-IDF vectors (words and word pairs); idf from `corpus` (or texts)."""
-    vectorizer = TfidfVectorizer(
-        ngram_range=(1, 2), sublinear_tf=True, stop_words="english", min_df=1
-    )
-    try:
-        vectorizer.fit(corpus if corpus is not None else texts)
-        vectors = vectorizer.transform(texts)
-    except ValueError:  # only stop words
-        return np.eye(len(texts), dtype=np.float32)
-    return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float32)
-
-
 @cache
-def _embedder_or_none() -> Any:
+def embedder_or_none() -> Any:
     from newsweave.errors import ConfigError
     from newsweave.nlp.embed import default_embedder
 
@@ -88,22 +78,11 @@ def _embedder_or_none() -> Any:
 def similarity(texts: Sequence[str], mode: str) -> tuple[Matrix, str]:
     """Pairwise similarity of texts and the mode actually used (embedding falls back to lexical)."""
     if mode == "embedding":
-        embedder = _embedder_or_none()
+        embedder = embedder_or_none()
         if embedder is not None:
             vectors = embedder(list(texts))
             return np.asarray(vectors @ vectors.T, dtype=np.float32), "embedding"
     return lexical_similarity(texts), "lexical"
-
-
-def shared_anchor(a: Anchors, b: Anchors) -> bool:
-    """Both name the same calendar day, or the same exact count of the same kind of thing."""
-    if a.dates & b.dates:
-        return True
-    return any(
-        qa.exact and qb.exact and qa.same_kind(qb) and qa.compatible(qb)
-        for qa in a.quantities
-        for qb in b.quantities
-    )
 
 
 def anchored(matrix: Matrix, anchors: Sequence[Anchors], bonus: float) -> Matrix:
@@ -118,26 +97,6 @@ def anchored(matrix: Matrix, anchors: Sequence[Anchors], bonus: float) -> Matrix
                 adjusted[i, j] += bonus
                 adjusted[j, i] += bonus
     return adjusted
-
-
-def _same_subject(a: Quantity, b: Quantity) -> bool:
-    """Whether two quantities are about the same thing, by the words around them. Percentages
-    and sums of money are counted of anything, so they need two shared words, a noun one."""
-    shared = len(a.context & b.context)
-    return shared >= 2 if a.unit & _GENERIC_UNITS else shared >= 1
-
-
-def quantity_conflict(a: Anchors, b: Anchors) -> str | None:
-    """Counts of the same kind of thing that cannot both be true, none of them reconciled."""
-    for qa in a.quantities:
-        kin = [qb for qb in b.quantities if qa.same_kind(qb) and _same_subject(qa, qb)]
-        if not kin or any(qa.compatible(qb) for qb in kin):
-            continue
-        for qb in kin:
-            if not any(qb.compatible(other) for other in a.quantities if other.same_kind(qb)):
-                noun = min((q.noun for q in (qa, qb) if q.noun), key=len, default="of it")
-                return f"how many {noun}: {qa.text} or {qb.text}"
-    return None
 
 
 def conflict(

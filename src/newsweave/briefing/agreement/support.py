@@ -27,6 +27,11 @@ from importlib import resources
 import numpy as np
 from numpy.typing import NDArray
 
+from newsweave.briefing.agreement.matching import (
+    lexical_similarity,
+    quantity_conflict,
+    shared_anchor,
+)
 from newsweave.briefing.agreement.statements import Anchors
 
 Matrix = NDArray[np.float32]
@@ -130,8 +135,6 @@ def _set_features(sets: Sequence[frozenset[str]]) -> tuple[Matrix, Matrix, Matri
 
 def _anchor_features(anchors: Sequence[Anchors]) -> tuple[Matrix, Matrix]:
     """Pairs that share a day or an exact count (1), and pairs whose counts or days clash."""
-    from newsweave.briefing.agreement.compare import quantity_conflict, shared_anchor
-
     n = len(anchors)
     shared = np.zeros((n, n), dtype=np.float32)
     clash = np.zeros((n, n), dtype=np.float32)
@@ -182,6 +185,4 @@ def story_features(
     texts: Sequence[str], anchors: Sequence[Anchors], embedding: Matrix | None
 ) -> dict[str, Matrix]:
     """`pair_features` of the statements of one story (TF-IDF fitted on them, verbs found)."""
-    from newsweave.briefing.agreement.compare import lexical_similarity
-
     return pair_features(anchors, lexical_similarity(texts), main_verbs(texts), embedding)
