@@ -602,3 +602,25 @@ def test_gzip_is_recognised_by_its_magic_bytes_not_its_name(tmp_path: Path) -> N
         (f"{path}:1", "Z1."),
         (f"{path}:2", "Z2."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("only.txt", "â€¨"),
+        ("only.jsonl", '{"text": "â€¨"}\n'),
+        (
+            "only.xml",
+            '<rss version="2.0"><channel><title>T</title><item><title>x</title>'
+            "<description>â€¨</description></item></channel></rss>",
+        ),
+    ],
+)
+def test_text_that_is_blank_once_mojibake_is_repaired_is_named_not_read(
+    tmp_path: Path, name: str, content: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")  # "â€¨" is a line separator, read as cp1252
+    (item,) = list(read([path]))
+    assert isinstance(item, Problem)
+    assert "empty" in item.reason or "white space" in item.reason

@@ -38,6 +38,7 @@ __all__ = ["Limits", "ReadStats", "display_path", "read"]
 # A skipped file's or record's reason is cut to about this many characters: a reason may quote
 # the input (a first line, a parser's complaint), and one line of input may be a gigabyte.
 REASON_CHARS = 200
+BLANK_TEXT = "no article text (only white space)"
 
 # Format -> (module, function). Imported on first use: trafilatura, feedparser and warcio
 # take a while to import and a run over plain text never needs them.
@@ -129,6 +130,10 @@ def read(
                     reasons = stats.skipped_by_reason
                     reasons[item.reason] = reasons.get(item.reason, 0) + 1
                     continue
+                if isinstance(item, RawArticle) and not item.text.strip():
+                    # a reader checks for text before the mojibake repair, which can leave
+                    # only white space ("â€¨" is a line separator)
+                    item = Problem(item.source, BLANK_TEXT)
                 if isinstance(item, RawArticle):
                     stats.articles += 1
                 else:

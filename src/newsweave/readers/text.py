@@ -28,8 +28,9 @@ def read_text(path: Path, source: str, limits: Limits) -> Iterator[Item]:
     except ValueError as error:
         yield Problem(source, str(error))
         return
-    if not text.strip():
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = mojibake_repaired(RawArticle(source=source, text=text, notes=(note,) if note else ()))
+    if not raw.text.strip():  # after the repair: "â€¨" is a line separator, nothing else
         yield Problem(source, EMPTY_FILE)
         return
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    yield mojibake_repaired(RawArticle(source=source, text=text, notes=(note,) if note else ()))
+    yield raw
