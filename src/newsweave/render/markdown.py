@@ -8,9 +8,9 @@ so an article cannot inject HTML into a Markdown viewer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from typing import Any
 
 import jinja2
@@ -18,6 +18,7 @@ import jinja2
 from newsweave.models import Article, Brief, Problem, Quote, SourceRef, StoryProblem
 from newsweave.render.json_v1 import iso_published
 from newsweave.render.templating import environment
+from newsweave.text.outlets import shown_names, shown_outlet
 
 
 @dataclass
@@ -54,7 +55,7 @@ class Citations:
 
 
 def outlet_and_date(article: Article) -> str:
-    outlet = article.voice
+    outlet = shown_outlet(article)
     published = iso_published(article.published)
     return f"{outlet}, {published}" if published else outlet
 
@@ -73,6 +74,10 @@ def coverage(brief: Brief) -> tuple[list[str], list[tuple[str, list[str]]]]:
         cells = ["●" if o in own else "copy" if o in copies else "" for o in outlets]
         rows.append((fact.text, cells))
     return outlets, rows
+
+
+def _joined(shown: Callable[[str], str], names: Sequence[str]) -> str:
+    return ", ".join(shown(name) for name in names)
 
 
 def _speaker_groups(quotes: Sequence[Quote]) -> list[tuple[str, list[Quote]]]:
@@ -105,6 +110,8 @@ def render_markdown(
         articles = {a.id: a for a in brief.story.articles}
         citations = Citations(articles)
         outlets = sorted({a.voice for a in brief.story.articles})
+        shown = shown_names(brief.story.articles)
+        cov_outlets, cov_rows = coverage(brief)
         dates = sorted(d for a in brief.story.articles if (d := a.published_day) is not None)
         parts.append(
             template.render(
@@ -116,8 +123,10 @@ def render_markdown(
                 first_date=dates[0].isoformat() if dates else None,
                 last_date=dates[-1].isoformat() if dates else None,
                 speaker_groups=_speaker_groups(brief.quotes),
-                coverage=coverage(brief),
+                coverage=([shown(name) for name in cov_outlets], cov_rows),
                 outlet_and_date=outlet_and_date,
+                outlet_shown=shown,
+                shown_list=partial(_joined, shown),
                 stories_only=stories_only,
                 changes=(changes or {}).get(brief.story.id),
             )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from urllib.parse import urlsplit
 
@@ -37,6 +37,21 @@ def outlet_name(article: Article | None) -> str:
     if article is None:
         return UNKNOWN_OUTLET
     return article.voice
+
+
+def shown_outlet(article: Article) -> str:
+    """The outlet as a reader should see it in text: its `voice`, but "unknown outlet
+    (FILE)" when the article names neither an outlet nor a wire, so that a file name is never
+    taken for a publisher."""
+    if article.outlet or (article.dateline and article.dateline.wire):
+        return article.voice
+    return f"{UNKNOWN_OUTLET} ({article.voice})"
+
+
+def shown_names(articles: Iterable[Article]) -> Callable[[str], str]:
+    """`shown_outlet` for names already taken from `articles` by their `voice`."""
+    shown = {article.voice: shown_outlet(article) for article in articles}
+    return lambda voice: shown.get(voice, voice)
 
 
 def _is_domain(outlet: str) -> bool:
