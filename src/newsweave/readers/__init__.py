@@ -130,7 +130,7 @@ def read(
                     reasons = stats.skipped_by_reason
                     reasons[item.reason] = reasons.get(item.reason, 0) + 1
                     continue
-                if isinstance(item, RawArticle) and not item.text.strip():
+                if isinstance(item, RawArticle) and (not item.text or item.text.isspace()):
                     # a reader checks for text before the mojibake repair, which can leave
                     # only white space ("â€¨" is a line separator)
                     item = Problem(item.source, BLANK_TEXT)

@@ -28,9 +28,8 @@ def read_text(path: Path, source: str, limits: Limits) -> Iterator[Item]:
     except ValueError as error:
         yield Problem(source, str(error))
         return
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    raw = mojibake_repaired(RawArticle(source=source, text=text, notes=(note,) if note else ()))
-    if not raw.text.strip():  # after the repair: "â€¨" is a line separator, nothing else
+    if not text.strip():
         yield Problem(source, EMPTY_FILE)
         return
-    yield raw
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    yield mojibake_repaired(RawArticle(source=source, text=text, notes=(note,) if note else ()))

@@ -82,7 +82,9 @@ class EntityPage:
     quotes: tuple[QuoteHit, ...]
 
 
-def _row(row: sqlite3.Row) -> StoryRow:
+def story_row(row: sqlite3.Row) -> StoryRow:
+    """A row of the stories table as a StoryRow (the list, entity pages and the app's browsing
+    all read it so)."""
     columns = row.keys()  # (`in row` would look among the values)
     versioned = "updated" in columns
     return StoryRow(
@@ -95,9 +97,6 @@ def _row(row: sqlite3.Row) -> StoryRow:
         updated=row["updated"] if versioned else None,
         versions=(row["versions"] or 0) if versioned else 0,
     )
-
-
-story_row = _row  # a stories row as a StoryRow, for the other readers of the table
 
 
 SORTS = {  # sort=NAME of the story list -> its ORDER BY
@@ -134,7 +133,7 @@ def list_stories(
         f"SELECT {columns} FROM stories s{versions} ORDER BY {SORTS[sort]} LIMIT ? OFFSET ?",
         (limit, offset),
     )
-    return [_row(row) for row in rows]
+    return [story_row(row) for row in rows]
 
 
 def count_stories(connection: sqlite3.Connection) -> int:
@@ -296,6 +295,6 @@ def entity_page(connection: sqlite3.Connection, name: str, limit: int) -> Entity
         name=rows[0]["name"] if rows else quotes[0][1],
         type=rows[0]["type"] if rows else "",
         aliases=tuple(aliases),
-        stories=tuple(_row(row) for row in rows),
+        stories=tuple(story_row(row) for row in rows),
         quotes=tuple(QuoteHit(((q[0], False),), q[1], q[2], q[3]) for q in quotes),
     )
