@@ -163,3 +163,41 @@ def test_each_month_name_recurs_and_idioms_of_the_future_are_not_dates() -> None
     )
     assert [(t.text, t.type, t.value) for t in found] == [("each July", "SET", "XXXX-07")]
     assert find_expressions("He will lose in the long run.", WEDNESDAY) == []
+
+
+def test_year_end_without_an_article_is_the_end_of_the_year() -> None:
+    assert _value("The sale should close by year-end.", "year-end") == "2021"
+    assert _value("Staff will be cut by year end.", "year end") == "2021"
+    assert _value("Rules take effect by year's end.", "year's end") == "2021"
+    assert "year ended" not in {
+        t.text for t in find_expressions("In the year ended June 30.", WEDNESDAY)
+    }
+
+
+def test_the_same_day_is_the_day_named_last() -> None:
+    text = "The fire broke out on June 3. Later that day, the mayor spoke."
+    assert _value(text, "Later that day") == "2021-06-03"
+    assert _value("Earlier in the day, he resigned.", "Earlier in the day") == "2021-06-16"
+    assert (
+        _value("He was sworn in on May 2 and left that same day.", "that same day") == "2021-05-02"
+    )
+
+
+def test_the_year_after_for_or_of_is_the_year_written_in() -> None:
+    assert _value("Sales for the year rose 4%.", "the year") == "2021"
+    assert _value("Shares hit a high for the year in May.", "the year") == "2021"
+    assert _value("In the first nine months of the year, sales fell.", "the year") == "2021"
+    assert not [
+        t for t in find_expressions("The year was hard.", WEDNESDAY) if t.text == "The year"
+    ]
+
+
+def test_weeks_around_an_event_are_that_month() -> None:
+    text = "He was shot on Oct. 23. His car was seen in the weeks before the shooting."
+    assert _value(text, "the weeks before") == "2020-10"
+    assert _value("It happened in the days after the vote.", "the days after") == "FUTURE_REF"
+
+
+def test_centuries_in_words() -> None:
+    assert _value("A house from the nineteenth century.", "the nineteenth century") == "18"
+    assert _value("Problems of the twenty-first century.", "the twenty-first century") == "20"

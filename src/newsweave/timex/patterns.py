@@ -38,6 +38,14 @@ ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "final": 4, "last": 4,
 }  # fmt: skip
+# Ordinal words up to the centuries news names ("the nineteenth century", "twenty-first").
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+    "twenty-second": 22, "twenty second": 22,
+}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 UNITS = {
     "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W",
@@ -143,7 +151,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "century",
-        r"\b(?:the\s+)?(?:(?P<part>early|late|mid)[- ])?(?P<ordinal>\d{1,2})(?:st|nd|rd|th)"
+        r"\b(?:the\s+)?(?:(?P<part>early|late|mid)[- ])?(?:(?P<ordinal>\d{1,2})(?:st|nd|rd|th)"
+        r"|(?P<word>(?:twenty[- ])?(?:first|second|third)|(?:four|fif|six|seven|eigh|nine|ten"
+        r"|eleven|twelf|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twentie)th))"
         r"[- ]century\b",
         "century",
         _I,
@@ -215,6 +225,23 @@ RULES: tuple[Rule, ...] = (
         r"|past|that|the)\s+(?:fiscal\s+|(?P<full>full)\s+)?"
         r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
         "relative_unit",
+        _I,
+    ),
+    _rule(  # "year-end", "by year end", "by year's end": the end of the year, no article
+        "year_end", r"\b(?:the\s+)?year(?:-|\s+|'s\s+|’s\s+)end\b(?!ed|ing)", "year_end", _I
+    ),
+    _rule(  # "that same day", "earlier that day", "later in the day": the day in view
+        "same_day",
+        r"\b(?:(?:earlier|later)\s+(?:in\s+)?)?(?:that|the same|that same)\s+day\b"
+        r"|\b(?:earlier|later)\s+in\s+the\s+day\b",
+        "same_day",
+        _I,
+    ),
+    _rule(  # "in the weeks before the shooting", "the days after the vote": around the day in view
+        "days_around",
+        r"\bthe\s+(?P<unit>days|weeks)\s+(?P<dir>before|after|following|leading up to"
+        r"|preceding)\b",
+        "days_around",
         _I,
     ),
     _rule(

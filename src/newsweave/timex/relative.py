@@ -30,6 +30,7 @@ from newsweave.timex.resolve import (
 )
 
 _BACK = {"last", "the past", "the last", "the previous", "the prior", "past", "this past"}
+_IN_THE_YEAR = frozenset(("for", "of", "during", "throughout"))
 _AHEAD = {"next", "the coming", "the next", "the following", "coming", "this coming"}
 _DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
               "the day after tomorrow": 2}  # fmt: skip
@@ -92,6 +93,12 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
     if rel in ("that", "the") and unit == "year" and ctx.last_year is not None:
         value = f"{ctx.last_year:04d}"
         return Resolution("DATE", value, "year", f"{match.group(0)} → {value} (the year in view)")
+    if rel == "the" and unit == "year" and ctx.word_before(match) in _IN_THE_YEAR:
+        # "for the year", "a high for the year", "nine months of the year": the year written in
+        value = f"{ctx.reference.year:04d}"
+        return Resolution(
+            "DATE", value, "year", explained(match, value, ctx.reference, "this year")
+        )
     if (
         rel == "the"
         and unit in ("year", "month", "decade", "century")
@@ -121,6 +128,39 @@ def _anaphor(rel: str, unit: str, ctx: Context) -> Resolution | None:
     else:
         return None
     return Resolution("DATE", value, unit, f"{rel} {unit} → {value} (counted from {anchor})")
+
+
+def year_end(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "By year-end", "year end": the end of the publication year (valued as that year, as
+    "the end of the year" is)."""
+    year = ctx.reference.year if ctx.reference else None
+    if year is None:
+        return Resolution("DATE", None, "year", f"{match.group(0)}: {UNRESOLVED}")
+    value = f"{year:04d}"
+    return Resolution("DATE", value, "year", f"{match.group(0)} → {value} (the end of that year)")
+
+
+def same_day(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "That same day", "earlier that day": the day the text named last, else the
+    publication day."""
+    base = ctx.last_day or ctx.reference
+    if base is None:
+        return Resolution("DATE", None, "day", f"{match.group(0)}: {UNRESOLVED}")
+    value = day_value(base)
+    source = "the day named last" if ctx.last_day else "the publication day"
+    return Resolution("DATE", value, "day", f"{match.group(0)} → {value} ({source})")
+
+
+def days_around(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "The weeks before the shooting": vague days around an event, valued as the month the
+    text named last (the event's date is mostly the last one written out); with no month in
+    view, the vague past or future."""
+    span = f"the {match.group('unit')} {match.group('dir')}".lower()
+    if ctx.last_month is not None:
+        value = f"{ctx.last_month[0]:04d}-{ctx.last_month[1]:02d}"
+        return Resolution("DATE", value, "month", f"{span} an event → {value} (the month in view)")
+    value = "FUTURE_REF" if text_of(match, "dir") in ("after", "following") else "PAST_REF"
+    return Resolution("DATE", value, "ref", f"{span} an event: vague, no month in view")
 
 
 def next_day(match: re.Match[str], ctx: Context) -> Resolution | None:

@@ -22,7 +22,7 @@ from newsweave.timex.calendar_math import (
     season_year,
     year_for,
 )
-from newsweave.timex.patterns import MONTHS, ORDINALS, SEASONS, number_value
+from newsweave.timex.patterns import MONTHS, ORDINAL_WORDS, ORDINALS, SEASONS, number_value
 from newsweave.timex.tense import Cue, Tense, tense_cue
 
 QUARTER_REACH = 1500  # characters: how far back a mentioned quarter stays "in view"
@@ -208,7 +208,10 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def century(match: re.Match[str], ctx: Context) -> Resolution | None:
-    value = f"{int(match.group('ordinal')) - 1:02d}"
+    number = ORDINAL_WORDS.get(text_of(match, "word")) or int(match.group("ordinal") or 0)
+    if not number:
+        return None
+    value = f"{number - 1:02d}"
     return Resolution("DATE", value, "century", f"{match.group(0)}: the century {value}00s")
 
 
