@@ -152,15 +152,12 @@ def same_day(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def days_around(match: re.Match[str], ctx: Context) -> Resolution | None:
-    """ "The weeks before the shooting": vague days around an event, valued as the month the
-    text named last (the event's date is mostly the last one written out); with no month in
-    view, the vague past or future."""
+    """ "The weeks before the shooting": vague days around an event, found but left vague
+    (the past or the future of it): the event's own date is mostly not the last date named,
+    and a wrong month on a timeline misleads more than none."""
     span = f"the {match.group('unit')} {match.group('dir')}".lower()
-    if ctx.last_month is not None:
-        value = f"{ctx.last_month[0]:04d}-{ctx.last_month[1]:02d}"
-        return Resolution("DATE", value, "month", f"{span} an event → {value} (the month in view)")
     value = "FUTURE_REF" if text_of(match, "dir") in ("after", "following") else "PAST_REF"
-    return Resolution("DATE", value, "ref", f"{span} an event: vague, no month in view")
+    return Resolution("DATE", value, "ref", f"{span} an event: vague, the event is not dated")
 
 
 def next_day(match: re.Match[str], ctx: Context) -> Resolution | None:
