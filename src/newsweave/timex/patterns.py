@@ -275,7 +275,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "past_ref",
-        r"\b(?:more recently|most recently|recently|recent\s+(?:years|months|weeks|days|decades"
+        r"\b(?:more recently|most recently|recently|recent\s+(?:years|months|quarters|weeks|days|decades"
         r"|times)|lately|the past|formerly|(?:several|a few|many|some) (?:years|months|weeks"
         r"|decades) ago|years ago|once upon a time)\b(?!-)",
         "past_ref",
@@ -283,7 +283,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "future_ref",
-        r"\b(?:the (?:near |distant )?future|someday|(?:the )?coming (?:years|months|weeks|days"
+        r"\b(?:the (?:near |distant )?future|someday|(?:the )?coming (?:years|months|quarters|weeks|days"
         r"|decades)|the years ahead|the months ahead"
         r"|the weeks ahead|the near term|the short term|the long term)\b",
         "future_ref",
