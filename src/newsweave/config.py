@@ -180,6 +180,7 @@ class IngestSettings:
     max_text_chars: int
     html_favor: str
     html_min_sentence_words: int
+    html_min_words_without_prose: int
 
 
 @dataclass(frozen=True, slots=True)

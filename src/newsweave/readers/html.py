@@ -9,7 +9,7 @@ deeper than `max_html_depth` (a cheap tag scan decides, before any parser sees i
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,10 +34,15 @@ _BLOCKS = frozenset(
     }
 )
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*(\s|$)")
+# A sentence end: closing quotes of English, German („…“) and French (« … ») included.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’“»«›)\]]*(\s|$)|[。！？।]")
+# Scripts written without spaces between words: two characters count as one word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
 # A start or end tag; the attribute run is bounded and stops at '<', so a page of '<' without
 # '>' is scanned in linear time.
 _TAG = re.compile(rb"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})[^<>]{0,4000}?(/?)>")
+# Elements whose content is text, not markup, to a parser.
+_RAW_TEXT = frozenset({b"script", b"style", b"textarea", b"title", b"xmp", b"noscript"})
 # Tags that never nest: void elements, and those a parser closes when a sibling opens.
 _FLAT_TAGS = frozenset(
     {
@@ -74,10 +79,11 @@ def html_article(
     refused = _refusal(page, limits or Limits.from_settings())
     if refused:
         return Problem(source, refused)
-    document = _extract(page, url)
-    if document is None or not _has_prose(document.get("text") or ""):
+    document = _extract(page, url) or {}
+    text, how = main_text(page, url, document)
+    if text is None:
         return Problem(source, NO_TEXT)
-    notes: list[str] = []
+    notes = [how] if how else []
     published = document.get("date") or _htmldate(page, url)
     if not published and fallback_date:
         published = fallback_date
@@ -86,7 +92,7 @@ def html_article(
     page_url = url or document.get("url")
     raw = RawArticle(
         source=source,
-        text=_paragraphs(document["text"]),
+        text=_paragraphs(text),
         title=plain_title(document.get("title")),
         url=page_url or None,
         outlet=document.get("sitename") or host(page_url),
@@ -112,29 +118,106 @@ def _refusal(page: bytes | str, limits: Limits) -> str | None:
 
 
 def nesting_deeper_than(page: bytes, limit: int) -> bool:
-    """True when open-minus-closed tags exceed `limit` somewhere in the page.
+    """True when the elements open at some point of the page exceed `limit`.
 
-    A scan of tag names only, no tree: void elements and tags that a sibling closes (p, li,
-    td...) do not count, so sloppy but ordinary markup stays far below any sensible limit.
+    A scan of tag names only, no tree, that closes as a parser does: an end tag closes the
+    innermost open element of its name and every element left open inside it (an unclosed
+    <span> or <font> in a <div> ends with the div); an end tag with no open element of its
+    name is ignored, and the text of a script or style is not markup. Void elements and tags
+    that a sibling closes (p, li, td...) do not count, so sloppy but ordinary markup stays far
+    below any sensible limit.
     """
-    depth = 0
-    for match in _TAG.finditer(page):
+    page = page.lower()
+    stack: list[bytes] = []
+    open_count: dict[bytes, int] = {}
+    position = 0
+    while match := _TAG.search(page, position):
         closing, name, self_closing = match.groups()
-        name = name.lower()
+        position = match.end()
+        if name in _RAW_TEXT and not closing and not self_closing:
+            end = page.find(b"</" + name, position)
+            position = len(page) if end < 0 else end
+            continue
         if name in _FLAT_TAGS or self_closing:
             continue
-        if closing:
-            depth = max(0, depth - 1)
-            continue
-        depth += 1
-        if depth > limit:
-            return True
+        if not closing:
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+            if len(stack) > limit:
+                return True
+        elif open_count.get(name):
+            while (closed := stack.pop()) != name:
+                open_count[closed] -= 1
+            open_count[name] -= 1
     return False
 
 
-def _extract(page: bytes | str, url: str | None) -> dict[str, Any] | None:
-    """trafilatura's main text and metadata as a dict (None when it finds nothing)."""
+def main_text(
+    page: bytes | str, url: str | None, document: dict[str, Any]
+) -> tuple[str | None, str | None]:
+    """The page's main text and, when a fallback found it, a note naming that fallback.
+
+    `document` is the configured extraction (`[ingest] html_favor`). When none of its lines
+    reads as prose, trafilatura's other modes, then its baseline (JSON-LD articleBody, else the
+    page's paragraphs) and html2txt (all the page's text) are tried in turn, and the first
+    whose text reads as prose is kept. When none does, the text of the first trafilatura mode
+    that found a main text is kept, and the note says so: a page that trafilatura extracts
+    never gives nothing. (None, None) when no mode finds a main text and neither fallback
+    finds prose (a page of links alone).
+    """
     favor = settings("ingest").html_favor
+    first = document.get("text") or ""
+    if _has_prose(first):
+        return first, None
+    found = [(first, f"{favor} mode")]
+    for name, extract in _FALLBACKS:
+        if name == f"{favor} mode":
+            continue
+        text = extract(page, url)
+        if text and _has_prose(text):
+            return text, f"html: main text found by trafilatura's {name} fallback ({favor} mode "
+            "found no line that reads as prose)"
+        if text and name.endswith("mode"):
+            found.append((text, name))
+    least = settings("ingest").html_min_words_without_prose
+    found = [(text, name) for text, name in found if len(_words(text)) >= least]
+    if not found:
+        return None, None
+    text, name = found[0]
+    return text, f"html: no line of the page reads as prose; kept the text of trafilatura's {name}"
+
+
+def _mode(favor: str) -> Callable[[bytes | str, str | None], str | None]:
+    def extract(page: bytes | str, url: str | None) -> str | None:
+        document = _extract(page, url, favor)
+        return document.get("text") if document else None
+
+    return extract
+
+
+def _baseline(page: bytes | str, url: str | None) -> str | None:
+    return trafilatura.baseline(page)[1]
+
+
+def _html2txt(page: bytes | str, url: str | None) -> str | None:
+    return trafilatura.html2txt(page)
+
+
+_FALLBACKS: tuple[tuple[str, Callable[[bytes | str, str | None], str | None]], ...] = (
+    ("precision mode", _mode("precision")),
+    ("recall mode", _mode("recall")),
+    ("balanced mode", _mode("balanced")),
+    ("baseline", _baseline),
+    ("html2txt", _html2txt),
+)
+
+
+def _extract(page: bytes | str, url: str | None, favor: str | None = None) -> dict[str, Any] | None:
+    """trafilatura's main text and metadata as a dict (None when it finds nothing).
+
+    `favor` is "precision", "recall" or "balanced"; by default `[ingest] html_favor`.
+    """
+    favor = favor or settings("ingest").html_favor
     document = trafilatura.bare_extraction(
         page,
         url=url,
@@ -154,12 +237,21 @@ def _has_prose(text: str) -> bool:
     """True when some line reads as prose: enough words and a sentence end in it.
 
     trafilatura falls back to whatever text a page has, so an index or error page comes back
-    as its menu and headlines; such lines have no full stop.
+    as its menu and headlines; such lines have no full stop. Chinese or Japanese words are not
+    spaced: there two characters count as a word; 。！？ and the danda । end sentences too.
     """
     min_words = settings("ingest").html_min_sentence_words
     return any(
-        len(line.split()) >= min_words and _SENTENCE_END.search(line) for line in text.splitlines()
+        len(_words(line)) >= min_words and _SENTENCE_END.search(line) for line in text.splitlines()
     )
+
+
+def _words(text: str) -> list[str]:
+    """The words of `text`: spaced words, and each two unspaced (Chinese, Japanese) characters
+    as one."""
+    spaced = _UNSPACED.sub(" ", text).split()
+    unspaced = _UNSPACED.findall(text)
+    return spaced + ["".join(unspaced[i : i + 2]) for i in range(0, len(unspaced), 2)]
 
 
 def _htmldate(page: bytes | str, url: str | None) -> str | None:

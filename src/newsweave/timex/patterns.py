@@ -275,16 +275,16 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "past_ref",
-        r"\b(?:more recently|most recently|recently|recent\s+(?:years|months|quarters|weeks|days|decades"
-        r"|times)|lately|the past|formerly|(?:several|a few|many|some) (?:years|months|weeks"
-        r"|decades) ago|years ago|once upon a time)\b(?!-)",
+        r"\b(?:more recently|most recently|recently|recent\s+(?:years|months|quarters|weeks|days"
+        r"|decades|times)|lately|the past|formerly|(?:several|a few|many|some) (?:years|months"
+        r"|weeks|decades) ago|years ago|once upon a time)\b(?!-)",
         "past_ref",
         _I,
     ),
     _rule(
         "future_ref",
-        r"\b(?:the (?:near |distant )?future|someday|(?:the )?coming (?:years|months|quarters|weeks|days"
-        r"|decades)|the years ahead|the months ahead"
+        r"\b(?:the (?:near |distant )?future|someday|(?:the )?coming (?:years|months|quarters"
+        r"|weeks|days|decades)|the years ahead|the months ahead"
         r"|the weeks ahead|the near term|the short term|the long term)\b",
         "future_ref",
         _I,
