@@ -122,3 +122,10 @@ def test_german_and_french_closing_quotes_end_a_sentence() -> None:
         article = html_article(page(f"<article><p>{line}</p></article>"), "quote.html")
         assert isinstance(article, RawArticle), article
         assert not article.notes, article.notes  # the main extraction's text reads as prose
+
+
+def test_decomposed_letters_are_composed() -> None:
+    decomposed = "Die Sitze wurden gepru\u0308ft, und vier Modelle fielen im Test durch."
+    article = html_article(page(f"<article><p>{decomposed}</p></article>"), "nfc.html")
+    assert isinstance(article, RawArticle), article
+    assert "geprüft" in article.text

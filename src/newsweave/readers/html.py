@@ -9,6 +9,7 @@ deeper than `max_html_depth` (a cheap tag scan decides, before any parser sees i
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -264,8 +265,9 @@ def _htmldate(page: bytes | str, url: str | None) -> str | None:
 
 
 def _paragraphs(text: str) -> str:
-    """trafilatura's one-line-per-block text as blank-line-separated paragraphs."""
-    lines = (line.strip() for line in text.splitlines())
+    """trafilatura's one-line-per-block text as blank-line-separated paragraphs, in NFC (a page
+    may spell "ü" as "u" and a combining mark, which no search for "ü" finds)."""
+    lines = (line.strip() for line in unicodedata.normalize("NFC", text).splitlines())
     return "\n\n".join(line for line in lines if line)
 
 
