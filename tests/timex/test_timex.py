@@ -201,3 +201,8 @@ def test_weeks_around_an_event_are_found_and_left_vague() -> None:
 def test_centuries_in_words() -> None:
     assert _value("A house from the nineteenth century.", "the nineteenth century") == "18"
     assert _value("Problems of the twenty-first century.", "the twenty-first century") == "20"
+
+
+def test_recent_and_coming_quarters_are_vague() -> None:
+    assert _value("Margins shrank in recent quarters.", "recent quarters") == "PAST_REF"
+    assert _value("It will weigh on coming quarters.", "coming quarters") == "FUTURE_REF"
