@@ -119,6 +119,9 @@ class SummarizeSettings:
     support_weight: float
     recency_weight: float
     redundancy: float
+    solver: str
+    prior_weight: float
+    ilp_seconds: float
     trim_datelines: bool
     match: float
     lead_first: bool
@@ -128,6 +131,7 @@ class SummarizeSettings:
     lead_position_weight: float
     lead_slack: float
     date_lead: bool
+    trim_lead: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,3 +66,9 @@ def kind_of(text: str) -> str | None:
         return "background"
     weak = sum(w.lower() in _HEDGES or w.lower() in _EVALUATIVE for w in words)
     return "opinion" if weak >= 2 else None
+
+
+def judging(word: str) -> bool:
+    """A hedge or an evaluative word ("likely", "fraught"): the weak cues above."""
+    lower = word.lower()
+    return lower in _HEDGES or lower in _EVALUATIVE
