@@ -2,7 +2,7 @@
 
 `newsweave eval summaries` scores fixed settings on every cluster: in-sample for whatever was
 tuned on those clusters. This script scores a small grid of settings (`GRID`: the solver, the
-weight of the sentence priors, the concept threshold) per cluster once, then reports, beside
+concept threshold, the weight of names and numbers) per cluster once, then reports, beside
 the in-sample best:
 
 - across the sets: the setting best on DUC 2006 scored on DUC 2007, and the other way round;
@@ -36,13 +36,16 @@ from newsweave.evaluation.summaries import EXTRACTIVE, KEY_FACT_WORDS, Cluster, 
 # extracts).
 GRID: dict[str, dict[str, Any]] = {
     "greedy": {"solver": "greedy"},
-    "greedy-df2": {"solver": "greedy", "concept_min_df": 2},
-    "greedy-centrality1": {"solver": "greedy", "centrality_weight": 1.0},
-    "ilp-prior0": {"solver": "ilp", "prior_weight": 0.0},
+    "greedy-df4": {"solver": "greedy", "concept_min_df": 4},
+    "greedy-share0.1": {"solver": "greedy", "concept_min_df": 2, "concept_min_share": 0.1},
+    "greedy-share0.2": {"solver": "greedy", "concept_min_df": 2, "concept_min_share": 0.2},
+    "greedy-facts0.5": {"solver": "greedy", "fact_weight": 0.5},
+    "greedy-share0.1-facts0.5": {
+        "solver": "greedy", "concept_min_df": 2, "concept_min_share": 0.1, "fact_weight": 0.5,
+    },
     "ilp-prior0.3": {"solver": "ilp", "prior_weight": 0.3},
-    "ilp-prior1": {"solver": "ilp", "prior_weight": 1.0},
-    "ilp-prior3": {"solver": "ilp", "prior_weight": 3.0},
-}
+    "ilp-share0.1": {"solver": "ilp", "concept_min_df": 2, "concept_min_share": 0.1},
+}  # fmt: skip
 BASELINES = ("lead", "centroid")
 
 

@@ -113,6 +113,8 @@ class SummarizeSettings:
     max_words: int
     filters: bool
     concept_min_df: int
+    concept_min_share: float
+    fact_weight: float
     length_exponent: float
     position_weight: float
     centrality_weight: float
@@ -121,7 +123,7 @@ class SummarizeSettings:
     redundancy: float
     solver: str
     prior_weight: float
-    ilp_seconds: float
+    ilp_nodes: int
     trim_datelines: bool
     match: float
     lead_first: bool

@@ -19,6 +19,7 @@ first and the other articles that say the same after.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -72,8 +73,12 @@ class Coverage:
         return tuple(cited)
 
 
-def concept_weights(items: list[Candidate], min_df: int) -> dict[str, float]:
-    """Concept -> number of independent articles (not copies) that contain it."""
+def concept_weights(
+    items: list[Candidate], min_df: int, min_share: float = 0.0, fact_weight: float = 0.0
+) -> dict[str, float]:
+    """Concept -> number of independent articles (not copies) that contain it, if at least
+    `min_df` and `min_share` of them do, times 1 + `fact_weight` when it holds a name or a
+    number (what a reader wants first)."""
     per_article: dict[str, set[str]] = {}
     for candidate in items:
         if not candidate.is_copy:
@@ -82,8 +87,15 @@ def concept_weights(items: list[Candidate], min_df: int) -> dict[str, float]:
     df: Counter[str] = Counter()
     for found in per_article.values():
         df.update(found)
-    threshold = max(1, min(min_df, len(per_article) - 1))
-    return {c: float(n) for c, n in df.items() if n >= threshold}
+    needed = max(min_df, math.ceil(min_share * len(per_article) - 1e-9))
+    threshold = max(1, min(needed, len(per_article) - 1))
+    weights = {c: float(n) for c, n in df.items() if n >= threshold}
+    if fact_weight:
+        facts = tx.name_stems(c.sentence.text for c in items if not c.is_copy)
+        for concept in weights:
+            if any(t in facts or any(ch.isdigit() for ch in t) for t in concept.split()):
+                weights[concept] *= 1.0 + fact_weight
+    return weights
 
 
 def priors(the_pool: Pool, knobs: SummarizeSettings) -> NDArray[np.float64]:
@@ -110,7 +122,9 @@ def select(
     allowed = [i for i, c in enumerate(items) if not c.is_copy and (c.fit or not knobs.filters)]
     if not allowed:
         allowed = [i for i, c in enumerate(items) if not c.is_copy]
-    weights = concept_weights(items, knobs.concept_min_df)
+    weights = concept_weights(
+        items, knobs.concept_min_df, knobs.concept_min_share, knobs.fact_weight
+    )
     prior = priors(the_pool, knobs)
     concept_sets = {i: tx.concepts(list(items[i].stems)) & weights.keys() for i in allowed}
     cut = without_dateline if knobs.trim_datelines else str
@@ -122,9 +136,7 @@ def select(
     index = np.array(allowed)
     near = np.argwhere(np.triu(the_pool.similarity[np.ix_(index, index)] >= knobs.redundancy, 1))
     close = [(allowed[a], allowed[b]) for a, b in near]
-    chosen = ilp.solve(
-        concept_sets, weights, lengths, bonus, close, words, knobs.ilp_seconds, first
-    )
+    chosen = ilp.solve(concept_sets, weights, lengths, bonus, close, words, knobs.ilp_nodes, first)
     if fill and chosen:  # one more sentence, for the evaluation's cut at exactly `words`
         chosen = greedy(space, sum(lengths[i] for i in chosen) + 1, True, None, chosen)
     return chosen

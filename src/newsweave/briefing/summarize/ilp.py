@@ -13,7 +13,9 @@ Sentence priors (position, centrality, recency; `coverage.priors`) enter as a sm
 chosen sentence: `prior_weight` times its prior above 1 (scaled to 0..1 over the story) times
 the concept weight its words would carry at the story's mean density, so that among equal
 coverage the better-placed sentence wins. HiGHS (`scipy.optimize.milp`) solves the program; a
-story whose program is not solved within `ilp_seconds` keeps the best solution found by then.
+story whose program is not solved within `ilp_nodes` branch-and-bound nodes keeps the best
+solution found by then (a node limit, not a time limit: the same story gives the same summary
+on a slow machine; `SAFETY_SECONDS` only stops a pathological program).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from scipy.sparse import coo_matrix
 
 from newsweave.config import SummarizeSettings
 
+SAFETY_SECONDS = 30.0
+
 
 def solve(
     concept_sets: dict[int, set[str]],
@@ -33,7 +37,7 @@ def solve(
     bonus: dict[int, float],
     close: list[tuple[int, int]],
     budget: int,
-    seconds: float,
+    nodes: int,
     first: int | None = None,
 ) -> list[int]:
     """The sentences (keys of `concept_sets`) that maximise covered concept weight plus their
@@ -77,7 +81,7 @@ def solve(
         constraints=constraints,
         integrality=np.ones(n + m),
         bounds=Bounds(lower, np.ones(n + m)),
-        options={"time_limit": seconds, "mip_rel_gap": 1e-4},
+        options={"node_limit": nodes, "time_limit": SAFETY_SECONDS, "mip_rel_gap": 1e-4},
     )
     if result.x is None:
         return [first] if first is not None else []
