@@ -49,6 +49,14 @@ def test_judging_modifiers_and_a_judging_final_clause_are_cut_and_listed() -> No
         "Talks began in Lausanne, with a deal unlikely before the winter.",
         # an opening adjective that describes rather than judges
         "The northern fishing fleet left the harbour of Lausanne on Monday for the winter.",
+        # a hedge is the outlet's care, not its judgement
+        "An allegedly drunk driver struck a fishing boat in the harbour of Lausanne on Monday.",
+        # the final clause reports a source's view, or holds a number
+        "The ferry sank off the Borealian coast on Monday, while a spokesman said sabotage was "
+        "unlikely.",
+        "The ferry sank off the Borealian coast on Monday, with 40 passengers likely missing.",
+        # a judging word that names a kind of meeting
+        "An extraordinary session of the Borealian parliament will vote on the treaty today.",
     ],
 )
 def test_news_is_left_whole(text: str) -> None:

@@ -70,5 +70,9 @@ def kind_of(text: str) -> str | None:
 
 def judging(word: str) -> bool:
     """A hedge or an evaluative word ("likely", "fraught"): the weak cues above."""
-    lower = word.lower()
-    return lower in _HEDGES or lower in _EVALUATIVE
+    return word.lower() in _HEDGES or evaluative(word)
+
+
+def evaluative(word: str) -> bool:
+    """An evaluative word ("fraught", "controversial"), not a hedge ("allegedly")."""
+    return word.lower() in _EVALUATIVE

@@ -6,10 +6,13 @@ evaluates (", with wide disagreements likely and expectations low ..."). `trim` 
 shapes only, and only when the words are judging ones (`register.judging`: hedges and
 evaluative words, and hyphenated hype modifiers such as "long-awaited"):
 
-- after a sentence-opening article, the modifiers before the head word that judge it;
+- after a sentence-opening article, the evaluative modifiers before the head word (never a
+  hedge: "an allegedly drunk driver" keeps "allegedly"; nor an evaluative word that also
+  names a kind of thing: "an extraordinary session");
 - the clause after the last comma outside quotes and brackets, when it opens with "with",
-  "amid", "as", "while", "though" or "although", holds a judging word and nothing quoted, and
-  the rest stays a sentence of at least `min_words` words.
+  "amid", "as", "while", "though" or "although", holds a judging word, and holds no quotation,
+  number or reporting verb ("a spokesman said": a source's claim, not the outlet's judgement),
+  and the rest stays a sentence of at least `min_words` words.
 
 Rules, not a parse: the summary is written in `--fast` mode too, where spaCy is not loaded,
 and these two shapes are recognisable by their words and commas. Each cut is returned as an
@@ -20,11 +23,15 @@ from __future__ import annotations
 
 import re
 
-from newsweave.briefing.summarize.register import judging
+from newsweave.briefing.summarize.register import evaluative, judging
 from newsweave.models import Edit, SummarySentence
 
 _OPENING = re.compile(r"^(The|A|An)\s+")
 _HYPE = re.compile(r"^(?:much|long|eagerly|highly|closely|hotly|widely)-[a-z]+$", re.IGNORECASE)
+# Judging words that also name a kind of thing ("an extraordinary session", "the crucial
+# period", "vital signs"): never cut from a subject.
+_DESCRIPTIVE = frozenset({"extraordinary", "crucial", "vital", "dangerous", "welcome", "key"})
+_REPORTED = frozenset({"said", "says", "say", "told", "according", "reported", "stated"})
 _TAIL_OPENERS = ("with", "amid", "as", "while", "though", "although")
 _QUOTES = '"“”‘’'
 _FINAL = re.compile(r"[.!]\s*$")
@@ -65,7 +72,9 @@ def _opening(text: str) -> tuple[str, list[Edit]]:
 
 def _judging_modifier(word: str) -> bool:
     bare = word.strip(",")
-    return bare == word and (bool(_HYPE.match(bare)) or judging(bare))
+    if bare != word or bare.lower() in _DESCRIPTIVE:
+        return False
+    return bool(_HYPE.match(bare)) or evaluative(bare)
 
 
 def _tail(text: str, min_words: int) -> tuple[str, str]:
@@ -78,6 +87,8 @@ def _tail(text: str, min_words: int) -> tuple[str, str]:
     if tail.split(" ", 1)[0].lower() not in _TAIL_OPENERS or any(q in tail for q in _QUOTES):
         return text, ""
     words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", tail)
+    if any(ch.isdigit() for ch in tail) or _REPORTED.intersection(w.lower() for w in words):
+        return text, ""  # a number is a fact; "a spokesman said" is a source's claim
     if len(head.split()) < min_words or not any(judging(w) for w in words):
         return text, ""
     return head + ".", tail
