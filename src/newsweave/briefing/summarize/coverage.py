@@ -31,11 +31,13 @@ from newsweave.briefing.summarize import ilp
 from newsweave.briefing.summarize import text as tx
 from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool, recency
 from newsweave.briefing.summarize.citations import cite, support
-from newsweave.briefing.summarize.newsfirst import arrange, dated, leads
+from newsweave.briefing.summarize.newsfirst import Leads, arrange, dated, leads
 from newsweave.briefing.summarize.trim import trim
 from newsweave.clean.dateline import without_dateline
 from newsweave.config import SummarizeSettings, settings
 from newsweave.models import Story, SummarySentence
+
+DATE_WORDS = 3  # the lead's bracketed date: "[June 16, 2021]"
 
 
 class Coverage:
@@ -49,28 +51,42 @@ class Coverage:
     ) -> tuple[SummarySentence, ...]:
         knobs = self.knobs
         the_pool = pool(candidates(story, knobs.min_words, knobs.max_words))
-        # Room for the lead's bracketed date ("[June 16, 2021]": three words).
-        budget = max(1, words - 3) if knobs.date_lead and knobs.lead_first and not fill else words
-        chosen = select(the_pool, knobs, budget, fill)
         if not knobs.lead_first:
+            chosen = select(the_pool, knobs, words, fill)
             chosen.sort(key=lambda i: the_pool.items[i].order_key)
             return tuple(cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen)
         found = leads(the_pool, knobs)
-        lead = found.among(chosen, knobs.lead_slack)
+        cited, lead = self.lead_first(the_pool, found, words, fill)
+        if cited and lead is not None and knobs.date_lead:
+            room = words - sum(tx.word_count(c.text) for c in cited)
+            wants = dated(cited[0], the_pool.items[lead], found.day, DATE_WORDS) is not cited[0]
+            if wants and room < DATE_WORDS:  # no room for the lead's date: choose again
+                cited, lead = self.lead_first(the_pool, found, words - DATE_WORDS, fill, lead)
+                room = words - sum(tx.word_count(c.text) for c in cited)
+            if lead is not None:
+                cited[0] = dated(cited[0], the_pool.items[lead], found.day, room)
+        return tuple(cited)
+
+    def lead_first(
+        self, the_pool: Pool, found: Leads, words: int, fill: bool, lead: int | None = None
+    ) -> tuple[list[SummarySentence], int | None]:
+        """The chosen sentences, cited, the lead first (trimmed) and the rest by support then
+        time; the lead's index, or None when there is none."""
+        knobs = self.knobs
+        chosen = select(the_pool, knobs, max(1, words), fill, first=lead)
+        lead = lead if lead is not None else found.among(chosen, knobs.lead_slack)
         if lead is None and (lead := found.best()) is not None:
-            chosen = select(the_pool, knobs, budget, fill, first=lead)
+            chosen = select(the_pool, knobs, max(1, words), fill, first=lead)
         # With `fill` the last sentence chosen overruns the budget: it stays last, to be cut.
         extra = [chosen[-1]] if fill and len(chosen) > 1 and chosen[-1] != lead else []
         kept = [i for i in chosen if i not in extra]
         chosen = arrange(the_pool, kept, lead, support(the_pool, knobs.match)) + extra
         cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
-        if cited and lead is not None and chosen[0] == lead:
-            if knobs.trim_lead:
-                cited[0] = trim(cited[0], knobs.min_words)
-            if knobs.date_lead:
-                room = words - sum(tx.word_count(c.text) for c in cited)
-                cited[0] = dated(cited[0], the_pool.items[lead], found.day, room)
-        return tuple(cited)
+        if not cited or lead is None or chosen[0] != lead:
+            return cited, None
+        if knobs.trim_lead:
+            cited[0] = trim(cited[0], knobs.min_words)
+        return cited, lead
 
 
 def concept_weights(
