@@ -113,12 +113,17 @@ class SummarizeSettings:
     max_words: int
     filters: bool
     concept_min_df: int
+    concept_min_share: float
+    fact_weight: float
     length_exponent: float
     position_weight: float
     centrality_weight: float
     support_weight: float
     recency_weight: float
     redundancy: float
+    solver: str
+    prior_weight: float
+    ilp_nodes: int
     trim_datelines: bool
     match: float
     lead_first: bool
@@ -128,6 +133,7 @@ class SummarizeSettings:
     lead_position_weight: float
     lead_slack: float
     date_lead: bool
+    trim_lead: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -131,6 +131,16 @@ class SummarySentence:
     sources: tuple[SourceRef, ...]
     support: int
     outlets: tuple[str, ...] = ()
+    edits: tuple[Edit, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """How a summary sentence differs from its first source sentence: `kind` "cut" (`text`
+    left out, an editor's trim of the lead) or "insert" (`text` added, the lead's date)."""
+
+    kind: str
+    text: str
 
 
 @dataclass(frozen=True, slots=True)

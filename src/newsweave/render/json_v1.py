@@ -65,6 +65,11 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                 "sources": _sources(s.sources),
                 "support": s.support,
                 "outlets": list(s.outlets),
+                **(
+                    {"edits": [{"kind": e.kind, "text": e.text} for e in s.edits]}
+                    if s.edits
+                    else {}
+                ),
             }
             for s in brief.summary
         ],

@@ -12,25 +12,32 @@ summary does not repeat. Sentences that cannot stand alone (fragments, questions
 a pronoun or connective first) are left out. The summary opens with the sentence that states
 the core event (`newsfirst`): the best lead among the chosen sentences when it scores within
 `lead_slack` of the story's best lead, else the best lead, put in first. The others follow by
-the number of outlets that report them, then in time order. Each is cited with its own article
+the number of outlets that report them, then in time order; the lead is trimmed of an
+outlet's judging words (`trim`) and dated. Each is cited with its own article
 first and the other articles that say the same after.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
+from newsweave.briefing.summarize import ilp
 from newsweave.briefing.summarize import text as tx
 from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool, recency
 from newsweave.briefing.summarize.citations import cite, support
-from newsweave.briefing.summarize.newsfirst import arrange, dated, leads
+from newsweave.briefing.summarize.newsfirst import Leads, arrange, dated, leads
+from newsweave.briefing.summarize.trim import trim
 from newsweave.clean.dateline import without_dateline
 from newsweave.config import SummarizeSettings, settings
 from newsweave.models import Story, SummarySentence
+
+DATE_WORDS = 3  # the lead's bracketed date: "[June 16, 2021]"
 
 
 class Coverage:
@@ -44,24 +51,50 @@ class Coverage:
     ) -> tuple[SummarySentence, ...]:
         knobs = self.knobs
         the_pool = pool(candidates(story, knobs.min_words, knobs.max_words))
-        chosen = select(the_pool, knobs, words, fill)
         if not knobs.lead_first:
+            chosen = select(the_pool, knobs, words, fill)
             chosen.sort(key=lambda i: the_pool.items[i].order_key)
             return tuple(cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen)
         found = leads(the_pool, knobs)
-        lead = found.among(chosen, knobs.lead_slack)
-        if lead is None and (lead := found.best()) is not None:
-            chosen = select(the_pool, knobs, words, fill, first=lead)
-        chosen = arrange(the_pool, chosen, lead, support(the_pool, knobs.match))
-        cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
-        if cited and lead is not None and chosen[0] == lead and knobs.date_lead:
+        cited, lead = self.lead_first(the_pool, found, words, fill)
+        if cited and lead is not None and knobs.date_lead:
             room = words - sum(tx.word_count(c.text) for c in cited)
-            cited[0] = dated(cited[0], the_pool.items[lead], found.day, room)
+            wants = dated(cited[0], the_pool.items[lead], found.day, DATE_WORDS) is not cited[0]
+            if wants and room < DATE_WORDS:  # no room for the lead's date: choose again
+                cited, lead = self.lead_first(the_pool, found, words - DATE_WORDS, fill, lead)
+                room = words - sum(tx.word_count(c.text) for c in cited)
+            if lead is not None:
+                cited[0] = dated(cited[0], the_pool.items[lead], found.day, room)
         return tuple(cited)
 
+    def lead_first(
+        self, the_pool: Pool, found: Leads, words: int, fill: bool, lead: int | None = None
+    ) -> tuple[list[SummarySentence], int | None]:
+        """The chosen sentences, cited, the lead first (trimmed) and the rest by support then
+        time; the lead's index, or None when there is none."""
+        knobs = self.knobs
+        chosen = select(the_pool, knobs, max(1, words), fill, first=lead)
+        lead = lead if lead is not None else found.among(chosen, knobs.lead_slack)
+        if lead is None and (lead := found.best()) is not None:
+            chosen = select(the_pool, knobs, max(1, words), fill, first=lead)
+        # With `fill` the last sentence chosen overruns the budget: it stays last, to be cut.
+        extra = [chosen[-1]] if fill and len(chosen) > 1 and chosen[-1] != lead else []
+        kept = [i for i in chosen if i not in extra]
+        chosen = arrange(the_pool, kept, lead, support(the_pool, knobs.match)) + extra
+        cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
+        if not cited or lead is None or chosen[0] != lead:
+            return cited, None
+        if knobs.trim_lead:
+            cited[0] = trim(cited[0], knobs.min_words)
+        return cited, lead
 
-def concept_weights(items: list[Candidate], min_df: int) -> dict[str, float]:
-    """Concept -> number of independent articles (not copies) that contain it."""
+
+def concept_weights(
+    items: list[Candidate], min_df: int, min_share: float = 0.0, fact_weight: float = 0.0
+) -> dict[str, float]:
+    """Concept -> number of independent articles (not copies) that contain it, if at least
+    `min_df` and `min_share` of them do, times 1 + `fact_weight` when it holds a name or a
+    number (what a reader wants first)."""
     per_article: dict[str, set[str]] = {}
     for candidate in items:
         if not candidate.is_copy:
@@ -70,8 +103,15 @@ def concept_weights(items: list[Candidate], min_df: int) -> dict[str, float]:
     df: Counter[str] = Counter()
     for found in per_article.values():
         df.update(found)
-    threshold = max(1, min(min_df, len(per_article) - 1))
-    return {c: float(n) for c, n in df.items() if n >= threshold}
+    needed = max(min_df, math.ceil(min_share * len(per_article) - 1e-9))
+    threshold = max(1, min(needed, len(per_article) - 1))
+    weights = {c: float(n) for c, n in df.items() if n >= threshold}
+    if fact_weight:
+        facts = tx.name_stems(c.sentence.text for c in items if not c.is_copy)
+        for concept in weights:
+            if any(t in facts or any(ch.isdigit() for ch in t) for t in concept.split()):
+                weights[concept] *= 1.0 + fact_weight
+    return weights
 
 
 def priors(the_pool: Pool, knobs: SummarizeSettings) -> NDArray[np.float64]:
@@ -92,20 +132,55 @@ def priors(the_pool: Pool, knobs: SummarizeSettings) -> NDArray[np.float64]:
 def select(
     the_pool: Pool, knobs: SummarizeSettings, words: int, fill: bool, first: int | None = None
 ) -> list[int]:
-    """Greedy budgeted selection: `first` (the lead) if given, then the best gain per word,
-    until the budget is spent."""
+    """The sentences that cover the story's concepts best within `words` (with `fill`, one
+    more that the evaluation's cut will shorten), `first` (the lead) among them if given."""
     items = the_pool.items
     allowed = [i for i, c in enumerate(items) if not c.is_copy and (c.fit or not knobs.filters)]
     if not allowed:
         allowed = [i for i, c in enumerate(items) if not c.is_copy]
-    weights = concept_weights(items, knobs.concept_min_df)
+    weights = concept_weights(
+        items, knobs.concept_min_df, knobs.concept_min_share, knobs.fact_weight
+    )
     prior = priors(the_pool, knobs)
     concept_sets = {i: tx.concepts(list(items[i].stems)) & weights.keys() for i in allowed}
     cut = without_dateline if knobs.trim_datelines else str
     lengths = {i: max(1, tx.word_count(cut(items[i].sentence.text))) for i in allowed}
-    covered: set[str] = set()
-    chosen: list[int] = []
-    used = 0
+    space = Space(the_pool, knobs, allowed, weights, prior, concept_sets, lengths)
+    if knobs.solver == "greedy":
+        return greedy(space, words, fill, first)
+    bonus = ilp.bonuses(allowed, prior, lengths, weights, concept_sets, knobs)
+    index = np.array(allowed)
+    near = np.argwhere(np.triu(the_pool.similarity[np.ix_(index, index)] >= knobs.redundancy, 1))
+    close = [(allowed[a], allowed[b]) for a, b in near]
+    chosen = ilp.solve(concept_sets, weights, lengths, bonus, close, words, knobs.ilp_nodes, first)
+    if fill and chosen:  # one more sentence, for the evaluation's cut at exactly `words`
+        chosen = greedy(space, sum(lengths[i] for i in chosen) + 1, True, None, chosen)
+    return chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Space:
+    """What selection chooses from: the allowed sentences, their concepts, lengths, priors."""
+
+    pool: Pool
+    knobs: SummarizeSettings
+    allowed: list[int]
+    weights: dict[str, float]
+    prior: NDArray[np.float64]
+    concept_sets: dict[int, set[str]]
+    lengths: dict[int, int]
+
+
+def greedy(
+    space: Space, words: int, fill: bool, first: int | None, start: list[int] | None = None
+) -> list[int]:
+    """Greedy budgeted selection after `start`: `first` (the lead) if given, then the best
+    gain per word, until the budget is spent."""
+    knobs, weights, lengths = space.knobs, space.weights, space.lengths
+    chosen = list(start or [])
+    covered = set().union(*(space.concept_sets[i] for i in chosen)) if chosen else set()
+    used = sum(lengths[i] for i in chosen)
+    allowed = [i for i in space.allowed if i not in chosen and not _close(space, i, chosen)]
     while allowed and used < words:
         best, best_score = -1, 0.0
         if first is not None and first in allowed and (fill or used + lengths[first] <= words):
@@ -114,7 +189,7 @@ def select(
         for i in allowed:
             if not fill and used + lengths[i] > words:
                 continue
-            gain = sum(weights[c] for c in concept_sets[i] - covered) * prior[i]
+            gain = sum(weights[c] for c in space.concept_sets[i] - covered) * space.prior[i]
             score = gain / lengths[i] ** knobs.length_exponent
             if score > best_score:
                 best, best_score = i, score
@@ -122,7 +197,10 @@ def select(
             break
         chosen.append(best)
         used += lengths[best]
-        covered |= concept_sets[best]
-        close = the_pool.similarity[best] >= knobs.redundancy
-        allowed = [i for i in allowed if i != best and not close[i]]
+        covered |= space.concept_sets[best]
+        allowed = [i for i in allowed if i != best and not _close(space, i, [best])]
     return chosen
+
+
+def _close(space: Space, index: int, chosen: list[int]) -> bool:
+    return any(space.pool.similarity[c][index] >= space.knobs.redundancy for c in chosen)

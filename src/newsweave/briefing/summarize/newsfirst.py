@@ -15,7 +15,8 @@ Each is scored by
 
 The other chosen sentences follow by importance (the number of independent outlets that report
 them), then in time order. When the lead names the event day in relative words ("on
-Wednesday", "within hours"), `dated` adds the day in brackets, so the reader sees the date.
+Wednesday", "within hours"), `dated` adds the day in brackets, so the reader sees the date,
+and records the insertion in the sentence's `edits`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from numpy.typing import NDArray
 from newsweave.briefing.summarize import register
 from newsweave.briefing.summarize.candidates import Candidate, Pool, recency
 from newsweave.config import SummarizeSettings
-from newsweave.models import SummarySentence
+from newsweave.models import Edit, SummarySentence
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 from newsweave.timex.expressions import find_expressions
 
@@ -207,8 +208,10 @@ def dated(
             continue
         if _MONTH_NAME.search(found.text) and any(ch.isdigit() for ch in found.text):
             return sentence  # already a calendar date ("June 16")
-        text = sentence.text.replace(found.text, f"{found.text} [{_spelled(day)}]", 1)
-        return SummarySentence(text, sentence.sources, sentence.support, sentence.outlets)
+        inserted = f"[{_spelled(day)}]"
+        text = sentence.text.replace(found.text, f"{found.text} {inserted}", 1)
+        edits = (*sentence.edits, Edit("insert", inserted))
+        return SummarySentence(text, sentence.sources, sentence.support, sentence.outlets, edits)
     return sentence
 
 

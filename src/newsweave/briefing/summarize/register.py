@@ -66,3 +66,13 @@ def kind_of(text: str) -> str | None:
         return "background"
     weak = sum(w.lower() in _HEDGES or w.lower() in _EVALUATIVE for w in words)
     return "opinion" if weak >= 2 else None
+
+
+def judging(word: str) -> bool:
+    """A hedge or an evaluative word ("likely", "fraught"): the weak cues above."""
+    return word.lower() in _HEDGES or evaluative(word)
+
+
+def evaluative(word: str) -> bool:
+    """An evaluative word ("fraught", "controversial"), not a hedge ("allegedly")."""
+    return word.lower() in _EVALUATIVE

@@ -8,6 +8,7 @@ evaluation counts; stems are cached because a story repeats its vocabulary many 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
@@ -28,6 +29,7 @@ _DANGLING_OPENERS = frozenset({
 })  # fmt: skip
 _QUOTE_OPEN = ('"', "“", "'", "‘", "``")
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 @lru_cache(maxsize=200_000)
@@ -49,6 +51,20 @@ def content(stems: list[str]) -> list[str]:
 def concepts(stems: list[str]) -> set[str]:
     """Bigram concepts of a sentence: adjacent stems, not both stop words."""
     return {f"{a} {b}" for a, b in pairwise(stems) if not (a in STOP_WORDS and b in STOP_WORDS)}
+
+
+def name_stems(texts: Iterable[str]) -> frozenset[str]:
+    """Stems of the words written capitalised after a sentence's first word and never in
+    lower case: the names of a story (people, places, organisations)."""
+    upper: set[str] = set()
+    lower: set[str] = set()
+    for text in texts:
+        for at, word in enumerate(_WORD.findall(text)):
+            if word[0].islower():
+                lower.add(stem(word.lower()))
+            elif at > 0 and word.lower() not in STOP_WORDS:
+                upper.add(stem(word.lower()))
+    return frozenset(upper - lower)
 
 
 def word_count(text: str) -> int:
