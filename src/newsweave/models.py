@@ -140,6 +140,7 @@ class Fact:
     support: int
     outlets: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    kind: str = "fact"  # fact, claim (attributed), opinion, background: `text.kinds`
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ class Exclusive:
     text: str
     article: str
     outlet: str | None = None
+    kind: str = "fact"
 
 
 @dataclass(frozen=True, slots=True)

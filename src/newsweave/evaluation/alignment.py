@@ -62,7 +62,7 @@ class Pair:
     split: str = ""  # "train" / "test" where the file fixes a split
 
 
-class _Resolver:
+class Resolver:
     """Reads the sentence a pointer names from the shared data, once per file."""
 
     def __init__(self, data_dir: Path) -> None:
@@ -127,7 +127,7 @@ def load(dataset: Path, data_dir: Path | None = None) -> tuple[list[Pair], int]:
         lines = dataset.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise DatasetError(f"{dataset}: cannot read ({error})") from error
-    resolve = _Resolver(data_dir or dataset.parent)
+    resolve = Resolver(data_dir or dataset.parent)
     pairs, skipped = [], 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():

@@ -14,6 +14,8 @@ Each pair of statements of different outlets is one of three relations (`relatio
   rule (`decided_by="rule"`).
 - same: similar at or above the alignment threshold and not contradicting;
 - different: the rest.
+Agreed facts are only reported facts and attributed claims (`text.kinds`): a group whose
+representative is opinion, analysis or background is the outlets' framing, not an agreed fact.
 Facts and exclusives go further than one cosine: every pair gets a support probability from a
 learned combination of similarities and anchors (`support.py`). Pairs at or above the model's
 `threshold` are grouped (strongest first, at most one statement per article, never across a
@@ -53,6 +55,7 @@ from newsweave.models import (
     Story,
     SummarySentence,
 )
+from newsweave.text.kinds import AGREED_KINDS, statement_kind
 
 Matrix = NDArray[np.float32]
 
@@ -257,7 +260,14 @@ def _fact(group: list[Statement], chosen: Statement) -> Fact:
         support=len(outlets),
         outlets=outlets,
         sources=tuple(_source(s) for s in ordered),
+        kind=kind_of_statement(chosen),
     )
+
+
+def kind_of_statement(statement: Statement) -> str:
+    """The kind of the sentence a statement stands in (`text.kinds`): a clause's attribution
+    ("..., officials said") is often in the other clause of its sentence."""
+    return statement_kind(statement.sentence.text)
 
 
 def _informative(statement: Statement, min_words: int) -> bool:
@@ -303,7 +313,8 @@ def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
         members, chosen = _credited(index, support, model.threshold)
         group = [statements[i] for i in members]
         if len({s.outlet for s in group}) >= 2:
-            facts.append(_fact(group, statements[chosen]))
+            if kind_of_statement(statements[chosen]) in AGREED_KINDS:
+                facts.append(_fact(group, statements[chosen]))
         elif (
             len(index) == len(members)
             and _informative(group[0], config.exclusive_min_words)
