@@ -148,7 +148,8 @@ def load(dataset: Path, data_dir: Path | None = None) -> tuple[list[Pair], int]:
                 resolve(record["ref_a"], where),
                 resolve(record["ref_b"], where),
             )
-            story, split = str(record.get("story", "")), str(record.get("split", ""))
+            story = str(record.get("story") or record["ref_a"].get("record", ""))
+            split = str(record.get("split", ""))
             pairs.append(Pair(a, b, label, day_a, day_b, story, split))
         else:
             pairs.append(Pair(str(record["a"]), str(record["b"]), label))
