@@ -23,6 +23,11 @@ def _side(text: str, published: date | None = None) -> tuple[str, object]:
     return text, anchors(text, sentence_dates(text, published))
 
 
+def _two_outlets(*told: tuple[str, str]) -> Story:
+    """A story of one article per (outlet, text)."""
+    return Story("s1", tuple(make_article(t, id=o, outlet=o) for o, t in told))
+
+
 def _numbers(a: str, b: str) -> str | None:
     return number_conflict(anchors(a), anchors(b), CONFIG)
 
@@ -66,20 +71,9 @@ def test_a_relative_day_resolved_a_year_apart_is_not_a_date_conflict() -> None:
 
 
 def test_a_brief_reports_each_side_of_a_close_number_clash_with_its_outlet() -> None:
-    story = Story(
-        "s1",
-        (
-            make_article(
-                "The climber fell about 150 metres from the ridge on Mount Arden on Friday.",
-                id="a",
-                outlet="Alpine Times",
-            ),
-            make_article(
-                "On Friday the 36-year-old climber slipped and fell 180 metres from the ridge.",
-                id="b",
-                outlet="Valley Post",
-            ),
-        ),
+    story = _two_outlets(
+        ("Alpine Times", "The climber fell about 150 metres from the ridge on Mount Arden."),
+        ("Valley Post", "The 36-year-old climber slipped and fell 180 metres from the ridge."),
     )
     (conflict,) = compare_outlets(story).conflicts
     assert "150" in conflict.about and "180" in conflict.about

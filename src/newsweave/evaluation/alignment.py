@@ -39,7 +39,8 @@ from typing import Any
 import numpy as np
 
 from newsweave.briefing.agreement.clauses import clauses
-from newsweave.briefing.agreement.compare import align_threshold, relation
+from newsweave.briefing.agreement.compare import relation
+from newsweave.briefing.agreement.conflicts import align_threshold
 from newsweave.briefing.agreement.matching import shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
 from newsweave.config import AgreementSettings, settings

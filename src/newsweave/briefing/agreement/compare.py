@@ -30,8 +30,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.briefing.agreement.exclusives import rank, unmatched
 from newsweave.briefing.agreement.conflicts import align_threshold, conflict, conflict_threshold
+from newsweave.briefing.agreement.exclusives import rank, unmatched
 from newsweave.briefing.agreement.matching import lexical_similarity, shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, Statement, story_statements
 from newsweave.briefing.agreement.support import main_verbs, pair_features
