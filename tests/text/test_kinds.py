@@ -68,3 +68,11 @@ def test_the_labelled_kinds_resolve_and_beat_the_baselines_on_held_out_stories(
     assert ours["accuracy"] > every_fact["accuracy"] + 0.3
     assert ours["agreed_precision"] > every_fact["agreed_precision"]
     assert "newsweave" in run(LABELS, shared)
+
+
+def test_judging_words_are_hedges_and_evaluative_words_only_the_latter() -> None:
+    from newsweave.text.kinds import evaluative, judging
+
+    assert judging("allegedly") and not evaluative("allegedly")
+    assert judging("Fraught") and evaluative("fraught")
+    assert not judging("harbour")

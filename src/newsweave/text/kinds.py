@@ -103,8 +103,18 @@ def _is_question(text: str) -> bool:
     return text.strip().rstrip("\"'”’)").endswith("?")
 
 
+def judging(word: str) -> bool:
+    """A hedge or an evaluative word ("likely", "fraught"): the weak cues above."""
+    return word.lower() in _HEDGES or evaluative(word)
+
+
+def evaluative(word: str) -> bool:
+    """An evaluative word ("fraught", "controversial"), not a hedge ("allegedly")."""
+    return word.lower() in _EVALUATIVE
+
+
 def _weak_cues(words: list[str]) -> int:
-    return sum(w.lower() in _HEDGES or w.lower() in _EVALUATIVE for w in words)
+    return sum(judging(w) for w in words)
 
 
 def kind_of(text: str) -> str | None:
