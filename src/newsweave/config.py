@@ -163,6 +163,10 @@ class AgreementSettings:
     lexical_align_threshold: float
     embedding_conflict_threshold: float
     lexical_conflict_threshold: float
+    number_context_words: int
+    generic_context_words: int
+    number_conflict_max_ratio: float
+    same_wording_overlap: float
     exclusive_min_words: int
     max_exclusives_per_outlet: int
     exclusives_shown: int

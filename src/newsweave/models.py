@@ -150,6 +150,7 @@ class Fact:
     support: int
     outlets: tuple[str, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    kind: str = "fact"  # fact, claim (attributed), opinion, background: `text.kinds`
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,7 @@ class Exclusive:
     text: str
     article: str
     outlet: str | None = None
+    kind: str = "fact"
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,3 +223,18 @@ def test_facts_and_exclusives_are_shown_without_the_dateline_their_sources_keep(
     assert all(ref.text.startswith("PORTVALE (") for f in bridge for ref in f.sources)
     for text in shown:  # what is shown is still word for word in an article
         assert any(text in article.text for article in story.articles), text
+
+
+def test_an_opinion_two_outlets_share_is_not_an_agreed_fact_and_facts_carry_their_kind() -> None:
+    opinion = (
+        "For the most part, the coming bridge vote will be an opportunity for both parties "
+        "to settle their old scores."
+    )
+    story = _story(
+        make_article(HARBOUR + "\n" + opinion, id="a", outlet="Harbour Herald"),
+        make_article(HARBOUR_REWORDED + "\n" + opinion, id="b", outlet="Coast Courier"),
+    )
+    agreement = compare_outlets(story)
+    assert agreement.facts, "the shared report of the vote is still a fact"
+    assert all("opportunity" not in f.text for f in agreement.facts)
+    assert {f.kind for f in agreement.facts} <= {"fact", "claim"}

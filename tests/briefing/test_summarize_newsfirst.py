@@ -12,8 +12,8 @@ from conftest import make_article
 
 import newsweave
 from newsweave.briefing.summarize import summarize
-from newsweave.briefing.summarize.register import kind_of
 from newsweave.models import Story
+from newsweave.text.kinds import kind_of
 
 OLD = "\n".join([
     "The leaders of Atlantis and Borealia will meet in Switzerland next month, aides said.",

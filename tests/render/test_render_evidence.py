@@ -51,3 +51,27 @@ def test_hostile_evidence_stays_text() -> None:
     assert all(s.get("nonce") == "n0nce" for s in tree.iter("script"))
     assert not [e for e in tree.iter() if any(a.startswith("on") for a in e.attrib)]
     assert "Monday." + EVIL in tree.xpath('//*[@class="evidence"]')[0].text_content()
+
+
+def test_every_format_shows_the_kind_of_each_fact_and_exclusive() -> None:
+    import jsonschema
+
+    from newsweave.render.json_v1 import document, schema
+
+    brief = _brief_with_evidence()
+    claim = dataclasses.replace(brief.facts[0], kind="claim")
+    brief = dataclasses.replace(
+        brief,
+        facts=(claim,),
+        exclusives=(dataclasses.replace(brief.exclusives[0], kind="background"),),
+    )
+    story = document([brief])["stories"][0]
+    assert story["facts"][0]["kind"] == "claim"
+    assert story["exclusives"][0]["kind"] == "background"
+    jsonschema.validate(document([brief]), schema())
+    markdown = render_markdown([brief])
+    assert "(claim; 2 outlets" in markdown
+    assert "(background; " in markdown
+    tree = lxml.html.document_fromstring(render_html([brief], nonce="n0nce"))
+    kinds = [k.text_content() for k in tree.xpath('//*[contains(@class, "kind-")]')]
+    assert kinds == ["claim", "background"]

@@ -39,7 +39,8 @@ from typing import Any
 import numpy as np
 
 from newsweave.briefing.agreement.clauses import clauses
-from newsweave.briefing.agreement.compare import align_threshold, relation
+from newsweave.briefing.agreement.compare import relation
+from newsweave.briefing.agreement.conflicts import align_threshold
 from newsweave.briefing.agreement.matching import shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
 from newsweave.config import AgreementSettings, settings
@@ -62,7 +63,7 @@ class Pair:
     split: str = ""  # "train" / "test" where the file fixes a split
 
 
-class _Resolver:
+class Resolver:
     """Reads the sentence a pointer names from the shared data, once per file."""
 
     def __init__(self, data_dir: Path) -> None:
@@ -127,7 +128,7 @@ def load(dataset: Path, data_dir: Path | None = None) -> tuple[list[Pair], int]:
         lines = dataset.read_text(encoding="utf-8").splitlines()
     except OSError as error:
         raise DatasetError(f"{dataset}: cannot read ({error})") from error
-    resolve = _Resolver(data_dir or dataset.parent)
+    resolve = Resolver(data_dir or dataset.parent)
     pairs, skipped = [], 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
@@ -148,7 +149,8 @@ def load(dataset: Path, data_dir: Path | None = None) -> tuple[list[Pair], int]:
                 resolve(record["ref_a"], where),
                 resolve(record["ref_b"], where),
             )
-            story, split = str(record.get("story", "")), str(record.get("split", ""))
+            story = str(record.get("story") or record["ref_a"].get("record", ""))
+            split = str(record.get("split", ""))
             pairs.append(Pair(a, b, label, day_a, day_b, story, split))
         else:
             pairs.append(Pair(str(record["a"]), str(record["b"]), label))

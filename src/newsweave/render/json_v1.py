@@ -80,11 +80,13 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                 "support": f.support,
                 "outlets": list(f.outlets),
                 "sources": _sources(f.sources),
+                "kind": f.kind,
             }
             for f in brief.facts
         ],
         "exclusives": [
-            {"text": e.text, "article": e.article, "outlet": e.outlet} for e in brief.exclusives
+            {"text": e.text, "article": e.article, "outlet": e.outlet, "kind": e.kind}
+            for e in brief.exclusives
         ],
         "conflicts": [
             {

@@ -6,14 +6,12 @@ calendar day, the same count of the same thing). Support counts independent outl
 spun rewrites were set aside by `story_statements`, so wire copy printed five times counts once.
 
 Each pair of statements of different outlets is one of three relations (`relation`):
-- contradicting: similar enough to be about the same thing (the conflict threshold) and their
-  anchors clash: incompatible counts of the same kind of thing ("2,000 workers" vs "3,500
-  workers", "at least 19" is compatible with "20"), the same event on different days, or one
-  side negating what the other says in the same words, or the same statement in words of clearly
-  different loaded tone ("terrorists" vs "militants", `loaded.characterisation`). Decided by
-  rule (`decided_by="rule"`).
+- contradicting: about the same thing, with anchors that cannot both be true (a number, a date,
+  whether it happened, a loaded word: `conflicts.py`). Decided by rule (`decided_by="rule"`).
 - same: similar at or above the alignment threshold and not contradicting;
 - different: the rest.
+Agreed facts are only reported facts and attributed claims (`text.kinds`): a group whose
+representative is opinion, analysis or background is the outlets' framing, not an agreed fact.
 Facts and exclusives go further than one cosine: every pair gets a support probability from a
 learned combination of similarities and anchors (`support.py`). Pairs at or above the model's
 `threshold` are grouped (strongest first, at most one statement per article, never across a
@@ -32,13 +30,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from newsweave.briefing.agreement.conflicts import align_threshold, conflict, conflict_threshold
 from newsweave.briefing.agreement.exclusives import rank, unmatched
-from newsweave.briefing.agreement.loaded import characterisation
-from newsweave.briefing.agreement.matching import (
-    lexical_similarity,
-    quantity_conflict,
-    shared_anchor,
-)
+from newsweave.briefing.agreement.matching import lexical_similarity, shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, Statement, story_statements
 from newsweave.briefing.agreement.support import main_verbs, pair_features
 from newsweave.briefing.agreement.support import model as support_model
@@ -53,6 +47,7 @@ from newsweave.models import (
     Story,
     SummarySentence,
 )
+from newsweave.text.kinds import AGREED_KINDS, statement_kind
 
 Matrix = NDArray[np.float32]
 
@@ -99,47 +94,6 @@ def anchored(matrix: Matrix, anchors: Sequence[Anchors], bonus: float) -> Matrix
     return adjusted
 
 
-def conflict(
-    a: tuple[str, Anchors],
-    b: tuple[str, Anchors],
-    score: float,
-    config: AgreementSettings,
-    used: str,
-) -> str | None:
-    """What two similar statements (text, anchors) disagree on, or None.
-
-    Dates and negation only count when the statements say the same thing otherwise (similarity
-    at the alignment threshold, and for negation the same content words): two sentences that
-    merely share a topic often carry different dates and a "not" somewhere.
-    """
-    if score < conflict_threshold(config, used):
-        return None
-    about = quantity_conflict(a[1], b[1])
-    if about:
-        return about
-    if score < align_threshold(config, used):
-        return None
-    if len(a[1].dated) == 1 and len(b[1].dated) == 1:
-        (day_a, around_a), (day_b, around_b) = a[1].dated[0], b[1].dated[0]
-        if day_a != day_b and around_a & around_b:
-            return f"when it happened: {day_a} or {day_b}"
-    return _negation_conflict(a[1], b[1]) or characterisation(a[0], b[0])
-
-
-def _negation_conflict(a: Anchors, b: Anchors) -> str | None:
-    """One side negates, in the same words, what the other says."""
-    if (a.negations == 0) == (b.negations == 0):
-        return None  # both negate something, or neither: no clash on whether it happened
-    negated = (a.negated_words & (b.words - b.negated_words)) | (
-        b.negated_words & (a.words - a.negated_words)
-    )
-    if negated:
-        return (
-            f"whether it happened ({', '.join(sorted(negated))}): one outlet says so, another not"
-        )
-    return None
-
-
 def relation(
     a: tuple[str, Anchors],
     b: tuple[str, Anchors],
@@ -151,22 +105,6 @@ def relation(
     if conflict(a, b, score, config, used):
         return "contradicting"
     return "same" if score >= align_threshold(config, used) else "different"
-
-
-def align_threshold(config: AgreementSettings, used: str) -> float:
-    """The similarity at which statements say the same, for the similarity `used`."""
-    return {
-        "embedding": config.embedding_align_threshold,
-        "lexical": config.lexical_align_threshold,
-    }[used]
-
-
-def conflict_threshold(config: AgreementSettings, used: str) -> float:
-    """The similarity from which clashing statements conflict, for the similarity `used`."""
-    return {
-        "embedding": config.embedding_conflict_threshold,
-        "lexical": config.lexical_conflict_threshold,
-    }[used]
 
 
 def align(
@@ -257,7 +195,14 @@ def _fact(group: list[Statement], chosen: Statement) -> Fact:
         support=len(outlets),
         outlets=outlets,
         sources=tuple(_source(s) for s in ordered),
+        kind=kind_of_statement(chosen),
     )
+
+
+def kind_of_statement(statement: Statement) -> str:
+    """The kind of the sentence a statement stands in (`text.kinds`): a clause's attribution
+    ("..., officials said") is often in the other clause of its sentence."""
+    return statement_kind(statement.sentence.text)
 
 
 def _informative(statement: Statement, min_words: int) -> bool:
@@ -303,7 +248,8 @@ def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
         members, chosen = _credited(index, support, model.threshold)
         group = [statements[i] for i in members]
         if len({s.outlet for s in group}) >= 2:
-            facts.append(_fact(group, statements[chosen]))
+            if kind_of_statement(statements[chosen]) in AGREED_KINDS:
+                facts.append(_fact(group, statements[chosen]))
         elif (
             len(index) == len(members)
             and _informative(group[0], config.exclusive_min_words)

@@ -17,6 +17,7 @@ from numpy.typing import NDArray
 from newsweave.briefing.agreement.statements import Statement
 from newsweave.clean.dateline import without_dateline
 from newsweave.models import Exclusive
+from newsweave.text.kinds import statement_kind
 
 Matrix = NDArray[np.float32]
 _QUOTE_MARKS = ("“", '"', "”")
@@ -68,5 +69,8 @@ def rank(
             continue
         per_outlet[statement.outlet] = per_outlet.get(statement.outlet, 0) + 1
         seen.add(text)
-        kept.append(Exclusive(text=text, article=statement.article.id, outlet=statement.outlet))
+        kind = statement_kind(statement.sentence.text)
+        kept.append(
+            Exclusive(text=text, article=statement.article.id, outlet=statement.outlet, kind=kind)
+        )
     return kept

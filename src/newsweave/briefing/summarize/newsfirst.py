@@ -3,7 +3,7 @@
 The lead states the story's core event: who did what, where and when, in the words most
 articles share, in the story's latest state. It is chosen among the opening sentences of each
 independent article (the first `lead_window`), never a copy, never a sentence that cannot stand
-alone, and never one the register classifier calls opinion or background (`register.kind_of`).
+alone, and never one the register classifier calls opinion or background (`kinds.kind_of`).
 Each is scored by
 
 - names: the capitalised words (people, places, organisations) it shares with most articles,
@@ -28,10 +28,10 @@ from datetime import date
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.briefing.summarize import register
 from newsweave.briefing.summarize.candidates import Candidate, Pool, recency
 from newsweave.config import SummarizeSettings
 from newsweave.models import Edit, SummarySentence
+from newsweave.text import kinds
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 from newsweave.timex.expressions import find_expressions
 
@@ -145,7 +145,7 @@ def leads(the_pool: Pool, knobs: SummarizeSettings) -> Leads:
         if not c.is_copy
         and c.position < knobs.lead_window
         and (c.fit or not knobs.filters)
-        and register.kind_of(c.sentence.text) is None
+        and kinds.kind_of(c.sentence.text) is None
     ]
     days = {i: days_in(c) for i, c in enumerate(items) if not c.is_copy}
     day = event_day(items, days)

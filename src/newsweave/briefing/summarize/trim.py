@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from newsweave.briefing.summarize.register import evaluative, judging
 from newsweave.models import Edit, SummarySentence
+from newsweave.text.kinds import evaluative, judging
 
 _OPENING = re.compile(r"^(The|A|An)\s+")
 _HYPE = re.compile(r"^(?:much|long|eagerly|highly|closely|hotly|widely)-[a-z]+$", re.IGNORECASE)

@@ -1,0 +1,34 @@
+"""`python -m newsweave.evaluation.conflicts`: conflict P/R on every labelled pair file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsweave.evaluation.conflicts import conflict_scores, labelled_pairs, run
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+FILES = [
+    DATA / n for n in ("alignment-labels.jsonl", "statement-pairs.jsonl", "conflict-pairs.jsonl")
+]
+
+
+def test_conflict_scores_count_only_contradicting() -> None:
+    gold = ["contradicting", "same", "contradicting", "different"]
+    predicted = ["contradicting", "contradicting", "same", "different"]
+    scores = conflict_scores(gold, predicted)
+    assert (scores["precision"], scores["recall"], scores["found"]) == (0.5, 0.5, 2)
+
+
+def test_the_labelled_conflicts_resolve_and_no_story_is_in_both_splits(shared: Path) -> None:
+    pairs = labelled_pairs(FILES, shared)
+    assert sum(p.label == "contradicting" for p in pairs) >= 50
+    train = {p.story for p in pairs if p.split == "train"}
+    test = {p.story for p in pairs if p.split == "test"}
+    assert train and test and not train & test
+    assert len({frozenset((p.a, p.b)) for p in pairs}) == len(pairs)
+
+
+def test_the_table_scores_each_system_on_each_split(shared: Path) -> None:
+    table, results = run(FILES[2:], shared, systems=("lexical", "tfidf"))
+    assert "test   lexical" in table and "all    tfidf" in table
+    assert 0.0 <= results["all/lexical"]["precision"] <= 1.0
