@@ -13,7 +13,7 @@ from conftest import EXAMPLES, REPO, make_article
 import newsweave
 from newsweave.config import settings
 from newsweave.evaluation.bcubed import bcubed
-from newsweave.evaluation.story_weights import pairs
+from newsweave.evaluation.story_fit import pairs
 from newsweave.grouping.features import Weights, count
 from newsweave.grouping.match import FEATURES
 from newsweave.grouping.online import group
