@@ -21,14 +21,12 @@ from __future__ import annotations
 
 import math
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
 
 FOLDS = 5
 NOTHING_FITTED = "nothing (fixed rules)"
-
-Unit = TypeVar("Unit")
+HAND_SET = "none refitted (settings chosen on dev)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,18 +57,32 @@ def fold_of(keys: Iterable[str], k: int = FOLDS) -> dict[str, int]:
     return {key: n % k for n, key in enumerate(distinct)}
 
 
-def kfold_spread(
-    units: Sequence[Unit],
-    key: Callable[[Unit], str],
-    measure: Callable[[list[Unit]], float],
-    k: int = FOLDS,
-) -> Spread:
-    """`measure` on each fold's units (folds by `key`), as a spread over the non-empty folds."""
-    folds = fold_of((key(unit) for unit in units), k)
-    chosen: list[list[Unit]] = [[] for _ in range(k)]
-    for unit in units:
-        chosen[folds[key(unit)]].append(unit)
-    return spread(measure(members) for members in chosen if members)
+def kfold(keys: Sequence[str], k: int = FOLDS) -> list[list[int]]:
+    """The positions in `keys` of each non-empty fold (units of one key share a fold)."""
+    folds = fold_of(keys, k)
+    chosen: list[list[int]] = [[] for _ in range(k)]
+    for position, key in enumerate(keys):
+        chosen[folds[key]].append(position)
+    return [members for members in chosen if members]
+
+
+def mean_rows(
+    system: str,
+    units: Sequence[str],
+    per_unit: Sequence[Mapping[str, float]],
+    measures: Mapping[str, str],
+    fitted: str = NOTHING_FITTED,
+) -> list[Row]:
+    """Rows for a measure that is a mean over units (a cluster's ROUGE): the mean over all,
+    and its spread over K folds of the units. `measures`: key in `per_unit` -> label."""
+    rows = []
+    chunks = kfold(units)
+    for key, label in measures.items():
+        values = [float(scores[key]) for scores in per_unit]
+        folds = spread(sum(values[n] for n in chunk) / len(chunk) for chunk in chunks)
+        mean = sum(values) / len(values) if values else 0.0
+        rows.append(Row(system, "all", label, fitted, mean, mean, folds))
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +112,19 @@ class Row:
         }  # fmt: skip
 
 
-def fixed_row(system: str, subset: str, measure: str, value: float, folds: Spread) -> Row:
-    """A row for a system that fits nothing on the data: held-out is the in-sample figure."""
-    return Row(system, subset, measure, NOTHING_FITTED, value, value, folds)
+def fixed_row(
+    system: str,
+    subset: str,
+    measure: str,
+    value: float,
+    folds: Spread,
+    fitted: str = NOTHING_FITTED,
+) -> Row:
+    """A row for a system that fits nothing on the data: held-out is the in-sample figure.
+
+    `fitted` says so; where settings were once set by hand while reading this data, it
+    should say that instead (the K-fold spread is then all the table can show)."""
+    return Row(system, subset, measure, fitted, value, value, folds)
 
 
 def table(title: str, rows: Sequence[Row]) -> str:
