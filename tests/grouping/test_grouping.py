@@ -336,3 +336,31 @@ def test_every_change_to_a_story_makes_its_kept_scores_stale() -> None:
     story.clear()
     seen.append(story.version)
     assert len(set(seen)) == len(seen)
+
+
+# Short feed items of unrelated products that share one rare word (the shape of real wrong
+# merges: a ski-wax item, a truck-parts item and a software item that all say "Slack").
+FEED_ITEMS = [
+    ("wax", "Slack Wax", "Slack wax"),
+    ("brakes", "Automotive Slack Adjuster", "Automotive slack adjuster"),
+    ("software", "Enterprise Collaboration Software", "Slack"),
+    ("wax-prices", "Slack wax prices", "Slack wax prices rose."),
+]
+
+
+def test_short_feed_items_sharing_one_rare_word_are_not_one_story() -> None:
+    articles = [
+        make_article(text, id=key, title=title, outlet=f"Feed {n}", published="2024-04-01")
+        for n, (key, title, text) in enumerate(FEED_ITEMS)
+    ]
+    stories = ids(group(articles))
+    assert ["brakes"] in stories and ["software"] in stories  # "slack" alone joins nothing
+    assert ["wax", "wax-prices"] in stories  # two items sharing "slack wax" still may
+
+
+def test_the_shared_word_veto_can_be_turned_off() -> None:
+    articles = [
+        make_article(text, id=key, title=title, outlet=f"Feed {n}", published="2024-04-01")
+        for n, (key, title, text) in enumerate(FEED_ITEMS[:3])
+    ]
+    assert len(group(articles, min_shared_words=0)) < len(group(articles))
