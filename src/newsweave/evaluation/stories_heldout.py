@@ -6,8 +6,9 @@ fit on two, score the third), or, where a file has one family, K folds of its go
 For each fold left out:
 
 - newsweave: the match weights ([cluster] w_*) are refitted on the article-story pairs of the
-  other folds (`story_fit`), the join threshold chosen from `THRESHOLDS` by B-cubed F1 on the
-  other folds' articles, and the left-out articles scored from that run;
+  other folds, each fold's pairs weighted alike (`story_fit`), the join threshold chosen
+  from `THRESHOLDS` by B-cubed F1 on the other folds' articles, and the left-out articles
+  scored from that run;
 - each TF-IDF baseline: its one knob chosen from its grid the same way.
 
 Every article is grouped in every run (the pile is one stream, as in use); only which
@@ -138,7 +139,8 @@ def newsweave(
     chosen: dict[str, float] = {}
     for left_out in sorted(set(folds.values())):
         train = owner_fold != left_out
-        weights = fit(x[train], y[train]) if len(set(y[train].tolist())) == 2 else {}
+        two_classes = len(set(y[train].tolist())) == 2
+        weights = fit(x[train], y[train], owner_fold[train]) if two_classes else {}
         runs = sweep(marked, gold, weights, embeddings, **options)
         fold_scores, chosen[left_out] = held_out_fold(runs, folds, left_out)
         held |= fold_scores

@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newsweave.config import settings
 from newsweave.evaluation import stories_heldout
 from newsweave.evaluation.bcubed import average
@@ -52,8 +54,8 @@ def report(
 ) -> str:
     """Weights learned on everything, their tuned threshold, and the leave-one-family-out F1."""
     knobs = settings("cluster", **options)  # weights and threshold are ignored by pairs()
-    x, y, _ = pairs(articles, gold, knobs, embeddings)
-    everything = fit(x, y)
+    x, y, owners = pairs(articles, gold, knobs, embeddings)
+    everything = fit(x, y, np.array([family(sources[owner]) for owner in owners]))
     lines = [f"{len(y)} pairs, {int(y.sum())} positive", "", "[cluster] weights:"]
     lines += [f"{key} = {value:.3f}" for key, value in everything.items()]
     runs = stories_heldout.sweep(articles, gold, everything, embeddings, **options)
