@@ -123,14 +123,14 @@ def run(
     **options: Any,
 ) -> str:
     """Score newsweave and the baselines on `dataset`; return the table, write JSON if asked.
-    `progress` hears ("systems", steps done, steps): each system, then the held-out check."""
+    `progress` hears ("systems", systems run, systems), then ("held out", systems checked,
+    systems) for the held-out block."""
     records, gold, sources = load(Path(dataset))
     articles = to_articles(records, Path(dataset))
     results: dict[str, dict[str, Any]] = {}
     in_sample: dict[str, dict[str, BCubed]] = {}
-    steps = len(SYSTEMS) + 1  # the systems, then the held-out check
     for done, (name, system) in enumerate(SYSTEMS.items()):
-        progress("systems", done, steps)
+        progress("systems", done, len(SYSTEMS))
         started = time.perf_counter()
         stories = system(articles)
         elapsed = max(time.perf_counter() - started, 1e-9)
@@ -144,9 +144,8 @@ def run(
             "articles_per_second": len(articles) / elapsed,
             "groups": stories,
         }
-    progress("systems", len(SYSTEMS), steps)
-    held_text, held_json = _held_out(articles, gold, sources, in_sample)
-    progress("systems", steps, steps)
+    progress("systems", len(SYSTEMS), len(SYSTEMS))
+    held_text, held_json = _held_out(articles, gold, sources, in_sample, progress)
     table = _table(results) + "\n\n" + held_text
     if json_out is not None:
         report = {
@@ -169,13 +168,17 @@ def _held_out(
     gold: dict[str, str],
     sources: dict[str, str],
     in_sample: dict[str, dict[str, BCubed]],
+    progress: Progress = no_progress,
 ) -> tuple[str, dict[str, Any]]:
     """The held-out block (`stories_heldout`) as text and as JSON."""
     from newsweave.dedup.reposts import mark_duplicates
 
     how, folds = stories_heldout.partition(gold, sources)
+    progress("held out", 0, len(SYSTEMS))
     held = {"newsweave": stories_heldout.newsweave(mark_duplicates(articles), gold, folds)}
+    progress("held out", 1, len(SYSTEMS))
     held |= stories_heldout.baselines(articles, gold, folds)
+    progress("held out", len(SYSTEMS), len(SYSTEMS))
     rows = [
         row
         for name in SYSTEMS
