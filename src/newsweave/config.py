@@ -25,6 +25,7 @@ class ClusterSettings:
     """[cluster] of defaults.toml: grouping into stories (what each value trades: there)."""
 
     join_threshold: float
+    min_shared_words: int
     consolidate: bool
     consolidate_every: int
     settled_at: float

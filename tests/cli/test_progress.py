@@ -143,6 +143,7 @@ def test_eval_draws_its_progress_on_a_terminal_and_nothing_when_quiet(tmp_path: 
     status, drawn = on_terminal("eval", "stories", dataset)
     assert status == 0
     assert re.search(r"systems .*\d/3 systems", drawn) and "/?" not in drawn
+    assert re.search(r"held out .*\d/3 systems", drawn)  # then the held-out check's refits
     status, drawn = on_terminal("eval", "stories", dataset, "--quiet")
     assert status == 0 and drawn.strip() == ""
 

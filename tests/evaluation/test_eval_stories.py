@@ -38,11 +38,21 @@ def test_run_on_a_dev_slice_prints_all_three_systems(shared: Path, tmp_path: Pat
     dataset.write_text("\n".join(lines[:150]) + "\n", encoding="utf-8")
     report = tmp_path / "report.json"
     table = run(dataset, report)
-    results = json.loads(report.read_text(encoding="utf-8"))["systems"]
+    full = json.loads(report.read_text(encoding="utf-8"))
+    results = full["systems"]
     for system in ("newsweave", "tfidf-single-pass", "tfidf-agglomerative"):
         assert system in table
         assert 0.0 <= results[system]["bcubed"]["overall"]["f1"] <= 1.0
         assert results[system]["bcubed"]["overall"]["items"] == 150
+    # The held-out block: every system, in-sample beside held-out, settings chosen per fold.
+    assert "held out within dev" in table
+    rows = [r for r in full["held_out"]["rows"] if r["subset"] == "overall" and r["measure"] ==
+            "B3 F1"]  # fmt: skip
+    assert [r["system"] for r in rows] == list(results)
+    for row in rows:
+        assert row["in_sample"] == results[row["system"]]["bcubed"]["overall"]["f1"]
+        assert 0.0 <= row["held_out"] <= 1.0 and len(row["folds"]["values"]) >= 2
+    assert set(full["held_out"]["chosen"]) == set(results)
 
 
 def test_record_without_gold_label_is_refused(tmp_path: Path) -> None:

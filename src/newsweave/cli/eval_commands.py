@@ -1,5 +1,9 @@
 """`newsweave eval ...`: measure newsweave on labelled data, beside baselines.
 
+Every table ends with a held-out block (`evaluation/heldout.py`): what each system fits on the
+data, its in-sample figure beside the held-out one (settings refitted on training folds
+only) and the spread over folds.
+
 Each takes `--quiet`, as every long command does (the contract). `eval summaries` draws its
 clusters' progress and `eval stories` its systems' (on a terminal only); the others draw none
 yet.
@@ -84,7 +88,8 @@ def eval_summaries(
 def eval_stories(
     dataset: DatasetArg, json_out: JsonOpt = None, quiet: QuietOpt = False, debug: DebugOpt = False
 ) -> None:
-    """B-cubed precision/recall/F1 of story grouping against gold labels, beside baselines."""
+    """B-cubed precision/recall/F1 of story grouping against gold labels, beside baselines;
+    held out by source family (weights and thresholds fitted on the other families)."""
     _eval("stories", dataset, json_out, debug, quiet)
 
 

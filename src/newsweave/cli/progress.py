@@ -27,6 +27,7 @@ UNITS = {  # what each phase counts, else "articles"
     "briefing": "stories",
     "summarizing": "clusters",
     "systems": "systems",
+    "held out": "systems",
 }
 
 

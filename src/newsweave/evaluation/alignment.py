@@ -45,6 +45,8 @@ from newsweave.briefing.agreement.matching import shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
 from newsweave.config import AgreementSettings, settings
 from newsweave.errors import DatasetError
+from newsweave.evaluation import alignment_heldout, heldout
+from newsweave.evaluation.alignment_heldout import best_threshold, prf
 
 LABELS = {1: "same", 0: "different", "same": "same", "different": "different"}
 LABELS["contradicting"] = "contradicting"
@@ -255,32 +257,6 @@ def _judge_clauses(
     return predicted, best
 
 
-def _prf(gold: Sequence[str], predicted: Sequence[str], label: str) -> dict[str, float]:
-    hits = sum(1 for g, p in zip(gold, predicted, strict=True) if g == p == label)
-    found = sum(1 for p in predicted if p == label)
-    wanted = sum(1 for g in gold if g == label)
-    precision = hits / found if found else 0.0
-    recall = hits / wanted if wanted else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "found": found, "gold": wanted}
-
-
-def best_threshold(
-    gold: Sequence[str], scores: np.ndarray, vetoed: Sequence[bool]
-) -> tuple[float, float]:
-    """The threshold on `scores` with the best F1 of "same" (pairs in `vetoed` never same)."""
-    best = (0.0, 0.0)
-    for threshold in np.arange(0.2, 1.0, 0.01):
-        predicted = [
-            "same" if s >= threshold and not v else "different"
-            for s, v in zip(scores, vetoed, strict=True)
-        ]
-        f1 = _prf(gold, predicted, "same")["f1"]
-        if f1 > best[1]:
-            best = (round(float(threshold), 2), f1)
-    return best
-
-
 def evaluate(
     pairs: Sequence[Pair], system: str, config: AgreementSettings, by_clauses: bool = True
 ) -> dict[str, Any]:
@@ -309,7 +285,7 @@ def evaluate(
     vetoed = [p == "contradicting" and system not in {"tfidf", "support"} for p in predicted]
     result: dict[str, Any] = {
         "threshold": threshold,
-        "same": _prf(same_gold, same_predicted, "same"),
+        "same": prf(same_gold, same_predicted, "same"),
         "accuracy": sum(g == p for g, p in zip(same_gold, same_predicted, strict=True))
         / len(pairs),
         "best_threshold": best_threshold(same_gold, adjusted, vetoed),
@@ -318,7 +294,7 @@ def evaluate(
         "scores": [round(float(s), 4) for s in adjusted],
     }
     if "contradicting" in gold:
-        result["contradicting"] = _prf(gold, predicted, "contradicting")
+        result["contradicting"] = prf(gold, predicted, "contradicting")
     return result
 
 
@@ -382,12 +358,15 @@ def run(
         raise DatasetError(f"{dataset}: no sentence pairs (kinds {sorted(SENTENCE_KINDS)})")
     config = settings("agreement")
     results = {system: evaluate(pairs, system, config, not whole_sentences) for system in systems}
+    held = alignment_heldout.rows([p.story for p in pairs], [p.label for p in pairs], results)
     if json_out is not None:
         full = {
             "dataset": str(dataset),
             "pairs": len(pairs),
             "skipped": skipped,
             "results": results,
+            "held_out": [row.as_dict() for row in held],
         }
         json_out.write_text(json.dumps(full, indent=1), encoding="utf-8")
-    return _table(dataset, pairs, skipped, results)
+    block = heldout.table(f"{heldout.FOLDS}-fold by story", held)
+    return _table(dataset, pairs, skipped, results) + "\n\n" + block

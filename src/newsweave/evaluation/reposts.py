@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from newsweave.errors import DatasetError
+from newsweave.evaluation import heldout
 from newsweave.evaluation.dataset import jsonl_records
 from newsweave.models import Article
 
@@ -144,6 +145,38 @@ def score(marked: Sequence[Article], gold: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def gold_fold(gold: dict[str, Any], originals: Sequence[str]) -> dict[str, Any]:
+    """The part of the gold about these originals: their copies and the negative pairs that
+    start at one of them."""
+    chosen = set(originals)
+    copies = [copy for copy, original in gold["copies"].items() if original in chosen]
+    return {
+        "copies": {copy: gold["copies"][copy] for copy in copies},
+        "accept": {copy: gold["accept"][copy] for copy in copies},
+        "kinds": {copy: gold["kinds"][copy] for copy in copies},
+        "not_copies": [pair for pair in gold["not_copies"] if min(pair) in chosen],
+    }
+
+
+def _held_out_rows(
+    system: str, marked: Sequence[Article], gold: dict[str, Any], scores: dict[str, Any]
+) -> list[heldout.Row]:
+    """Nothing is fitted here: each measure's spread over 5 folds of the original articles."""
+    originals = sorted(set(gold["copies"].values()) | {min(p) for p in gold["not_copies"]})
+    fitted = heldout.HAND_SET if system == "newsweave" else heldout.NOTHING_FITTED
+    folds = [score(marked, gold_fold(gold, [originals[n] for n in chunk]))
+             for chunk in heldout.kfold(originals)]  # fmt: skip
+    rows = [
+        heldout.fixed_row(system, kind, "recall", scores["recall"][kind],
+                          heldout.spread(fold["recall"][kind] for fold in folds), fitted)
+        for kind in KINDS.values()
+    ]  # fmt: skip
+    false = heldout.spread(len(fold["false_links"]["negative"]) for fold in folds)
+    total = len(scores["false_links"]["negative"])
+    rows.append(heldout.fixed_row(system, "negatives", "false links", total, false, fitted))
+    return rows
+
+
 def _table(results: dict[str, dict[str, Any]]) -> str:
     header = (
         f"{'system':<18} {'syndicated':>10} {'trimmed':>8} {'spun':>6}"
@@ -170,6 +203,7 @@ def run(
     gold_data = load_gold(gold_path)
     articles = load_articles(dataset)
     results: dict[str, dict[str, Any]] = {}
+    held: list[heldout.Row] = []
     for name, system in SYSTEMS.items():
         started = time.perf_counter()
         marked = system(articles)
@@ -177,9 +211,13 @@ def run(
         results[name] = score(marked, gold_data)
         results[name]["seconds"] = elapsed
         results[name]["articles_per_second"] = len(articles) / elapsed
+        held += _held_out_rows(name, marked, gold_data, results[name])
     table = _table(results)
     table += f"\n\n{len(articles)} articles; {len(gold_data['kinds'])} copies;"
     table += f" {len(gold_data['not_copies'])} gold negative pairs"
+    table += "\n\n" + heldout.table(f"{heldout.FOLDS}-fold by original article", held)
+    for name, row in results.items():
+        row["held_out"] = [r.as_dict() for r in held if r.system == name]
     if json_out is not None:
         Path(json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
     return table

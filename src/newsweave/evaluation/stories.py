@@ -11,29 +11,32 @@ newsweave and with two baselines in the same run:
 
 Both baseline knobs were tuned once on stories-dev.jsonl (a sweep, best B-cubed F1) and then
 frozen, so the baselines are as strong on dev as they can be made. Scores are printed overall
-and per `source_dataset`.
+and per `source_dataset`, then the held-out block (`stories_heldout`): each system with its
+weights and thresholds chosen without the articles it is scored on.
 """
 
 from __future__ import annotations
 
 import json
 import time
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-from numpy.typing import NDArray
-
 from newsweave.errors import DatasetError
-from newsweave.evaluation.bcubed import BCubed, average, item_scores
+from newsweave.evaluation import heldout, stories_heldout
+from newsweave.evaluation.bcubed import BCubed
 from newsweave.evaluation.dataset import jsonl_records
+from newsweave.evaluation.story_baselines import (
+    AGGLOMERATIVE_DISTANCE,
+    SINGLE_PASS_THRESHOLD,
+    agglomerative,
+    single_pass,
+    tfidf_similarities,
+)
 from newsweave.models import Article, Problem
 from newsweave.runner import Progress, no_progress
 
-SINGLE_PASS_THRESHOLD = 0.25  # best of 0.05..0.475 by 0.025 on stories-dev (F1 0.855)
-AGGLOMERATIVE_DISTANCE = 0.825  # best of 0.50..0.975 by 0.025 on stories-dev (F1 0.874)
 HIDDEN_KEYS = ("topic", "cluster")
 
 Grouper = Callable[[Sequence[Article]], list[list[str]]]
@@ -78,50 +81,14 @@ def _newsweave(articles: Sequence[Article]) -> list[list[str]]:
     return [[a.id for a in story.articles] for story in group(mark_duplicates(articles))]
 
 
-def _tfidf_similarities(articles: Sequence[Article]) -> NDArray[np.float64]:
-    """Article-by-article cosine of scikit-learn TF-IDF vectors (title + text)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    texts = [f"{a.title or ''}\n{a.text}" for a in articles]
-    matrix = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
-    return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float64)
-
-
 def _single_pass(articles: Sequence[Article]) -> list[list[str]]:
-    """Baseline 1: join the most similar running centroid (exact cosine, from the Gram matrix)."""
-    similarity = _tfidf_similarities(articles)
-    stories: list[list[int]] = []
-    norms: list[float] = []  # squared norm of each story's summed vector
-    for i in range(len(articles)):
-        dots = [float(similarity[i, members].sum()) for members in stories]
-        scores = [dot / np.sqrt(norm) for dot, norm in zip(dots, norms, strict=True)]
-        best = int(np.argmax(scores)) if scores else -1
-        if best >= 0 and scores[best] >= SINGLE_PASS_THRESHOLD:
-            stories[best].append(i)
-            norms[best] += 2 * dots[best] + similarity[i, i]
-        else:
-            stories.append([i])
-            norms.append(float(similarity[i, i]) or 1.0)
-    return [[articles[i].id for i in members] for members in stories]
+    """Baseline 1 at its dev-tuned threshold."""
+    return single_pass(articles, tfidf_similarities(articles), SINGLE_PASS_THRESHOLD)
 
 
 def _agglomerative(articles: Sequence[Article]) -> list[list[str]]:
-    """Baseline 2: average-linkage agglomerative clustering on cosine distance."""
-    from sklearn.cluster import AgglomerativeClustering
-
-    if len(articles) < 2:
-        return [[a.id for a in articles]]
-    distance = np.clip(1.0 - _tfidf_similarities(articles), 0.0, None)
-    labels = AgglomerativeClustering(
-        n_clusters=None,
-        metric="precomputed",
-        linkage="average",
-        distance_threshold=AGGLOMERATIVE_DISTANCE,
-    ).fit_predict(distance)
-    stories: dict[int, list[str]] = defaultdict(list)
-    for article, label in zip(articles, labels, strict=True):
-        stories[int(label)].append(article.id)
-    return list(stories.values())
+    """Baseline 2 at its dev-tuned distance cut."""
+    return agglomerative(articles, tfidf_similarities(articles), AGGLOMERATIVE_DISTANCE)
 
 
 SYSTEMS: dict[str, Grouper] = {
@@ -129,20 +96,6 @@ SYSTEMS: dict[str, Grouper] = {
     "tfidf-single-pass": _single_pass,
     "tfidf-agglomerative": _agglomerative,
 }
-
-
-def _score(
-    stories: list[list[str]], gold: dict[str, str], sources: dict[str, str]
-) -> dict[str, BCubed]:
-    predicted = {article: n for n, members in enumerate(stories) for article in members}
-    scores = item_scores(gold, predicted)
-    by_source: dict[str, list[str]] = defaultdict(list)
-    for article, source in sources.items():
-        by_source[source].append(article)
-    results = {"overall": average(scores, gold)}
-    for source in sorted(by_source):
-        results[source] = average(scores, by_source[source])
-    return results
 
 
 def _table(results: dict[str, dict[str, Any]]) -> str:
@@ -170,16 +123,20 @@ def run(
     **options: Any,
 ) -> str:
     """Score newsweave and the baselines on `dataset`; return the table, write JSON if asked.
-    `progress` hears ("systems", systems run, systems)."""
+    `progress` hears ("systems", systems run, systems), then ("held out", systems checked,
+    systems) for the held-out block."""
     records, gold, sources = load(Path(dataset))
     articles = to_articles(records, Path(dataset))
     results: dict[str, dict[str, Any]] = {}
+    in_sample: dict[str, dict[str, BCubed]] = {}
     for done, (name, system) in enumerate(SYSTEMS.items()):
         progress("systems", done, len(SYSTEMS))
         started = time.perf_counter()
         stories = system(articles)
         elapsed = max(time.perf_counter() - started, 1e-9)
-        scores = _score(stories, gold, sources)
+        scores = in_sample[name] = stories_heldout.by_subset(
+            stories_heldout.scores_of(stories, gold), sources
+        )
         results[name] = {
             "bcubed": {subset: _as_dict(score) for subset, score in scores.items()},
             "stories": len(stories),
@@ -188,7 +145,8 @@ def run(
             "groups": stories,
         }
     progress("systems", len(SYSTEMS), len(SYSTEMS))
-    table = _table(results)
+    held_text, held_json = _held_out(articles, gold, sources, in_sample, progress)
+    table = _table(results) + "\n\n" + held_text
     if json_out is not None:
         report = {
             "dataset": str(dataset),
@@ -199,9 +157,43 @@ def run(
                 "agglomerative_distance": AGGLOMERATIVE_DISTANCE,
             },
             "systems": results,
+            "held_out": held_json,
         }
         Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")
     return table
+
+
+def _held_out(
+    articles: Sequence[Article],
+    gold: dict[str, str],
+    sources: dict[str, str],
+    in_sample: dict[str, dict[str, BCubed]],
+    progress: Progress = no_progress,
+) -> tuple[str, dict[str, Any]]:
+    """The held-out block (`stories_heldout`) as text and as JSON."""
+    from newsweave.dedup.reposts import mark_duplicates
+
+    how, folds = stories_heldout.partition(gold, sources)
+    progress("held out", 0, len(SYSTEMS))
+    held = {"newsweave": stories_heldout.newsweave(mark_duplicates(articles), gold, folds)}
+    progress("held out", 1, len(SYSTEMS))
+    held |= stories_heldout.baselines(articles, gold, folds)
+    progress("held out", len(SYSTEMS), len(SYSTEMS))
+    rows = [
+        row
+        for name in SYSTEMS
+        for row in stories_heldout.rows(name, in_sample[name], held[name][0], folds, sources)
+    ]
+    lines = [heldout.table(f"{how}; settings chosen on the other folds", rows), "", "chosen:"]
+    for name, (_, chosen) in held.items():
+        picks = ", ".join(f"{fold} {value:g}" for fold, value in chosen.items())
+        lines.append(f"  {name} ({stories_heldout.FITTED[name]}): {picks}")
+    report = {
+        "folds": how,
+        "rows": [row.as_dict() for row in rows],
+        "chosen": {name: chosen for name, (_, chosen) in held.items()},
+    }
+    return "\n".join(lines), report
 
 
 def _as_dict(score: BCubed) -> dict[str, float | int]:

@@ -27,6 +27,7 @@ from typing import Any
 
 from newsweave.config import settings
 from newsweave.errors import DatasetError
+from newsweave.evaluation import heldout
 from newsweave.evaluation.dataset import jsonl_records
 from newsweave.timex.expressions import find_expressions
 
@@ -168,9 +169,11 @@ def run(dataset: Path, json_out: Path | None = None, **options: Any) -> str:
     )
     lines = [f"TIMEX3 on {dataset.name}: {len(corpus)} documents", header, "-" * len(header)]
     speeds = []
+    held: list[heldout.Row] = []
     for name, tagger in taggers.items():
         tagged, seconds = _tag_all(tagger, corpus)
         scores = {kind: score(tagged, kind) for kind in TYPES}
+        held += _held_out_rows(name, [doc_id for doc_id, *_ in corpus], tagged, scores)
         expressions = sum(len(found) for _, found in tagged)
         speed = {
             "seconds": seconds,
@@ -192,6 +195,27 @@ def run(dataset: Path, json_out: Path | None = None, **options: Any) -> str:
             f"{speed['documents_per_s']:,.1f} documents/s ({seconds:.1f} s)"
         )
     lines += ["", "speed (this machine, one core):", *speeds]
+    lines += ["", heldout.table(f"{heldout.FOLDS}-fold by document", held)]
+    results["held_out"] = [row.as_dict() for row in held]
     if json_out is not None:
         json_out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     return "\n".join(lines)
+
+
+HELD_OUT_MEASURES = (("DATE", "relaxed_f1"), ("DATE", "value_f1"), ("all", "value_f1"))
+
+
+def _held_out_rows(
+    system: str,
+    ids: list[str],
+    tagged: list[tuple[list[Span], list[Span]]],
+    scores: dict[str, dict[str, float]],
+) -> list[heldout.Row]:
+    """Nothing is fitted on the data (rules, and dateparser as shipped): the 5-fold spread."""
+    rows = []
+    chunks = heldout.kfold(ids)
+    for kind, measure in HELD_OUT_MEASURES:
+        folds = heldout.spread(score([tagged[n] for n in chunk], kind)[measure] for chunk in chunks)
+        label = measure.replace("_f1", " F1").replace("_", " ")
+        rows.append(heldout.fixed_row(system, kind, label, scores[kind][measure], folds))
+    return rows

@@ -245,6 +245,30 @@ class Scorer:
         self, position: int, article: Profile, stories: list[StoryState], published: datetime | None
     ) -> Floats:
         """One row of features per story: FEATURES (then EMBEDDING_FEATURES when used)."""
+        return self._columns(position, article, stories, published)[0]
+
+    def scores(
+        self,
+        position: int,
+        article: Profile,
+        stories: list[StoryState],
+        published: datetime | None,
+        model: Model,
+    ) -> Floats:
+        """The model's probability that the article joins each story; 0 where the two share
+        fewer than `model.min_shared` distinct words in both the body and the lead view.
+
+        One shared rare word is not a story: short feed items ("Slack Wax", "Automotive Slack
+        Adjuster") have tiny vectors, so that one word alone gives them high cosines."""
+        rows, shared = self._columns(position, article, stories, published)
+        probabilities = model.probabilities(rows)
+        words = np.maximum(shared[:, BODY], shared[:, LEAD])
+        return np.where(words >= model.min_shared, probabilities, 0.0)
+
+    def _columns(
+        self, position: int, article: Profile, stories: list[StoryState], published: datetime | None
+    ) -> tuple[Floats, Floats]:
+        """The feature rows, and per story and view how many distinct terms both sides have."""
         count = len(stories)
         packs = [story.packed() for story in stories]
         weights = _weights(article, np.concatenate([p.ids for p in packs]))
@@ -253,6 +277,8 @@ class Scorer:
         segment = np.repeat(np.arange(width), np.concatenate([p.lengths for p in packs]))
         dots = np.bincount(segment, weights * values, width).reshape(count, -1)
         covered = np.bincount(segment, weights * weights, width).reshape(count, -1)
+        present = (weights > 0.0).astype(np.float64)
+        shared = np.bincount(segment, present, width).reshape(count, -1).astype(np.float64)
         # The story's heaviest terms that the article has, summed per view.
         has = np.concatenate([p.heavy for p in packs]) & (weights > 0.0)
         found = np.bincount(segment, values * has, width).reshape(count, -1)[:, FOUND_VIEWS]
@@ -277,7 +303,7 @@ class Scorer:
             mean, best = self._embedding_columns(position, stories)
             rows[:, len(FEATURES)] = mean
             rows[:, len(FEATURES) + 1] = best
-        return rows
+        return rows, shared
 
     def _embedding_columns(self, position: int, stories: list[StoryState]) -> list[Floats]:
         """Cosine with each story's mean lead embedding, and the best cosine with a member's."""
@@ -300,6 +326,7 @@ class Model:
     weights: Floats
     intercept: float
     threshold: float
+    min_shared: int = 0  # fewer distinct shared words vetoes a join (`Scorer.scores`)
 
     @classmethod
     def from_settings(cls, knobs: ClusterSettings, embeddings: bool = False) -> Model:
@@ -310,12 +337,14 @@ class Model:
                 np.array([getattr(knobs, n) for n in names]),
                 knobs.w_intercept,
                 knobs.join_threshold,
+                knobs.min_shared_words,
             )
         names = [f"ew_{name}" for name in FEATURES + EMBEDDING_FEATURES]
         return cls(
             np.array([getattr(knobs, n) for n in names]),
             knobs.ew_intercept,
             knobs.embedded_join_threshold,
+            knobs.min_shared_words,
         )
 
     def probabilities(self, features: Floats) -> Floats:

@@ -132,8 +132,8 @@ class GroupingState:
         """The model's probability that the article at `position` (its `view`) joins each
         story of `keys`."""
         published = self.articles[position].published
-        rows = self.scorer.features(position, view, [self.stories[k] for k in keys], published)
-        return self.model.probabilities(rows)
+        stories = [self.stories[k] for k in keys]
+        return self.scorer.scores(position, view, stories, published, self.model)
 
     def _dates(self, members: Sequence[int]) -> list[datetime]:
         published = (self.articles[m].published for m in members)
