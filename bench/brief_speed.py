@@ -100,11 +100,13 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--modes", default="default,fast")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--builds", default="baseline,current", help="which builds to run")
     parser.add_argument("--cached", action="store_true", help="time a re-brief (cache on)")
     args = parser.parse_args()
     pile = real_pile(args.pile, args.size)
     current = exported_tree(args.current) if args.current else REPO
     builds = {"baseline": exported_tree(args.baseline), "current": current}
+    builds = {name: builds[name] for name in args.builds.split(",")}
     print(f"pile {pile.name} ({args.size} articles), workers {args.workers}, cpus {os.cpu_count()}")
     heads = ("wall s", "CPU s", "wall/s", "CPU/s")
     print(f"{'build':<10}{'mode':<9}" + "".join(f"{h:>9}" for h in heads) + f"{'2-core/s':>10}")
