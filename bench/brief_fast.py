@@ -1,9 +1,11 @@
 """CPU per article of each brief stage, full mode beside fast mode, on the same bench stories.
 
-    .venv/bin/python bench/brief_fast.py [N] [--full-agreement lexical|embedding]
+    .venv/bin/python bench/brief_fast.py [N] [--full-agreement lexical|embedding] [--pile FILE]
 
-Builds an N-article corpus (bench/corpus.py, default 300), groups it into stories, then briefs
-every story twice in this one process, timing each stage with CPU time:
+Builds an N-article corpus (bench/corpus.py, default 300), or reads `--pile` (a real pile that
+bench/brief_speed.py wrote), groups it into stories, splits their sentences (as `brief_story`
+does, untimed), then briefs every story in each mode in this one process, the whole pile in one
+mode and then in the other, timing each stage with CPU time:
 
     full   spaCy NER entities, parsed quote attribution, agreement in --full-agreement mode
            (default "lexical", as the issue measured), the configured timeline tense tagger
@@ -20,6 +22,7 @@ import argparse
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -34,9 +37,12 @@ from newsweave.briefing.headline import choose_headline
 from newsweave.briefing.quotes.story_quotes import extract_quotes
 from newsweave.briefing.summarize import summarize
 from newsweave.briefing.timeline import build_timeline
-from newsweave.models import Story
+from newsweave.config import set_defaults
+from newsweave.models import Article, Story
 from newsweave.nlp.spacy_pipeline import pipeline
-from newsweave.pipeline import group_stories
+from newsweave.pipeline import group_stories, read_articles
+from newsweave.runner import Runner
+from newsweave.text.sentences import add_sentences
 
 STAGES = ("entities", "agreement", "headline", "summary", "quotes", "timeline", "outlets")
 WORKERS = 2
@@ -64,20 +70,31 @@ def brief_times(story: Story, fast: bool, agreement: str) -> dict[str, float]:
     return spent
 
 
+def _pile(path: Path) -> list[Article]:
+    """The articles of a crawler JSON Lines file (bench/brief_speed.py writes real piles)."""
+    read = read_articles([path], runner=Runner(1), split=False)
+    return [item for item in read if isinstance(item, Article)]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("n", nargs="?", type=int, default=300, help="articles in the corpus")
     parser.add_argument("--full-agreement", default="lexical", choices=("lexical", "embedding"))
+    parser.add_argument("--pile", type=Path, help="brief this JSONL pile instead (real text)")
     args = parser.parse_args()
-    articles = corpus(args.n)
-    stories = group_stories(articles)
+    set_defaults("brief", cache_entries=0)  # time the models, not answers kept by a past run
+    articles = _pile(args.pile) if args.pile else corpus(args.n)
+    stories = [
+        replace(s, articles=tuple(add_sentences(a) for a in s.articles))
+        for s in group_stories(articles)
+    ]
     pipeline()  # the model load is a one-off per worker, not per article
     for story in stories[:2]:  # warm caches (place list, regexes, idf) before timing
         brief_times(story, True, args.full_agreement)
         brief_times(story, False, args.full_agreement)
     totals = {mode: dict.fromkeys(STAGES, 0.0) for mode in ("full", "fast")}
-    for story in stories:
-        for mode in ("full", "fast"):
+    for mode in ("full", "fast"):  # one mode over the whole pile, then the other: texts
+        for story in stories:  # scanned by one mode are out of the other's caches by then
             for stage, seconds in brief_times(story, mode == "fast", args.full_agreement).items():
                 totals[mode][stage] += seconds
     print(f"{len(articles)} articles, {len(stories)} stories; CPU ms per article")

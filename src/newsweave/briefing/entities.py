@@ -15,6 +15,7 @@ listed in data/acronyms.tsv. The same merge serves the fast mode's rule-found na
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -24,6 +25,7 @@ from newsweave.briefing.fast_names import story_names
 from newsweave.config import settings
 from newsweave.models import Entity, Story
 from newsweave.nlp import spacy_pipeline as nlp
+from newsweave.nlp.cache import cached, code_stamp
 from newsweave.text import names
 from newsweave.text.names import word_set
 
@@ -37,6 +39,9 @@ ROLE_MODIFIERS = word_set(
 )
 _ROLE_LINKS = frozenset({"of", "to", "for"})
 _ORG_LIKE = frozenset({"GPE", "NORP", "ORG", "FAC"})
+# What the cache keeps NER's mentions under: the model, and this file and `names`, whose rules
+# turn entities into mentions (an edit of either starts afresh).
+_NER_KIND = f"ner-mentions:{nlp.MODEL}:{code_stamp(__file__, names.__file__)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,22 +91,36 @@ def rule_mentions(story: Story) -> list[Mention]:
 
 
 def story_mentions(story: Story) -> list[Mention]:
-    """Every kept named-entity mention of every article; identical texts are tagged once."""
+    """Every kept named-entity mention of every article; identical texts are tagged once, and
+    a text tagged by an earlier brief is read from the cache (`nlp.cache`)."""
     labels = set(settings("entities").labels)
     texts = list(dict.fromkeys(article.text for article in story.articles))
-    docs = dict(zip(texts, nlp.entity_docs(texts), strict=True))
+    found = dict(zip(texts, cached(_NER_KIND, texts, _tag), strict=True))
     mentions: list[Mention] = []
     for article in story.articles:
-        for ent in docs[article.text].ents:
-            if ent.label_ == "PERSON" and _after_the(ent):
-                continue  # 'the Invisible Man' names a film, not a person
-            surface = names.strip_possessive(ent.text)
-            if ent.label_ != "PERSON" and surface.lower().startswith("the "):
-                surface = surface[4:]
-            if ent.label_ in labels and surface and any(c.isalpha() for c in surface):
-                role = _role_of(ent) if ent.label_ == "PERSON" else None
-                mentions.append(Mention(article.id, surface, ent.label_, ent.start_char, role))
+        for surface, label, start, role in json.loads(found[article.text]):
+            if label in labels:
+                mentions.append(Mention(article.id, surface, label, start, role))
     return mentions
+
+
+def _tag(texts: list[str]) -> list[bytes]:
+    """Each text's name mentions (surface, label, start, role) as JSON, NER batched over all."""
+    return [json.dumps(_doc_mentions(doc)).encode("utf-8") for doc in nlp.entity_docs(texts)]
+
+
+def _doc_mentions(doc: Doc) -> list[tuple[str, str, int, str | None]]:
+    found = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and _after_the(ent):
+            continue  # 'the Invisible Man' names a film, not a person
+        surface = names.strip_possessive(ent.text)
+        if ent.label_ != "PERSON" and surface.lower().startswith("the "):
+            surface = surface[4:]
+        if surface and any(c.isalpha() for c in surface):
+            role = _role_of(ent) if ent.label_ == "PERSON" else None
+            found.append((surface, ent.label_, ent.start_char, role))
+    return found
 
 
 def _after_the(ent: Span) -> bool:

