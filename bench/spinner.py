@@ -23,6 +23,7 @@ import difflib
 import json
 import random
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -154,7 +155,12 @@ def _paragraphs(text: str) -> list[list[str]]:
 
 
 def spin_text(
-    text: str, share: float, thesaurus: Thesaurus, rng: random.Random, mixed: bool = False
+    text: str,
+    share: float,
+    thesaurus: Thesaurus,
+    rng: random.Random,
+    mixed: bool = False,
+    common: frozenset[str] = frozenset(),
 ) -> str:
     """`text` with about `share` of all its words replaced and its sentences shuffled a little.
 
@@ -169,7 +175,7 @@ def spin_text(
         for i, tokens in enumerate(pieces)
         for j, token in enumerate(tokens)
         if token[:1].isalpha()
-        and (token[:1].islower() or j == _first_word(tokens))  # names stay
+        and (token[:1].islower() or j == _first_word(tokens) or token.lower() in common)
         and thesaurus.choices(token)
     ]
     total = sum(1 for tokens in pieces for t in tokens if t[:1].isalnum())
@@ -205,14 +211,33 @@ def _sentence_ops(sentences: list[str], rng: random.Random) -> list[str]:
 
 
 def _renumber(tokens: list[str], rng: random.Random) -> None:
-    """Small numbers switched between digits and words, half the time."""
+    """Small numbers switched between digits and words, half the time (never a digit group of a
+    longer number: "2,518" stays)."""
     for index, token in enumerate(tokens):
-        if rng.random() >= 0.5:
+        if rng.random() >= 0.5 or _in_number(tokens, index):
             continue
         if token.isdigit() and int(token) < len(_NUMBER_WORDS):
             tokens[index] = _NUMBER_WORDS[int(token)]
         elif token.lower() in _NUMBER_WORDS[1:]:
             tokens[index] = str(_NUMBER_WORDS.index(token.lower()))
+
+
+def _in_number(tokens: list[str], index: int) -> bool:
+    """Whether the token at `index` joins a neighbouring digit group with "," or "."."""
+    before = index >= 2 and tokens[index - 1] in ",." and tokens[index - 2][-1:].isdigit()
+    after = (
+        index + 2 < len(tokens) and tokens[index + 1] in ",." and tokens[index + 2][:1].isdigit()
+    )
+    return before or after
+
+
+def common_words(texts: Iterable[str], least: int = 5) -> frozenset[str]:
+    """Words written in lower case at least `least` times in `texts`: dictionary words, which a
+    thesaurus rewrites even where a name or a headline capitalises them ("Party", "Times")."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(re.findall(r"\b[a-z]+\b", text))
+    return frozenset(word for word, count in counts.items() if count >= least)
 
 
 def cached_thesaurus(dataset: Path, gold: Path, cache: Path) -> Thesaurus:
@@ -249,6 +274,7 @@ def harder_set(
 
     rng = random.Random(seed)
     records = [json.loads(line) for line in dataset.read_text(encoding="utf-8").splitlines()]
+    common = common_words(r["text"] for r in records)
     answer = json.loads(gold.read_text(encoding="utf-8"))
     spins = {c for c, kind in answer["kinds"].items() if kind == "spin"}
     kept = [r for r in records if r["id"] not in spins]
@@ -263,7 +289,8 @@ def harder_set(
         record = by_id[original]
         copy = f"{original}-hspin"
         when = datetime.fromisoformat(record["published"][:10]) + timedelta(days=1)
-        text = spin_text(record["text"], rng.uniform(0.33, 0.5), thesaurus, rng, mixed)
+        share = rng.uniform(0.33, 0.5)
+        text = spin_text(record["text"], share, thesaurus, rng, mixed, common)
         kept.append({"id": copy, "text": text, "published": when.date().isoformat()})
         kept[-1]["outlet"] = "spinner.example"
         answer["copies"][copy] = original

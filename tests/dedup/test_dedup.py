@@ -63,14 +63,15 @@ OTHER_OUTLET = "\n".join(
 
 
 # About half of the words replaced, from no spinner's list the code could know: the content
-# words and some function words ("said" -> "remarked", "but" -> "yet"), sentences swapped.
+# words, some function words ("said" -> "remarked", "but" -> "yet") and a capitalised common word
+# of a name ("Nordfjell Lines" -> "Nordfjell Routes"), sentences swapped.
 HEAVY_SPIN = "\n".join(
     [
         "HALDEN, Norway (Wire) -- Mechanics at the Halden barge dockyard floated the premier "
         "accumulator-fuelled motorcar boat fabricated in the borough on Tuesday, a craft of 112 "
         "meters.",
         "The boat, dubbed Skarvøy, is to ferry perhaps 240 motorcars and 600 riders across the "
-        "inlet from next springtime, the carrier Nordfjell Lines remarked.",
+        "inlet from next springtime, the carrier Nordfjell Routes remarked.",
         "Its accumulators can be replenished in 18 minutes as motorcars drive on and off, "
         "principal mechanic Ingrid Solbakken advised newsmen at the pier.",
         "The dockyard foresees fabricating three further boats of the equal blueprint for "
@@ -79,29 +80,28 @@ HEAVY_SPIN = "\n".join(
         "dockyard that came close to folding in 2019.",
         "Conservation bodies hailed the floating yet queried why the replenishing depots would "
         "still draw a fraction of their current from a gas works near Moss.",
-        "Nordfjell Lines remarked it would issue the boat's fuel statistics after the premier "
+        "Nordfjell Routes remarked it would issue the boat's fuel statistics after the premier "
         "entire wintertime of duty.",
     ]
 )
 
-# Another wire story of the same kind written on the frame of the first: other people, another
-# day, another place; only a background paragraph is shared word for word.
+# Another wire story of the same kind written on the frame of the first: its lead follows the
+# first's sentence by sentence with other people, another day, another place, and a background
+# paragraph is shared word for word; the rest is its own.
 SAME_FRAME = "\n".join(
     [
         "ARENDAL, Norway (Wire) -- Engineers at the Arendal ferry yard launched the first hydrogen-"
         "powered car ferry built in the town on Friday, a vessel of 112 meters.",
         "The ferry, named Tromøy, will carry up to 240 cars and 600 passengers across the sound "
         "from next spring, the operator Sørkyst Ferries said.",
-        "Its tanks can be filled in 18 minutes while cars drive on and off, chief engineer "
-        "Per Haugland told reporters at the quay.",
-        "The yard expects to build three more ferries of the same design for operators in Sweden "
-        "and Finland over the next four years.",
         "Local officials said the order book had saved about 350 jobs at a yard that came close to "
         "closing in 2019.",
-        "Environmental groups welcomed the launch but asked where the hydrogen would come from, "
-        "since the nearest plant is in Porsgrunn.",
-        "Sørkyst Ferries said it would publish the ferry's energy figures after the first full "
-        "winter of service.",
+        "Hydrogen for the ferry will come by truck from a plant in Porsgrunn until a pipeline to "
+        "the quay is finished, a project the town council has yet to approve.",
+        "Per Haugland, who heads the yard, said the hydrogen design had taken twice as long to "
+        "certify as a battery ferry and that insurers had asked for a second fire system.",
+        "Fishermen in the sound have objected to the crossing's new timetable, which they say "
+        "leaves no slot for their boats at the harbour in the morning.",
     ]
 )
 

@@ -12,8 +12,8 @@ A copy of an article is found in two ways, and each has its own test here:
   `aligned_coverage` finds, for each passage (a sentence, or two neighbouring ones, so that
   where a segmenter put a boundary does not matter) a counterpart near the same place in the
   other article (a spinner swaps neighbours, it does not reorganise) that passes `counterparts`:
-  the same numbers ("five" = "5"), mostly the same names, the same skeleton (function words,
-  numbers and names as a bag) and some shared words. The score is the share of words in passages
+  the same numbers ("five" = "5"), the same skeleton (function words, numbers and capitalised
+  words as a bag) and some shared words. The score is the share of words in passages
   with a counterpart, taken in BOTH directions and the lower kept: a spun copy keeps every
   sentence and adds none.
 
@@ -23,11 +23,12 @@ story, adds, drops and moves sentences, so a good part of one of the two has no 
 while a copy keeps nearly all (a spinner that mangles the sentence order leaves enough shingles
 for the first test). A wire story written on the frame of an earlier one ("The chief of ...
 apologized Thursday" / "A senior officer ... apologized Wednesday") keeps the order and many
-words, but not the names: the names bar refuses it.
+words, but not the names and days, which sit in the skeleton.
 The trade-off: the word bar (`sentence_similarity`, Dice 0.30) is low, and nothing here uses a
 synonym list, so that a spinner replacing half of the words, from any thesaurus, still pairs
 (`bench/reposts.py` measures it with a spinner of another vocabulary, `bench/spinner.py`); the
-names (`name_agreement`) and skeleton (`skeleton_similarity`) bars carry the precision; the
+skeleton bar (`skeleton_similarity`) carries the precision (a names bar, `name_agreement`, is
+there but off: spinners swap capitalised common words too); the
 article-level bar (`spin_coverage`) is fitted between the two populations on training folds
 (`defaults.toml` [dedup] gives them). A copy that is both spun and trimmed fails the
 both-directions test unless its shingles survive: that is the price of refusing wire updates.
@@ -237,7 +238,8 @@ def counterparts(a: SentenceSketch, b: SentenceSketch, bars: PairBars) -> bool:
     (mostly: it may swap a capitalised common word, "Times" -> "Occasions") and the function
     words around them (the skeleton), and some of the words. A different report that reuses a
     paragraph frame ("The chief of ... apologized Thursday" / "A senior officer ... apologized
-    Wednesday") shares words but not its names: that is the false link this refuses.
+    Wednesday") shares words but not its names and days: the skeleton bar refuses it, and the
+    names bar, when set, refuses it sooner.
     """
     if a.numbers != b.numbers:
         return False
