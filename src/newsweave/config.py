@@ -149,6 +149,8 @@ class DedupSettings:
     min_words: int
     near_copy_containment: float
     sentence_similarity: float
+    name_agreement: float
+    skeleton_similarity: float
     spin_coverage: float
     spin_size_ratio: float
     plausible_containment: float

@@ -62,6 +62,50 @@ OTHER_OUTLET = "\n".join(
 )
 
 
+# About half of the words replaced, from no spinner's list the code could know: the content
+# words, some function words ("said" -> "remarked", "but" -> "yet") and a capitalised common word
+# of a name ("Nordfjell Lines" -> "Nordfjell Routes"), sentences swapped.
+HEAVY_SPIN = "\n".join(
+    [
+        "HALDEN, Norway (Wire) -- Mechanics at the Halden barge dockyard floated the premier "
+        "accumulator-fuelled motorcar boat fabricated in the borough on Tuesday, a craft of 112 "
+        "meters.",
+        "The boat, dubbed Skarvøy, is to ferry perhaps 240 motorcars and 600 riders across the "
+        "inlet from next springtime, the carrier Nordfjell Routes remarked.",
+        "Its accumulators can be replenished in 18 minutes as motorcars drive on and off, "
+        "principal mechanic Ingrid Solbakken advised newsmen at the pier.",
+        "The dockyard foresees fabricating three further boats of the equal blueprint for "
+        "carriers in Denmark and Scotland over the approaching four years.",
+        "Regional administrators remarked the order ledger had spared around 350 posts at a "
+        "dockyard that came close to folding in 2019.",
+        "Conservation bodies hailed the floating yet queried why the replenishing depots would "
+        "still draw a fraction of their current from a gas works near Moss.",
+        "Nordfjell Routes remarked it would issue the boat's fuel statistics after the premier "
+        "entire wintertime of duty.",
+    ]
+)
+
+# Another wire story of the same kind written on the frame of the first: its lead follows the
+# first's sentence by sentence with other people, another day, another place, and a background
+# paragraph is shared word for word; the rest is its own.
+SAME_FRAME = "\n".join(
+    [
+        "ARENDAL, Norway (Wire) -- Engineers at the Arendal ferry yard launched the first hydrogen-"
+        "powered car ferry built in the town on Friday, a vessel of 112 meters.",
+        "The ferry, named Tromøy, will carry up to 240 cars and 600 passengers across the sound "
+        "from next spring, the operator Sørkyst Ferries said.",
+        "Local officials said the order book had saved about 350 jobs at a yard that came close to "
+        "closing in 2019.",
+        "Hydrogen for the ferry will come by truck from a plant in Porsgrunn until a pipeline to "
+        "the quay is finished, a project the town council has yet to approve.",
+        "Per Haugland, who heads the yard, said the hydrogen design had taken twice as long to "
+        "certify as a battery ferry and that insurers had asked for a second fire system.",
+        "Fishermen in the sound have objected to the crossing's new timetable, which they say "
+        "leaves no slot for their boats at the harbour in the morning.",
+    ]
+)
+
+
 def _ids(articles: list) -> dict[str, str | None]:  # type: ignore[type-arg]
     return {a.id: a.duplicate_of for a in articles}
 
@@ -96,6 +140,18 @@ def test_separate_reports_of_the_same_event_are_not_linked() -> None:
     wire = make_article(ORIGINAL, id="wire", published="2023-03-07T09:00")
     other = make_article(OTHER_OUTLET, id="local", outlet="Fjord Post", published="2023-03-07")
     assert _ids(mark_duplicates([wire, other])) == {"wire": None, "local": None}
+
+
+def test_spin_replacing_half_the_words_from_an_unknown_thesaurus_is_found() -> None:
+    original = make_article(ORIGINAL, id="wire", published="2023-03-07T09:00")
+    spun = make_article(HEAVY_SPIN, id="spin", outlet="farm.example", published="2023-03-08")
+    assert _ids(mark_duplicates([original, spun]))["spin"] == "wire"
+
+
+def test_report_written_on_another_reports_frame_is_not_a_copy() -> None:
+    first = make_article(ORIGINAL, id="halden", published="2023-03-07T09:00")
+    second = make_article(SAME_FRAME, id="arendal", published="2023-05-12T10:00")
+    assert _ids(mark_duplicates([first, second])) == {"halden": None, "arendal": None}
 
 
 def test_earliest_copy_is_the_original_and_copies_never_chain() -> None:

@@ -7,25 +7,30 @@ A copy of an article is found in two ways, and each has its own test here:
   copy (a byline or copyright line added) and for trimmed copy (the end cut off, a new headline).
 - **machine-spun rewrites** replace words with synonyms and swap neighbouring sentences, so few
   shingles survive. What a spinner cannot change is what the text says and how it is built: the
-  same sentences, one for one, each keeping its names, numbers and most of its function words
-  ("the", "of", "that", "was"), because a thesaurus swaps content words in place.
+  same sentences, one for one, each keeping its numbers, its names and most of the function words
+  around them ("the", "of", "that", "was"), because a thesaurus swaps dictionary words in place.
   `aligned_coverage` finds, for each passage (a sentence, or two neighbouring ones, so that
   where a segmenter put a boundary does not matter) a counterpart near the same place in the
-  other article (a spinner swaps neighbours, it does not reorganise) that cites the same numbers
-  ("five" = "5") and shares most of its words as a bag (Dice over all tokens, function words
-  included). The score is the share of words in passages with a counterpart, taken in BOTH
-  directions and the lower kept: a spun copy keeps every sentence and adds none.
+  other article (a spinner swaps neighbours, it does not reorganise) that passes `counterparts`:
+  the same numbers ("five" = "5"), the same skeleton (function words, numbers and capitalised
+  words as a bag) and some shared words. The score is the share of words in passages
+  with a counterpart, taken in BOTH directions and the lower kept: a spun copy keeps every
+  sentence and adds none.
 
 Why this separates copies from two outlets' reports of the same event (which share names, numbers
 and often verbatim quotes or whole sentences): a separate report, even a wire update of the same
 story, adds, drops and moves sentences, so a good part of one of the two has no counterpart,
 while a copy keeps nearly all (a spinner that mangles the sentence order leaves enough shingles
-for the first test).
-The trade-off: the per-sentence bar (`sentence_similarity`, Dice 0.45) is low so that a spinner
-replacing half of the content words still pairs (`bench/reposts.py` measures it with random
-strings, which no thesaurus could undo); the article-level bar (`spin_coverage`, 0.7) sits
-between the two populations (`defaults.toml` [dedup] gives them on the development set).
-Nothing here uses a synonym list. A copy that is both spun and trimmed fails the
+for the first test). A wire story written on the frame of an earlier one ("The chief of ...
+apologized Thursday" / "A senior officer ... apologized Wednesday") keeps the order and many
+words, but not the names and days, which sit in the skeleton.
+The trade-off: the word bar (`sentence_similarity`, Dice 0.30) is low, and nothing here uses a
+synonym list, so that a spinner replacing half of the words, from any thesaurus, still pairs
+(`bench/reposts.py` measures it with a spinner of another vocabulary, `bench/spinner.py`); the
+skeleton bar (`skeleton_similarity`) carries the precision (a names bar, `name_agreement`, is
+there but off: spinners swap capitalised common words too); the
+article-level bar (`spin_coverage`) is fitted between the two populations on training folds
+(`defaults.toml` [dedup] gives them). A copy that is both spun and trimmed fails the
 both-directions test unless its shingles survive: that is the price of refusing wire updates.
 """
 
@@ -56,7 +61,7 @@ _DIGIT = re.compile(r"\d")
 # A word starting with a capital (checked with str.isupper: the class also admits other scripts),
 # not inside a word; the lookbehind follows the first character so that `re` can skip ahead.
 _CAPITALISED = re.compile(r"[^\W\d_a-z](?<!\w.)\w*(?:[.,:'’]\w+)*")
-# Function words: spinners leave them in place; they make no anchor and no index key.
+# Function words: spinners leave them in place; they make no anchor.
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
     being below between both but by can could did do does doing down during each few for from
@@ -70,12 +75,26 @@ STOP_WORDS = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class SentenceSketch:
-    """One sentence as the verifier sees it: its word bag, size, numbers and index keys."""
+    """One sentence as the verifier sees it: its word bag, size and numbers, its
+    names (capitalised words after the first, lower-cased) and its skeleton (the bag of what a
+    thesaurus leaves alone: function words, numbers, names)."""
 
     bag: Counter[str]
     size: int
     numbers: frozenset[str]
-    keys: frozenset[str]
+    names: frozenset[str]
+    skeleton: Counter[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PairBars:
+    """What two passages must reach to be counterparts (`defaults.toml` [dedup] says why):
+    Dice of their word bags (`words`), Jaccard of their names (`names`), Dice of their
+    skeletons (`skeleton`)."""
+
+    words: float
+    names: float
+    skeleton: float
 
 
 Passage = tuple[SentenceSketch, range]
@@ -123,12 +142,24 @@ def _numbers(words: list[str], lowered: list[str]) -> set[str]:
 
 
 def _sentence_sketch(text: str) -> SentenceSketch:
-    """A sentence's word bag, size, numbers and index keys (words of 3+ letters, numbers)."""
+    """A sentence's word bag, size, numbers, names and skeleton."""
     words = tokens(text)
     lowered = [w.lower() for w in words]
     numbers = _numbers(words, lowered)
-    keys = frozenset({w for w in set(lowered) - STOP_WORDS if len(w) > 2} | numbers)
-    return SentenceSketch(Counter(lowered), len(lowered), frozenset(numbers), keys)
+    names = _names(text) - STOP_WORDS
+    kept = STOP_WORDS | names
+    skeleton = Counter(w for w in lowered if w in kept or _number(w) is not None)
+    return SentenceSketch(Counter(lowered), len(lowered), frozenset(numbers), names, skeleton)
+
+
+def _names(unit: str) -> frozenset[str]:
+    """The capitalised words of a sentence but its first (capitalised for its place), lower-cased:
+    names, and the odd common word a headline style capitalises."""
+    first = WORD.search(unit)
+    if first is None:
+        return frozenset()
+    found = _CAPITALISED.findall(unit, first.end())
+    return frozenset(word.lower() for word in found if word[0].isupper())
 
 
 def _units(sentences: list[str]) -> list[str]:
@@ -166,12 +197,7 @@ def fingerprint(article: Article, shingle_size: int) -> tuple[Hashes, frozenset[
     """
     lowered = tokens(article.text.lower())  # case does not change where words split
     anchors = _numbers(lowered, lowered)
-    capitalised: list[str] = []
-    for unit in _article_units(article):
-        first = WORD.search(unit)
-        if first is not None:  # a sentence's first word is capitalised for its place
-            capitalised += _CAPITALISED.findall(unit, first.end())
-    names = {word.lower() for word in set(capitalised) if word[0].isupper()}
+    names = frozenset().union(*map(_names, _article_units(article)))
     anchors |= names - STOP_WORDS  # (numbers are never stop words)
     return shingle_hashes(lowered, shingle_size, distinct=False), frozenset(anchors), len(lowered)
 
@@ -194,21 +220,50 @@ def shingle_containment(a: Hashes, b: Hashes) -> float:
     return len(shared) / len(small)
 
 
-def _dice(a: SentenceSketch, b: SentenceSketch) -> float:
-    """Bag-of-words Dice over all tokens, function words included."""
-    small, large = (a.bag, b.bag) if len(a.bag) <= len(b.bag) else (b.bag, a.bag)
+def _dice(a: Counter[str], b: Counter[str], total: int) -> float:
+    """Dice of two bags whose sizes add up to `total`."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
     shared = 0
     for word, count in small.items():
         other = large.get(word)
         if other:
             shared += count if count < other else other
-    return 2 * shared / (a.size + b.size)
+    return 2 * shared / total if total else 1.0
+
+
+def counterparts(a: SentenceSketch, b: SentenceSketch, bars: PairBars) -> bool:
+    """Whether two passages say the same thing in the way a spinner rewrites one.
+
+    A thesaurus swaps dictionary words in place; it keeps the numbers (exactly), the names
+    (mostly: it may swap a capitalised common word, "Times" -> "Occasions") and the function
+    words around them (the skeleton), and some of the words. A different report that reuses a
+    paragraph frame ("The chief of ... apologized Thursday" / "A senior officer ... apologized
+    Wednesday") shares words but not its names and days: the skeleton bar refuses it, and the
+    names bar, when set, refuses it sooner.
+    """
+    if a.numbers != b.numbers:
+        return False
+    union = len(a.names | b.names)
+    if union and len(a.names & b.names) < bars.names * union:
+        return False
+    skeleton_total = a.skeleton.total() + b.skeleton.total()
+    if _dice(a.skeleton, b.skeleton, skeleton_total) < bars.skeleton:
+        return False
+    return _dice(a.bag, b.bag, a.size + b.size) >= bars.words
 
 
 def _merge(a: SentenceSketch, b: SentenceSketch) -> SentenceSketch:
     bag = a.bag.copy()
     bag.update(b.bag)
-    return SentenceSketch(bag, a.size + b.size, a.numbers | b.numbers, a.keys | b.keys)
+    skeleton = a.skeleton.copy()
+    skeleton.update(b.skeleton)
+    return SentenceSketch(
+        bag,
+        a.size + b.size,
+        a.numbers | b.numbers,
+        a.names | b.names,
+        skeleton,
+    )
 
 
 def passages(sentences: tuple[SentenceSketch, ...]) -> list[Passage]:
@@ -225,22 +280,22 @@ def passages(sentences: tuple[SentenceSketch, ...]) -> list[Passage]:
 
 
 def aligned_coverage(
-    a: ArticleSketch, b: ArticleSketch, min_similarity: float, at_least: float = 0.0
+    a: ArticleSketch, b: ArticleSketch, bars: PairBars, at_least: float = 0.0
 ) -> float:
     """Share of the words of BOTH articles in passages that have a counterpart in the other.
 
-    Two passages (a sentence or two neighbouring ones) are counterparts when they cite the same
-    numbers, sit at about the same place in their articles (a spinner swaps neighbours, it does
-    not reorganise) and their word bags reach `min_similarity` (Dice). The lower of the two
+    Two passages (a sentence or two neighbouring ones) are counterparts when they sit at about
+    the same place in their articles (a spinner swaps neighbours, it does not reorganise) and
+    pass `counterparts` with `bars`. The lower of the two
     directions is returned: a spun copy keeps every sentence of its original and adds none,
     while a wire update or another outlet's report adds, drops and moves sentences.
     With `at_least`, a first direction below it is returned without the second (the caller
     only asks whether the score reaches that bar).
     """
-    first = _coverage(a, b, min_similarity)
+    first = _coverage(a, b, bars)
     if first < at_least:  # the lower of the two is below the caller's bar already
         return first
-    return min(first, _coverage(b, a, min_similarity))
+    return min(first, _coverage(b, a, bars))
 
 
 def _near(
@@ -259,7 +314,7 @@ def _near(
             yield target, members.start
 
 
-def _coverage(short: ArticleSketch, long: ArticleSketch, min_similarity: float) -> float:
+def _coverage(short: ArticleSketch, long: ArticleSketch, bars: PairBars) -> float:
     """Share of `short`'s words in passages with a counterpart in `long`."""
     if not short.size:
         return 0.0
@@ -269,12 +324,9 @@ def _coverage(short: ArticleSketch, long: ArticleSketch, min_similarity: float) 
     for passage, members in short.passages:
         if covered.issuperset(members):
             continue
-        needed = min(2, len(passage.keys))
         where = members.start * scale
         if any(
-            len(passage.keys & target.keys) >= needed
-            and target.numbers == passage.numbers
-            and _dice(passage, target) >= min_similarity
+            counterparts(passage, target, bars)
             for target, start in _near(targets, singles, where)
             if abs(start - where) <= _WINDOW
         ):

@@ -18,8 +18,9 @@ How, in three steps that keep the cost near-linear in the size of the pile:
 2. **Verification** (`newsweave.dedup.align`): a candidate pair is a copy when the shorter
    article's shingles are mostly in the other (`near_copy_containment`; separate reports
    keep at most a third), or when most words of both articles sit in passages with a counterpart
-   near the same place in the other (same numbers, most words shared as a bag;
-   `spin_coverage`, `sentence_similarity`).
+   near the same place in the other (same numbers, mostly the same names, the same function-word
+   skeleton, some words shared; `spin_coverage`, `sentence_similarity`, `name_agreement`,
+   `skeleton_similarity`).
 3. **Originals.** Linked articles form groups (union-find). The original of a group is its
    earliest published member; when dates tie or some are unknown, the longer, then the first read.
    Every other member points straight at it, so there are no chains.
@@ -39,6 +40,7 @@ import numpy as np
 from newsweave.config import DedupSettings, settings
 from newsweave.dedup.align import (
     ArticleSketch,
+    PairBars,
     aligned_coverage,
     fingerprint,
     shingle_containment,
@@ -219,8 +221,9 @@ def spun_copy(a: ArticleSketch, b: ArticleSketch, config: DedupSettings) -> bool
     """True when the two articles say the same things sentence by sentence (a spun rewrite)."""
     if min(a.size, b.size) < config.min_words:
         return False
-    similarity, bar = config.sentence_similarity, config.spin_coverage
-    return aligned_coverage(a, b, similarity, at_least=bar) >= bar
+    bars = PairBars(config.sentence_similarity, config.name_agreement, config.skeleton_similarity)
+    bar = config.spin_coverage
+    return aligned_coverage(a, b, bars, at_least=bar) >= bar
 
 
 def candidate_pairs(prints: Sequence[Fingerprint], config: DedupSettings) -> set[tuple[int, int]]:

@@ -179,14 +179,14 @@ def _held_out_rows(
 
 def _table(results: dict[str, dict[str, Any]]) -> str:
     header = (
-        f"{'system':<18} {'syndicated':>10} {'trimmed':>8} {'spun':>6}"
+        f"{'system':<24} {'syndicated':>10} {'trimmed':>8} {'spun':>6}"
         f" {'right orig':>10} {'false:neg':>9} {'other':>6} {'articles/s':>10}"
     )
     lines = [header, "-" * len(header)]
     for name, result in results.items():
         recall, false = result["recall"], result["false_links"]
         lines.append(
-            f"{name:<18} {recall['syndicated']:>10.3f} {recall['trimmed']:>8.3f}"
+            f"{name:<24} {recall['syndicated']:>10.3f} {recall['trimmed']:>8.3f}"
             f" {recall['spun']:>6.3f} {result['right_original']:>10.3f}"
             f" {len(false['negative']):>9} {len(false['other']):>6}"
             f" {result['articles_per_second']:>10.1f}"
@@ -195,16 +195,20 @@ def _table(results: dict[str, dict[str, Any]]) -> str:
 
 
 def run(
-    dataset: Path, json_out: Path | None = None, gold: Path | None = None, **options: Any
+    dataset: Path,
+    json_out: Path | None = None,
+    gold: Path | None = None,
+    systems: dict[str, Marker] | None = None,
+    **options: Any,
 ) -> str:
-    """Score newsweave and the MinHash baselines on `dataset`; return the table."""
+    """Score newsweave and the MinHash baselines (or `systems`) on `dataset`; return the table."""
     dataset = Path(dataset)
     gold_path = Path(gold) if gold else dataset.with_name(f"{dataset.stem}-gold.json")
     gold_data = load_gold(gold_path)
     articles = load_articles(dataset)
     results: dict[str, dict[str, Any]] = {}
     held: list[heldout.Row] = []
-    for name, system in SYSTEMS.items():
+    for name, system in (systems or SYSTEMS).items():
         started = time.perf_counter()
         marked = system(articles)
         elapsed = max(time.perf_counter() - started, 1e-9)
