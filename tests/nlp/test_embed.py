@@ -46,3 +46,16 @@ def test_a_paraphrase_is_nearer_than_another_topic() -> None:
         ["Police said two people were hurt.", "Two people were injured, police said.", "Rain fell."]
     )
     assert police @ paraphrase > police @ rain + 0.2
+
+
+def test_token_vectors_give_each_token_its_span_and_align_the_same_word() -> None:
+    texts = ["Police said two people were hurt.", "Two people were injured, police said."]
+    (first, spans_first), (second, spans_second) = MiniLMEmbedder().token_vectors(texts)
+    assert len(first) == len(spans_first) and len(second) == len(spans_second)
+    assert np.allclose(np.linalg.norm(first, axis=1), 1.0, atol=1e-5)
+    words = [texts[0][start:end] for start, end in spans_first]
+    assert "Police" in words and "hurt" in words
+    police = first[words.index("Police")]
+    other = [texts[1][start:end] for start, end in spans_second]
+    best = other[int(np.argmax(second @ police))]
+    assert best == "police"  # the same word in the other sentence is its nearest token

@@ -109,19 +109,39 @@ class MiniLMEmbedder:
             self._cache.pop(next(iter(self._cache)))
         self._cache[text] = vector
 
-    def _batch(self, sentences: list[str]) -> Vectors:
+    def _forward(self, sentences: list[str]) -> tuple[Vectors, Any, Any]:
+        """The model's token vectors of a padded batch, its attention mask and encodings."""
         encodings = self._tokenizer.encode_batch(sentences)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
         mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         feeds: dict[str, Any] = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        tokens = self._session.run(None, feeds)[0]
+        return self._session.run(None, feeds)[0], mask, encodings
+
+    def _batch(self, sentences: list[str]) -> Vectors:
+        tokens, mask, _ = self._forward(sentences)
         weights = mask[..., None].astype(np.float32)
         pooled = (tokens * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: Vectors = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         return unit
+
+    def token_vectors(
+        self, sentences: Sequence[str]
+    ) -> list[tuple[Vectors, list[tuple[int, int]]]]:
+        """Each sentence's contextual token vectors (unit length, [CLS]/[SEP] included) and the
+        character span of each token: for word-level alignment of two sentences. Not cached."""
+        found = []
+        for start in range(0, len(sentences), _BATCH):
+            chunk = list(sentences[start : start + _BATCH])
+            tokens, mask, encodings = self._forward(chunk)
+            for row, encoding in enumerate(encodings):
+                n = int(mask[row].sum())
+                vectors = tokens[row, :n]
+                norms = np.clip(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None)
+                found.append(((vectors / norms).astype(np.float32), list(encoding.offsets[:n])))
+        return found
 
 
 @cache
