@@ -162,6 +162,7 @@ class AgreementSettings:
     """[agreement] of defaults.toml: facts, exclusives, conflicts (what each trades: there)."""
 
     mode: str
+    verbs: str
     embedding_align_threshold: float
     lexical_align_threshold: float
     embedding_conflict_threshold: float

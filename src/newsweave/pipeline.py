@@ -170,7 +170,9 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
         fast = settings("brief").mode == "fast"
     story = replace(story, articles=tuple(add_sentences(a) for a in story.articles))
     entities = find_entities(story, fast=fast)
-    agreement = compare_outlets(story, mode="lexical" if fast else None)
+    agreement = compare_outlets(
+        story, mode="lexical" if fast else None, verbs="rule" if fast else None
+    )
     return Brief(
         story=story,
         headline=choose_headline(story),

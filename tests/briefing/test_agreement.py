@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from conftest import make_article
@@ -238,3 +241,29 @@ def test_an_opinion_two_outlets_share_is_not_an_agreed_fact_and_facts_carry_thei
     assert agreement.facts, "the shared report of the vote is still a fact"
     assert all("opportunity" not in f.text for f in agreement.facts)
     assert {f.kind for f in agreement.facts} <= {"fact", "claim"}
+
+
+_FAST_BRIEF = """
+import sys
+from conftest import make_article
+from newsweave.models import Story
+from newsweave.pipeline import brief_story
+
+a = make_article("About 2,000 dockers at the port of Rendal walked out on strike on Monday, "
+                 "the union said.\\nThe port closed for the first time since 2019.",
+                 id="a1", outlet="Harbor Gazette", published="2025-03-03")
+b = make_article("Some 2,000 dockers at the port of Rendal went on strike on Monday.\\n"
+                 "Ships were turned away.", id="b1", outlet="Coast Times", published="2025-03-03")
+brief = brief_story(Story("s", (a, b)), fast=True)
+print(len(brief.facts), "spacy" in sys.modules)
+"""
+
+
+def test_a_fast_brief_finds_the_agreed_fact_without_loading_spacy() -> None:
+    """`brief --fast` promises no spaCy (README): the support model's verbs come by rule."""
+    root = Path(__file__).parents[2]
+    env = {**os.environ, "PYTHONPATH": f"{root / 'src'}{os.pathsep}{root / 'tests'}"}
+    done = subprocess.run(
+        [sys.executable, "-c", _FAST_BRIEF], capture_output=True, text=True, env=env, check=True
+    )
+    assert done.stdout.split() == ["1", "False"], done.stderr

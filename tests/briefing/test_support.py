@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from newsweave.briefing.agreement.statements import anchors
 from newsweave.briefing.agreement.support import FEATURES, model, story_features
+from newsweave.briefing.agreement.verbs import rule_verbs
+from newsweave.briefing.summarize.text import stem
 
 
 def _support(texts: list[str]) -> list[list[float]]:
@@ -50,3 +52,32 @@ def test_support_is_symmetric() -> None:
         ]
     )
     assert abs(support[0][1] - support[1][0]) < 1e-6
+
+
+def test_verbs_by_rule_meet_across_forms_and_leave_reporting_verbs_out() -> None:
+    found = rule_verbs(
+        [
+            "Police arrested 12 men after the bridge collapsed, officials said.",
+            "Officers are arresting the men who will collapse the bridge, he told reporters.",
+            "The minister fell ill and did not attend; he has promised to resign.",
+        ]
+    )
+    assert found[0] == found[1] == {stem("arrest"), stem("collapse")}
+    assert found[2] == {stem("fall"), stem("attend"), stem("promise"), stem("resign")}
+
+
+def test_verbs_by_rule_skip_nouns_that_look_like_verbs() -> None:
+    (found,) = rule_verbs(["During the morning the building shook, according to the staff."])
+    assert found == {stem("shake")}
+
+
+def test_verbs_by_rule_feed_the_support_model_as_the_tagger_does() -> None:
+    texts = [
+        "About 2,000 workers at the Rendal car plant went on strike on Monday.",
+        "Some 2,000 workers at the Rendal car plant walked out on strike on Monday.",
+        "Rendal's managers closed the car plant's gates on Monday.",
+    ]
+    found = [anchors(text) for text in texts]
+    for verbs in ("tagger", "rule"):
+        probability = model("lexical").probability(story_features(texts, found, None, verbs))
+        assert probability[0][1] > probability[0][2], verbs

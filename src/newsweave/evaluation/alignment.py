@@ -46,12 +46,12 @@ from newsweave.briefing.agreement.statements import Anchors, anchors, number_wor
 from newsweave.config import AgreementSettings, settings
 from newsweave.errors import DatasetError
 from newsweave.evaluation import alignment_heldout, heldout
-from newsweave.evaluation.alignment_heldout import best_threshold, prf
+from newsweave.evaluation.alignment_heldout import best_threshold, prf, unvetoed
 
 LABELS = {1: "same", 0: "different", "same": "same", "different": "different"}
 LABELS["contradicting"] = "contradicting"
 SENTENCE_KINDS = {"msrp_paraphrase", "statement_pair"}
-SYSTEMS = ("embedding", "lexical", "tfidf", "support")
+SYSTEMS = ("embedding", "lexical", "tfidf", "support", "support_lexical", "support_fast")
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,10 +263,10 @@ def evaluate(
     """Scores of one system on the pairs (see the module docstring); `by_clauses` False
     compares whole sentences."""
     started = time.perf_counter()
-    if system == "support":
+    if system.startswith("support"):
         from newsweave.evaluation.alignment_support import judge_support
 
-        predicted, adjusted, threshold = judge_support(pairs, config.statement_min_words)
+        predicted, adjusted, threshold = judge_support(pairs, config.statement_min_words, system)
     elif system != "tfidf" and by_clauses:
         predicted, adjusted = _judge_clauses(system, pairs, config)
         threshold = align_threshold(config, system)
@@ -282,7 +282,7 @@ def evaluate(
     gold = [p.label for p in pairs]
     same_gold = ["same" if g == "same" else "different" for g in gold]
     same_predicted = ["same" if p == "same" else "different" for p in predicted]
-    vetoed = [p == "contradicting" and system not in {"tfidf", "support"} for p in predicted]
+    vetoed = [p == "contradicting" and not unvetoed(system) for p in predicted]
     result: dict[str, Any] = {
         "threshold": threshold,
         "same": prf(same_gold, same_predicted, "same"),
@@ -330,7 +330,9 @@ def _table(dataset: Path, pairs: Sequence[Pair], skipped: int, results: dict[str
     lines.append(
         "embedding/lexical: newsweave (cosine + anchor bonus, rule conflicts); tfidf: plain word"
         " TF-IDF cosine baseline (contradicting = similar with different numbers); support: the"
-        " learned support classifier (support.py) at its shipped threshold, by clauses"
+        " learned support classifier (support.py) at its shipped threshold, by clauses;"
+        " support_lexical: its lexical model, verbs by spaCy's tagger; support_fast: the same with"
+        " verbs by rule, as `brief --fast`"
     )
     return "\n".join(lines)
 

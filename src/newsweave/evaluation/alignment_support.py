@@ -4,7 +4,10 @@
 Pairs are featurised a story at a time (pairs without a story: 150 at a time), so TF-IDF is
 fitted on about one story's sentences, as in a brief. A pair is "same" if any clause of one and
 any clause of the other reach the model's `threshold`; the score is the best clause pair's
-probability. Embedding mode uses MiniLM when it is installed, else the lexical model.
+probability. `support` uses the embedding model with MiniLM when it is installed, else the
+lexical model, main verbs by spaCy's tagger (the default brief); `support_lexical` is the
+lexical model with the tagger's verbs (what `brief --fast` ran before it dropped spaCy) and
+`support_fast` the lexical model with verbs by rule (`agreement/verbs.py`, `brief --fast`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,12 @@ from newsweave.briefing.agreement.statements import anchors, sentence_dates
 from newsweave.briefing.agreement.support import model, story_features
 
 _CHUNK = 150
+# System name: (model kind, None for "embedding if MiniLM is installed"; how verbs are found).
+SUPPORT_SYSTEMS = {
+    "support": (None, "tagger"),
+    "support_lexical": ("lexical", "tagger"),
+    "support_fast": ("lexical", "rule"),
+}
 
 
 def _groups(pairs: Sequence[Any]) -> dict[str, list[int]]:
@@ -39,9 +48,13 @@ def _parts(text: str, min_words: int) -> list[str]:
     return [text[start:end] for start, end in clauses(text, min_words)] or [text]
 
 
-def support_scores(pairs: Sequence[Any], min_words: int) -> tuple[np.ndarray, str]:
-    """The best clause-pair probability of every pair, and the model kind used."""
-    embed = _embedder()
+def support_scores(
+    pairs: Sequence[Any], min_words: int, system: str = "support"
+) -> tuple[np.ndarray, str]:
+    """The best clause-pair probability of every pair, and the model kind used, for one of
+    `SUPPORT_SYSTEMS`."""
+    wanted, verbs = SUPPORT_SYSTEMS[system]
+    embed = _embedder() if wanted is None else None
     kind = "embedding" if embed is not None else "lexical"
     scores = np.zeros(len(pairs))
     for members in _groups(pairs).values():
@@ -62,7 +75,7 @@ def support_scores(pairs: Sequence[Any], min_words: int) -> tuple[np.ndarray, st
         if embed is not None:
             vectors = embed(texts)
             cosine = np.asarray(vectors @ vectors.T, dtype=np.float32)
-        probability = model(kind).probability(story_features(texts, found, cosine))
+        probability = model(kind).probability(story_features(texts, found, cosine, verbs))
         for k in members:
             rows = [index[t] for t in split[pairs[k].a]]
             cols = [index[t] for t in split[pairs[k].b]]
@@ -70,8 +83,10 @@ def support_scores(pairs: Sequence[Any], min_words: int) -> tuple[np.ndarray, st
     return scores, kind
 
 
-def judge_support(pairs: Sequence[Any], min_words: int) -> tuple[list[str], np.ndarray, float]:
+def judge_support(
+    pairs: Sequence[Any], min_words: int, system: str = "support"
+) -> tuple[list[str], np.ndarray, float]:
     """Predicted "same"/"different" per pair, the scores, and the threshold used."""
-    scores, kind = support_scores(pairs, min_words)
+    scores, kind = support_scores(pairs, min_words, system)
     threshold = model(kind).threshold
     return ["same" if s >= threshold else "different" for s in scores], scores, threshold

@@ -34,8 +34,8 @@ from newsweave.briefing.agreement.conflicts import align_threshold, conflict, co
 from newsweave.briefing.agreement.exclusives import rank, unmatched
 from newsweave.briefing.agreement.matching import lexical_similarity, shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, Statement, story_statements
-from newsweave.briefing.agreement.support import main_verbs, pair_features
 from newsweave.briefing.agreement.support import model as support_model
+from newsweave.briefing.agreement.support import pair_features, verb_sets
 from newsweave.clean.dateline import without_dateline
 from newsweave.config import AgreementSettings, settings
 from newsweave.models import (
@@ -211,14 +211,17 @@ def _informative(statement: Statement, min_words: int) -> bool:
     return len(words) >= min_words and bool(statement.quantities or statement.names)
 
 
-def support_matrix(statements: Sequence[Statement], cosine: Matrix, used: str) -> Matrix:
-    """P(same claim) for every pair of statements (`support.py`), from their cosine matrix."""
+def support_matrix(
+    statements: Sequence[Statement], cosine: Matrix, used: str, verbs: str = "tagger"
+) -> Matrix:
+    """P(same claim) for every pair of statements (`support.py`), from their cosine matrix;
+    `verbs` says how their main verbs are found (`support.verb_sets`)."""
     texts = [s.text for s in statements]
     tfidf = lexical_similarity(texts) if used == "embedding" else cosine
     features = pair_features(
         [s.anchors for s in statements],
         tfidf,
-        main_verbs(texts),
+        verb_sets(texts, verbs),
         cosine if used == "embedding" else None,
     )
     return support_model(used).probability(features)
@@ -232,16 +235,19 @@ def _credited(index: list[int], support: Matrix, threshold: float) -> tuple[list
     return members, chosen
 
 
-def compare_outlets(story: Story, mode: str | None = None) -> Agreement:
-    """Facts (two or more independent outlets), exclusives and conflicts of one story."""
-    config = settings("agreement", mode=mode)
+def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = None) -> Agreement:
+    """Facts (two or more independent outlets), exclusives and conflicts of one story.
+
+    `mode` and `verbs` override the [agreement] settings of the same names (`brief --fast`
+    passes "lexical" and "rule": no MiniLM, no spaCy)."""
+    config = settings("agreement", mode=mode, verbs=verbs)
     statements = story_statements(story, config.statement_min_words)
     if len({s.outlet for s in statements}) < 2:
         return Agreement()
     cosine, used = similarity([s.text for s in statements], config.mode)
     matrix = anchored(cosine, [s.anchors for s in statements], config.anchor_bonus)
     conflicts, clashing = _find_conflicts(statements, matrix, config, used)
-    support = support_matrix(statements, cosine, used)
+    support = support_matrix(statements, cosine, used, config.verbs)
     model = support_model(used)
     facts, single = [], []
     for index in align(statements, support, model.threshold, clashing):

@@ -33,6 +33,7 @@ from newsweave.briefing.agreement.matching import (
     shared_anchor,
 )
 from newsweave.briefing.agreement.statements import Anchors
+from newsweave.briefing.agreement.verbs import rule_verbs
 
 Matrix = NDArray[np.float32]
 FEATURES = (
@@ -110,6 +111,16 @@ def main_verbs(texts: Sequence[str]) -> list[frozenset[str]]:
     ]
 
 
+def verb_sets(texts: Sequence[str], how: str) -> list[frozenset[str]]:
+    """The main verbs of each text by spaCy's tagger (`how` "tagger") or by rule ("rule",
+    `verbs.rule_verbs`: the fast brief, which loads no spaCy)."""
+    if how == "rule":
+        return rule_verbs(texts)
+    if how == "tagger":
+        return main_verbs(texts)
+    raise ValueError(f'agreement.verbs is "tagger" or "rule", not {how!r}')
+
+
 def _incidence(sets: Sequence[frozenset[str]]) -> Matrix:
     """One row per set, one column per distinct member: 1 where the set holds it."""
     vocabulary = {item: k for k, item in enumerate(sorted(set().union(*sets)))}
@@ -182,7 +193,12 @@ def pair_features(
 
 
 def story_features(
-    texts: Sequence[str], anchors: Sequence[Anchors], embedding: Matrix | None
+    texts: Sequence[str],
+    anchors: Sequence[Anchors],
+    embedding: Matrix | None,
+    verbs: str = "tagger",
 ) -> dict[str, Matrix]:
-    """`pair_features` of the statements of one story (TF-IDF fitted on them, verbs found)."""
-    return pair_features(anchors, lexical_similarity(texts), main_verbs(texts), embedding)
+    """`pair_features` of the statements of one story (TF-IDF fitted on them, verbs found as
+    `verb_sets` finds them)."""
+    tfidf = lexical_similarity(texts)
+    return pair_features(anchors, tfidf, verb_sets(texts, verbs), embedding)
