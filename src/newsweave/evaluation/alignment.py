@@ -309,7 +309,7 @@ def _table(dataset: Path, pairs: Sequence[Pair], skipped: int, results: dict[str
         f" {skipped} other lines skipped"
     ]
     header = (
-        f"{'system':<10} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}"
+        f"{'system':<15} {'thr':>5} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6}"
         f" {'best thr':>8} {'best F1':>7}"
     )
     with_conflicts = counts["contradicting"] > 0
@@ -319,7 +319,7 @@ def _table(dataset: Path, pairs: Sequence[Pair], skipped: int, results: dict[str
     for system, r in results.items():
         same = r["same"]
         row = (
-            f"{system:<10} {r['threshold']:>5.2f} {same['precision']:>6.3f} {same['recall']:>6.3f}"
+            f"{system:<15} {r['threshold']:>5.2f} {same['precision']:>6.3f} {same['recall']:>6.3f}"
             f" {same['f1']:>6.3f} {r['accuracy']:>6.3f} {r['best_threshold'][0]:>8.2f}"
             f" {r['best_threshold'][1]:>7.3f}"
         )
