@@ -179,6 +179,10 @@ def _attribute_text(
             item = _with_cue(text, span, cue, resolver)
         elif span.chain in chains:
             item = _inherit(text, span, chains[span.chain])
+        elif words >= config.min_words_alone and (
+            found := _embedded(text, span, region, here, finder, start, resolver)
+        ):
+            item = found  # a long quotation inside a sentence with its own subject
         elif words >= config.min_words_continued and _continues(previous_span, span, bounds):
             item = _inherit(text, span, previous) if previous else None
         if item is None and span.paragraph > 0 and words >= config.min_words_continued:
@@ -193,6 +197,40 @@ def _attribute_text(
         chains.setdefault(span.chain, item)
         previous, previous_span = item, span
     return out
+
+
+_HEADLINE_NAME = re.compile(r"\s*([A-Z][\w.’'-]*(?:[ \xa0]+[A-Z][\w.’'-]*){0,3}):\s")
+
+
+def _embedded(
+    text: str,
+    span: QuoteSpan,
+    region: tuple[int, int],
+    here: list[QuoteSpan],
+    finder: _Finder,
+    paragraph_start: int,
+    resolver: SpeakerResolver,
+) -> Attributed | None:
+    """A quotation inside a sentence with no cue, after the sentence's own subject and verb
+    ('He anticipated that the challenge would be “...”', 'The campaign projects that “...”'):
+    the subject of that sentence, when it can speak."""
+    lead_start, lead_end = _lead_in(span, region, here)
+    lead = text[lead_start:lead_end]
+    if len(lead.split()) < 3 or not lead.lstrip(' ”"’)')[:1].isupper():
+        return None  # the quote opens its sentence, or follows another quote's tail
+    headline = _HEADLINE_NAME.match(text, lead_start)
+    cue: Cue | None = None
+    if headline is not None and not headline.group(1).isupper():  # not 'NEW YORK:'
+        cue = Cue(":", headline.group(1), headline.start(1), headline.end(1))  # 'Carson: ...'
+    else:
+        probe = QuoteSpan(lead_end, lead_end, span.paragraph, -1)
+        cue = finder.lead(paragraph_start, (lead_start, lead_end), probe)
+    if cue is None or cue.speaker is None or cue.speaker_start is None:
+        return None
+    if not lead_start <= cue.speaker_start < lead_end:
+        return None
+    item = _with_cue(text, span, cue, resolver)
+    return item if item.speaker is not None else None
 
 
 _PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
@@ -311,6 +349,11 @@ def _after_lead_sentence(
     )  # fmt: skip
 
 
+def _lead_in(span: QuoteSpan, region: tuple[int, int], here: list[QuoteSpan]) -> tuple[int, int]:
+    """The words of the quote's sentence before its opening mark, after any earlier quote."""
+    return max([region[0]] + [s.end + 1 for s in here if s.end < span.start]), span.start - 1
+
+
 def _colon_before(
     text: str,
     span: QuoteSpan,
@@ -321,8 +364,7 @@ def _colon_before(
 ) -> Cue | None:
     """A lead-in with no cue that ends with a colon right before the quote, in the same
     sentence and outside other quotes ('She then turned to the crowd: “...”'): its subject."""
-    lead_start = max([region[0]] + [s.end + 1 for s in here if s.end < span.start])
-    lead_end = span.start - 1
+    lead_start, lead_end = _lead_in(span, region, here)
     while lead_end > lead_start and text[lead_end - 1] in ' \t\xa0“"‘«':
         lead_end -= 1
     if (

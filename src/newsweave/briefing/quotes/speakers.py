@@ -72,6 +72,9 @@ CUES = CUES | verb_forms(
 )
 # Phrasal verbs of speech: the verb, and what must follow it ('she went on.', 'Trump shot back
 # at', 'her husband cut in.'); 'went on to ...' and 'cut in half' are not speech.
+# Plain saying verbs: the nearest of these to a quotation names its speaker, whatever reports
+# it further out ('Ryan said X, though he said, “...”').
+SAYING = frozenset({"said", "told"}) | verb_forms("say tell add")
 _PHRASAL = {
     **dict.fromkeys(("went", "goes", "go"), re.compile(r"\s+on\s*[,.:;!?”\"—]")),
     **dict.fromkeys(("shot", "shoots", "fired", "fires", "hit", "hits"), re.compile(r"\s+back\b")),
@@ -219,13 +222,16 @@ def _governing_cue(
 ) -> Cue | None:
     """The cue the quote hangs from in the parse ('She says X is “...”' -> says): the outermost
     cue among the ancestors of the quote's words that has a subject outside the quotes ('Trump
-    said Clinton described it as “...”' is Trump's report)."""
+    said Clinton described it as “...”' is Trump's report), unless a plain saying verb comes
+    first, nearer the quote: 'Ryan said X, though he said, “...”' is his, not Ryan's report of
+    it, whether the parse hangs 'he said' from the quote (parataxis) or the quote from it."""
     inside = [t for t in doc if span.start <= t.idx + offset < span.end]
     heads = [t for t in inside if not span.start <= t.head.idx + offset < span.end]
     found: Cue | None = None
     text = doc.text  # rebuilt from every token on each access
     for head in heads[:1]:
-        for hops, token in enumerate(head.ancestors):
+        inner = [c for c in head.children if c.dep_ == "parataxis" and c.lower_ in SAYING]
+        for hops, token in enumerate([*inner[:1], *head.ancestors]):
             if hops >= MAX_HOPS:
                 break
             if not is_cue(token.lower_, text, token.idx + len(token)) or any(
@@ -239,6 +245,8 @@ def _governing_cue(
                 left, right = _phrase(outside[0])
                 found = Cue(token.text, doc.text[left:right], left + offset, right + offset,
                             outside[0].idx + offset)  # fmt: skip
+                if token.lower_ in SAYING:
+                    break
     return found
 
 
