@@ -181,3 +181,35 @@ def test_signatures_computed_in_threads_at_once_are_each_right() -> None:
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(signature, sets * 4))
     assert all(np.array_equal(a, b) for a, b in zip(alone * 4, together, strict=True))
+
+
+def test_colliding_pairs_are_every_pair_that_agrees_on_a_whole_band() -> None:
+    # Runs of equal band keys of every size (a wire story copied 40 times makes a run of 41),
+    # against the definition, pair by pair; a missing signature collides with nothing.
+    import itertools
+
+    import numpy as np
+
+    from newsweave.dedup.minhash import bands, colliding_pairs
+
+    rng = np.random.default_rng(5)
+    count, rows = bands(0.5, 32)
+    signatures: list[np.ndarray | None] = []
+    for group in (1, 2, 2, 3, 5, 41, 1, 1, 4):
+        base = rng.integers(0, 4, 32, dtype=np.uint32)  # few values: chance collisions too
+        for _ in range(group):
+            copy = base.copy()
+            changed = rng.random(32) < 0.3
+            copy[changed] = rng.integers(0, 4, int(changed.sum()), dtype=np.uint32)
+            signatures.append(copy)
+    signatures.insert(7, None)
+    expected = {
+        (i, j)
+        for (i, a), (j, b) in itertools.combinations(enumerate(signatures), 2)
+        if a is not None
+        and b is not None
+        and any(np.array_equal(a[k * rows : (k + 1) * rows], b[k * rows : (k + 1) * rows])
+                for k in range(count))
+    }  # fmt: skip
+    assert len(expected) > 41 * 40 // 4  # the big run and chance collisions are both there
+    assert colliding_pairs(signatures, 0.5, 32) == expected
