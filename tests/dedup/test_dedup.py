@@ -109,6 +109,28 @@ def test_earliest_copy_is_the_original_and_copies_never_chain() -> None:
     assert _ids(marked) == {"spin": "early", "syn": "early", "early": None}
 
 
+def test_word_for_word_reposts_join_the_copies_their_first_is_linked_to() -> None:
+    # Reposts of the very same text skip the indexes and the verifier (only the first of a
+    # text is tested); they still land in the group its first is in, under the earliest.
+    spun = make_article(SPUN, id="spin", published="2023-03-09")
+    reposts = [
+        make_article(SPUN, id=f"repost{n}", outlet=f"site{n}.example", published="2023-03-10")
+        for n in range(3)
+    ]
+    early = make_article(ORIGINAL, id="early", published="2023-03-07T09:00")
+    marked = mark_duplicates([spun, *reposts, early])
+    assert _ids(marked) == {
+        "spin": "early", "repost0": "early", "repost1": "early", "repost2": "early", "early": None
+    }  # fmt: skip
+
+
+def test_word_for_word_reposts_too_short_to_judge_are_not_linked() -> None:
+    short = "Ferry launched at Halden on Tuesday."  # under min_words: too little evidence
+    first = make_article(short, id="first", published="2023-03-07")
+    second = make_article(short, id="second", published="2023-03-08")
+    assert _ids(mark_duplicates([first, second])) == {"first": None, "second": None}
+
+
 def test_unknown_dates_fall_back_to_the_longer_text() -> None:
     full = make_article(ORIGINAL, id="full", published=None)
     trimmed = make_article("\n".join(ORIGINAL.split("\n")[:4]), id="trim", published=None)
