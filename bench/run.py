@@ -4,8 +4,9 @@ Corpora of 1k, 10k and 100k articles (`--sizes`) come from bench/corpus.py: real
 ../shared/data and the examples, retold with other names, numbers, words, dates and outlets,
 written once as crawler JSON Lines (bench/out/corpus-N.jsonl). With `--copies 0.333`, that
 share of each corpus is wire copies of its other articles, reposted, trimmed or lightly
-rewritten (`corpus.copy_rich`; bench/out/corpus-copies-N.jsonl): the pile issue #24 measures. Each measurement runs in a fresh
-child process that starts from that file, so its peak RSS is its own:
+rewritten (`corpus.copy_rich`; bench/out/corpus-copies-N.jsonl): the pile issue #24 measures.
+Each measurement runs in a fresh child process that starts from that file, so its peak RSS
+is its own:
 
     stories     what `newsweave stories FILE` does: read + clean (--workers processes), then
                 reposts + grouping (`group_stories`); `read_s` is the reading part

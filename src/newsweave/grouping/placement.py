@@ -11,8 +11,8 @@ stored one that the new articles' document frequencies bring closer), and storie
 (a new article can bridge two stored ones). An ingest that holds one outlet's articles of
 any date would otherwise leave each stored article where the first, thinner ingests put it
 (stories-dev in 13 ingests of 100 in file order, B-cubed F1 against one run: 0.929 with the
-stored members pinned, 0.943 with them looked at again). Reposts and their originals stay
-pinned, as in `group`.
+stored members pinned, 0.947 with them looked at again). Reposts and their originals stay
+pinned, as in `group`; only the stories of new articles may merge (`_look`).
 
 Cost: the new articles, plus the members of the stories they may join; never the store.
 """
@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from newsweave.config import ClusterSettings
 from newsweave.grouping.counting import PileCounts
 from newsweave.grouping.online import OnlinePass
+from newsweave.grouping.second_look import SecondLook
 from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
 
@@ -50,12 +51,26 @@ def place(
         state.place(position, story, state.profile(position))
     online = OnlinePass(state, knobs)
     look = online.second_look
-    start = 0  # the first look goes over the stored members too
+    start = 0  # the first look re-places the stored members too
     for position in range(len(seeds), len(articles)):
         online.assign(position, articles[position])
         if look is not None and position + 1 - start >= online.window:
-            look(range(start, position + 1))
+            _look(look, range(start, position + 1), len(seeds))
             start = position + 1
     if look is not None and start < len(articles):
-        look(range(start, len(articles)))
+        _look(look, range(start, len(articles)), len(seeds))
     return [list(story.members) for story in state.stories if story.members]
+
+
+def _look(look: SecondLook, stretch: range, stored: int) -> None:
+    """The second look at `stretch`: every article in it may move (stored ones too), but only
+    the stories of its new articles (positions from `stored` on) may merge.
+
+    Stored stories that no new article joined were weighed against each other by the ingests
+    that made them; letting every ingest merge them again gathers events of one kind
+    (stories-dev in 13 ingests of 100 in file order, B-cubed F1 against one run: 0.943 with
+    their merges, 0.947 without).
+    """
+    look.looked.clear()
+    look.sweep(stretch)
+    look.merge(range(max(stretch.start, stored), stretch.stop))
