@@ -120,9 +120,70 @@ def corpus(size: int) -> list[Article]:
     ]
 
 
+_CREDITS = (
+    "Reporting by staff; editing by the desk.",
+    "(c) Wire Service. All rights reserved.",
+    "This story was provided by a news agency.",
+)
+
+
+def wire_copy(source: Article, number: int, vocabulary: list[str]) -> Article:
+    """Copy `number` of `source` as another outlet runs it: reposted word for word with a
+    credit line, trimmed (its last sentences cut, as papers do for space), or lightly
+    rewritten (one content word in ten swapped, a copy editor's touch); an hour to two days
+    later. Its id is the source's with `#c<number>`, so `gold_stories` knows its story."""
+    kind = _digest("kind", source.id, number) % 3
+    text = source.text
+    if kind == 0:  # reposted
+        text = f"{text}\n\n{_CREDITS[number % len(_CREDITS)]}"
+    elif kind == 1 and len(source.sentences) > 3:  # trimmed at a sentence end
+        keep = len(source.sentences) * (5 + _digest("cut", source.id, number) % 4) // 10
+        text = text[: source.sentences[max(keep, 2) - 1].end]
+    elif kind == 2:  # lightly rewritten
+
+        def touch(match: re.Match[str]) -> str:
+            word = match.group()
+            value = _digest("edit", source.id, number, match.start())
+            if word.islower() and len(word) > 3 and value % 10 == 0:
+                return vocabulary[(value >> 8) % len(vocabulary)]
+            return word
+
+        text = _TOKEN.sub(touch, text)
+    hours = 1 + _digest("late", source.id, number) % 48
+    return replace(
+        source,
+        id=f"{source.id}#c{number}",
+        text=text,
+        sentences=(),  # `stories` never splits; nothing here reads them again
+        outlet=f"outlet{_digest('copy', source.id, number) % 400}.example",
+        published=source.published + timedelta(hours=hours) if source.published else None,
+        duplicate_of=None,
+    )
+
+
+def copy_rich(size: int, share: float = 1 / 3) -> list[Article]:
+    """`size` articles of which `share` are wire copies (`wire_copy`) of the others.
+
+    One original in five is wire copy that others run (a realistic skew: most articles are
+    never copied, a wire story is copied many times); each copy follows its source in the file
+    within a few hundred articles, as a crawl of many outlets meets them."""
+    originals = corpus(size - round(size * share))
+    vocabulary = sorted({w for a in originals[:300] for w in _TOKEN.findall(a.text) if w.islower()})
+    wire = [i for i, a in enumerate(originals) if _digest("wire", a.id) % 5 == 0] or [0]
+    placed: list[tuple[float, Article]] = [(float(i), a) for i, a in enumerate(originals)]
+    for number in range(size - len(originals)):
+        source = wire[_digest("pick", number) % len(wire)]
+        late = 1 + _digest("gap", number) % 300
+        copy = wire_copy(originals[source], number, vocabulary)
+        placed.append((source + late + 0.5, copy))
+    placed.sort(key=lambda pair: pair[0])
+    return [article for _, article in placed]
+
+
 def gold_stories(ids: list[str]) -> dict[str, str]:
     """The true story of each article of a bench corpus that comes from a labelled
-    stories-dev cluster: that cluster in that variant (`vary`'s id suffix). Articles from
+    stories-dev cluster: that cluster in that variant (`vary`'s id suffix; a `wire_copy` is in
+    its source's story). Articles from
     reposts-dev and the examples have no event label (a DUC cluster is a topic) and are left
     out."""
     path = SHARED_DATA / "stories-dev.jsonl"
@@ -134,7 +195,7 @@ def gold_stories(ids: list[str]) -> dict[str, str]:
         clusters[str(record["id"])] = str(record["cluster"])
     gold = {}
     for article_id in ids:
-        base, _, variant = article_id.partition("~")
+        base, _, variant = article_id.partition("#c")[0].partition("~")
         if base in clusters:
             gold[article_id] = f"{clusters[base]}~{variant or 0}"
     return gold

@@ -2,8 +2,11 @@
 
 Corpora of 1k, 10k and 100k articles (`--sizes`) come from bench/corpus.py: real stories from
 ../shared/data and the examples, retold with other names, numbers, words, dates and outlets,
-written once as crawler JSON Lines (bench/out/corpus-N.jsonl). Each measurement runs in a fresh
-child process that starts from that file, so its peak RSS is its own:
+written once as crawler JSON Lines (bench/out/corpus-N.jsonl). With `--copies 0.333`, that
+share of each corpus is wire copies of its other articles, reposted, trimmed or lightly
+rewritten (`corpus.copy_rich`; bench/out/corpus-copies-N.jsonl): the pile issue #24 measures.
+Each measurement runs in a fresh child process that starts from that file, so its peak RSS
+is its own:
 
     stories     what `newsweave stories FILE` does: read + clean (--workers processes), then
                 reposts + grouping (`group_stories`); `read_s` is the reading part
@@ -42,7 +45,7 @@ from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import OUT, corpus, gold_stories, write_jsonl
+from corpus import OUT, copy_rich, corpus, gold_stories, write_jsonl
 
 if TYPE_CHECKING:
     from newsweave.runner import Runner
@@ -122,8 +125,12 @@ def _timed(figures: dict[str, Any], count: int, action: Any) -> Any:
     return result
 
 
+_PILE = {"copies": 0.0}  # share of wire copies in the corpora (`--copies`)
+
+
 def _corpus_file(size: int) -> Path:
-    return OUT / f"corpus-{size}.jsonl"
+    share = _PILE["copies"]
+    return OUT / (f"corpus-copies-{size}.jsonl" if share else f"corpus-{size}.jsonl")
 
 
 def _read(size: int, runner: Runner) -> list:
@@ -144,7 +151,9 @@ def _child(stage: str, size: int, workers: int) -> dict[str, Any]:
     if stage == "prepare":
         if not _corpus_file(size).exists():
             OUT.mkdir(parents=True, exist_ok=True)
-            write_jsonl(corpus(size), _corpus_file(size))
+            share = _PILE["copies"]
+            articles = copy_rich(size, share) if share else corpus(size)
+            write_jsonl(articles, _corpus_file(size))
         figures.update(articles=size, seconds=0.0, cpu=0.0)
     elif stage == "stories":  # what `newsweave stories FILE` does, without the output
 
@@ -204,6 +213,7 @@ def _bcubed_f1(groups: list[list[str]]) -> float | None:
 
 def _run_child(stage: str, size: int, workers: int, timeout: float) -> dict[str, Any] | None:
     command = [sys.executable, __file__, "--child", stage, str(size), "--workers", str(workers)]
+    command += ["--copies", str(_PILE["copies"])]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -230,8 +240,15 @@ def main() -> None:
     )
     parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--baseline-timeout", type=float, default=300)
+    parser.add_argument(
+        "--copies",
+        type=float,
+        default=0.0,
+        help="share of wire copies (reposted, trimmed, lightly rewritten) in every corpus",
+    )
     parser.add_argument("--child", nargs=2, metavar=("STAGE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    _PILE["copies"] = args.copies
     if args.child:
         print(json.dumps(_child(args.child[0], int(args.child[1]), args.workers)))
         return

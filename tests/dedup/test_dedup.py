@@ -165,6 +165,28 @@ def test_earliest_copy_is_the_original_and_copies_never_chain() -> None:
     assert _ids(marked) == {"spin": "early", "syn": "early", "early": None}
 
 
+def test_word_for_word_reposts_join_the_copies_their_first_is_linked_to() -> None:
+    # Reposts of the very same text skip the indexes and the verifier (only the first of a
+    # text is tested); they still land in the group its first is in, under the earliest.
+    spun = make_article(SPUN, id="spin", published="2023-03-09")
+    reposts = [
+        make_article(SPUN, id=f"repost{n}", outlet=f"site{n}.example", published="2023-03-10")
+        for n in range(3)
+    ]
+    early = make_article(ORIGINAL, id="early", published="2023-03-07T09:00")
+    marked = mark_duplicates([spun, *reposts, early])
+    assert _ids(marked) == {
+        "spin": "early", "repost0": "early", "repost1": "early", "repost2": "early", "early": None
+    }  # fmt: skip
+
+
+def test_word_for_word_reposts_too_short_to_judge_are_not_linked() -> None:
+    short = "Ferry launched at Halden on Tuesday."  # under min_words: too little evidence
+    first = make_article(short, id="first", published="2023-03-07")
+    second = make_article(short, id="second", published="2023-03-08")
+    assert _ids(mark_duplicates([first, second])) == {"first": None, "second": None}
+
+
 def test_unknown_dates_fall_back_to_the_longer_text() -> None:
     full = make_article(ORIGINAL, id="full", published=None)
     trimmed = make_article("\n".join(ORIGINAL.split("\n")[:4]), id="trim", published=None)
@@ -237,3 +259,35 @@ def test_signatures_computed_in_threads_at_once_are_each_right() -> None:
     with ThreadPoolExecutor(8) as pool:
         together = list(pool.map(signature, sets * 4))
     assert all(np.array_equal(a, b) for a, b in zip(alone * 4, together, strict=True))
+
+
+def test_colliding_pairs_are_every_pair_that_agrees_on_a_whole_band() -> None:
+    # Runs of equal band keys of every size (a wire story copied 40 times makes a run of 41),
+    # against the definition, pair by pair; a missing signature collides with nothing.
+    import itertools
+
+    import numpy as np
+
+    from newsweave.dedup.minhash import bands, colliding_pairs
+
+    rng = np.random.default_rng(5)
+    count, rows = bands(0.5, 32)
+    signatures: list[np.ndarray | None] = []
+    for group in (1, 2, 2, 3, 5, 41, 1, 1, 4):
+        base = rng.integers(0, 4, 32, dtype=np.uint32)  # few values: chance collisions too
+        for _ in range(group):
+            copy = base.copy()
+            changed = rng.random(32) < 0.3
+            copy[changed] = rng.integers(0, 4, int(changed.sum()), dtype=np.uint32)
+            signatures.append(copy)
+    signatures.insert(7, None)
+    expected = {
+        (i, j)
+        for (i, a), (j, b) in itertools.combinations(enumerate(signatures), 2)
+        if a is not None
+        and b is not None
+        and any(np.array_equal(a[k * rows : (k + 1) * rows], b[k * rows : (k + 1) * rows])
+                for k in range(count))
+    }  # fmt: skip
+    assert len(expected) > 41 * 40 // 4  # the big run and chance collisions are both there
+    assert colliding_pairs(signatures, 0.5, 32) == expected

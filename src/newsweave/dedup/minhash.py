@@ -171,16 +171,28 @@ def colliding_pairs(
 def _equal_key_pairs(
     keys: Hashes, ids: npt.NDArray[np.int64], size: int
 ) -> list[npt.NDArray[np.int64]]:
-    """Pairs of ids sharing a key, each coded as `i * size + j` with i < j."""
+    """Pairs of ids sharing a key, each coded as `i * size + j` with i < j.
+
+    Sorted by key, the members of a run of equal keys sit side by side; the pairs of every run
+    are made at once, one step `gap` at a time (each position with its neighbour `gap` places
+    on, while both are in the same run), so the work is one numpy pass per step, not a Python
+    call per run: a copy-rich pile has tens of thousands of runs per band.
+    """
     order = np.argsort(keys, kind="stable")
     ranked = keys[order]
-    same = np.concatenate(([False], ranked[1:] == ranked[:-1], [False]))
-    if not same.any():
+    count = len(ranked)
+    starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
+    lengths = np.diff(np.append(starts, count))
+    if lengths.max(initial=0) < 2:
         return []
-    edges = np.flatnonzero(np.diff(same.astype(np.int8)))  # run of equal keys: [start, end)
+    end = np.repeat(starts + lengths, lengths)  # where each position's run ends
+    members = ids[order]
     codes = []
-    for begin, end in zip(edges[::2], edges[1::2], strict=True):
-        members = np.sort(ids[order[begin : end + 1]])
-        left, right = np.triu_indices(len(members), k=1)
-        codes.append(members[left] * size + members[right])
+    positions = np.flatnonzero(end - np.arange(count) > 1)
+    gap = 1
+    while len(positions):
+        left, right = members[positions], members[positions + gap]
+        codes.append(np.minimum(left, right) * size + np.maximum(left, right))
+        gap += 1
+        positions = positions[end[positions] - positions > gap]
     return codes

@@ -2,7 +2,8 @@
 
 `mark_duplicates(articles)` sets `duplicate_of` on every copy to the id of its original.
 
-How, in three steps that keep the cost near-linear in the size of the pile:
+How, in three steps that keep the cost near-linear in the size of the pile (after linking
+articles of the very same text, which only the first of them goes through: `same_texts`):
 
 1. **Candidates, never all pairs.** Two MinHash LSH indexes (128 permutations, vectorised in
    `minhash.py` with the band sizes datasketch picks for a threshold):
@@ -68,18 +69,22 @@ def mark_duplicates(
     The signatures are computed and candidate pairs verified where `runner` says (worker
     processes or Dask, `Runner.map_batches`; `Runner()`: all in this process); the LSH
     indexes are built here. `prints`, one `Fingerprints` result per
-    article computed earlier (with the same settings), skips that step. `progress` hears
+    article computed earlier (with the same settings), skips that step. Articles whose text
+    an earlier one has are linked to it without a test (`same_texts`). `progress` hears
     ("reposts", candidate pairs verified, candidate pairs). `overrides` replace [dedup]
     settings.
     """
     config = settings("dedup", **overrides)
+    texts, twins = same_texts(articles)
     if prints is None:
-        prints = list(runner.map_batches(Fingerprints(config), articles, batch_size))
+        firsts = [articles[i] for i in texts]
+        own = list(runner.map_batches(Fingerprints(config), firsts, batch_size))
+    else:
+        own = [prints[i] for i in texts]  # (a later twin's print is its first's)
     pairs = [
-        (i, j)
-        for i, j in sorted(candidate_pairs(prints, config))
-        if min(prints[i][2], prints[j][2]) >= config.min_words
-        and plausible(prints[i], prints[j], config)
+        (texts[a], texts[b])
+        for a, b in sorted(candidate_pairs(own, config))
+        if min(own[a][2], own[b][2]) >= config.min_words and plausible(own[a], own[b], config)
     ]
     chunks = [
         pairs[start : start + _PAIRS_PER_TASK] for start in range(0, len(pairs), _PAIRS_PER_TASK)
@@ -89,7 +94,8 @@ def mark_duplicates(
     verdicts = replace(runner, workers=pool).map_batches(
         _Verifier(config), zip(tasks, chunks, strict=True), 1
     )
-    links: list[tuple[int, int]] = []
+    words = dict(zip(texts, (fingerprint[2] for fingerprint in own), strict=True))
+    links = [(i, j) for i, j in twins if words[j] >= config.min_words]
     verified = 0
     progress("reposts", 0, len(pairs))
     for chunk, ok in zip(chunks, verdicts, strict=True):
@@ -100,6 +106,29 @@ def mark_duplicates(
 
 
 _PAIRS_PER_TASK = 256  # candidate pairs verified together: their articles are sketched once
+
+
+def same_texts(articles: Sequence[Article]) -> tuple[list[int], list[tuple[int, int]]]:
+    """The index of the first article of each distinct text, and (article, that first) for
+    every later article with the same text.
+
+    Two articles with the same text are a verbatim copy (the near-copy test is about the text
+    alone, and gives them containment 1), and any third article is a copy of one exactly when
+    it is a copy of the other: every test here reads only the text. So only the first of each
+    text goes through the LSH indexes and the verifier, and the others are linked to it
+    directly: the same groups of copies, without the pairs a verbatim repost adds with every
+    article its original pairs with (on a copy-rich pile, a story copied ten times).
+    """
+    first: dict[str, int] = {}
+    texts: list[int] = []
+    twins: list[tuple[int, int]] = []
+    for index, article in enumerate(articles):
+        seen = first.setdefault(article.text, index)
+        if seen == index:
+            texts.append(index)
+        else:
+            twins.append((index, seen))
+    return texts, twins
 
 
 def _members(pairs: Sequence[tuple[int, int]]) -> list[int]:

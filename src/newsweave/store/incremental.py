@@ -13,9 +13,10 @@ A store without the index (new, or made before it) is grouped once, whole, by th
 with no stored stories, and the index filled.
 
 Grouping in many small ingests is close to one big run, not equal to it: each ingest weighs
-terms with the document frequencies known so far, stored articles are not re-placed, and a
-repost is told from its original only within one ingest (across ingests, the copy usually
-joins its original's story as any close article does). On stories-dev, 13 ingests of 100
+terms with the document frequencies known so far, only the stored members of the stories an
+ingest may touch are looked at again (`placement.place`), and a repost is told from its
+original only within one ingest (across ingests, the copy usually joins its original's story
+as any close article does). On stories-dev, 13 ingests of 100
 articles against one run: see the README's Performance section.
 """
 
