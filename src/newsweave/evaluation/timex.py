@@ -211,11 +211,13 @@ def _held_out_rows(
     tagged: list[tuple[list[Span], list[Span]]],
     scores: dict[str, dict[str, float]],
 ) -> list[heldout.Row]:
-    """Nothing is fitted on the data (rules, and dateparser as shipped): the 5-fold spread."""
+    """Nothing is fitted on the data: the 5-fold spread. newsweave's rules were written while
+    reading this set's misses, so its rows say so; dateparser runs as shipped."""
+    fitted = heldout.HAND_SET if system == "newsweave" else heldout.NOTHING_FITTED
     rows = []
     chunks = heldout.kfold(ids)
     for kind, measure in HELD_OUT_MEASURES:
         folds = heldout.spread(score([tagged[n] for n in chunk], kind)[measure] for chunk in chunks)
         label = measure.replace("_f1", " F1").replace("_", " ")
-        rows.append(heldout.fixed_row(system, kind, label, scores[kind][measure], folds))
+        rows.append(heldout.fixed_row(system, kind, label, scores[kind][measure], folds, fitted))
     return rows
