@@ -735,6 +735,22 @@ def test_a_reason_quoting_the_input_is_cut_to_about_200_characters(tmp_path: Pat
     assert 150 < len(reason) <= 210 and "\x1b" not in reason
 
 
+def test_a_gzip_member_that_fails_its_crc_stops_the_warc_there(tmp_path: Path) -> None:
+    # warcio checks no CRC: spoilt deflate data can inflate to headers that still parse and
+    # swallow the records after them unseen. A wrong CRC is the plainest such member.
+    folder = tmp_path / "pile"
+    data, offsets = warc_records(*WARC_WORDS)
+    crc = offsets[2] - 8  # the second member's CRC-32, before its length
+    spoilt = data[:crc] + bytes(byte ^ 0xFF for byte in data[crc : crc + 4]) + data[crc + 4 :]
+    path = write(folder / "crc.warc.gz", spoilt)
+    run = run_beside_good(folder)
+    [line] = skipped_lines(run.stderr)
+    assert line.startswith(f"skipped {path}@{offsets[1]}: WARC breaks at byte {offsets[1]}: ")
+    assert "gzip member" in line and line.endswith("; kept the records before it")
+    assert any("Warcfirst" in text for text in run.texts)
+    assert not any("Warcsecond" in text or "Warcthird" in text for text in run.texts)
+
+
 def test_a_corrupt_gzip_member_keeps_the_warc_records_before_it(tmp_path: Path) -> None:
     folder = tmp_path / "pile"
     data, offsets = warc_records(*WARC_WORDS)

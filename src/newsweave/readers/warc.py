@@ -11,11 +11,17 @@ to: inflated gzip is counted (`max_decompressed_bytes`, `max_gzip_ratio`) and no
 past `max_line_bytes`. A record that ends before its Content-Length says (a file cut short, a
 cut gzip member, a wrong length) is named and skipped, never read as an article that stops
 mid-sentence; a broken record, or a limit hit, keeps every record before it.
+
+warcio does not check a gzip member's CRC, and spoilt deflate data can inflate to plausible
+garbage: a record whose headers still parse, with the records after it swallowed unseen. So a
+gzipped WARC of several members is first inflated member by member with zlib, which checks
+each one; reading stops at the first member that fails, named as the place the WARC breaks.
 """
 
 from __future__ import annotations
 
 import io
+import zlib
 from collections.abc import Iterator
 from contextlib import redirect_stderr
 from pathlib import Path
@@ -41,11 +47,15 @@ def read_warc(path: Path, source: str, limits: Limits) -> Iterator[Item]:
     size = path.stat().st_size
     # ARC records need no blank line after them, so only a WARC's stray bytes mean a bad length
     arc = head_bytes(path, limits).lstrip().startswith(b"filedesc://")
+    spoilt = _first_spoilt_member(path, limits)
     with path.open("rb") as stream:
         records = _LimitedArchive(stream, limits)
         pages = iter(records)
         while True:
             offset, skip, body = records.offset, None, None  # where the next record starts
+            if spoilt is not None and offset >= spoilt[0]:
+                yield _broken(source, spoilt[0], spoilt[1])
+                return
             try:
                 with redirect_stderr(io.StringIO()):  # warcio warns there; we name it instead
                     record = next(pages, None)
@@ -68,6 +78,34 @@ def read_warc(path: Path, source: str, limits: Limits) -> Iterator[Item]:
                 yield _item(record, skip, body, place, limits)
         if records.offset < size:
             yield _broken(source, records.offset, f"{size - records.offset} bytes left over")
+
+
+def _first_spoilt_member(path: Path, limits: Limits) -> tuple[int, zlib.error] | None:
+    """Where the first gzip member that fails zlib's check starts, and zlib's complaint; None
+    when every member checks, the file is not gzip, or its first member is the spoilt one (a
+    WARC gzipped whole: the reader keeps what it can of it, as before). A member cut short by
+    the end of the file is left to the reader, which names it."""
+    inflated, start, fed = 0, 0, 0
+    member = zlib.decompressobj(31)
+    with path.open("rb") as stream:
+        if stream.read(2) != b"\x1f\x8b":
+            return None
+        stream.seek(0)
+        while chunk := stream.read(1 << 16):
+            fed += len(chunk)
+            while chunk:
+                try:
+                    inflated += len(member.decompress(chunk, 1 << 20))
+                except zlib.error as error:
+                    return None if start == 0 else (start, error)
+                if inflated > limits.max_decompressed_bytes:
+                    return None  # the reader stops at its limit and says so
+                chunk = member.unconsumed_tail
+                if member.eof:
+                    chunk = member.unused_data + chunk
+                    start = fed - len(chunk)
+                    member = zlib.decompressobj(31)
+    return None
 
 
 class _LimitedReader(DecompressingBufferedReader):  # type: ignore[misc]
@@ -150,6 +188,8 @@ def _broken(source: str, offset: int, error: Exception | str, *, after: bool = F
     """
     if isinstance(error, TooLarge):
         what = str(error)
+    elif isinstance(error, zlib.error):
+        what = f"its gzip member fails zlib's check ({error})"
     else:
         detail = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
         what = f"a record is cut short or malformed ({detail})"
