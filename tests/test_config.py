@@ -6,8 +6,9 @@ from importlib import resources
 
 import pytest
 
-from newsweave.config import SECTIONS, load_sections, set_defaults, settings
+from newsweave.config import load_sections, set_defaults, settings
 from newsweave.errors import ConfigError
+from newsweave.sections import SECTIONS
 
 
 def defaults_text(replace: str = "", by: str = "") -> str:

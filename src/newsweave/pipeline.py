@@ -26,12 +26,13 @@ from typing import TypeVar
 
 from newsweave.briefing.headline import choose_headline
 from newsweave.clean import clean
-from newsweave.config import ClusterSettings, settings
+from newsweave.config import settings
 from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping import Compact, TermCounts, count_pile, group
 from newsweave.models import Article, Brief, Problem, RawArticle, Story, StoryProblem
 from newsweave.readers import Limits, ReadStats, read
 from newsweave.runner import BATCH_SIZE, Progress, Runner, no_progress
+from newsweave.sections import ClusterSettings
 from newsweave.text.outlets import unify_outlets
 from newsweave.text.sentences import add_sentences
 

@@ -21,7 +21,7 @@ TESTS = Path(__file__).resolve().parents[1]
 # Pipeline order: a module may import its own layer and the layers before it, never after.
 # `evaluation` and `cli` sit on top; `pipeline` is the spine between the stages and their users.
 LAYERS = [
-    {"errors", "models", "config"},
+    {"errors", "models", "sections", "config"},
     {"text", "nlp", "runner"},
     {"timex"},
     {"readers"},

@@ -43,9 +43,10 @@ from starlette.exceptions import HTTPException
 
 from newsweave.app.browse import Wanted, appearances_json, list_json, list_url, search_json
 from newsweave.app.pages import API_POLICY, content_security_policy, render_page, urlpart
-from newsweave.config import ServerSettings, settings
+from newsweave.config import settings
 from newsweave.errors import ConfigError
 from newsweave.render.json_v1 import brief_dict
+from newsweave.sections import ServerSettings
 from newsweave.store.listing import known_outlets, list_page
 from newsweave.store.mentions import mentions, quotes
 from newsweave.store.query import (

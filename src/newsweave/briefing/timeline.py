@@ -19,8 +19,9 @@ from datetime import date
 from itertools import combinations
 from typing import Any
 
-from newsweave.config import TimelineSettings, settings
+from newsweave.config import settings
 from newsweave.models import Article, SourceRef, Story, TimelineEntry
+from newsweave.sections import TimelineSettings
 from newsweave.timex.expressions import Timex, find_expressions
 from newsweave.timex.patterns import MONTHS, WEEKDAYS
 

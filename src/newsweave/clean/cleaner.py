@@ -28,8 +28,9 @@ from typing import Any
 
 from newsweave.clean import boilerplate, lead_lines
 from newsweave.clean.dateline import find_dateline, parse_published
-from newsweave.config import CleanSettings, settings
+from newsweave.config import settings
 from newsweave.models import Article, RawArticle, Sentence
+from newsweave.sections import CleanSettings
 from newsweave.text.sentences import is_wrapped, may_exceed, split_sentences
 
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")

@@ -38,7 +38,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.config import DedupSettings, settings
+from newsweave.config import settings
 from newsweave.dedup.align import (
     ArticleSketch,
     PairBars,
@@ -51,6 +51,7 @@ from newsweave.dedup.align import (
 from newsweave.dedup.minhash import Hashes, colliding_pairs, hash_terms, signature
 from newsweave.models import Article
 from newsweave.runner import BATCH_SIZE, Progress, Runner, no_progress
+from newsweave.sections import DedupSettings
 
 Fingerprint = tuple[Any, Any, int]  # shingle signature, anchor signature (or None), size
 

@@ -43,10 +43,11 @@ from newsweave.briefing.agreement.compare import relation
 from newsweave.briefing.agreement.conflicts import align_threshold
 from newsweave.briefing.agreement.matching import shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
-from newsweave.config import AgreementSettings, settings
+from newsweave.config import settings
 from newsweave.errors import DatasetError
 from newsweave.evaluation import alignment_heldout, heldout
 from newsweave.evaluation.alignment_heldout import best_threshold, prf, unvetoed
+from newsweave.sections import AgreementSettings
 
 LABELS = {1: "same", 0: "different", "same": "same", "different": "different"}
 LABELS["contradicting"] = "contradicting"

@@ -14,11 +14,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsweave.config import ClusterSettings
 from newsweave.grouping.blocking import Blocking
 from newsweave.grouping.match import EMBEDDING_FEATURES, FEATURES, StoryState
 from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
+from newsweave.sections import ClusterSettings
 
 Pairs = tuple[np.ndarray, np.ndarray, list[str]]
 Vectors = np.ndarray | None

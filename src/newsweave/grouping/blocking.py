@@ -12,8 +12,8 @@ from array import array
 
 import numpy as np
 
-from newsweave.config import ClusterSettings
 from newsweave.grouping.profiles import Profile
+from newsweave.sections import ClusterSettings
 
 
 class Blocking:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from newsweave.config import ClusterSettings
 from newsweave.grouping.features import Weights, count
 from newsweave.grouping.profiles import Compact, Idf, Terms, compact
 from newsweave.models import Article
+from newsweave.sections import ClusterSettings
 
 
 def weights_of(knobs: ClusterSettings) -> Weights:

@@ -39,9 +39,9 @@ from datetime import datetime
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.config import ClusterSettings
 from newsweave.grouping.features import VIEWS
 from newsweave.grouping.profiles import Ids, Profile
+from newsweave.sections import ClusterSettings
 
 FEATURES = (
     "body", "lead", "names", "numbers", "number_conflict", "name_conflict", "days",

@@ -39,7 +39,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.config import ClusterSettings, settings
+from newsweave.config import settings
 from newsweave.grouping.counting import PileCounts
 from newsweave.grouping.match import StoryState
 from newsweave.grouping.profiles import Profile
@@ -47,6 +47,7 @@ from newsweave.grouping.second_look import SecondLook
 from newsweave.grouping.state import GroupingState
 from newsweave.models import Article, Story
 from newsweave.runner import Progress, no_progress
+from newsweave.sections import ClusterSettings
 
 LEAD_SENTENCES = 2
 LEAD_CHARACTERS = 600

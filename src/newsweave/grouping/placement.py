@@ -21,12 +21,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsweave.config import ClusterSettings
 from newsweave.grouping.counting import PileCounts
 from newsweave.grouping.online import OnlinePass
 from newsweave.grouping.second_look import SecondLook
 from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
+from newsweave.sections import ClusterSettings
 
 
 def place(

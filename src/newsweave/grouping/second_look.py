@@ -32,11 +32,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsweave.config import ClusterSettings
 from newsweave.grouping.profiles import Profile
 from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
 from newsweave.runner import Progress, no_progress
+from newsweave.sections import ClusterSettings
 
 
 def pinned_positions(articles: Sequence[Article]) -> set[int]:

@@ -14,13 +14,13 @@ from datetime import datetime
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.config import ClusterSettings
 from newsweave.grouping.blocking import Blocking
 from newsweave.grouping.counting import PileCounts, count_pile, weights_of
 from newsweave.grouping.features import count
 from newsweave.grouping.match import Floats, Model, Scorer, StoryState
 from newsweave.grouping.profiles import Compact, Profile, StoredProfile, compact, profile
 from newsweave.models import Article
+from newsweave.sections import ClusterSettings
 
 
 class GroupingState:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from newsweave.config import ClusterSettings, settings
+from newsweave.config import settings
 from newsweave.dedup import mark_duplicates
 from newsweave.grouping import Compact, PileCounts
 from newsweave.grouping.blocking import Blocking
@@ -41,6 +41,7 @@ from newsweave.grouping.profiles import TERM_SPACE, Idf, Profile, profile, year_
 from newsweave.models import Article
 from newsweave.pipeline import Signatures
 from newsweave.runner import Progress, Runner, no_progress
+from newsweave.sections import ClusterSettings
 from newsweave.store import grouping_index as index
 from newsweave.store.regroup import (
     canonical_order,

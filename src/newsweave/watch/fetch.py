@@ -24,8 +24,9 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from newsweave import __version__
-from newsweave.config import WatchSettings, settings
+from newsweave.config import settings
 from newsweave.errors import NewsweaveError
+from newsweave.sections import WatchSettings
 
 _RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 

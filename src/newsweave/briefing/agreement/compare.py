@@ -37,7 +37,7 @@ from newsweave.briefing.agreement.statements import Anchors, Statement, story_st
 from newsweave.briefing.agreement.support import model as support_model
 from newsweave.briefing.agreement.support import pair_features, verb_sets
 from newsweave.clean.dateline import without_dateline
-from newsweave.config import AgreementSettings, settings
+from newsweave.config import settings
 from newsweave.models import (
     Claim,
     Conflict,
@@ -47,6 +47,7 @@ from newsweave.models import (
     Story,
     SummarySentence,
 )
+from newsweave.sections import AgreementSettings
 from newsweave.text.kinds import AGREED_KINDS, statement_kind
 
 Matrix = NDArray[np.float32]

@@ -32,7 +32,7 @@ from datetime import date
 
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors, Quantity
-from newsweave.config import AgreementSettings
+from newsweave.sections import AgreementSettings
 
 Side = tuple[str, Anchors]  # a statement's text and anchors
 

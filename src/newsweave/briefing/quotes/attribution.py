@@ -31,9 +31,10 @@ from newsweave.briefing.quotes.speakers import (
     scare_marked,
 )
 from newsweave.clean.dateline import dateline_end
-from newsweave.config import QuotesSettings, settings
+from newsweave.config import settings
 from newsweave.models import Entity
 from newsweave.nlp import spacy_pipeline as nlp
+from newsweave.sections import QuotesSettings
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -34,8 +34,9 @@ from newsweave.briefing.summarize.citations import cite, support
 from newsweave.briefing.summarize.newsfirst import Leads, arrange, dated, leads
 from newsweave.briefing.summarize.trim import trim
 from newsweave.clean.dateline import without_dateline
-from newsweave.config import SummarizeSettings, settings
+from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
+from newsweave.sections import SummarizeSettings
 
 DATE_WORDS = 3  # the lead's bracketed date: "[June 16, 2021]"
 

@@ -25,7 +25,7 @@ from numpy.typing import NDArray
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
-from newsweave.config import SummarizeSettings
+from newsweave.sections import SummarizeSettings
 
 SAFETY_SECONDS = 30.0
 

@@ -29,8 +29,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.briefing.summarize.candidates import Candidate, Pool, recency
-from newsweave.config import SummarizeSettings
 from newsweave.models import Edit, SummarySentence
+from newsweave.sections import SummarizeSettings
 from newsweave.text import kinds
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 from newsweave.timex.expressions import find_expressions
