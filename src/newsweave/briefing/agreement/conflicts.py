@@ -280,6 +280,8 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
     """Figures for one count that cannot both be true, none reconciled by another figure of
     the other side; each with the features the gate weighs (`score`: the similarity)."""
     (text_a, anchors_a), (text_b, anchors_b) = a, b
+    if not anchors_a.quantities or not anchors_b.quantities:
+        return []
     years_a, years_b = set(_YEAR.findall(text_a)), set(_YEAR.findall(text_b))
     if years_a and years_b and not years_a & years_b:
         return []  # "429 murders in 1998" and "566 in 1985" count different years
