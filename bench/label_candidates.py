@@ -4,13 +4,16 @@ label, for reading and labelling by hand (the texts go to a scratch file, never 
 - `kinds`: from each BASIL story of stories-dev.jsonl, 5 random sentences (7-70 words) and 1
   that bears an opinion-like cue ("could", "likely", "we"...); from each summit sample, 12
   random ones. Split: BASIL stories by crc32(story) % 3 == 0 -> test; the samples' story test.
-- `conflicts`: from every multi-outlet story of stories-dev.jsonl, pairs of sentences of two
-  outlets whose counts clash (`matching.quantity_conflict`, TF-IDF cosine >= 0.12), or that
-  are similar (>= 0.3) and dated differently or one negates the other; the 6 most similar per
-  story. Split: as statement-pairs.jsonl fixes the story, else by the same hash.
+- `conflicts`: from every multi-outlet story of stories-dev.jsonl (with `--duc`: every DUC
+  cluster of summaries-dev-duc2006-2007.jsonl, outlets AP, NYT and Xinhua by document id),
+  pairs of sentences of two outlets whose counts clash (`matching.quantity_conflict`, TF-IDF
+  cosine >= 0.12), or that are similar (>= 0.3) and dated differently or one negates the
+  other; the `--per-story` (6) most similar per story. Split: as statement-pairs.jsonl fixes
+  the story, else by the same hash.
 
     python bench/label_candidates.py kinds --shared ../shared > /tmp/kinds.json
     python bench/label_candidates.py conflicts --shared ../shared > /tmp/conflicts.json
+    python bench/label_candidates.py conflicts --duc --per-story 20 --shared ../shared
 
 Each candidate carries its pointer (`ref` or `ref_a`/`ref_b`: file, record, article, start,
 end, sha1) and its text; the labelled files keep the pointers and the label only.
@@ -20,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import itertools
 import json
 import random
 import re
@@ -34,6 +36,7 @@ from newsweave.briefing.agreement.matching import lexical_similarity, quantity_c
 from newsweave.briefing.agreement.statements import anchors, sentence_dates
 
 DATA = "data/stories-dev.jsonl"
+DUC = "data/summaries-dev-duc2006-2007.jsonl"
 _SPLIT = re.compile(r'(?<=[.!?])["”’]?\s+(?=["“‘]?[A-Z])')
 _CUE = re.compile(
     r"\b(could|might|may|likely|perhaps|seems?|appears?|opportunity|for the most part|"
@@ -58,9 +61,11 @@ def sentences(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-def pointer(record: str, article: str, start: int, end: int, text: str) -> dict[str, Any]:
+def pointer(
+    record: str, article: str, start: int, end: int, text: str, data: str = DATA
+) -> dict[str, Any]:
     digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
-    return {"file": DATA, "record": record, "article": article, "start": start, "end": end,
+    return {"file": data, "record": record, "article": article, "start": start, "end": end,
             "sha1": digest}  # fmt: skip
 
 
@@ -68,12 +73,28 @@ def hashed_split(story: str) -> str:
     return "test" if zlib.crc32(story.encode("utf-8")) % 3 == 0 else "train"
 
 
-def stories(shared: Path) -> dict[str, list[dict[str, Any]]]:
+def stories(shared: Path, data: str = DATA) -> dict[str, list[dict[str, Any]]]:
+    """The articles of each story: stories-dev's gold clusters, or the DUC clusters (whose
+    outlet is the agency in the document id: APW, NYT, XIE)."""
     by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in (shared / DATA).read_text(encoding="utf-8").splitlines():
+    for line in (shared / data).read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        by_story[record["cluster"]].append(record)
+        if data == DUC:
+            for article in record["articles"]:
+                outlet = re.match(r"[A-Z]+", article["id"])
+                by_story[record["id"]].append(
+                    article | {"outlet": outlet.group() if outlet else "", "published":
+                               _duc_day(article["id"])}
+                )  # fmt: skip
+        else:
+            by_story[record["cluster"]].append(record)
     return by_story
+
+
+def _duc_day(article: str) -> str:
+    """The day in a DUC document id ("APW19990707.0181" -> "1999-07-07")."""
+    digits = re.search(r"(\d{4})(\d{2})(\d{2})", article)
+    return "-".join(digits.groups()) if digits else ""
 
 
 def kinds(shared: Path) -> list[dict[str, Any]]:
@@ -124,9 +145,9 @@ def _why(a: Any, b: Any, similarity: float) -> str | None:
     return "neg" if (a.negations == 0) != (b.negations == 0) and negated else None
 
 
-def conflicts(shared: Path) -> list[dict[str, Any]]:
+def conflicts(shared: Path, data: str = DATA, per_story: int = 6) -> list[dict[str, Any]]:
     rows = []
-    for story, articles in stories(shared).items():
+    for story, articles in stories(shared, data).items():
         if len({a.get("outlet") for a in articles}) < 2:
             continue
         items = [(a, *s) for a in articles for s in sentences(a["text"])
@@ -136,21 +157,22 @@ def conflicts(shared: Path) -> list[dict[str, Any]]:
         similarity = lexical_similarity([i[3] for i in items])
         found = [anchors(t, sentence_dates(t, _published(a))) for a, _, _, t in items]
         found_pairs = []
-        for i, j in itertools.combinations(range(len(items)), 2):
-            if items[i][0]["outlet"] == items[j][0]["outlet"]:
+        rows_, cols_ = (similarity >= 0.12).nonzero()  # no candidate below (see `_why`)
+        for i, j in zip(rows_.tolist(), cols_.tolist(), strict=True):
+            if i >= j or items[i][0]["outlet"] == items[j][0]["outlet"]:
                 continue
             why = _why(found[i], found[j], float(similarity[i, j]))
             if why:
                 found_pairs.append((float(similarity[i, j]), i, j, why))
         seen = set()
-        for score, i, j, why in sorted(found_pairs, reverse=True)[:6]:
+        for score, i, j, why in sorted(found_pairs, reverse=True)[:per_story]:
             (a, sa, ea, ta), (b, sb, eb, tb) = items[i], items[j]
             if (ta, tb) in seen:
                 continue  # the same two sentences in another copy of an article
             seen.add((ta, tb))
             rows.append({
-                "ref_a": pointer(story, a["id"], sa, ea, ta),
-                "ref_b": pointer(story, b["id"], sb, eb, tb),
+                "ref_a": pointer(story, a["id"], sa, ea, ta, data),
+                "ref_b": pointer(story, b["id"], sb, eb, tb, data),
                 "story": story, "why": why, "similarity": round(score, 3), "a": ta, "b": tb,
             })  # fmt: skip
     return rows
@@ -160,8 +182,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("what", choices=("kinds", "conflicts"))
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--duc", action="store_true", help="conflicts: mine the DUC clusters")
+    parser.add_argument("--per-story", type=int, default=6, help="conflicts: pairs per story")
     args = parser.parse_args()
-    rows = kinds(args.shared) if args.what == "kinds" else conflicts(args.shared)
+    data = DUC if args.duc else DATA
+    rows = (
+        kinds(args.shared) if args.what == "kinds" else conflicts(args.shared, data, args.per_story)
+    )
     print(json.dumps(rows, ensure_ascii=False, indent=1))
 
 

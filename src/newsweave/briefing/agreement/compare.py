@@ -7,7 +7,8 @@ spun rewrites were set aside by `story_statements`, so wire copy printed five ti
 
 Each pair of statements of different outlets is one of three relations (`relation`):
 - contradicting: about the same thing, with anchors that cannot both be true (a number, a date,
-  whether it happened, a loaded word: `conflicts.py`). Decided by rule (`decided_by="rule"`).
+  whether it happened, a loaded word: `conflicts.py`). Clashes of figures are kept by a learned
+  gate (`decided_by="model"`), the others by rule (`decided_by="rule"`).
 - same: similar at or above the alignment threshold and not contradicting;
 - different: the rest.
 Agreed facts are only reported facts and attributed claims (`text.kinds`): a group whose
@@ -164,7 +165,8 @@ def _find_conflicts(
             Claim(text=without_dateline(s.text), article=s.article.id, outlet=s.outlet)
             for s in (a, b)
         )
-        conflicts.append(Conflict(about=about, claims=claims, decided_by="rule"))
+        decided_by = "model" if about.startswith("how many") else "rule"  # the gate weighed it
+        conflicts.append(Conflict(about=about, claims=claims, decided_by=decided_by))
     return conflicts, clashing
 
 
