@@ -123,7 +123,7 @@ class SummarizeSettings:
     lead_recency_weight: float
     lead_position_weight: float
     lead_slack: float
-    date_lead: bool
+    resolve_dates: bool
     trim_lead: bool
 
 
