@@ -130,3 +130,10 @@ def test_each_summary_sentence_is_dated_against_its_own_article() -> None:
     jsonschema.validate(whole, schema())
     edits = [e for s in whole["stories"][0]["summary"] for e in s.get("edits", [])]
     assert {"kind": "replace", "text": "within hours", "replacement": "on July 14, 2027,"} in edits
+
+
+def test_a_month_needs_no_closing_comma_a_day_does() -> None:
+    text = "The study published this month in a Borealian journal found 40 new species."
+    assert redated(as_summary(text), FRIDAY, room=10).text == (
+        "The study published in July 2027 in a Borealian journal found 40 new species."
+    )

@@ -139,15 +139,16 @@ def _followed_by_date(text: str, end: int) -> bool:
 
 def _fitted(text: str, item: Replacement) -> Replacement:
     """The replacement fitted to the sentence: no second preposition ("until tomorrow" ->
-    "until June 17, 2021"), a capital at the start, a comma closing a date that runs on."""
+    "until June 17, 2021"), a capital at the start, a comma closing a date's comma when the
+    sentence runs on ("in May 2000" needs none)."""
     by = item.by
     if by.startswith("on ") and _PREPOSITION.search(text[: item.start]):
         by = by[3:]
     if item.start == 0:
         by = by[:1].upper() + by[1:]
     after = text[item.end :]
-    if by[-1:].isdigit() and re.match(r"\s+[A-Za-z(]", after):
-        by += ","
+    if "," in by and re.match(r"\s+[A-Za-z(]", after):
+        by += ","  # "on Wednesday, June 16, will": the date's comma is closed
     return Replacement(item.start, item.end, item.text, by)
 
 
