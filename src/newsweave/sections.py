@@ -162,6 +162,8 @@ class AgreementSettings:
     number_conflict_max_ratio: float
     same_wording_overlap: float
     exclusive_min_words: int
+    embedding_part_threshold: float
+    lexical_part_threshold: float
     max_exclusives_per_outlet: int
     exclusives_shown: int
     statement_min_words: int
