@@ -42,6 +42,10 @@ def as_summary(text: str) -> SummarySentence:
             "On July 9, 2027, the harbour of Lausanne reopens to the northern fishing fleet.",
         ),
         (
+            "Tomorrow will mark the start of a fishing ban in the harbours of Borealia.",
+            "July 10, 2027, will mark the start of a fishing ban in the harbours of Borealia.",
+        ),
+        (
             "The strike at the northern harbour lasts until tomorrow, the union said.",
             "The strike at the northern harbour lasts until July 10, 2027, the union said.",
         ),

@@ -50,6 +50,10 @@ _PERIOD = re.compile(
 # A preposition before the words already says how the day relates ("until tomorrow").
 _PREPOSITION = re.compile(r"\b(?:on|by|until|till|since|from|before|after|for|of|to)\s+$", re.I)
 _QUOTES = '"“”'
+# A verb right after the words makes them the subject: "Tomorrow will mark the start ...".
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:will|would|is|was|marks|marked|has|had|could|may|might|must|should|can)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,14 +143,16 @@ def _followed_by_date(text: str, end: int) -> bool:
 
 def _fitted(text: str, item: Replacement) -> Replacement:
     """The replacement fitted to the sentence: no second preposition ("until tomorrow" ->
-    "until June 17, 2021"), a capital at the start, a comma closing a date's comma when the
+    "until June 17, 2021") and none for a subject ("Tomorrow will mark" -> "May 15, 1996,
+    will mark"), a capital at the start, a comma closing a date's comma when the
     sentence runs on ("in May 2000" needs none)."""
     by = item.by
-    if by.startswith("on ") and _PREPOSITION.search(text[: item.start]):
+    after = text[item.end :]
+    subject = item.start == 0 and _SUBJECT_VERB.match(after) is not None  # "Tomorrow will"
+    if by.startswith("on ") and (_PREPOSITION.search(text[: item.start]) or subject):
         by = by[3:]
     if item.start == 0:
         by = by[:1].upper() + by[1:]
-    after = text[item.end :]
     if "," in by and re.match(r"\s+[A-Za-z(]", after):
         by += ","  # "on Wednesday, June 16, will": the date's comma is closed
     return Replacement(item.start, item.end, item.text, by)
