@@ -77,8 +77,8 @@ def stated_in_parts(
     stated = [False] * len(candidates)
     if pairs:
         matrix = similarity([c.text for c in candidates] + list(found))
-        for at, part in pairs:
-            stated[at] = stated[at] or float(matrix[at, len(candidates) + part]) >= threshold
+        for at, number in pairs:
+            stated[at] = stated[at] or float(matrix[at, len(candidates) + number]) >= threshold
     return stated
 
 
