@@ -78,14 +78,12 @@ class Coverage:
         the words fit the budget: the lead first (chosen again in fewer words when its date
         does not fit), then the others in order."""
         cited, chosen, lead = picked
-        room = words - sum(tx.word_count(c.text) for c in cited)
-        if fill:  # the scorer cuts at `words`: a date only pushes the last words out
-            room = words
-        elif lead is not None and found is not None:
+        room = _room(cited, words, fill)
+        if lead is not None and found is not None:
             wanted = added_words(cited[0].text, _published(the_pool, lead))
-            if 0 < room < wanted:  # no room for the lead's date: choose again
+            if wanted > room:  # no room for the lead's date: choose again
                 cited, chosen, lead = self.lead_first(the_pool, found, words - wanted, fill, lead)
-                room = words - sum(tx.word_count(c.text) for c in cited)
+                room = _room(cited, words, fill)
         for at, index in enumerate(chosen):
             before = tx.word_count(cited[at].text)
             cited[at] = redated(cited[at], _published(the_pool, index), room)
@@ -112,6 +110,15 @@ class Coverage:
         if knobs.trim_lead:
             cited[0] = trim(cited[0], knobs.min_words)
         return cited, chosen, lead
+
+
+def _room(cited: list[SummarySentence], words: int, fill: bool) -> int:
+    """The words left in the budget. With `fill` the last sentence overruns it, to be cut by
+    the scorer: the room is what the sentences before it leave, as in a brief of `words`."""
+    counts = [tx.word_count(c.text) for c in cited]
+    if fill and len(counts) > 1 and sum(counts) > words:
+        counts.pop()
+    return words - sum(counts)
 
 
 def _published(the_pool: Pool, index: int) -> date | None:
