@@ -49,7 +49,6 @@ _PERIOD = re.compile(
 )
 # A preposition before the words already says how the day relates ("until tomorrow").
 _PREPOSITION = re.compile(r"\b(?:on|by|until|till|since|from|before|after|for|of|to)\s+$", re.I)
-_QUOTES = '"“”'
 # A verb right after the words makes them the subject: "Tomorrow will mark the start ...".
 _SUBJECT_VERB = re.compile(
     r"\s+(?:will|would|is|was|marks|marked|has|had|could|may|might|must|should|can)\b"
