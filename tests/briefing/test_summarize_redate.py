@@ -38,6 +38,10 @@ def as_summary(text: str) -> SummarySentence:
             "Minister Ivo Marr said on Tuesday, July 6, that the harbour would stay shut.",
         ),
         (
+            "Officials said on Wednesday that the harbour of Vell will reopen.",
+            "Officials said on Wednesday, July 7, that the harbour of Vell will reopen.",
+        ),
+        (
             "Today the harbour of Lausanne reopens to the northern fishing fleet.",
             "On July 9, 2027, the harbour of Lausanne reopens to the northern fishing fleet.",
         ),
@@ -141,3 +145,19 @@ def test_a_month_needs_no_closing_comma_a_day_does() -> None:
     assert redated(as_summary(text), FRIDAY, room=10).text == (
         "The study published in July 2027 in a Borealian journal found 40 new species."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a bare weekday whose direction the tense does not settle: this Sunday or last?
+        "Marr could make his debut for the Borealian side against Vell on Sunday.",
+        # a weekday in a clause that points ahead, resolved to a past day
+        "The harbour of Vell, officials said, could reopen to the northern fleet on Wednesday.",
+        # from a Wednesday "next Saturday" is in three days or in ten
+        "The ministers of Atlantis and Borealia will meet next Saturday in Lausanne.",
+    ],
+)
+def test_a_weekday_whose_day_is_not_certain_is_left_alone(text: str) -> None:
+    published = FRIDAY if "Saturday" not in text else date(2027, 7, 7)
+    assert redated(as_summary(text), published, room=10).text == text

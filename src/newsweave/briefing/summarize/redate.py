@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from newsweave.models import Edit, SummarySentence
 from newsweave.timex.expressions import find_expressions
 
 _WEEKDAY = re.compile(
-    r"^(?:(?:next|this|last|coming|on)\s+)?(?:(?P<edge>late|early)\s+)?"
+    r"^(?:(?P<rel>next|this|last|coming|on)\s+)?(?:(?P<edge>late|early)\s+)?"
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?$",
     re.IGNORECASE,
@@ -49,6 +49,15 @@ _PERIOD = re.compile(
 )
 # A preposition before the words already says how the day relates ("until tomorrow").
 _PREPOSITION = re.compile(r"\b(?:on|by|until|till|since|from|before|after|for|of|to)\s+$", re.I)
+# Words that point ahead: a bare weekday in a sentence with one is not surely a past day, and
+# a future weekday needs one ("Quiroga could make his debut on Sunday": which Sunday?).
+_AHEAD = re.compile(
+    r"\b(?:will|would|could|may|might|shall|can|['’]ll|going to|expected|set to|due to|"
+    r"scheduled|plans? to|planning to)\b",
+    re.IGNORECASE,
+)
+# Where a clause ends: a comma, a semicolon, or a word that opens a clause of its own.
+_CLAUSE_CUT = re.compile(r"[,;:]|\b(?:that|which|who|but|while|when|after|before|because)\b", re.I)
 # A verb right after the words makes them the subject: "Tomorrow will mark the start ...".
 _SUBJECT_VERB = re.compile(
     r"\s+(?:will|would|is|was|marks|marked|has|had|could|may|might|must|should|can)\b"
@@ -72,7 +81,7 @@ def replacements(text: str, published: date) -> list[Replacement]:
         for t in find_expressions(text, published)
         if t.type in ("DATE", "TIME")
         and t.value
-        and (r := _replacement(text, t.start, t.end, t.value, t.precision))
+        and (r := _replacement(text, t.start, t.end, t.value, t.precision, published))
     ]
     for match in _SAME_DAY.finditer(text):
         if not _quoted(text, match.start()) and not _followed_by_date(text, match.end()):
@@ -85,13 +94,20 @@ def replacements(text: str, published: date) -> list[Replacement]:
     return [_fitted(text, r) for r in kept]
 
 
-def _replacement(text: str, start: int, end: int, value: str, precision: str) -> Replacement | None:
+def _replacement(
+    text: str, start: int, end: int, value: str, precision: str, published: date
+) -> Replacement | None:
     """The replacement of one resolved expression, if it is a certain relative one."""
     words = text[start:end]
     if _quoted(text, start) or _followed_by_date(text, end) or text[end : end + 1] in "'’":
         return None
     if re.fullmatch(r"\d{4}-\d\d-\d\d(?:T(?:MO|AF|EV|NI))?", value):
-        return _day_replacement(words, date.fromisoformat(value[:10]), precision, start, end)
+        day = date.fromisoformat(value[:10])
+        weekday = _WEEKDAY.match(words)
+        rel = weekday.group("rel") if weekday else None
+        if weekday and not _certain_weekday(text, start, day, published, rel):
+            return None
+        return _day_replacement(words, day, precision, start, end)
     period = _PERIOD.match(words)
     if period and precision in ("month", "year"):
         if precision == "month" and re.fullmatch(r"\d{4}-\d\d", value):
@@ -103,6 +119,32 @@ def _replacement(text: str, start: int, end: int, value: str, precision: str) ->
         side = f"{period.group('side').lower()} " if period.group("side") else ""
         return Replacement(start, end, words, f"{side}in {named}")
     return None
+
+
+def _certain_weekday(text: str, at: int, day: date, published: date, rel: str | None) -> bool:
+    """Whether a weekday surely names `day`: the publication day itself; "next" / "last" X
+    when the nearest X that way is also X of the next / last week (from a Thursday "next
+    Saturday" may be in two or in nine days; from a Friday "next Wednesday" is in five); a
+    bare one when the tense agrees: a past day in a clause with no word that points ahead, a
+    future day in a clause with one (the weekday's own clause)."""
+    if day == published:
+        return True
+    lower = (rel or "").lower()
+    if lower in ("next", "last"):  # the nearest X that way, and X of the next / last week
+        step = 1 if lower == "next" else -1
+        weeks = (day - timedelta(day.weekday())) - (published - timedelta(published.weekday()))
+        return 0 < step * (day - published).days <= 7 and weeks.days // 7 == step
+    ahead = _AHEAD.search(_clause(text, at)) is not None
+    return ahead if day > published else not ahead
+
+
+def _clause(text: str, at: int) -> str:
+    """The clause around offset `at`: "said on Tuesday" in "X said on Tuesday that it would
+    ...", where "would" belongs to what was said, not to when it was said."""
+    cuts = list(_CLAUSE_CUT.finditer(text))
+    start = max((c.end() for c in cuts if c.end() <= at), default=0)
+    end = min((c.start() for c in cuts if c.start() >= at), default=len(text))
+    return text[start:end]
 
 
 def _day_replacement(
