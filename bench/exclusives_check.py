@@ -4,7 +4,9 @@ For each BASIL story of tests/data/statement-pairs.jsonl (the held-out third by 
 story's three articles are cleaned and compared (`compare_outlets`). A listed exclusive is
 checkable when its sentence is one side of a labelled pair; it is wrong when some labelled pair
 says another outlet's sentence states the same claim ("same"). Exclusive precision = right /
-checkable. Also counts credited outlets of facts whose sentence pairs are labelled.
+checkable. Each run measures the exclusives twice, in the same process: without the check
+that no part of another outlet's sentence says an exclusive (`exclusives.stated_in_parts`,
+its thresholds set out of reach) and with it, so the two rows compare like with like.
 
     python bench/exclusives_check.py --shared /work/shared [--split test|train|all]
 """
@@ -19,6 +21,7 @@ from typing import Any
 
 from newsweave.briefing.agreement.compare import compare_outlets
 from newsweave.clean.cleaner import clean
+from newsweave.config import set_defaults, settings
 from newsweave.models import RawArticle, Story
 
 LABELS = Path(__file__).parent.parent / "tests/data/statement-pairs.jsonl"
@@ -58,8 +61,13 @@ def _story(story: str, texts: dict[str, Any]) -> Story:
     return Story(id=story, articles=tuple(articles))
 
 
-def check(split: str, shared: Path) -> dict[str, Any]:
+def check(split: str, shared: Path, parts: bool = True) -> dict[str, Any]:
+    """Exclusive precision on the labelled stories of `split`; `parts`: with the part check."""
     by_story, texts = _labelled(split, shared)
+    default = settings("agreement")
+    off = {"embedding_part_threshold": 2.0, "lexical_part_threshold": 2.0}
+    on = {key: getattr(default, key) for key in off}
+    set_defaults("agreement", **(on if parts else off))
     checkable = wrong = listed = 0
     for story, records in by_story.items():
         sentence = {}
@@ -78,8 +86,10 @@ def check(split: str, shared: Path) -> dict[str, Any]:
                 checkable += 1
                 wrong += any(same_elsewhere[k] for k in hits)
     right = checkable - wrong
+    set_defaults("agreement", **on)
     return {
         "split": split,
+        "part_check": parts,
         "stories": len(by_story),
         "exclusives_listed": listed,
         "checkable": checkable,
@@ -93,7 +103,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--split", default="test", choices=("test", "train", "all"))
     args = parser.parse_args()
-    print(json.dumps(check(args.split, args.shared), indent=1))
+    rows = [check(args.split, args.shared, parts) for parts in (False, True)]
+    print(json.dumps(rows, indent=1))
 
 
 if __name__ == "__main__":

@@ -137,10 +137,12 @@ class SummarySentence:
 @dataclass(frozen=True, slots=True)
 class Edit:
     """How a summary sentence differs from its first source sentence: `kind` "cut" (`text`
-    left out, an editor's trim of the lead) or "insert" (`text` added, the lead's date)."""
+    left out, an editor's trim of the lead), "insert" (`text` added) or "replace" (`text`, a
+    relative date, stands as `replacement`, the day it names)."""
 
     kind: str
     text: str
+    replacement: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ class SummarizeSettings:
     lead_recency_weight: float
     lead_position_weight: float
     lead_slack: float
-    date_lead: bool
+    resolve_dates: bool
     trim_lead: bool
 
 
@@ -162,6 +162,8 @@ class AgreementSettings:
     number_conflict_max_ratio: float
     same_wording_overlap: float
     exclusive_min_words: int
+    embedding_part_threshold: float
+    lexical_part_threshold: float
     max_exclusives_per_outlet: int
     exclusives_shown: int
     statement_min_words: int

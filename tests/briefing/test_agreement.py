@@ -138,10 +138,12 @@ def _samples(shared: Path) -> Story:
 def test_samples_never_list_a_shared_claim_as_one_outlets_exclusive(shared: Path) -> None:
     """The April sanctions and the Geneva meeting are told by several outlets in other words:
     at the precision-first operating point they need not become facts, but neither may be
-    listed as what one outlet alone reports, nor "Biden called Putin a killer"."""
+    listed as what one outlet alone reports, nor "Biden called Putin a killer", nor the 2020
+    election penalties that another outlet lists among the reasons for the April sanctions."""
     agreement = compare_outlets(_samples(shared))
     exclusives = [e.text for e in agreement.exclusives]
-    for words in ("sanctions in April", "imposed sanctions", "killer", "Geneva on June 16"):
+    shared_claims = ("sanctions in April", "imposed sanctions", "killer", "Geneva on June 16")
+    for words in (*shared_claims, "2020 presidential election"):
         assert not any(words in text for text in exclusives), (words, exclusives)
 
 

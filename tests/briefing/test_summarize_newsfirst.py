@@ -99,4 +99,5 @@ def test_samples_lead_with_the_geneva_meeting_and_its_day_in_every_format(
     assert _sample_summary(samples[::-1], reverse=True) == as_text
     assert _sample_summary([jsonl]) == as_text
     assert "Geneva" in as_text[0]
-    assert "June 16" in as_text[0]
+    assert "on June 16, 2021" in as_text[0]  # "within hours", given as its day
+    assert "within hours" not in as_text[0]

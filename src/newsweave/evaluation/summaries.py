@@ -40,13 +40,16 @@ from newsweave.readers.records import record_article
 from newsweave.runner import Progress, no_progress
 
 # name -> (registered summarizer, options): newsweave's ablations, each with one part removed.
-# The brief's lead trim and bracketed date ("[June 16, 2021]") are off: DUC scores extracts.
-EXTRACTIVE: dict[str, Any] = {"date_lead": False, "trim_lead": False}
+# The brief's lead trim and resolved dates ("on June 16, 2021") are off: DUC scores extracts;
+# "nw+trim", "nw+dates" and "nw+brief" (both, as a brief writes it) score them.
+EXTRACTIVE: dict[str, Any] = {"resolve_dates": False, "trim_lead": False}
 VARIANTS: dict[str, tuple[str, dict[str, Any]]] = {
     "newsweave": ("newsweave", EXTRACTIVE),
     "nw-greedy": ("newsweave", {**EXTRACTIVE, "solver": "greedy"}),
     "nw-ilp": ("newsweave", {**EXTRACTIVE, "solver": "ilp"}),
-    "nw+trim": ("newsweave", {"date_lead": False}),
+    "nw+trim": ("newsweave", {"resolve_dates": False}),
+    "nw+dates": ("newsweave", {"trim_lead": False}),
+    "nw+brief": ("newsweave", {}),
     "nw-time-order": ("newsweave", {**EXTRACTIVE, "lead_first": False}),
     "nw-no-centrality": ("newsweave", {**EXTRACTIVE, "centrality_weight": 0.0}),
     "nw-no-recency": ("newsweave", {**EXTRACTIVE, "recency_weight": 0.0}),
@@ -216,6 +219,11 @@ def _sentence_json(sentence: SummarySentence) -> dict[str, Any]:
         "support": sentence.support,
         "outlets": list(sentence.outlets),
         "sources": [{"article": s.article, "text": s.text} for s in sentence.sources],
+        **(
+            {"edits": [[e.kind, e.text, e.replacement] for e in sentence.edits]}
+            if sentence.edits
+            else {}
+        ),
     }
 
 

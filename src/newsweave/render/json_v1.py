@@ -14,7 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any, TextIO
 
-from newsweave.models import Article, Brief, Problem, SourceRef, StoryProblem
+from newsweave.models import Article, Brief, Edit, Problem, SourceRef, StoryProblem
 
 VERSION = 1
 SCHEMA_FILE = "schema-v1.json"  # in newsweave/data, shipped with the package
@@ -53,6 +53,12 @@ def _sources(refs: Iterable[SourceRef]) -> list[dict[str, Any]]:
     return [{"article": ref.article, "text": ref.text} for ref in refs]
 
 
+def _edit(edit: Edit) -> dict[str, str]:
+    """A summary sentence's edit; a replace also says what stands for its words."""
+    found = {"kind": edit.kind, "text": edit.text}
+    return {**found, "replacement": edit.replacement} if edit.kind == "replace" else found
+
+
 def brief_dict(brief: Brief) -> dict[str, Any]:
     """One story in the JSON v1 shape."""
     return {
@@ -65,11 +71,7 @@ def brief_dict(brief: Brief) -> dict[str, Any]:
                 "sources": _sources(s.sources),
                 "support": s.support,
                 "outlets": list(s.outlets),
-                **(
-                    {"edits": [{"kind": e.kind, "text": e.text} for e in s.edits]}
-                    if s.edits
-                    else {}
-                ),
+                **({"edits": [_edit(e) for e in s.edits]} if s.edits else {}),
             }
             for s in brief.summary
         ],

@@ -18,7 +18,8 @@ learned combination of similarities and anchors (`support.py`). Pairs at or abov
 `threshold` are grouped (strongest first, at most one statement per article, never across a
 conflict), and an outlet is credited with a group's fact only if one of its statements states
 the claim of the group's representative. An informative statement is an exclusive only if no
-other outlet's statement reaches the model's lower `recall_threshold` (`exclusives.py`).
+other outlet's statement reaches the model's lower `recall_threshold` and no part of another
+outlet's sentence says it (`exclusives.py`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.briefing.agreement.conflicts import align_threshold, conflict, conflict_threshold
-from newsweave.briefing.agreement.exclusives import rank, unmatched
+from newsweave.briefing.agreement.exclusives import rank, stated_in_parts, unmatched
 from newsweave.briefing.agreement.matching import lexical_similarity, shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, Statement, story_statements
 from newsweave.briefing.agreement.support import model as support_model
@@ -214,6 +215,23 @@ def _informative(statement: Statement, min_words: int) -> bool:
     return len(words) >= min_words and bool(statement.quantities or statement.names)
 
 
+def _unstated(
+    candidates: list[Statement],
+    statements: Sequence[Statement],
+    config: AgreementSettings,
+    used: str,
+) -> list[Statement]:
+    """The candidate exclusives that no part of another outlet's sentence says."""
+    if not candidates:
+        return candidates
+    embedding = used == "embedding"
+    threshold = config.embedding_part_threshold if embedding else config.lexical_part_threshold
+    stated = stated_in_parts(
+        candidates, statements, lambda texts: similarity(texts, used)[0], threshold
+    )
+    return [c for c, inside in zip(candidates, stated, strict=True) if not inside]
+
+
 def support_matrix(
     statements: Sequence[Statement], cosine: Matrix, used: str, verbs: str = "tagger"
 ) -> Matrix:
@@ -266,6 +284,7 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
         ):
             single.append(group[0])
     facts.sort(key=lambda f: (-f.support, -len(f.articles)))
+    single = _unstated(single, statements, config, used)
     exclusives = rank(single, statements, config.max_exclusives_per_outlet)
     return Agreement(tuple(facts), tuple(exclusives), tuple(conflicts))
 

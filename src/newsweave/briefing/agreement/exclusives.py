@@ -3,13 +3,19 @@
 A statement is exclusive only if no statement of another outlet comes near it: its support
 probability (`support.py`) with every other outlet's statement stays below the model's
 `recall_threshold`, which is set for recall (a claim two outlets make, listed as one outlet's
-exclusive, misleads a reader as much as false support). The rest are ranked by what a reader
-cannot get elsewhere: names no other outlet mentions, numbers, dates, direct quotations.
+exclusive, misleads a reader as much as false support). Nor may it be one part of a longer
+sentence of another outlet (`stated_in_parts`): "Washington also brought penalties against
+Moscow for meddling in the 2020 election" is one of the reasons listed in "The US announced
+sweeping sanctions in April, punishing Moscow for its interference in the 2020 US election,
+its ongoing occupation ...", which as a whole is too far from it for the support model. The
+rest are ranked by what a reader cannot get elsewhere: names no other outlet mentions,
+numbers, dates, direct quotations.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 
 import numpy as np
 from numpy.typing import NDArray
@@ -21,6 +27,10 @@ from newsweave.text.kinds import statement_kind
 
 Matrix = NDArray[np.float32]
 _QUOTE_MARKS = ("“", '"', "”")
+# Where a sentence's parts meet: commas, semicolons, colons, dashes, brackets.
+_PART_CUT = re.compile(r"\s*(?:[,;:]|\s[-–—]{1,2}\s|\(|\))\s*")
+_PART_MIN_WORDS = 4
+_SHARED_WORDS = 2  # content words a sentence shares with a statement before its parts are compared
 
 
 def unmatched(
@@ -33,6 +43,43 @@ def unmatched(
         if others.any() and float(support[i][others].max()) >= threshold:
             return False
     return True
+
+
+def parts(text: str) -> list[str]:
+    """What one part of a sentence says on its own: its first part joined with each later part
+    ("The US announced sanctions in April punishing Moscow for its interference ..."), and
+    each part alone; nothing for a sentence of one part. Parts shorter than four words are
+    left out."""
+    found = [p for p in _PART_CUT.split(text) if len(p.split()) >= _PART_MIN_WORDS]
+    if len(found) < 2:
+        return []
+    return [*(f"{found[0]} {part}" for part in found[1:]), *found[1:]]
+
+
+def stated_in_parts(
+    candidates: Sequence[Statement],
+    statements: Sequence[Statement],
+    similarity: Callable[[list[str]], Matrix],
+    threshold: float,
+) -> list[bool]:
+    """For each candidate, whether a part of another outlet's statement says it: the
+    `similarity` (cosine) of the candidate and the part reaches `threshold`. Only statements
+    that share content words with a candidate are cut into parts, so the cost stays small."""
+    found: dict[str, int] = {}  # each part of another outlet's statement, numbered once
+    pairs: set[tuple[int, int]] = set()  # (candidate, part): the parts each candidate meets
+    for at, candidate in enumerate(candidates):
+        for other in statements:
+            shared = len(candidate.anchors.words & other.anchors.words)
+            if other.outlet == candidate.outlet or shared < _SHARED_WORDS:
+                continue
+            for part in parts(other.text):
+                pairs.add((at, found.setdefault(part, len(found))))
+    stated = [False] * len(candidates)
+    if pairs:
+        matrix = similarity([c.text for c in candidates] + list(found))
+        for at, number in pairs:
+            stated[at] = stated[at] or float(matrix[at, len(candidates) + number]) >= threshold
+    return stated
 
 
 def news_value(statement: Statement, names_elsewhere: frozenset[str]) -> float:

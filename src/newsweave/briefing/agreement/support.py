@@ -33,7 +33,7 @@ from newsweave.briefing.agreement.matching import (
     shared_anchor,
 )
 from newsweave.briefing.agreement.statements import Anchors
-from newsweave.briefing.agreement.verbs import rule_verbs
+from newsweave.briefing.agreement.verbs import REPORTING, rule_verbs
 
 Matrix = NDArray[np.float32]
 FEATURES = (
@@ -47,11 +47,6 @@ FEATURES = (
     "anchor_clash",
     "predicate",
     "negation_apart",
-)
-# Verbs that say who spoke, not what happened: they match across any two reported claims.
-_REPORTING = frozenset(
-    {"say", "tell", "add", "report", "state", "note", "write", "claim", "ask"}
-    | {"be", "have", "do", "get", "make", "go", "accord", "continue"}
 )
 _VERB_TAGS = frozenset({"VERB"})
 
@@ -105,7 +100,7 @@ def main_verbs(texts: Sequence[str]) -> list[frozenset[str]]:
         frozenset(
             t.lemma_.lower()
             for t in doc
-            if t.pos_ in _VERB_TAGS and t.lemma_.lower() not in _REPORTING
+            if t.pos_ in _VERB_TAGS and t.lemma_.lower() not in REPORTING
         )
         for doc in nlp.pipe(texts, disable=disable, batch_size=64)
     ]

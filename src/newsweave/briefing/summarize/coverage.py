@@ -13,7 +13,8 @@ a pronoun or connective first) are left out. The summary opens with the sentence
 the core event (`newsfirst`): the best lead among the chosen sentences when it scores within
 `lead_slack` of the story's best lead, else the best lead, put in first. The others follow by
 the number of outlets that report them, then in time order; the lead is trimmed of an
-outlet's judging words (`trim`) and dated. Each is cited with its own article
+outlet's judging words (`trim`), and every sentence's relative dates ("next Wednesday",
+"within hours") are replaced by the days they name (`redate`). Each is cited with its own article
 first and the other articles that say the same after.
 """
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import numpy as np
@@ -31,14 +33,13 @@ from newsweave.briefing.summarize import ilp
 from newsweave.briefing.summarize import text as tx
 from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool, recency
 from newsweave.briefing.summarize.citations import cite, support
-from newsweave.briefing.summarize.newsfirst import Leads, arrange, dated, leads
+from newsweave.briefing.summarize.newsfirst import Leads, arrange, leads
+from newsweave.briefing.summarize.redate import added_words, redated
 from newsweave.briefing.summarize.trim import trim
 from newsweave.clean.dateline import without_dateline
 from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
 from newsweave.sections import SummarizeSettings
-
-DATE_WORDS = 3  # the lead's bracketed date: "[June 16, 2021]"
 
 
 class Coverage:
@@ -55,24 +56,45 @@ class Coverage:
         if not knobs.lead_first:
             chosen = select(the_pool, knobs, words, fill)
             chosen.sort(key=lambda i: the_pool.items[i].order_key)
-            return tuple(cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen)
+            cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
+            if knobs.resolve_dates:
+                cited = self.dated(the_pool, None, (cited, chosen, None), words, fill)
+            return tuple(cited)
         found = leads(the_pool, knobs)
-        cited, lead = self.lead_first(the_pool, found, words, fill)
-        if cited and lead is not None and knobs.date_lead:
-            room = words - sum(tx.word_count(c.text) for c in cited)
-            wants = dated(cited[0], the_pool.items[lead], found.day, DATE_WORDS) is not cited[0]
-            if wants and room < DATE_WORDS:  # no room for the lead's date: choose again
-                cited, lead = self.lead_first(the_pool, found, words - DATE_WORDS, fill, lead)
-                room = words - sum(tx.word_count(c.text) for c in cited)
-            if lead is not None:
-                cited[0] = dated(cited[0], the_pool.items[lead], found.day, room)
+        cited, chosen, lead = self.lead_first(the_pool, found, words, fill)
+        if cited and knobs.resolve_dates:
+            cited = self.dated(the_pool, found, (cited, chosen, lead), words, fill)
         return tuple(cited)
+
+    def dated(
+        self,
+        the_pool: Pool,
+        found: Leads | None,
+        picked: tuple[list[SummarySentence], list[int], int | None],
+        words: int,
+        fill: bool,
+    ) -> list[SummarySentence]:
+        """The summary with its relative dates replaced by their days (`redate`), as far as
+        the words fit the budget: the lead first (chosen again in fewer words when its date
+        does not fit), then the others in order."""
+        cited, chosen, lead = picked
+        room = _room(cited, words, fill)
+        if lead is not None and found is not None:
+            wanted = added_words(cited[0].text, _published(the_pool, lead))
+            if wanted > room:  # no room for the lead's date: choose again
+                cited, chosen, lead = self.lead_first(the_pool, found, words - wanted, fill, lead)
+                room = _room(cited, words, fill)
+        for at, index in enumerate(chosen):
+            before = tx.word_count(cited[at].text)
+            cited[at] = redated(cited[at], _published(the_pool, index), room)
+            room -= tx.word_count(cited[at].text) - before
+        return cited
 
     def lead_first(
         self, the_pool: Pool, found: Leads, words: int, fill: bool, lead: int | None = None
-    ) -> tuple[list[SummarySentence], int | None]:
+    ) -> tuple[list[SummarySentence], list[int], int | None]:
         """The chosen sentences, cited, the lead first (trimmed) and the rest by support then
-        time; the lead's index, or None when there is none."""
+        time; their indices; the lead's index, or None when there is none."""
         knobs = self.knobs
         chosen = select(the_pool, knobs, max(1, words), fill, first=lead)
         lead = lead if lead is not None else found.among(chosen, knobs.lead_slack)
@@ -84,10 +106,23 @@ class Coverage:
         chosen = arrange(the_pool, kept, lead, support(the_pool, knobs.match)) + extra
         cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
         if not cited or lead is None or chosen[0] != lead:
-            return cited, None
+            return cited, chosen, None
         if knobs.trim_lead:
             cited[0] = trim(cited[0], knobs.min_words)
-        return cited, lead
+        return cited, chosen, lead
+
+
+def _room(cited: list[SummarySentence], words: int, fill: bool) -> int:
+    """The words left in the budget. With `fill` the last sentence overruns it, to be cut by
+    the scorer: the room is what the sentences before it leave, as in a brief of `words`."""
+    counts = [tx.word_count(c.text) for c in cited]
+    if fill and len(counts) > 1 and sum(counts) > words:
+        counts.pop()
+    return words - sum(counts)
+
+
+def _published(the_pool: Pool, index: int) -> date | None:
+    return the_pool.items[index].article.published_day
 
 
 def concept_weights(

@@ -14,22 +14,19 @@ Each is scored by
 - recency (newer articles tell the latest state) and position (earlier is more central).
 
 The other chosen sentences follow by importance (the number of independent outlets that report
-them), then in time order. When the lead names the event day in relative words ("on
-Wednesday", "within hours"), `dated` adds the day in brackets, so the reader sees the date,
-and records the insertion in the sentence's `edits`.
+them), then in time order. Their relative dates are replaced by the days they name in
+`redate.py`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 
 import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.briefing.summarize.candidates import Candidate, Pool, recency
-from newsweave.models import Edit, SummarySentence
 from newsweave.sections import SummarizeSettings
 from newsweave.text import kinds
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
@@ -45,7 +42,6 @@ _MONTH_DAY = re.compile(
 _SAME_DAY = re.compile(r"\bwithin (?:hours|the hour)\b", re.IGNORECASE)
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 _NAME = re.compile(r"\b[A-Z][A-Za-z]+(?:['’-][A-Za-z]+)*")
-_MONTH_NAME = re.compile(r"[A-Za-z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,28 +190,3 @@ def arrange(
     rest = [i for i in chosen if i != lead]
     rest.sort(key=lambda i: (-int(support[i]), the_pool.items[i].order_key))
     return [lead, *rest] if lead is not None and lead in chosen else rest
-
-
-def dated(
-    sentence: SummarySentence, candidate: Candidate, day: str | None, room: int
-) -> SummarySentence:
-    """The lead with the event day in brackets after the relative words that name it, if the
-    three words fit in the `room` left in the word budget."""
-    if day is None or room < 3:
-        return sentence
-    for found in days_in(candidate):
-        if found.value != day or found.text not in sentence.text:
-            continue
-        if _MONTH_NAME.search(found.text) and any(ch.isdigit() for ch in found.text):
-            return sentence  # already a calendar date ("June 16")
-        inserted = f"[{_spelled(day)}]"
-        text = sentence.text.replace(found.text, f"{found.text} {inserted}", 1)
-        edits = (*sentence.edits, Edit("insert", inserted))
-        return SummarySentence(text, sentence.sources, sentence.support, sentence.outlets, edits)
-    return sentence
-
-
-def _spelled(value: str) -> str:
-    """'June 16, 2021'."""
-    day = date.fromisoformat(value)
-    return f"{day:%B} {day.day}, {day.year}"

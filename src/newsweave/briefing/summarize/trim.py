@@ -24,14 +24,13 @@ from __future__ import annotations
 import re
 
 from newsweave.models import Edit, SummarySentence
-from newsweave.text.kinds import evaluative, judging
+from newsweave.text.kinds import attributed, evaluative, judging
 
 _OPENING = re.compile(r"^(The|A|An)\s+")
 _HYPE = re.compile(r"^(?:much|long|eagerly|highly|closely|hotly|widely)-[a-z]+$", re.IGNORECASE)
 # Judging words that also name a kind of thing ("an extraordinary session", "the crucial
 # period", "vital signs"): never cut from a subject.
 _DESCRIPTIVE = frozenset({"extraordinary", "crucial", "vital", "dangerous", "welcome", "key"})
-_REPORTED = frozenset({"said", "says", "say", "told", "according", "reported", "stated"})
 _TAIL_OPENERS = ("with", "amid", "as", "while", "though", "although")
 _QUOTES = '"“”‘’'
 _FINAL = re.compile(r"[.!]\s*$")
@@ -87,7 +86,7 @@ def _tail(text: str, min_words: int) -> tuple[str, str]:
     if tail.split(" ", 1)[0].lower() not in _TAIL_OPENERS or any(q in tail for q in _QUOTES):
         return text, ""
     words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", tail)
-    if any(ch.isdigit() for ch in tail) or _REPORTED.intersection(w.lower() for w in words):
+    if any(ch.isdigit() for ch in tail) or attributed(tail):
         return text, ""  # a number is a fact; "a spokesman said" is a source's claim
     if len(head.split()) < min_words or not any(judging(w) for w in words):
         return text, ""
@@ -111,12 +110,17 @@ def _top_level_commas(text: str) -> list[int]:
 
 def faithful(sentence: SummarySentence) -> bool:
     """The text is its first source's words, in order, but for its `edits`: each insert is
-    the only text added and each cut stands in the source."""
+    the only text added, each cut stands in the source, and each replace stands for source
+    words."""
     if not sentence.sources:
         return False
     text, source = sentence.text, sentence.sources[0].text
     for edit in sentence.edits:
-        if edit.kind == "insert":
+        if edit.kind == "replace":
+            if edit.replacement not in text or edit.text not in source:
+                return False
+            text = text.replace(edit.replacement, edit.text, 1)
+        elif edit.kind == "insert":
             at = 0 if text.startswith(f"{edit.text} ") else text.find(f" {edit.text}")
             text = text[:at] + text[at + len(edit.text) + 1 :] if at >= 0 else text
         elif edit.text not in source:
