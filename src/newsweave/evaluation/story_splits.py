@@ -43,8 +43,11 @@ from newsweave.models import Article
 
 SHORT = 400  # characters: below this an article is "short"
 GAP = math.log1p(1.0)  # the `days` feature of a one-day gap
-CONFLICTS = {"year_conflict": "year conflict", "number_conflict": "number conflict"}
-CONFLICTS["name_conflict"] = "name conflict"
+CONFLICTS = {
+    "year_conflict": "year conflict",
+    "number_conflict": "number conflict",
+    "name_conflict": "name conflict",
+}
 COLUMN = {name: n for n, name in enumerate(FEATURES)}
 
 
