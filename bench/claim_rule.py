@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from newsweave.briefing.agreement.statements import Anchors
+from newsweave.briefing.agreement.statements import anchors as anchors_of
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 
 _RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))*(?:[ -][A-Z][a-z]+)?\b")
@@ -57,7 +58,8 @@ _ATTRIBUTION_HEAD = re.compile(
 class Variant:
     """One setting of the rule.
 
-    predicate: "v" (a shared main verb) or "v|n" (a shared main verb, or a shared noun);
+    predicate: "v" (a shared main verb), "v|n" (a shared main verb, or a shared noun) or
+    "parse" (a shared predicate with the anchors in its own sub-claim: `same_sub_claims`);
     contained: every anchor of the statement with fewer anchors is in the other;
     share: the share of the predicates of the statement with fewer that the other must have;
     common: anchors in more than this share of the story's statements do not count;
@@ -165,3 +167,78 @@ def same_claims(
     same &= features["embedding"] >= variant.floor
     np.fill_diagonal(same, False)
     return same
+
+
+_REPORTING = frozenset(
+    re.findall(
+        r"\w+",
+        "say tell add report state note write claim ask be have do get make go accord continue",
+    )
+)
+
+
+def sub_claims(
+    texts: Sequence[str], days: Sequence[Sequence[tuple[int, int, str]]]
+) -> list[list[tuple[str, str, frozenset[str]]]]:
+    """Each text's sub-claims by spaCy's parse: one per verb (and the root), its subtree
+    without the subtrees of the verbs below it ("..., followed by his meeting with Putin" is
+    a claim of its own), as (predicate lemma, its words, the resolved dates among them);
+    `days` are each text's (start, end, ISO date) from `statements.sentence_dates`."""
+    from newsweave.nlp.spacy_pipeline import pipeline
+
+    found = []
+    for doc, dated in zip(pipeline().pipe(texts, disable=["ner"]), days, strict=True):
+        heads = [
+            t
+            for t in doc
+            if (t.pos_ == "VERB" or t.dep_ == "ROOT") and t.lemma_.lower() not in _REPORTING
+        ]
+        own = {t.i for t in heads}
+        claims = []
+        for head in heads:
+            tokens, stack = [], [head]
+            while stack:
+                token = stack.pop()
+                tokens.append(token)
+                stack.extend(child for child in token.children if child.i not in own)
+            tokens.sort(key=lambda t: t.i)
+            starts = {t.idx for t in tokens}
+            dates = frozenset(v for s, e, v in dated if any(s <= i < e for i in starts))
+            claims.append((head.lemma_.lower(), " ".join(t.text for t in tokens), dates))
+        found.append(claims)
+    return found
+
+
+def same_sub_claims(
+    claims: Sequence[Sequence[tuple[str, str, frozenset[str]]]],
+    features: dict[str, np.ndarray],
+    variant: Variant,
+) -> np.ndarray:
+    """True where a sub-claim of one statement and one of another share their predicate and
+    `variant.needed` anchors of their own (not the sentence's), with no clash."""
+    flat = [(i, claim) for i, found in enumerate(claims) for claim in found]
+    names = identities([name_runs(claim[1]) for _, claim in flat])
+    keys = [
+        named
+        | {"date:" + day for day in claim[2]}
+        | {
+            f"count:{q.value:g}:" + ",".join(sorted(q.unit))
+            for q in anchors_of(claim[1]).quantities
+            if q.exact
+        }
+        for (_, claim), named in zip(flat, names, strict=True)
+    ]
+    counts = Counter(key for found in keys for key in found)
+    most = max(variant.common * len(flat), 2)
+    by_predicate: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for (i, claim), found in zip(flat, keys, strict=True):
+        kept = frozenset(k for k in found if counts[k] <= most)
+        by_predicate.setdefault(claim[0], []).append((i, kept))
+    same = np.zeros((len(claims), len(claims)), dtype=bool)
+    for members in by_predicate.values():
+        for x, (i, a) in enumerate(members):
+            for j, b in members[x + 1 :]:
+                if i != j and len(a & b) >= variant.needed:
+                    same[i, j] = same[j, i] = True
+    same &= (features["anchor_clash"] == 0) & (features["negation_apart"] == 0)
+    return same & (features["embedding"] >= variant.floor)
