@@ -25,6 +25,7 @@ import numpy as np
 
 from newsweave.briefing.agreement.statements import Anchors
 from newsweave.briefing.agreement.statements import anchors as anchors_of
+from newsweave.briefing.agreement.verbs import REPORTING
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 
 _RUN = re.compile(r"\b[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))*(?:[ -][A-Z][a-z]+)?\b")
@@ -169,14 +170,6 @@ def same_claims(
     return same
 
 
-_REPORTING = frozenset(
-    re.findall(
-        r"\w+",
-        "say tell add report state note write claim ask be have do get make go accord continue",
-    )
-)
-
-
 def sub_claims(
     texts: Sequence[str], days: Sequence[Sequence[tuple[int, int, str]]]
 ) -> list[list[tuple[str, str, frozenset[str]]]]:
@@ -191,7 +184,7 @@ def sub_claims(
         heads = [
             t
             for t in doc
-            if (t.pos_ == "VERB" or t.dep_ == "ROOT") and t.lemma_.lower() not in _REPORTING
+            if (t.pos_ == "VERB" or t.dep_ == "ROOT") and t.lemma_.lower() not in REPORTING
         ]
         own = {t.i for t in heads}
         claims = []
