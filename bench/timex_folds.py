@@ -49,7 +49,8 @@ def _row(name: str, label: str, chosen: Tagged) -> str:
 
 
 def _misses(tagged: Tagged) -> list[str]:
-    """Each missed gold date and each wrong value, from the read part only, one line each."""
+    """Each missed gold date, each wrong value and each date found where the gold has none,
+    from the read part only, one line each."""
     lines = []
     for doc_id, text, gold, found in tagged:
         if not readable(text):
@@ -66,6 +67,11 @@ def _misses(tagged: Tagged) -> list[str]:
                 lines.append(
                     f"VALUE {doc_id}  {words!r} = {g.value}, got {got!r} = {hit.value}  | {context}"
                 )
+        for f in dates:
+            if not any(g.start < f.end and f.start < g.end and g.type == "DATE" for g in gold):
+                context = text[max(0, f.start - 50) : f.end + 30].replace("\n", " ")
+                words = text[f.start : f.end]
+                lines.append(f"FALSE {doc_id}  {words!r} = {f.value}  | {context}")
     return lines
 
 
