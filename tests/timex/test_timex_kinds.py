@@ -116,3 +116,19 @@ def test_hyphenated_lengths_and_rates_are_not_dates() -> None:
         "and a 10-year bond."
     )
     assert not [t for t in find_expressions(text, THURSDAY) if t.type == "DATE"]
+
+
+def test_verbs_of_intent_point_ahead() -> None:
+    text = "The firm agreed to sell the unit in February."
+    assert _value(text, "February", date(1989, 11, 2)) == "1990-02"
+
+
+def test_a_season_after_into_but_not_the_fall_of_something() -> None:
+    assert _value("Demand will stay high well into the summer.", "the summer") == "2013-SU"
+    found = find_expressions("After the fall of the Wall, prices fall.", THURSDAY)
+    assert not [t for t in found if t.type == "DATE"]
+
+
+def test_a_year_earlier_as_an_adjective_is_a_date_not_a_duration() -> None:
+    text = "Profit rose in the third quarter, against a year-earlier net loss."
+    assert _found(text, date(1989, 10, 26))["year-earlier"] == ("DATE", "1988-Q3")

@@ -315,7 +315,8 @@ RULES: tuple[Rule, ...] = (
         "duration",
         r"\b<APPROX>(?:(?P<det>the|the first|the past|the last|the next|the final|another"
         r"|the following)\s+)?(?P<number><NUMBER>)(?:\s*(?:to|or|-|–)\s*(?P<number2><NUMBER>))?"
-        r"(?:\s+more)?[- ](?P<unit><UNIT>s?)(?:[- ]old)?(?:\s+and\s+a\s+half)?\b",
+        r"(?:\s+more)?[- ](?P<unit><UNIT>s?)(?!-(?:ago|earlier|end)\b)(?:[- ]old)?"
+        r"(?:\s+and\s+a\s+half)?\b",
         "duration",
         _I,
     ),

@@ -331,11 +331,19 @@ def half(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, "half", f"{match.group(0)} → {value}")
 
 
+_SEASON_PREPOSITIONS = frozenset(
+    "in during since until till by this over into through throughout for before after".split()
+)
+
+
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     code = SEASONS[match.group("season").lower()]
     rel, year_text = text_of(match, "rel"), text_of(match, "year")
     if rel in ("the", "") and not year_text:
-        if ctx.word_before(match) not in ("in", "during", "since", "until", "by", "this", "over"):
+        # "into the summer", but not "the fall of the Wall" nor "prices fall"
+        if ctx.word_before(match) not in _SEASON_PREPOSITIONS or re.match(
+            r"\s+of\b", ctx.text[match.end() :]
+        ):
             return None
         rel = ""
     if year_text:

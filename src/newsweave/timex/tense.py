@@ -32,7 +32,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 _FUTURE = _words("will 'll ’ll shall wo won't tomorrow would might")
-_INTENT = _words("set due expected poised plans plan planning planned going likely hopes is are")
+_INTENT = _words(
+    "set due expected poised plans plan planning planned going likely hopes is are expects expect"
+    " agreed agrees agree intends intend aims aim wants want seeks seek hope hoped promised"
+    " promises vowed vows pledged pledges scheduled slated"
+)
 _SCHEDULED = _words("scheduled slated upcoming")
 _PAST_AUX = _words("was were had did didn't wasn't weren't hadn't yesterday ago earlier last")
 _PRESENT_AUX = _words("is are am 's ’s isn't aren't do does says say now today")
