@@ -331,9 +331,8 @@ def half(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, "half", f"{match.group(0)} → {value}")
 
 
-_SEASON_PREPOSITIONS = frozenset(
-    "in during since until till by this over into through throughout for before after".split()
-)
+_SEASON_PREPOSITIONS = {"in", "during", "since", "until", "till", "by", "this", "over", "into",
+                        "through", "throughout", "for", "before", "after"}  # fmt: skip
 
 
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
