@@ -132,3 +132,12 @@ def test_a_season_after_into_but_not_the_fall_of_something() -> None:
 def test_a_year_earlier_as_an_adjective_is_a_date_not_a_duration() -> None:
     text = "Profit rose in the third quarter, against a year-earlier net loss."
     assert _found(text, date(1989, 10, 26))["year-earlier"] == ("DATE", "1988-Q3")
+
+
+def test_the_week_with_a_part_is_the_week_of_publication() -> None:
+    assert _value("Talks resumed earlier in the week.", "earlier in the week") == "2013-W11"
+
+
+def test_end_before_a_year_or_month() -> None:
+    assert _value("Debt will peak by end-2014.", "end-2014") == "2014"
+    assert _value("Stocks were flat at end-March.", "end-March") == "2013-03"

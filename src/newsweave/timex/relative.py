@@ -110,7 +110,7 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
         and not text_of(match, "part")
     ):
         return None  # "the year" is mostly a duration or a generic year, not a date
-    if rel == "the" and unit == "week":
+    if rel == "the" and unit == "week" and not text_of(match, "part"):
         return Resolution("DATE", f"{ctx.reference.year:04d}-WXX", "week", match.group(0))
     step = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     if rel == "the" and unit == "weekend" and ctx.tense(match) == "past":
