@@ -76,9 +76,9 @@ _FRAGMENTS = {
     r"|Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Mother['’]s Day"
     r"|Father['’]s Day|(?:Martin Luther King(?:,? Jr\.?)?|MLK) Day|Presidents['’]? Day"
     r"|President['’]s Day|Columbus Day|Election Day|Black Friday|Cyber Monday)",
-    "PART": r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd(?=-)|[Tt]he middle of|[Tt]he end of|[Tt]he beginning of"
-    r"|[Tt]he start of|[Tt]he first half of|[Tt]he second half of|[Tt]he rest of"
-    r"|[Tt]he remainder of)[- ]?\s*)",
+    "PART": r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd(?=-)|[Tt]he middle of|[Tt]he end of"
+    r"|[Tt]he beginning of|[Tt]he start of|[Tt]he first half of|[Tt]he second half of"
+    r"|[Tt]he rest of|[Tt]he remainder of)[- ]?\s*)",
 }
 
 
