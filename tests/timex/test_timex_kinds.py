@@ -141,3 +141,7 @@ def test_the_week_with_a_part_is_the_week_of_publication() -> None:
 def test_end_before_a_year_or_month() -> None:
     assert _value("Debt will peak by end-2014.", "end-2014") == "2014"
     assert _value("Stocks were flat at end-March.", "end-March") == "2013-03"
+
+
+def test_the_day_of_an_iso_timestamp() -> None:
+    assert _value("Filed 2013-03-22T10:05 by staff.", "2013-03-22") == "2013-03-22"

@@ -100,7 +100,7 @@ def _rule(name: str, pattern: str, resolver: str, flags: int = 0) -> Rule:
 _I = re.IGNORECASE
 RULES: tuple[Rule, ...] = (
     # Calendar dates: ISO, numeric, "June 16, 2021", "Saturday, April 25", "June 7-9", "16 June".
-    _rule("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "calendar"),
+    _rule("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))", "calendar"),
     _rule(
         "numeric", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b", "calendar"
     ),
