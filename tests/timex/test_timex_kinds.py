@@ -118,9 +118,16 @@ def test_hyphenated_lengths_and_rates_are_not_dates() -> None:
     assert not [t for t in find_expressions(text, THURSDAY) if t.type == "DATE"]
 
 
-def test_verbs_of_intent_point_ahead() -> None:
-    text = "The firm agreed to sell the unit in February."
+def test_present_verbs_of_intent_point_ahead_past_ones_date_the_act() -> None:
+    text = "The firm expects to sell the unit in February."
     assert _value(text, "February", date(1989, 11, 2)) == "1990-02"
+    text = "On Wednesday, the minister vowed to stay."
+    assert _value(text, "Wednesday") == "2013-03-13"
+
+
+def test_a_season_as_an_adjective_is_no_date() -> None:
+    assert "spring" not in _found("Seed is sold for spring crops.")
+    assert _value("Talks will run through the summer.", "the summer") == "2013-SU"
 
 
 def test_a_season_after_into_but_not_the_fall_of_something() -> None:
@@ -145,3 +152,8 @@ def test_end_before_a_year_or_month() -> None:
 
 def test_the_day_of_an_iso_timestamp() -> None:
     assert _value("Filed 2013-03-22T10:05 by staff.", "2013-03-22") == "2013-03-22"
+
+
+def test_christmastime_and_a_season_before_a_hyphen() -> None:
+    assert _value("It was Christmastime when they met.", "Christmastime") == "2012-12-25"
+    assert "the spring" not in _found("Sales for the spring-summer range rose.")

@@ -64,7 +64,12 @@ def canonical(name: str) -> str:
     key = re.sub(r"\s+", " ", name.lower().replace("’", "'").replace(".", ""))
     key = re.sub(r"^(?:martin luther king(?:,? jr)?|mlk) day$", "martin luther king day", key)
     key = re.sub(r"^presidents?'?s? day$", "presidents day", key)
-    key = {"veterans' day": "veterans day", "easter sunday": "easter"}.get(key, key)
+    aliases = {
+        "veterans' day": "veterans day",
+        "easter sunday": "easter",
+        "christmastime": "christmas",
+    }
+    key = aliases.get(key, key)
     return key
 
 

@@ -70,7 +70,7 @@ _FRAGMENTS = {
     r"|nineteen|hundred|a few|few|several|some|many)",
     "APPROX": r"(?:(?:nearly|almost|about|around|some|more than|less than|over|just|only"
     r"|at least|up to|roughly)\s+)?",
-    "HOLIDAY": r"(?:Christmas(?: Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?"
+    "HOLIDAY": r"(?:Christmas(?:time| Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?"
     r"|Independence Day|Fourth of July|July Fourth|Halloween|Labor Day|Memorial Day"
     r"|Valentine['’]s Day|St\.? Patrick['’]s Day|Veterans['’]? Day|Boxing Day"
     r"|Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Mother['’]s Day"
@@ -214,7 +214,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         r"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?"
-        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year><YEAR>))?\b",
+        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year><YEAR>))?\b(?!-)",
         "season",
         _I,
     ),
@@ -306,7 +306,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(?=[tscymwd])(?:the (?:(?:near |distant )?future|(?:years|months|weeks|days)"
         r" (?:ahead|to come)|coming (?:years|months|quarters|weeks|days|decades)"
         r"|(?:near|short|long) term)|someday|coming (?:years|months|quarters|weeks|days|decades)"
-        r"|(?:years|months|weeks|days|decades) (?:later|to come))\b",
+        r"|(?<!for )(?:years|months|weeks|days|decades) to come"
+        r"|(?:years|months|weeks|days|decades) later)\b",
         "future_ref",
         _I,
     ),

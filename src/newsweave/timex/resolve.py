@@ -331,18 +331,22 @@ def half(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, "half", f"{match.group(0)} → {value}")
 
 
-_SEASON_PREPOSITIONS = {"in", "during", "since", "until", "till", "by", "this", "over", "into",
-                        "through", "throughout", "for", "before", "after"}  # fmt: skip
+_BARE_SEASON_PREPOSITIONS = {"in", "during", "since", "until", "by", "this", "over"}
+# With "the" a season may follow more words: "into the summer", but "for fall crops" is no date.
+_SEASON_PREPOSITIONS = _BARE_SEASON_PREPOSITIONS | {
+    "till", "into", "through", "throughout", "for", "before", "after"
+}  # fmt: skip
 
 
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     code = SEASONS[match.group("season").lower()]
     rel, year_text = text_of(match, "rel"), text_of(match, "year")
     if rel in ("the", "") and not year_text:
-        # "into the summer", but not "the fall of the Wall" nor "prices fall"
-        if ctx.word_before(match) not in _SEASON_PREPOSITIONS or re.match(
-            r"\s+of\b", ctx.text[match.end() :]
-        ):
+        # "in spring", "into the summer"; not "the fall of the Wall", "prices fall", "for fall crop"
+        before = ctx.word_before(match)
+        if before not in _SEASON_PREPOSITIONS or re.match(r"\s+of\b", ctx.text[match.end() :]):
+            return None
+        if rel == "" and before not in _BARE_SEASON_PREPOSITIONS:
             return None
         rel = ""
     if year_text:
