@@ -157,3 +157,18 @@ def test_the_day_of_an_iso_timestamp() -> None:
 def test_christmastime_and_a_season_before_a_hyphen() -> None:
     assert _value("It was Christmastime when they met.", "Christmastime") == "2012-12-25"
     assert "the spring" not in _found("Sales for the spring-summer range rose.")
+
+
+def test_a_number_after_a_quarter_code_is_not_its_year() -> None:
+    assert _found("In Q3 40 stores opened.")["Q3"] == ("DATE", "2012-Q3")
+
+
+def test_every_holiday_the_grammar_names_has_a_day() -> None:
+    names = (
+        "Christmas Eve, New Year’s Day, Thanksgiving, Fourth of July, Labor Day, Memorial Day, "
+        "Valentine's Day, Veterans Day, Boxing Day, Easter Monday, Palm Sunday, Ash Wednesday, "
+        "Mother's Day, Father's Day, MLK Day, Presidents' Day, Columbus Day, Cyber Monday"
+    )
+    found = find_expressions(f"The dates were {names}.", THURSDAY)
+    assert len(found) == names.count(",") + 1
+    assert all(t.value and len(t.value) == 10 for t in found)

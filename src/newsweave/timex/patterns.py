@@ -201,7 +201,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(  # "Q3", "Q1 2013", "Q4'12"; "FY2013", "FY 2013", "FY13"
         "quarter_code",
-        r"\b(?:Q(?P<ordinal>[1-4])|FY)(?:\s?(?P<year><YEAR>)|\s?['’]?(?P<short>\d\d))?\b",
+        r"\b(?:Q(?P<ordinal>[1-4])|FY)(?:\s?(?P<year><YEAR>)|['’]?(?P<short>\d\d))?\b",
         "quarter_code",
     ),
     _rule(
