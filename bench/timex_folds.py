@@ -1,16 +1,18 @@
 """Calendar dates found and valued right on the dev set: a read part, an unread part, and folds.
 
-    PYTHONPATH=src .venv/bin/python bench/timex_folds.py [DATASET] [--misses] [--kinds]
+    PYTHONPATH=src .venv/bin/python bench/timex_folds.py [DATASET] [--misses]
 
 "Found" is the share of gold DATE expressions that a DATE-typed expression overlaps (relaxed
 recall, as TempEval-3 counts), "value right" the share of those whose TIMEX3 value matches,
-"found and right" the share of all gold dates both found and valued right.
+"found and right" the share of all gold dates both found and valued right, "precision" the
+share of DATE-typed expressions found that overlap a gold date.
 
 The date rules are hand-written while reading dev misses, so the whole set's figure flatters
 them. The documents are therefore split once, by a hash of their text (two AQUAINT documents
 share one text and must fall together), into a part that may be read (60 %) and a part that
 must not be read (40 %): rules are written from the read part's misses only (`--misses` prints
-them and nothing of the unread part), and the unread part's figure is the honest one. The 5
+its misses, wrong values and false dates, and nothing of the unread part), and the unread
+part's figure is the honest one. The 5
 folds by a hash of the document id show how much a figure depends on which news the rules meet.
 dateparser's `search_dates` runs in the same command as the baseline.
 """
