@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from newsweave.timex import relative, resolve
+from newsweave.timex import holidays, relative, resolve
 from newsweave.timex.patterns import RULES, Rule
 from newsweave.timex.resolve import Context, Resolver
 
@@ -36,9 +36,10 @@ _RESOLVERS: dict[str, Resolver] = {
     "century": resolve.century,
     "quarter": resolve.quarter,
     "quarter_anaphor": resolve.quarter_anaphor,
+    "quarter_code": resolve.quarter_code,
     "half": resolve.half,
     "season": resolve.season,
-    "holiday": resolve.holiday,
+    "holiday": holidays.holiday,
     # dates relative to the publication date, and non-dates (`relative.py`)
     "weekday": relative.weekday,
     "deictic_day": relative.deictic_day,

@@ -70,8 +70,15 @@ _FRAGMENTS = {
     r"|nineteen|hundred|a few|few|several|some|many)",
     "APPROX": r"(?:(?:nearly|almost|about|around|some|more than|less than|over|just|only"
     r"|at least|up to|roughly)\s+)?",
-    "PART": r"(?:(?:early|late|mid|the middle of|the end of|the beginning of|the start of"
-    r"|the first half of|the second half of|the rest of|the remainder of)[- ]?\s*)",
+    "HOLIDAY": r"(?:Christmas(?:time| Day| Eve)?|New Year['’]s(?: Day| Eve)?|Thanksgiving(?: Day)?"
+    r"|Independence Day|Fourth of July|July Fourth|Halloween|Labor Day|Memorial Day"
+    r"|Valentine['’]s Day|St\.? Patrick['’]s Day|Veterans['’]? Day|Boxing Day"
+    r"|Easter(?: Sunday| Monday)?|Good Friday|Palm Sunday|Ash Wednesday|Mother['’]s Day"
+    r"|Father['’]s Day|(?:Martin Luther King(?:,? Jr\.?)?|MLK) Day|Presidents['’]? Day"
+    r"|President['’]s Day|Columbus Day|Election Day|Black Friday|Cyber Monday)",
+    "PART": r"(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Ee]nd(?=-)|[Tt]he middle of|[Tt]he end of"
+    r"|[Tt]he beginning of|[Tt]he start of|[Tt]he first half of|[Tt]he second half of"
+    r"|[Tt]he rest of|[Tt]he remainder of)[- ]?\s*)",
 }
 
 
@@ -93,7 +100,7 @@ def _rule(name: str, pattern: str, resolver: str, flags: int = 0) -> Rule:
 _I = re.IGNORECASE
 RULES: tuple[Rule, ...] = (
     # Calendar dates: ISO, numeric, "June 16, 2021", "Saturday, April 25", "June 7-9", "16 June".
-    _rule("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "calendar"),
+    _rule("iso", r"\b(?P<year>\d{4})-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?:\b|(?=T\d))", "calendar"),
     _rule(
         "numeric", r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20)?\d\d)\b", "calendar"
     ),
@@ -116,7 +123,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month_year",
-        r"(?:\b(?P<part><PART>))?(?P<month><MONTH>),?\s+(?:of\s+)?(?P<year><YEAR>)",
+        r"(?=[EeLlMmTtJFASOND])(?:\b(?P<part><PART>))?(?P<month><MONTH>),?\s+(?:of\s+)?"
+        r"(?P<year><YEAR>)",
         "month",
     ),
     _rule(
@@ -124,21 +132,27 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month",
-        r"(?:\b(?P<part><PART>)|\b(?P<rel>last|next|this|this past|this coming)\s+)?"
-        r"(?P<month><MONTH>)",
+        r"(?=[EeLlMmTtnJFASOND])(?:\b(?P<part><PART>)|\b(?P<rel>last|next|this|this past"
+        r"|this coming)\s+)?(?P<month><MONTH>)",
         "month",
     ),
     # Years, decades, centuries.
-    _rule(
+    _rule(  # "2012", "fiscal 2013", "late 2011", "post-2008"; both ends of "2012-13", "1998/99"
         "year",
-        r"(?<![\d$£€.,:/-])(?:\b(?P<part><PART>|the end of\s+)|\b(?:fiscal|calendar)\s+)?"
-        r"\b(?P<year><YEAR>)\b(?!\s*(?:%|percent|-\d|[-/]\d))",
+        r"(?<![\d$£€.,:/-])(?=[EeLlMmTtPpfc12])"
+        r"(?:\b(?P<part><PART>|the end of\s+|[Pp]ost-|[Pp]re-)|\b(?:fiscal|calendar)\s+)?"
+        r"\b(?P<year><YEAR>)\b(?!\s*(?:%|percent))",
+        "year",
+    ),
+    _rule(  # the end of a range of years, "13" of "2012-13" (its start is a year of its own)
+        "year_tail",
+        r"(?<=[-–/])(?<=\b(?:1[6-9]|20)\d\d[-–/])(?P<tail>\d\d(?:\d\d)?)\b(?![-/]\d)",
         "year",
     ),
     _rule(
         "decade",
-        r"\b(?:the\s+)?(?:(?P<part>early|late|mid)[- ]?)?"
-        r"(?:(?P<century>1[6-9]|20)(?P<digit>\d)0|'(?P<short>\d)0)'?s\b",
+        r"(?<![\w'’])(?:the\s+)?(?:(?P<part>early|late|mid)[- ]?)?"
+        r"(?:(?P<century>1[6-9]|20)(?P<digit>\d)0|['’](?P<short>\d)0)['’]?s\b",
         "decade",
         _I,
     ),
@@ -185,6 +199,11 @@ RULES: tuple[Rule, ...] = (
         "quarter_anaphor",
         _I,
     ),
+    _rule(  # "Q3", "Q1 2013", "Q4'12"; "FY2013", "FY 2013", "FY13"
+        "quarter_code",
+        r"\b(?:Q(?P<ordinal>[1-4])|FY)(?:\s?(?P<year><YEAR>)|['’]?(?P<short>\d\d))?\b",
+        "quarter_code",
+    ),
     _rule(
         "half",
         r"\b(?:the\s+)?(?P<ordinal>first|second)[- ]half"
@@ -195,7 +214,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         r"\b(?:(?P<rel>this|last|next|this past|this coming|early|late|the)\s+)?"
-        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year><YEAR>))?\b",
+        r"(?P<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<year><YEAR>))?\b(?!-)",
         "season",
         _I,
     ),
@@ -223,7 +242,8 @@ RULES: tuple[Rule, ...] = (
         r"|the coming|the next|the previous|the prior|the following|the current|the same"
         r"|the latest|coming"
         r"|past|that|the)\s+(?:fiscal\s+|(?P<full>full)\s+)?"
-        r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)",
+        r"(?P<unit>week|weekend|month|year|decade|century)\b(?!-)"
+        r"(?:\s+(?P<dir>before|after|earlier|later)(?=\s*[,.;:!?]))?",
         "relative_unit",
         _I,
     ),
@@ -246,7 +266,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "next_day",
-        r"\bthe (?P<rel>next|following|previous|prior) (?:day|morning|afternoon|evening)\b",
+        r"\bthe (?:(?P<rel>next|following|previous|prior) (?:day|morning|afternoon|evening)\b"
+        r"|day (?P<dir>before|after)(?=\s*[,.;:!?]))",
         "next_day",
         _I,
     ),
@@ -258,11 +279,9 @@ RULES: tuple[Rule, ...] = (
         "offset",
         _I,
     ),
-    _rule(
+    _rule(  # holidays (`holidays.py` dates them) and "9/11"
         "holiday",
-        r"\b(?P<name>Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?"
-        r"|Independence Day|Halloween|Labor Day|Memorial Day|Valentine's Day)"
-        r"(?:,?\s+(?P<year><YEAR>))?",
+        r"\b(?=[A-Z9])(?:(?P<name><HOLIDAY>)\b(?:,?\s+(?P<year><YEAR>))?|(?P<named>9/11)(?!/\d))",
         "holiday",
     ),
     # Vague references to the present, past and future.
@@ -275,17 +294,20 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "past_ref",
-        r"\b(?:more recently|most recently|recently|recent\s+(?:years|months|quarters|weeks|days"
-        r"|decades|times)|lately|the past|formerly|(?:several|a few|many|some) (?:years|months"
-        r"|weeks|decades) ago|years ago|once upon a time)\b(?!-)",
+        r"\b(?=[rmltfsadwyo])(?:(?:more |most )?recently|recent(?:\s+(?:years|months|quarters"
+        r"|weeks|days|decades|times)|(?=\s+[a-z]))|lately|the past|formerly|(?:several|a few"
+        r"|many|some) (?:years|months|weeks|decades) ago|(?:days|weeks|months|years|decades)"
+        r" (?:ago|earlier)|once upon a time)\b(?!-)",
         "past_ref",
         _I,
     ),
     _rule(
         "future_ref",
-        r"\b(?:the (?:near |distant )?future|someday|(?:the )?coming (?:years|months|quarters"
-        r"|weeks|days|decades)|the years ahead|the months ahead"
-        r"|the weeks ahead|the near term|the short term|the long term)\b",
+        r"\b(?=[tscymwd])(?:the (?:(?:near |distant )?future|(?:years|months|weeks|days)"
+        r" (?:ahead|to come)|coming (?:years|months|quarters|weeks|days|decades)"
+        r"|(?:near|short|long) term)|someday|coming (?:years|months|quarters|weeks|days|decades)"
+        r"|(?<!for )(?:years|months|weeks|days|decades) to come"
+        r"|(?:years|months|weeks|days|decades) later)\b",
         "future_ref",
         _I,
     ),
@@ -294,7 +316,8 @@ RULES: tuple[Rule, ...] = (
         "duration",
         r"\b<APPROX>(?:(?P<det>the|the first|the past|the last|the next|the final|another"
         r"|the following)\s+)?(?P<number><NUMBER>)(?:\s*(?:to|or|-|–)\s*(?P<number2><NUMBER>))?"
-        r"(?:\s+more)?[- ](?P<unit><UNIT>s?)(?:[- ]old)?(?:\s+and\s+a\s+half)?\b",
+        r"(?:\s+more)?[- ](?P<unit><UNIT>s?)(?!-(?:ago|earlier|end)\b)(?:[- ]old)?"
+        r"(?:\s+and\s+a\s+half)?\b",
         "duration",
         _I,
     ),

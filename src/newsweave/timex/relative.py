@@ -90,6 +90,11 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
         found := _anaphor(rel, unit, ctx)
     ):
         return found
+    if rel == "the" and text_of(match, "dir"):  # "the year before,": from the one in view
+        later = text_of(match, "dir") in ("after", "later")
+        return _anaphor("the following" if later else "the previous", unit, ctx) or _shifted(
+            match, ctx.reference, unit, 1 if later else -1
+        )
     if rel in ("that", "the") and unit == "year" and ctx.last_year is not None:
         value = f"{ctx.last_year:04d}"
         return Resolution("DATE", value, "year", f"{match.group(0)} → {value} (the year in view)")
@@ -105,13 +110,18 @@ def relative_unit(match: re.Match[str], ctx: Context) -> Resolution | None:
         and not text_of(match, "part")
     ):
         return None  # "the year" is mostly a duration or a generic year, not a date
-    if rel == "the" and unit == "week":
+    if rel == "the" and unit == "week" and not text_of(match, "part"):
         return Resolution("DATE", f"{ctx.reference.year:04d}-WXX", "week", match.group(0))
     step = -1 if rel in _BACK else 1 if rel in _AHEAD else 0
     if rel == "the" and unit == "weekend" and ctx.tense(match) == "past":
         step = -1 if ctx.reference.weekday() < 5 else 0
-    value, precision = shift(ctx.reference, unit, step)
-    return Resolution("DATE", value, precision, explained(match, value, ctx.reference, ""))
+    return _shifted(match, ctx.reference, unit, step)
+
+
+def _shifted(match: re.Match[str], reference: date, unit: str, step: int) -> Resolution:
+    """The `unit` (week...century) `step` units from the publication date's."""
+    value, precision = shift(reference, unit, step)
+    return Resolution("DATE", value, precision, explained(match, value, reference, ""))
 
 
 def _anaphor(rel: str, unit: str, ctx: Context) -> Resolution | None:
@@ -161,11 +171,13 @@ def days_around(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def next_day(match: re.Match[str], ctx: Context) -> Resolution | None:
-    """ "The next morning", "the previous day": a day from the day the text named last."""
+    """ "The next morning", "the previous day", "the day before,": a day from the day the text
+    named last."""
     base = ctx.last_day or ctx.reference
     if base is None:
         return Resolution("DATE", None, "day", f"{match.group(0)}: {UNRESOLVED}")
-    step = 1 if text_of(match, "rel") in ("next", "following") else -1
+    step = 1 if text_of(match, "rel") in ("next", "following") or text_of(match, "dir") else -1
+    step = -1 if text_of(match, "dir") == "before" else step
     ctx.last_day = base + timedelta(days=step)
     value = day_value(ctx.last_day)
     return Resolution("DATE", value, "day", f"{match.group(0)} → {value} (from {day_value(base)})")

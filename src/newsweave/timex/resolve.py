@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from newsweave.timex.calendar_math import (
     add_months,
@@ -163,8 +163,27 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, "month", explained(match, value, reference, note))
 
 
+def _range_end(first: int, tail: str) -> int | None:
+    """The later year of a range "2012-13" or "1998/1999" from its first year and the digits
+    after the dash, or None when they do not name a year 1 to 30 years on (a count, a page
+    range, a year-month "2013-03")."""
+    later = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail)
+    later += 100 if later <= first and len(tail) == 2 else 0
+    return later if 0 < later - first <= 30 else None
+
+
 def year(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if "tail" in match.groupdict():  # "13" of "2012-13": the range's end, when the range is one
+        first = int(ctx.text[match.start() - 5 : match.start() - 1])
+        later = _range_end(first, match.group("tail"))
+        if later is None:
+            return None
+        ctx.last_year = later
+        return Resolution("DATE", f"{later:04d}", "year", f"{match.group(0)}: a year ({first}-)")
     number = int(match.group("year"))
+    dash = re.match(r"\s*[-–/]\s*(\d+)", ctx.text[match.end() : match.end() + 8])
+    if dash and _range_end(number, dash.group(1)) is None:
+        return None  # "2000-3000 people", "2013-03", "1-800-555-2012"
     following = ctx.text[match.end() : match.end() + 12].lower()
     if re.match(r"\s*(?:people|persons|troops|workers|shares|tons|feet|meters|miles|units|"
                 r"employees|jobs|cars|homes|residents)", following):  # fmt: skip
@@ -229,11 +248,38 @@ def _quarter_year(quarter: int, tense: Tense | None, reference: date) -> int:
 def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = ORDINALS[match.group("ordinal").lower()]
     owner, year_text = text_of(match, "owner"), text_of(match, "year") or text_of(match, "pyear")
-    if year_text:
-        year_number = int(year_text)
-    elif ctx.reference is None:
-        return Resolution("DATE", None, "quarter", f"{match.group(0)}: {UNRESOLVED}")
-    else:
+    return _quarter(match, ctx, number, int(year_text) if year_text else None, owner)
+
+
+def _short_year(digits: str, ctx: Context) -> int:
+    """The year of two digits ("'13", "FY13"): in the century that puts it at most 20 years
+    after the reference year (2000 without one)."""
+    base = ctx.reference.year if ctx.reference else 2000
+    year_number = base // 100 * 100 + int(digits)
+    return year_number - 100 if year_number > base + 20 else year_number
+
+
+def quarter_code(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "Q3", "Q1 2013", "Q4'12": a quarter; "FY2013", "FY13": a fiscal year (valued as the year,
+    as "fiscal 2013" is)."""
+    year_text, short = text_of(match, "year"), text_of(match, "short")
+    year_number = int(year_text) if year_text else _short_year(short, ctx) if short else None
+    if match.group("ordinal"):
+        return _quarter(match, ctx, int(match.group("ordinal")), year_number, "")
+    if year_number is None:
+        return None
+    ctx.last_year = year_number
+    return Resolution("DATE", f"{year_number:04d}", "year", f"{match.group(0)}: a fiscal year")
+
+
+def _quarter(
+    match: re.Match[str], ctx: Context, number: int, year_number: int | None, owner: str
+) -> Resolution:
+    """The quarter `number` of `year_number`, or of the year the tense and the publication date
+    give (moved by an owner: "last year's", "the year-ago")."""
+    if year_number is None:
+        if ctx.reference is None:
+            return Resolution("DATE", None, "quarter", f"{match.group(0)}: {UNRESOLVED}")
         year_number = _quarter_year(number, ctx.tense(match), ctx.reference)
         year_number += {"last year's": -1, "next year's": 1}.get(owner, 0)
         year_number -= 1 if owner.startswith(("the year-", "the comparable")) else 0
@@ -285,11 +331,22 @@ def half(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", value, "half", f"{match.group(0)} → {value}")
 
 
+_BARE_SEASON_PREPOSITIONS = {"in", "during", "since", "until", "by", "this", "over"}
+# With "the" a season may follow more words: "into the summer", but "for fall crops" is no date.
+_SEASON_PREPOSITIONS = _BARE_SEASON_PREPOSITIONS | {
+    "till", "into", "through", "throughout", "for", "before", "after"
+}  # fmt: skip
+
+
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     code = SEASONS[match.group("season").lower()]
     rel, year_text = text_of(match, "rel"), text_of(match, "year")
     if rel in ("the", "") and not year_text:
-        if ctx.word_before(match) not in ("in", "during", "since", "until", "by", "this", "over"):
+        # "in spring", "into the summer"; not "the fall of the Wall", "prices fall", "for fall crop"
+        before = ctx.word_before(match)
+        if before not in _SEASON_PREPOSITIONS or re.match(r"\s+of\b", ctx.text[match.end() :]):
+            return None
+        if rel == "" and before not in _BARE_SEASON_PREPOSITIONS:
             return None
         rel = ""
     if year_text:
@@ -303,36 +360,3 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(
         "DATE", value, "season", explained(match, value, ctx.reference, tense_note(tense))
     )
-
-
-def _holiday_date(name: str, year_number: int) -> date:
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "halloween": (10, 31), "valentine's day": (2, 14)}  # fmt: skip
-    if name in fixed:
-        return date(year_number, *fixed[name])
-    if name.startswith("thanksgiving"):
-        first = date(year_number, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
-    if name == "labor day":
-        first = date(year_number, 9, 1)
-        return first + timedelta(days=(0 - first.weekday()) % 7)
-    last = date(year_number, 5, 31)  # Memorial Day: the last Monday of May
-    return last - timedelta(days=last.weekday())
-
-
-def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
-    name, year_text = match.group("name").lower(), text_of(match, "year")
-    if year_text:
-        found = _holiday_date(name, int(year_text))
-        return Resolution("DATE", day_value(found), "day", f"{match.group(0)} → {day_value(found)}")
-    if ctx.reference is None:
-        return Resolution("DATE", None, "day", f"{match.group(0)}: {UNRESOLVED}")
-    tense, reference = ctx.tense(match), ctx.reference
-    found = _holiday_date(name, reference.year)
-    if tense == "past" and found > reference:
-        found = _holiday_date(name, reference.year - 1)
-    elif tense == "future" and found < reference:
-        found = _holiday_date(name, reference.year + 1)
-    why = explained(match, day_value(found), reference, tense_note(tense))
-    return Resolution("DATE", day_value(found), "day", why)

@@ -32,7 +32,12 @@ def _words(text: str) -> frozenset[str]:
 
 
 _FUTURE = _words("will 'll ’ll shall wo won't tomorrow would might")
-_INTENT = _words("set due expected poised plans plan planning planned going likely hopes is are")
+# Before "to", these put what follows ahead. Only present forms: a past "agreed" or "vowed" is
+# mostly the act the date belongs to ("Russia agreed on Wednesday to enlist...").
+_INTENT = _words(
+    "set due expected poised plans plan planning planned going likely hopes is are expects expect"
+    " agrees agree intends intend aims aim wants want seeks seek hope promises vows pledges"
+)
 _SCHEDULED = _words("scheduled slated upcoming")
 _PAST_AUX = _words("was were had did didn't wasn't weren't hadn't yesterday ago earlier last")
 _PRESENT_AUX = _words("is are am 's ’s isn't aren't do does says say now today")
