@@ -3,9 +3,11 @@
 
     python bench/quote_errors.py ../shared/data/quotes-train-polnear.jsonl --from 0 --to 600
     python bench/quote_errors.py FILE --from 600 --to 840 --summary   # the figures only
+    python bench/quote_errors.py FILE --from 720 --to 840 --summary --textacy  # and textacy's
 
 Prints each matched quote whose speaker is wrong (gold speaker, predicted mention and speaker,
-the sentence around the quote), then speaker accuracy and quote P/R/F1 for the slice.
+the sentence around the quote), then speaker accuracy and quote P/R/F1 for the slice; with
+`--textacy`, textacy's `direct_quotations` per paragraph on the same slice in the same run.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ def main() -> None:
     parser.add_argument("--to", dest="last", type=int, default=None)
     parser.add_argument("--fast", action="store_true", help="fast mode (no spaCy)")
     parser.add_argument("--summary", action="store_true", help="figures only, no error list")
+    parser.add_argument("--textacy", action="store_true", help="also textacy per paragraph")
     args = parser.parse_args()
     lines = args.dataset.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()][args.first : args.last]
@@ -33,9 +36,17 @@ def main() -> None:
             for gold, guess in quotes._match(record["quotes"], predicted):
                 if not quotes.speaker_right(gold, guess):
                     _show(record, gold, guess)
+    _figures("newsweave --fast" if args.fast else "newsweave", records, predictions)
+    if args.textacy:
+        _figures("textacy", records, quotes._textacy(records))
+
+
+def _figures(
+    system: str, records: list[dict[str, object]], predictions: list[list[quotes.Predicted]]
+) -> None:
     result = quotes.score(records, predictions)
     print(
-        f"articles {len(records)}  matched {result['matched']}  speaker accuracy "
+        f"{system:<18} articles {len(records)}  matched {result['matched']}  speaker accuracy "
         f"{result['speaker_accuracy']:.3f}  quote P {result['precision']:.3f} "
         f"R {result['recall']:.3f} F1 {result['f1']:.3f}"
     )

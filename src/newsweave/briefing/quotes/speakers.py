@@ -1,5 +1,6 @@
 """Who a quotation is attributed to: the cue ("said", "told CNN", "according to", a colon) in the
-quotation's sentence, and the cue's subject in the dependency parse.
+quotation's sentence, and the cue's subject in the dependency parse. 'According to X' in the
+sentence names X before any verb does (the source the writer cites, as PolNeAR annotates it).
 
 A quoted stretch with no cue in its sentence is speech only when it continues an attributed
 quotation (the next sentence of the same speaker, the next paragraph of a long quote, a lead-in
@@ -101,7 +102,10 @@ _SMALL_WORDS = word_set("a an and the of in on at to for with by or")
 _CHUNK = re.compile(r"[^,]+")
 MAX_SUBJECT_WORDS = 6
 MAX_HOPS = 6
-_COLON_LEAD = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s*$")
+# 'Peskov:', or with a party label in brackets as transcripts print it: 'Rep. Ann Lee (R-Ohio):'.
+_COLON_LEAD = re.compile(
+    r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*\([A-Z][\w.-]{0,10}\))?\s*:\s*$"
+)
 
 
 def is_cue(word: str, text: str, end: int) -> bool:
@@ -196,7 +200,9 @@ def find_cue(
         at = token.idx + offset
         return min(abs(at - span.end), abs(span.start - at))
 
-    governing = _governing_cue(doc, offset, span, quoted)
+    cited = [t for t in candidates if t.lower_ == "according" and _cites(t)]
+    governing = _cue_of(doc, offset, cited[0]) if cited else None  # 'according to X': X's
+    governing = governing or _governing_cue(doc, offset, span, quoted)
     if governing is not None:
         return governing
     for token in sorted(candidates, key=distance):
@@ -215,6 +221,22 @@ def find_cue(
     if verbs:  # a cue used as a verb, not the noun of 'his “killer” comment'
         return _between(doc, offset, span, sorted(verbs, key=distance)[0])
     return None
+
+
+def _cites(according: Token) -> bool:
+    """'according to X' names the quote's source, unless it opens the clause another cue
+    reports ('Lee said that according to its count, “...”' is Lee's). Read by the word before
+    it, not the parse, which hangs a closing 'according to' as often from the reported clause
+    ('Trump said he was “happy,” according to The Times') as from its report."""
+    before = according.nbor(-1).lower_ if according.i > 0 else ""
+    return before != "that" and bool(_subjects(according))
+
+
+def _cue_of(doc: Doc, offset: int, cue: Token) -> Cue:
+    """The cue `cue` with its first subject (one it is known to have) as the speaker."""
+    subject = _subjects(cue)[0]
+    left, right = _phrase(subject)
+    return Cue(cue.text, doc.text[left:right], left + offset, right + offset, subject.idx + offset)
 
 
 def _governing_cue(
