@@ -129,3 +129,15 @@ def test_a_new_paragraph_with_its_own_subject_does_not_inherit_the_speaker() -> 
         fast=False,
     )
     assert [q.speaker for q in quotes] == ["Tom Becker", "Ann Walsh"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fast", [False, True])
+def test_he_is_the_person_named_earlier_in_his_sentence_not_the_last_speaker(fast: bool) -> None:
+    quotes = quotes_of(
+        "“We need the money from the state,” said Mayor Tom Becker.\n"
+        "Sam Hill, the county engineer, said on Monday that the bridge was unsafe, and he"
+        " told reporters it was “mostly rust and paint and nothing else.”",
+        fast=fast,
+    )
+    assert [q.speaker for q in quotes] == ["Tom Becker", "Sam Hill"]
