@@ -141,3 +141,23 @@ def test_he_is_the_person_named_earlier_in_his_sentence_not_the_last_speaker(fas
         fast=fast,
     )
     assert [q.speaker for q in quotes] == ["Tom Becker", "Sam Hill"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_shows_title_before_a_speaker_is_no_quote(fast: bool) -> None:
+    quotes = quotes_of(
+        "On Sunday on ABC’s “This Week,” Tom Becker said the plan was “dead on arrival.”",
+        fast=fast,
+    )
+    assert [(q.text, q.speaker) for q in quotes] == [("dead on arrival.", "Tom Becker")]
+
+
+@pytest.mark.slow
+def test_a_lead_in_hung_from_its_quotation_still_names_the_askers() -> None:
+    quotes = quotes_of(
+        "At the news conference on Monday, the mayor’s first three questioners ranged from"
+        " doubtful to hostile: “Is it time for your plan to change?”",
+        fast=False,
+    )
+    assert [q.speaker for q in quotes] == ["the mayor’s first three questioners"]

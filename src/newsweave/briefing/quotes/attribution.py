@@ -186,9 +186,10 @@ def _attribute_text(
             item = _with_cue(text, span, cue, resolver)
         elif span.chain in chains:
             item = _inherit(text, span, chains[span.chain])
-        elif (words >= config.min_words_alone or _new_paragraph(previous_span, span, words)) and (
-            found := _embedded(text, span, region, here, finder, start, resolver)
-        ):
+        elif (
+            words >= config.min_words_alone
+            or _new_paragraph(previous_span, span, bounds, words >= config.min_words_continued)
+        ) and (found := _embedded(text, span, region, here, finder, start, resolver)):
             item = found  # a long quotation inside a sentence with its own subject
         elif words >= config.min_words_continued and _continues(previous_span, span, bounds):
             item = _inherit(text, span, previous) if previous else None
@@ -260,12 +261,17 @@ def _inherit(text: str, span: QuoteSpan, source: Attributed | None) -> Attribute
     )  # fmt: skip
 
 
-def _new_paragraph(previous: QuoteSpan | None, span: QuoteSpan, words: int) -> bool:
-    """A quote of `MIN_WORDS_UNFRAMED` words or more in a later paragraph than the previous
-    quote: a sentence with its own subject there ('Dottie Deans ... credited him for “...”')
-    names its speaker before the previous paragraph's does."""
+def _new_paragraph(
+    previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[int, int]], long: bool
+) -> bool:
+    """A quote that would inherit the speaker of the previous paragraph's quote: a sentence
+    with its own subject here ('Dottie Deans ... credited him for “...”') names its speaker
+    first. Only a quote that would be kept anyway: this never adds a quote."""
     return (
-        previous is not None and previous.paragraph < span.paragraph and words >= MIN_WORDS_UNFRAMED
+        long
+        and previous is not None
+        and previous.paragraph < span.paragraph
+        and _continues(previous, span, bounds)
     )
 
 

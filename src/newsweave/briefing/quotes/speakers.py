@@ -274,8 +274,14 @@ def _governing_cue(
 
 def root_subject(doc: Doc, offset: int, region: tuple[int, int]) -> Cue | None:
     """The subject of the main verb of a lead-in with no cue ('He then listed the qualities
-    ...:' before a quoted paragraph)."""
-    roots = [t for t in doc if t.dep_ == "ROOT" and region[0] <= t.idx + offset < region[1]]
+    ...:' before a quoted paragraph): a root of the parse, or the lead-in's top word when the
+    parse hangs it from the quotation after it ('questioners ranged from ... to hostile: “Is
+    it ...?”' made the quote's 'Is' the root)."""
+
+    def inside(token: Token) -> bool:
+        return region[0] <= token.idx + offset < region[1]
+
+    roots = [t for t in doc if inside(t) and (t.dep_ == "ROOT" or not inside(t.head))]
     for root in reversed(roots):
         subjects = _subjects(root)
         if subjects:

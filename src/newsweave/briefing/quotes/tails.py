@@ -4,7 +4,8 @@ inverted attribution of news style with any verb ('“...,” remembered Roy Ver
 nominee riffed on ...', '“...,” he surmised').
 
 Both are read by position, so full and fast mode share them. The inverted tail is taken only
-when the quotation closes its clause with a comma, '!' or '?' inside the marks and the words
+when the quotation opens its sentence and closes its clause with a comma, '!' or '?' inside
+the marks (not a show's title: 'on ABC’s “This Week,” Rubio said'), and the words
 after it are a verb and a subject (either order) before the clause ends: the shape news uses
 for nothing but attribution, whatever the verb. It also keeps a short quote whose words are
 capitalised ('“Debate recap,” tweeted ...') from passing for a title.
@@ -73,7 +74,7 @@ def tail_cue(text: str, span: QuoteSpan, limit: int) -> Cue | None:
     '“...,” remembered Roy Verley, ...' -> Roy Verley; '“...,” he surmised.' -> he. Nothing
     past `limit` (the end of the quote's sentence) is read."""
     inside = text[span.start : span.end].rstrip(" ”\"’'")
-    if not inside.endswith((",", "!", "?")):
+    if not inside.endswith((",", "!", "?")) or not _opens_sentence(text, span):
         return None
     after = span.end + 1
     stop = min(limit, after + 160)
@@ -88,6 +89,13 @@ def tail_cue(text: str, span: QuoteSpan, limit: int) -> Cue | None:
         if _subject_like(subject, after_verb=False) and _verb_like(verb, text, second.end(2)):
             return Cue(verb, subject, at, at + len(subject))
     return None
+
+
+def _opens_sentence(text: str, span: QuoteSpan) -> bool:
+    """The quotation opens its sentence or paragraph: not a title after a preposition ('on
+    ABC’s “This Week,” Rubio said'), nor a phrase inside a longer sentence."""
+    before = text[max(0, span.start - 4) : span.start - 1].rstrip(" \t\xa0")
+    return not before or before.endswith(("\n", ".", "!", "?", ":", ";", "”", '"'))
 
 
 def _unstop(phrase: str) -> str:
