@@ -43,7 +43,7 @@ def test_an_inverted_attribution_with_any_verb_names_the_speaker(fast: bool) -> 
         "“A lot of engineers said no, and she set out to prove them wrong,” remembered Tom"
         " Becker, the firm’s former spokesman.\n"
         "“Let me help you out, the answer is no,” the retired judge riffed on the mayor’s"
-        " answer.\n"
+        " silence.\n"
         "Ann Walsh spoke last.\n"
         "“People are afraid of wasting their votes,” she surmised.",
         fast=fast,

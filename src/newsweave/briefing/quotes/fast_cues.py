@@ -122,8 +122,7 @@ def _is_cue(text: str, match: re.Match[str], quoted: Sequence[tuple[int, int]]) 
         return False
     if word == "according":  # not inside what another cue reports ('said that according to')
         return text.startswith(" to ", match.end()) and previous != "that"
-    possessed = previous.endswith(("’s", "'s", "s’", "s'"))  # 'the mayor’s answer': a noun
-    return word in STRONG or (previous not in _DETERMINERS and not possessed)
+    return word in STRONG or previous not in _DETERMINERS
 
 
 def _subject(
