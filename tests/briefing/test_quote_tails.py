@@ -7,7 +7,12 @@ paragraph whose own subject speaks."""
 from __future__ import annotations
 
 import pytest
+from conftest import make_article
 from test_quote_speakers import quotes_of
+
+from newsweave.briefing.entities import find_entities
+from newsweave.briefing.quotes.attribution import attribute
+from newsweave.models import Story
 
 
 @pytest.mark.slow
@@ -161,3 +166,18 @@ def test_a_lead_in_hung_from_its_quotation_still_names_the_askers() -> None:
         fast=False,
     )
     assert [q.speaker for q in quotes] == ["the mayor’s first three questioners"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("fast", [False, True])
+def test_the_cited_source_gives_way_to_the_speaker_when_the_setting_says_so(fast: bool) -> None:
+    text = (
+        "Security chief Tom Becker told customers on Friday that “we had locks on every door"
+        " but the one they used,” according to two people on the call."
+    )
+    story = Story("s", (make_article(text),))
+    entities = find_entities(story, fast=fast)
+    cited = attribute([text], entities, fast=fast)[0]
+    spoken = attribute([text], entities, fast=fast, cited_source_speaks=False)[0]
+    assert [a.mention for a in cited] == ["two people"]
+    assert [a.speaker for a in spoken] == ["Tom Becker"]

@@ -74,20 +74,22 @@ class _Parsed:
 
     docs: dict[int, Doc]
     text: str
+    cited: bool = True  # [quotes] cited_source_speaks
 
     def cue(
         self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
     ) -> Cue | None:
-        found = find_cue(self.docs[start], start, region, span, here)
+        found = find_cue(self.docs[start], start, region, span, here, cited=self.cited)
         if found is not None and found.speaker is None:  # a cue the parse gave no subject
-            return fast_cue(self.text, region, span, here) or found
+            return fast_cue(self.text, region, span, here, cited=self.cited) or found
         return found
 
     def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None:
         if start not in self.docs:
             return None
         doc = self.docs[start]
-        return find_cue(doc, start, region, probe, []) or root_subject(doc, start, region)
+        found = find_cue(doc, start, region, probe, [], cited=self.cited)
+        return found or root_subject(doc, start, region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +97,16 @@ class _Positional:
     """Cues by position alone (`fast_cues`): no parse."""
 
     text: str
+    cited: bool = True  # [quotes] cited_source_speaks
 
     def cue(
         self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
     ) -> Cue | None:
-        return fast_cue(self.text, region, span, here)
+        return fast_cue(self.text, region, span, here, cited=self.cited)
 
     def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None:
-        return fast_cue(self.text, region, probe, []) or lead_subject(self.text, region)
+        found = fast_cue(self.text, region, probe, [], cited=self.cited)
+        return found or lead_subject(self.text, region)
 
 
 def attribute(
@@ -111,10 +115,13 @@ def attribute(
     """The attributed quotes of each text (same order), parsing only quotation paragraphs;
     with `fast`, parsing nothing (cues and speakers by position, see `fast_cues`)."""
     config = settings("quotes", **overrides)
+    cited = config.cited_source_speaks
     found = [find_spans(text) for text in texts]
     if fast:
         return [
-            _attribute_text(text, spans, _Positional(blank_datelines(text)), entities, config)
+            _attribute_text(
+                text, spans, _Positional(blank_datelines(text), cited), entities, config
+            )
             for text, spans in zip(texts, found, strict=True)
         ]
     wanted: dict[tuple[int, int], str] = {}
@@ -132,7 +139,7 @@ def attribute(
     out = []
     for text, spans in zip(texts, found, strict=True):
         own = {start: doc for (key, start), doc in docs.items() if key == id(text)}
-        finder = _Parsed(own, blank_datelines(text))
+        finder = _Parsed(own, blank_datelines(text), cited)
         out.append(_attribute_text(text, spans, finder, entities, config))
     return out
 

@@ -75,11 +75,17 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 
 
 def fast_cue(
-    text: str, region: tuple[int, int], span: QuoteSpan, spans: Sequence[QuoteSpan]
+    text: str,
+    region: tuple[int, int],
+    span: QuoteSpan,
+    spans: Sequence[QuoteSpan],
+    *,
+    cited: bool = True,
 ) -> Cue | None:
-    """The attribution of `span` in `region` found by position alone (see the module doc)."""
+    """The attribution of `span` in `region` found by position alone (see the module doc);
+    'according to X' before every verb with `cited`, after them without."""
     cues = sorted(cue_words(text, region, spans), key=lambda m: _distance(m, span))
-    cues.sort(key=lambda m: m.group().lower() != "according")  # 'according to X' names X
+    cues.sort(key=lambda m: (m.group().lower() == "according") != cited)  # first, or last
     for cue in cues:
         found = _subject(text, region, span, cue)
         if found is not None:

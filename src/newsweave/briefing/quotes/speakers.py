@@ -182,9 +182,16 @@ def dash_speaker(text: str, span: QuoteSpan) -> Cue | None:
 
 
 def find_cue(
-    doc: Doc, offset: int, region: tuple[int, int], span: QuoteSpan, spans: Sequence[QuoteSpan]
+    doc: Doc,
+    offset: int,
+    region: tuple[int, int],
+    span: QuoteSpan,
+    spans: Sequence[QuoteSpan],
+    *,
+    cited: bool = True,
 ) -> Cue | None:
-    """The attribution in the span's region, nearest cue first; None when there is none."""
+    """The attribution in the span's region, nearest cue first; None when there is none. With
+    `cited`, 'according to X' names X before any verb does; without, after every verb."""
     quoted = [(s.start - 1, s.end + 1) for s in spans]
     text = doc.text  # spaCy rebuilds it from every token on each access: once, not per token
     candidates = [
@@ -200,12 +207,14 @@ def find_cue(
         at = token.idx + offset
         return min(abs(at - span.end), abs(span.start - at))
 
-    cited = [t for t in candidates if t.lower_ == "according" and _cites(t)]
-    governing = _cue_of(doc, offset, cited[0]) if cited else None  # 'according to X': X's
+    sources = [t for t in candidates if cited and t.lower_ == "according" and _cites(t)]
+    governing = _cue_of(doc, offset, sources[0]) if sources else None  # 'according to X': X
     governing = governing or _governing_cue(doc, offset, span, quoted)
     if governing is not None:
         return governing
-    for token in sorted(candidates, key=distance):
+    for token in sorted(
+        candidates, key=lambda t: (not cited and t.lower_ == "according", distance(t))
+    ):
         outside = [
             t for t in _subjects(token) if not any(a <= t.idx + offset < b for a, b in quoted)
         ]
