@@ -204,6 +204,7 @@ class QuotesSettings:
     min_words_continued: int
     max_sentences_back: int
     variant_similarity: float
+    cited_source_speaks: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,9 @@
 `attribute(texts, entities)` finds the quotation marks of each text, parses (dependency parser
 only) the paragraphs that hold them in one batch, finds each stretch's cue and subject, and
 resolves the subject to a story entity (a cue the parse leaves without a subject gets the one
-found by position). Stretches that are not speech are dropped here. With `fast=True` nothing is
+found by position, and one with no cue in its sentence gets an inverted attribution with any
+verb or a '- Name.' line after its paragraph, `tails`). Stretches that are not speech are
+dropped here. With `fast=True` nothing is
 parsed: cues and speakers are found by position (`fast_cues`), and the rest (continued quotes,
 colon lead-ins, a quote paragraph after a paragraph about a person, resolution) is the same
 code. Datelines ('LONDON (Reuters) -') are blanked before either looks for a subject.
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from newsweave.briefing.quotes.coref import SpeakerResolver
 from newsweave.briefing.quotes.fast_cues import fast_cue, lead_subject
 from newsweave.briefing.quotes.framing import MIN_WORDS_UNFRAMED, framed
+from newsweave.briefing.quotes.mentions import settle
 from newsweave.briefing.quotes.spans import CLOSERS, OPENERS, QuoteSpan, find_spans, paragraphs
 from newsweave.briefing.quotes.speakers import (
     Cue,
@@ -30,6 +33,7 @@ from newsweave.briefing.quotes.speakers import (
     root_subject,
     scare_marked,
 )
+from newsweave.briefing.quotes.tails import next_line_speaker, tail_cue
 from newsweave.clean.dateline import dateline_end
 from newsweave.config import settings
 from newsweave.models import Entity
@@ -70,20 +74,22 @@ class _Parsed:
 
     docs: dict[int, Doc]
     text: str
+    cited: bool = True  # [quotes] cited_source_speaks
 
     def cue(
         self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
     ) -> Cue | None:
-        found = find_cue(self.docs[start], start, region, span, here)
+        found = find_cue(self.docs[start], start, region, span, here, cited=self.cited)
         if found is not None and found.speaker is None:  # a cue the parse gave no subject
-            return fast_cue(self.text, region, span, here) or found
+            return fast_cue(self.text, region, span, here, cited=self.cited) or found
         return found
 
     def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None:
         if start not in self.docs:
             return None
         doc = self.docs[start]
-        return find_cue(doc, start, region, probe, []) or root_subject(doc, start, region)
+        found = find_cue(doc, start, region, probe, [], cited=self.cited)
+        return found or root_subject(doc, start, region)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,14 +97,16 @@ class _Positional:
     """Cues by position alone (`fast_cues`): no parse."""
 
     text: str
+    cited: bool = True  # [quotes] cited_source_speaks
 
     def cue(
         self, start: int, region: tuple[int, int], span: QuoteSpan, here: list[QuoteSpan]
     ) -> Cue | None:
-        return fast_cue(self.text, region, span, here)
+        return fast_cue(self.text, region, span, here, cited=self.cited)
 
     def lead(self, start: int, region: tuple[int, int], probe: QuoteSpan) -> Cue | None:
-        return fast_cue(self.text, region, probe, []) or lead_subject(self.text, region)
+        found = fast_cue(self.text, region, probe, [], cited=self.cited)
+        return found or lead_subject(self.text, region)
 
 
 def attribute(
@@ -107,10 +115,13 @@ def attribute(
     """The attributed quotes of each text (same order), parsing only quotation paragraphs;
     with `fast`, parsing nothing (cues and speakers by position, see `fast_cues`)."""
     config = settings("quotes", **overrides)
+    cited = config.cited_source_speaks
     found = [find_spans(text) for text in texts]
     if fast:
         return [
-            _attribute_text(text, spans, _Positional(blank_datelines(text)), entities, config)
+            _attribute_text(
+                text, spans, _Positional(blank_datelines(text), cited), entities, config
+            )
             for text, spans in zip(texts, found, strict=True)
         ]
     wanted: dict[tuple[int, int], str] = {}
@@ -128,7 +139,7 @@ def attribute(
     out = []
     for text, spans in zip(texts, found, strict=True):
         own = {start: doc for (key, start), doc in docs.items() if key == id(text)}
-        finder = _Parsed(own, blank_datelines(text))
+        finder = _Parsed(own, blank_datelines(text), cited)
         out.append(_attribute_text(text, spans, finder, entities, config))
     return out
 
@@ -161,16 +172,18 @@ def _attribute_text(
     for span in spans:
         words = len(text[span.start : span.end].split())
         quoted = text[span.start : span.end]
-        if (
-            scare_marked(text, span)
-            or (words < config.min_words_alone and looks_like_title(quoted))
-            or not any(char.isalnum() for char in quoted)  # '“__________”': no words at all
-        ):
-            continue
         start, end = bounds[span.paragraph]
         here = [s for s in spans if s.paragraph == span.paragraph]
         region = region_of(span, regions(text, start, end, here))
-        cue = dash_speaker(text, span) or finder.cue(start, region, span, here)
+        tail = tail_cue(text, span, region[1])
+        if (
+            scare_marked(text, span)
+            or (words < config.min_words_alone and looks_like_title(quoted) and tail is None)
+            or not any(char.isalnum() for char in quoted)  # '“__________”': no words at all
+        ):
+            continue
+        cue = dash_speaker(text, span) or next_line_speaker(text, span)
+        cue = cue or finder.cue(start, region, span, here) or tail
         if cue is None:
             cue = _colon_before(text, span, region, here, finder, start)  # the colon frames it
         elif words < MIN_WORDS_UNFRAMED and not framed(text, span, cue, region, here):
@@ -180,9 +193,10 @@ def _attribute_text(
             item = _with_cue(text, span, cue, resolver)
         elif span.chain in chains:
             item = _inherit(text, span, chains[span.chain])
-        elif words >= config.min_words_alone and (
-            found := _embedded(text, span, region, here, finder, start, resolver)
-        ):
+        elif (
+            words >= config.min_words_alone
+            or _new_paragraph(previous_span, span, bounds, words >= config.min_words_continued)
+        ) and (found := _embedded(text, span, region, here, finder, start, resolver)):
             item = found  # a long quotation inside a sentence with its own subject
         elif words >= config.min_words_continued and _continues(previous_span, span, bounds):
             item = _inherit(text, span, previous) if previous else None
@@ -234,60 +248,8 @@ def _embedded(
     return item if item.speaker is not None else None
 
 
-_PARTY_LABEL = re.compile(r"[RDI]-[A-Z][\w.]*")
-_BEFORE_BRACKET = re.compile(r"((?:[A-Z][\w.’'-]*[ \xa0]+){0,4}[A-Z][\w’'-]*)[ \xa0]*$")
-
-
-def _outside_brackets(text: str, cue: Cue) -> Cue:
-    """A speaker found inside the brackets that follow a name ('Sen. Ann Berg (D-MA) said'),
-    or in the party label between commas after it ('Rep. Ann Berg, D-Mass., said'): the name
-    before them."""
-    left, right = cue.speaker_start, cue.speaker_end
-    if left is None or right is None or left < 2 or cue.speaker is None:
-        return cue
-    if text[left - 1] == "(":
-        if not text.startswith((")", ".)"), right):  # 'Calif.)': the name stops at the point
-            return cue
-        name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 1)
-    elif text[left - 2 : left] == ", " and _PARTY_LABEL.fullmatch(cue.speaker):
-        name = _BEFORE_BRACKET.search(text, max(0, left - 80), left - 2)
-    else:
-        return cue
-    if name is None:
-        return cue
-    return Cue(cue.word, name.group(1), name.start(1), name.end(1))
-
-
-_RELATIVE = re.compile(
-    r"([A-Z][\w.’'-]*(?:[ \xa0]+[A-Z][\w.’'-]*){0,3}),(?: [a-z]+,)?"
-    r" who(?:se)? [^,;:.()“”\"]{1,120},"
-    r" ([a-z]+)\b(?: ([a-z]+)\b)?"
-)
-
-
-_PREPOSITIONS = frozenset({"Of", "On", "In", "At", "For", "As", "With", "About"})
-
-
-def _before_relative(text: str, cue: Cue) -> Cue:
-    """A speaker taken from in or near a relative clause between a name and its verb ('Of
-    Carson, Levine, who has given money to Rubio, said'; 'Sanders, who sits at zero
-    endorsements, said'), or a preposition the parse took for the subject ('Of'): the name
-    before the clause."""
-    at = cue.speaker_start
-    if at is None or cue.word is None:
-        return cue
-    for match in _RELATIVE.finditer(text, max(0, at - 160), at + 200):
-        verb = 2 if match.group(2) == cue.word.lower() else 3  # 'said', 'also said'
-        if match.group(verb) != cue.word.lower() or match.start(1) == at:
-            continue
-        inside = match.end(1) <= at < match.start(verb)
-        if inside or (match.start(1) - 40 <= at and cue.speaker in _PREPOSITIONS):
-            return Cue(cue.word, match.group(1), match.start(1), match.end(1))
-    return cue
-
-
 def _with_cue(text: str, span: QuoteSpan, cue: Cue, resolver: SpeakerResolver) -> Attributed:
-    cue = _before_relative(text, _outside_brackets(text, cue))
+    cue = settle(text, cue)
     speaker = None
     if cue.speaker is not None and cue.speaker_start is not None:
         speaker = resolver.resolve(cue.speaker, cue.speaker_start, span.start, cue.head)
@@ -304,6 +266,20 @@ def _inherit(text: str, span: QuoteSpan, source: Attributed | None) -> Attribute
         span.start, span.end, text[span.start : span.end], source.speaker,
         source.mention, source.mention_start, source.mention_end, source.cue,
     )  # fmt: skip
+
+
+def _new_paragraph(
+    previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[int, int]], long: bool
+) -> bool:
+    """A quote that would inherit the speaker of the previous paragraph's quote: a sentence
+    with its own subject here ('Dottie Deans ... credited him for “...”') names its speaker
+    first. Only a quote that would be kept anyway: this never adds a quote."""
+    return (
+        long
+        and previous is not None
+        and previous.paragraph < span.paragraph
+        and _continues(previous, span, bounds)
+    )
 
 
 def _continues(previous: QuoteSpan | None, span: QuoteSpan, bounds: list[tuple[int, int]]) -> bool:

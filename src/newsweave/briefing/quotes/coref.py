@@ -1,7 +1,8 @@
 """From the words that name a speaker to the speaker: a story entity, a description, or None.
 
 "Peskov" and "Kremlin spokesman Dmitry Peskov" become the entity's canonical name; "he" becomes
-the person who is the subject of the nearest sentence before it ("the first person named in the
+the person named first before it in its sentence, else the most recent speaker, else the
+person who is the subject of the nearest sentence before it ("the first person named in the
 closest sentence": right far more often than "the last person named"); "the Russian leader" and
 "the spokesman" become the person whose stated role fits; "the official" after "a senior US
 official" keeps that description; "the Trump campaign" and "Trump's spokeswoman" stay
@@ -87,30 +88,40 @@ class SpeakerResolver:
         return cleaned
 
     def _antecedent(self, pronoun_at: int, pronoun: str) -> str | None:
-        """The person 'he'/'she' names: the most recent speaker of a fitting gender within
-        `max_sentences_back`, else the first fitting person named in the nearest sentence."""
+        """The person 'he'/'she' names: the first fitting person named before it in its own
+        sentence ('Hill, the engineer, said ..., and he told'), else the most recent speaker of
+        a fitting gender within `max_sentences_back`, else the first fitting person named in
+        the nearest sentence."""
         wanted = "m" if pronoun == "he" else "f"
         here = self._sentence(pronoun_at)
         window = max(-1, here - self.max_sentences_back)
+        people = self._people_before(pronoun_at, wanted)
+        same = [o for o in people if self._sentence(o.start) == here]
+        if same and same[0].entity is not None:  # 'Fiorina wrote, she began ...'
+            self.speakers.append((pronoun_at, same[0].entity))
+            return same[0].entity.name
         for at, entity in reversed(self.speakers):
             if at < pronoun_at and self._sentence(at) > window and _fits(entity, wanted):
                 self.speakers.append((pronoun_at, entity))
                 return entity.name
-        people = [
-            o
-            for o in self.occurrences
-            if o.start < pronoun_at
-            and o.entity is not None
-            and o.entity.type == "PERSON"
-            and _fits(o.entity, wanted)
-            and not any(q.start <= o.start < q.end for q in self.quoted)
-        ]
         for sentence in range(here, window, -1):
             found = [o for o in people if self._sentence(o.start) == sentence]
             if found and found[0].entity is not None:
                 self.speakers.append((pronoun_at, found[0].entity))
                 return found[0].entity.name
         return None
+
+    def _people_before(self, at: int, wanted: str) -> list[Occurrence]:
+        """The people of fitting gender named before `at`, outside quotations."""
+        return [
+            o
+            for o in self.occurrences
+            if o.start < at
+            and o.entity is not None
+            and o.entity.type == "PERSON"
+            and _fits(o.entity, wanted)
+            and not any(q.start <= o.start < q.end for q in self.quoted)
+        ]
 
     def _described(self, description: str, before: int) -> str:
         fits = {

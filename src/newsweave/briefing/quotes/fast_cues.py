@@ -6,7 +6,9 @@ marks ("said", "told", "according to"); the speaker is the words beside it, by p
   else the words after the cue ('“...,” said Dmitry Peskov, the Kremlin spokesman');
 - cue before the quote: the subject in front of it, read back to a clause boundary and past
   clauses that cannot be a subject ('Biden, speaking in Geneva, said “...”' -> Biden);
-- 'according to X': X.
+- 'according to X': X, before any other cue of the sentence ('Y said “...”, according to
+  Reuters' is Reuters' report, as PolNeAR's annotators read it: 32 of 41 such quotes in train
+  articles 0-599), unless it follows 'that' ('said that according to its count').
 The words are resolved to a story entity by `coref` as in full mode. What a parse would add:
 the cue that governs a quote when several are near ('Trump said Clinton called it “...”' is
 Clinton's here, Trump's in full mode), and subjects that are long noun phrases.
@@ -73,10 +75,17 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$")
 
 
 def fast_cue(
-    text: str, region: tuple[int, int], span: QuoteSpan, spans: Sequence[QuoteSpan]
+    text: str,
+    region: tuple[int, int],
+    span: QuoteSpan,
+    spans: Sequence[QuoteSpan],
+    *,
+    cited: bool = True,
 ) -> Cue | None:
-    """The attribution of `span` in `region` found by position alone (see the module doc)."""
+    """The attribution of `span` in `region` found by position alone (see the module doc);
+    'according to X' before every verb with `cited`, after them without."""
     cues = sorted(cue_words(text, region, spans), key=lambda m: _distance(m, span))
+    cues.sort(key=lambda m: (m.group().lower() == "according") != cited)  # first, or last
     for cue in cues:
         found = _subject(text, region, span, cue)
         if found is not None:
@@ -117,8 +126,8 @@ def _is_cue(text: str, match: re.Match[str], quoted: Sequence[tuple[int, int]]) 
     previous = before[-1].lower() if before else ""
     if (word == "called" and previous in {"so", "-"}) or previous.endswith("so-"):
         return False
-    if word == "according":
-        return text.startswith(" to ", match.end())
+    if word == "according":  # not inside what another cue reports ('said that according to')
+        return text.startswith(" to ", match.end()) and previous != "that"
     return word in STRONG or previous not in _DETERMINERS
 
 

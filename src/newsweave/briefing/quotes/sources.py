@@ -98,6 +98,8 @@ _AGE = re.compile(r"\d+-year-old")
 _DETERMINERS = word_set("the a an this that these those his her its their our my your")
 # Words that never open a speaker phrase: a question word, or nothing at all.
 _NOT_OPENERS = word_set("which what where when why how whose whom whether if nothing none")
+# Words that point at something said before ('That', 'This') and name no one on their own.
+_POINTERS = word_set("this that it there here")
 _CORE_END = re.compile(
     r"\s*(?:[,;(]|—|–|\s(?:of|for|to|at|from|in|on|with|who|whom|whose|which|that|and|or)\s)"
 )
@@ -137,6 +139,8 @@ def can_speak(phrase: str) -> bool:
     head = head_word(phrase)
     if not words or not head or words[0].lower() in _NOT_OPENERS:
         return False
+    if len(words) == 1 and head.lower() in _POINTERS:
+        return False  # 'That prompted Rubio to call Trump “very flexible”': no one
     if head[:1].isupper():
         return not _title(words)
     if words[0][:1].isupper() and words[0].endswith("ing"):

@@ -1,5 +1,6 @@
 """Who a quotation is attributed to: the cue ("said", "told CNN", "according to", a colon) in the
-quotation's sentence, and the cue's subject in the dependency parse.
+quotation's sentence, and the cue's subject in the dependency parse. 'According to X' in the
+sentence names X before any verb does (the source the writer cites, as PolNeAR annotates it).
 
 A quoted stretch with no cue in its sentence is speech only when it continues an attributed
 quotation (the next sentence of the same speaker, the next paragraph of a long quote, a lead-in
@@ -101,7 +102,10 @@ _SMALL_WORDS = word_set("a an and the of in on at to for with by or")
 _CHUNK = re.compile(r"[^,]+")
 MAX_SUBJECT_WORDS = 6
 MAX_HOPS = 6
-_COLON_LEAD = re.compile(r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s*$")
+# 'Peskov:', or with a party label in brackets as transcripts print it: 'Rep. Ann Lee (R-Ohio):'.
+_COLON_LEAD = re.compile(
+    r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})(?:\s*\([A-Z][\w.-]{0,10}\))?\s*:\s*$"
+)
 
 
 def is_cue(word: str, text: str, end: int) -> bool:
@@ -178,9 +182,16 @@ def dash_speaker(text: str, span: QuoteSpan) -> Cue | None:
 
 
 def find_cue(
-    doc: Doc, offset: int, region: tuple[int, int], span: QuoteSpan, spans: Sequence[QuoteSpan]
+    doc: Doc,
+    offset: int,
+    region: tuple[int, int],
+    span: QuoteSpan,
+    spans: Sequence[QuoteSpan],
+    *,
+    cited: bool = True,
 ) -> Cue | None:
-    """The attribution in the span's region, nearest cue first; None when there is none."""
+    """The attribution in the span's region, nearest cue first; None when there is none. With
+    `cited`, 'according to X' names X before any verb does; without, after every verb."""
     quoted = [(s.start - 1, s.end + 1) for s in spans]
     text = doc.text  # spaCy rebuilds it from every token on each access: once, not per token
     candidates = [
@@ -196,10 +207,14 @@ def find_cue(
         at = token.idx + offset
         return min(abs(at - span.end), abs(span.start - at))
 
-    governing = _governing_cue(doc, offset, span, quoted)
+    sources = [t for t in candidates if cited and t.lower_ == "according" and _cites(t)]
+    governing = _cue_of(doc, offset, sources[0]) if sources else None  # 'according to X': X
+    governing = governing or _governing_cue(doc, offset, span, quoted)
     if governing is not None:
         return governing
-    for token in sorted(candidates, key=distance):
+    for token in sorted(
+        candidates, key=lambda t: (not cited and t.lower_ == "according", distance(t))
+    ):
         outside = [
             t for t in _subjects(token) if not any(a <= t.idx + offset < b for a, b in quoted)
         ]
@@ -215,6 +230,22 @@ def find_cue(
     if verbs:  # a cue used as a verb, not the noun of 'his “killer” comment'
         return _between(doc, offset, span, sorted(verbs, key=distance)[0])
     return None
+
+
+def _cites(according: Token) -> bool:
+    """'according to X' names the quote's source, unless it opens the clause another cue
+    reports ('Lee said that according to its count, “...”' is Lee's). Read by the word before
+    it, not the parse, which hangs a closing 'according to' as often from the reported clause
+    ('Trump said he was “happy,” according to The Times') as from its report."""
+    before = according.nbor(-1).lower_ if according.i > 0 else ""
+    return before != "that" and bool(_subjects(according))
+
+
+def _cue_of(doc: Doc, offset: int, cue: Token) -> Cue:
+    """The cue `cue` with its first subject (one it is known to have) as the speaker."""
+    subject = _subjects(cue)[0]
+    left, right = _phrase(subject)
+    return Cue(cue.text, doc.text[left:right], left + offset, right + offset, subject.idx + offset)
 
 
 def _governing_cue(
@@ -252,8 +283,14 @@ def _governing_cue(
 
 def root_subject(doc: Doc, offset: int, region: tuple[int, int]) -> Cue | None:
     """The subject of the main verb of a lead-in with no cue ('He then listed the qualities
-    ...:' before a quoted paragraph)."""
-    roots = [t for t in doc if t.dep_ == "ROOT" and region[0] <= t.idx + offset < region[1]]
+    ...:' before a quoted paragraph): a root of the parse, or the lead-in's top word when the
+    parse hangs it from the quotation after it ('questioners ranged from ... to hostile: “Is
+    it ...?”' made the quote's 'Is' the root)."""
+
+    def inside(token: Token) -> bool:
+        return region[0] <= token.idx + offset < region[1]
+
+    roots = [t for t in doc if inside(t) and (t.dep_ == "ROOT" or not inside(t.head))]
     for root in reversed(roots):
         subjects = _subjects(root)
         if subjects:
