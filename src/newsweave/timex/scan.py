@@ -35,15 +35,19 @@ REACH = RUN + 16
 # Extra characters a window runs on past its trigger, so close triggers share one search.
 _SPAN = 40
 
-# The month rules match capitalised names only; every other trigger is sought in the text
-# folded to lower case (`fold`), where a plain pattern finds it faster than one ignoring case.
+# The month and holiday rules match capitalised names only; every other trigger is sought in
+# the text folded to lower case (`Text`), where a plain pattern is faster than one ignoring case.
 _MONTH = r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
-_CASED = frozenset(("month_day", "day_month", "week_of", "month_year", "month_relyear", "month"))
+_CASED = frozenset(
+    ("month_day", "day_month", "week_of", "month_year", "month_relyear", "month", "holiday")
+)
 _WEEKDAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|mon\.|tue\.|tues\.|wed\.|thu\.|thur\.|thurs\.|fri\.|sat\.|sun\."
 )
-_UNIT = r"second|minute|hour|day|night|week|month|quarter|year|decade|centur"
+# A unit after the space or hyphen the duration and offset rules put before it ("two-day"),
+# so that "today", "Monday" and "midnight" are no trigger.
+_UNIT = r"[- ](?:second|minute|hour|day|night|week|month|quarter|year|decade|centur)"
 _CLOCK = r"\d\s*[ap]\.?m"
 _YEAR = r"(?:1[6-9]|20)\d\d"
 # What every match of each rule contains (in lower case, but for `_CASED`).
@@ -67,14 +71,14 @@ TRIGGERS: dict[str, str] = {
     "season": r"spring|summer|fall|autumn|winter",
     "weekday": _WEEKDAY,
     "deictic_day": r"today|yesterday|tomorrow",
-    "relative_unit": r"week|month|year|decade|century",
+    "relative_unit": r"\s(?:week|month|year|decade|century)",
     "year_end": r"year",
     "same_day": r"day",
     "days_around": r"days|weeks",
     "next_day": r"next|following|previous|prior",
     "year_ago": r"year",
-    "offset": r"ago|earlier|before|later|after|now|hence|previously|back",
-    "holiday": r"christmas|new year|thanksgiving|independence|halloween|labor|memorial|valentine",
+    "offset": _UNIT,
+    "holiday": r"Christmas|New Year|Thanksgiving|Independence|Halloween|Labor|Memorial|Valentine",
     "present_ref": r"now|current|present|these days|at the moment|at this time",
     "past_ref": r"recent|lately|the past|formerly|ago|once upon",
     "future_ref": r"future|someday|coming|ahead| term",
@@ -83,7 +87,7 @@ TRIGGERS: dict[str, str] = {
     "clock_day": rf"{_CLOCK}|noon|midnight|midday",
     "clock": _CLOCK,
     "time_word": r"morning|afternoon|evening|night|noon|midday",
-    "set": r"daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|every|each|per",
+    "set": r"daily|weekly|monthly|quarterly|annually|yearly|hourly|nightly|(?:every|each|per)\s",
 }
 
 
