@@ -5,7 +5,7 @@
 
 Builds an N-article corpus (bench/corpus.py, default 300), or reads `--pile` (a real pile that
 bench/brief_speed.py wrote), groups it into stories, splits their sentences (as `brief_story`
-does, untimed), then briefs every story in each mode in this one process, the whole pile in one
+does), then briefs every story in each mode in this one process, the whole pile in one
 mode and then in the other, timing each stage with CPU time:
 
     full   spaCy NER entities, parsed quote attribution, agreement in --full-agreement mode
