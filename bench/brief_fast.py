@@ -1,10 +1,11 @@
 """CPU per article of each brief stage, full mode beside fast mode, on the same bench stories.
 
     .venv/bin/python bench/brief_fast.py [N] [--full-agreement lexical|embedding] [--pile FILE]
+                                         [--modes full,fast]
 
 Builds an N-article corpus (bench/corpus.py, default 300), or reads `--pile` (a real pile that
 bench/brief_speed.py wrote), groups it into stories, splits their sentences (as `brief_story`
-does, untimed), then briefs every story in each mode in this one process, the whole pile in one
+does), then briefs every story in each mode in this one process, the whole pile in one
 mode and then in the other, timing each stage with CPU time:
 
     full   spaCy NER entities, parsed quote attribution, agreement in --full-agreement mode
@@ -14,7 +15,11 @@ mode and then in the other, timing each stage with CPU time:
            timeline tense_tagger "heuristic"
 
 and prints ms/article per stage, the total, and the articles/s that 2 worker processes would
-reach at that CPU cost (2 cores, one story per task, no other overhead counted).
+reach at that CPU cost (2 cores, one story per task, no other overhead counted). The stages the
+two modes share are timed once, in the same process, and printed above the brief's: reading
+and cleaning the pile, grouping it, splitting sentences, and (below the brief's total) writing
+the last mode's briefs (fast by default) as Markdown, as `newsweave brief` does; with `--pile`
+also the sum of them all, the whole command's CPU but the process start.
 """
 
 from __future__ import annotations
@@ -39,9 +44,10 @@ from newsweave.briefing.quotes.story_quotes import extract_quotes
 from newsweave.briefing.summarize import summarize
 from newsweave.briefing.timeline import build_timeline
 from newsweave.config import set_defaults
-from newsweave.models import Article, Story
+from newsweave.models import Article, Brief, Story
 from newsweave.nlp.spacy_pipeline import pipeline
 from newsweave.pipeline import group_stories, read_articles
+from newsweave.render.markdown import render_markdown
 from newsweave.runner import Runner
 from newsweave.text.sentences import add_sentences
 
@@ -49,8 +55,8 @@ STAGES = ("entities", "agreement", "headline", "summary", "quotes", "timeline", 
 WORKERS = 2
 
 
-def brief_times(story: Story, fast: bool, agreement: str) -> dict[str, float]:
-    """CPU seconds of each stage of one story's brief."""
+def brief_times(story: Story, fast: bool, agreement: str) -> tuple[dict[str, float], Brief]:
+    """CPU seconds of each stage of one story's brief, and the brief."""
     spent: dict[str, float] = {}
 
     def timed(stage: str, work: Callable[[], Any]) -> Any:
@@ -63,13 +69,30 @@ def brief_times(story: Story, fast: bool, agreement: str) -> dict[str, float]:
     mode = "lexical" if fast else agreement
     verbs = "rule" if fast else None  # as `brief_story`: no spaCy tagger in --fast
     agreed = timed("agreement", lambda: compare_outlets(story, mode=mode, verbs=verbs))
-    timed("headline", lambda: choose_headline(story))
-    timed("summary", lambda: label_summary(summarize(story, words=100), agreed.facts))
-    timed("quotes", lambda: extract_quotes(story, entities, fast=fast))
+    headline = timed("headline", lambda: choose_headline(story))
+    summary = timed("summary", lambda: label_summary(summarize(story, words=100), agreed.facts))
+    quotes = timed("quotes", lambda: extract_quotes(story, entities, fast=fast))
     tagger = {"tense_tagger": "heuristic"} if fast else {}
-    timed("timeline", lambda: build_timeline(story, **tagger))
-    timed("outlets", lambda: profile_outlets(story))
-    return spent
+    timeline = timed("timeline", lambda: build_timeline(story, **tagger))
+    outlets = timed("outlets", lambda: profile_outlets(story))
+    brief = Brief(
+        story=story,
+        headline=headline,
+        summary=summary,
+        facts=agreed.facts,
+        exclusives=agreed.exclusives,
+        conflicts=agreed.conflicts,
+        quotes=quotes,
+        entities=entities,
+        timeline=timeline,
+        outlets=outlets,
+    )
+    return spent, brief
+
+
+def _cpu(work: Callable[[], Any]) -> tuple[Any, float]:
+    began = time.process_time()
+    return work(), time.process_time() - began
 
 
 def _pile(path: Path) -> list[Article]:
@@ -83,31 +106,59 @@ def main() -> None:
     parser.add_argument("n", nargs="?", type=int, default=300, help="articles in the corpus")
     parser.add_argument("--full-agreement", default="lexical", choices=("lexical", "embedding"))
     parser.add_argument("--pile", type=Path, help="brief this JSONL pile instead (real text)")
+    parser.add_argument("--modes", default="full,fast", help="which modes to brief")
     args = parser.parse_args()
+    modes = args.modes.split(",")
     set_defaults("brief", cache_entries=0)  # time the models, not answers kept by a past run
-    articles = _pile(args.pile) if args.pile else corpus(args.n)
-    stories = [
-        replace(s, articles=tuple(add_sentences(a) for a in s.articles))
-        for s in group_stories(articles)
-    ]
-    pipeline()  # the model load is a one-off per worker, not per article
+    articles, read = _cpu(lambda: _pile(args.pile) if args.pile else corpus(args.n))
+    grouped, grouping = _cpu(lambda: group_stories(articles))
+    stories, splitting = _cpu(
+        lambda: [replace(s, articles=tuple(add_sentences(a) for a in s.articles)) for s in grouped]
+    )
+    if "full" in modes:
+        pipeline()  # the model load is a one-off per worker, not per article
     for story in stories[:2]:  # warm caches (place list, regexes, idf) before timing
-        brief_times(story, True, args.full_agreement)
-        brief_times(story, False, args.full_agreement)
-    totals = {mode: dict.fromkeys(STAGES, 0.0) for mode in ("full", "fast")}
-    for mode in ("full", "fast"):  # one mode over the whole pile, then the other: texts
+        for mode in modes:
+            brief_times(story, mode == "fast", args.full_agreement)
+    totals = {mode: dict.fromkeys(STAGES, 0.0) for mode in modes}
+    briefs: dict[str, list[Brief]] = {mode: [] for mode in modes}
+    for mode in modes:  # one mode over the whole pile, then the other: texts
         for story in stories:  # scanned by one mode are out of the other's caches by then
-            for stage, seconds in brief_times(story, mode == "fast", args.full_agreement).items():
+            spent, brief = brief_times(story, mode == "fast", args.full_agreement)
+            briefs[mode].append(brief)
+            for stage, seconds in spent.items():
                 totals[mode][stage] += seconds
-    print(f"{len(articles)} articles, {len(stories)} stories; CPU ms per article")
-    print(f"{'stage':<12}{'full':>9}{'fast':>9}")
+    _, rendering = _cpu(lambda: render_markdown(briefs[modes[-1]], stories_only=False))
+    shared = (read, grouping, splitting, rendering)
+    _report(len(articles), len(stories), modes, totals, shared, end_to_end=bool(args.pile))
+
+
+def _report(
+    articles: int,
+    stories: int,
+    modes: list[str],
+    totals: dict[str, dict[str, float]],
+    shared: tuple[float, float, float, float],
+    end_to_end: bool,
+) -> None:
+    """The table: shared stages, each brief stage per mode, totals and 2-worker rates; with
+    `end_to_end` (a real pile, read from its file) also the sum of every stage."""
+    ms = 1000 / articles
+    read, grouping, splitting, rendering = (seconds * ms for seconds in shared)
+    print(f"{articles} articles, {stories} stories; CPU ms per article")
+    print(f"read+clean {read:.1f}, group {grouping:.1f}, sentences {splitting:.1f}")
+    print(f"{'stage':<12}" + "".join(f"{mode:>9}" for mode in modes))
     for stage in STAGES:
-        full, fast = (totals[m][stage] * 1000 / len(articles) for m in ("full", "fast"))
-        print(f"{stage:<12}{full:>9.1f}{fast:>9.1f}")
-    sums = {m: sum(totals[m].values()) * 1000 / len(articles) for m in ("full", "fast")}
-    print(f"{'total':<12}{sums['full']:>9.1f}{sums['fast']:>9.1f}")
-    rates = {m: WORKERS * 1000 / sums[m] for m in sums}
-    print(f"{'articles/s':<12}{rates['full']:>9.1f}{rates['fast']:>9.1f}  ({WORKERS} workers)")
+        print(f"{stage:<12}" + "".join(f"{totals[m][stage] * ms:>9.1f}" for m in modes))
+    sums = {m: sum(totals[m].values()) * ms for m in modes}
+    print(f"{'total':<12}" + "".join(f"{sums[m]:>9.1f}" for m in modes))
+    rates = {m: WORKERS * 1000 / sums[m] for m in modes}
+    print(f"{'articles/s':<12}" + "".join(f"{rates[m]:>9.1f}" for m in modes) + "  (2 workers)")
+    print(f"markdown of the {modes[-1]} briefs {rendering:.1f}")
+    if not end_to_end:
+        return  # a built corpus: its "reading" is the building, and it comes split
+    whole = read + grouping + splitting + sums[modes[-1]] + rendering
+    print(f"{modes[-1]} end to end {whole:.1f} ms: {WORKERS * 1000 / whole:.1f} articles/s")
 
 
 if __name__ == "__main__":

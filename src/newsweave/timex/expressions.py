@@ -19,8 +19,9 @@ from datetime import date
 from functools import lru_cache
 
 from newsweave.timex import holidays, relative, resolve
-from newsweave.timex.patterns import RULES, Rule
+from newsweave.timex.patterns import Rule
 from newsweave.timex.resolve import Context, Resolver
+from newsweave.timex.scan import WINDOWED, Text, rule_matches
 
 # Texts whose rule matches are kept (a story's articles; matches are immutable).
 _CANDIDATE_CACHE = 64
@@ -87,13 +88,15 @@ def _candidates(text: str) -> tuple[tuple[re.Match[str], Rule], ...]:
     """Every rule's matches, leftmost first and, at one position, longest first.
 
     Kept for the last few texts: a brief scans each article's whole text more than once (its
-    timeline, its statements' dates, an undated article's estimated date), and the scan of
-    the ~30 rules is the dearest part of finding expressions (~8 ms a news article).
+    timeline, its statements' dates, an undated article's estimated date). Each rule runs only
+    near the words its matches need (`scan.py`), which finds the same matches as running it
+    over the whole text at a third of the cost.
     """
+    scanned = Text.of(text)
     found = [
-        (match, rule)
-        for rule in RULES
-        for match in rule.pattern.finditer(text)
+        (match, windowed.rule)
+        for windowed in WINDOWED
+        for match in rule_matches(windowed, scanned)
         if match.end() > match.start()
     ]
     found.sort(key=lambda item: (item[0].start(), -item[0].end()))

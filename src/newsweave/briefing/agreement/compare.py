@@ -262,6 +262,8 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
     `mode` and `verbs` override the [agreement] settings of the same names (`brief --fast`
     passes "lexical" and "rule": no MiniLM, no spaCy)."""
     config = settings("agreement", mode=mode, verbs=verbs)
+    if len({article.voice for article in story.originals}) < 2:
+        return Agreement()  # its statements could not have two outlets: not worth finding them
     statements = story_statements(story, config.statement_min_words)
     if len({s.outlet for s in statements}) < 2:
         return Agreement()

@@ -12,6 +12,7 @@ from numpy.typing import NDArray
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.briefing.agreement.statements import Anchors, Quantity
+from newsweave.nlp.tfidf import unchecked
 
 Matrix = NDArray[np.float32]
 _GENERIC_UNITS = frozenset({"%", "$", "€", "£"})
@@ -23,8 +24,9 @@ def lexical_similarity(texts: Sequence[str], corpus: Sequence[str] | None = None
         ngram_range=(1, 2), sublinear_tf=True, stop_words="english", min_df=1
     )
     try:
-        vectorizer.fit(corpus if corpus is not None else texts)
-        vectors = vectorizer.transform(texts)
+        with unchecked():
+            vectorizer.fit(corpus if corpus is not None else texts)
+            vectors = vectorizer.transform(texts)
     except ValueError:  # only stop words
         return np.eye(len(texts), dtype=np.float32)
     return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float32)
