@@ -223,6 +223,13 @@ def save_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> Non
     )
 
 
+def unsettle(connection: sqlite3.Connection, articles: Iterable[str]) -> None:
+    """`articles` moved to another story: no longer settled (a later ingest may move them)."""
+    connection.executemany(
+        "DELETE FROM settled_articles WHERE article = ?", [(a,) for a in articles]
+    )
+
+
 def load_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> set[str]:
     """Those of `articles` that are settled in their story."""
     query = "SELECT article FROM settled_articles WHERE article IN ({marks})"

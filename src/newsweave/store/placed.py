@@ -83,9 +83,9 @@ def write_placement(
         story = story_record([full[a] for a in members[n]])
         write_story(connection, replace(story, id=ids[n]), member_key(story, hashes, words))
     index.save_sums(connection, [(ids[n], groups[n].sums) for n in changed])
-    index.save_settled(connection, [articles[p].id for g in groups for p in g.settled])
     _write_aliases(connection, old, ids, members)
     story_of = {a: ids[n] for n, m in enumerate(members) for a in m}
+    _write_settled(connection, [articles[p].id for g in groups for p in g.settled], old, story_of)
     connection.executemany(
         "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
         [(a.duplicate_of, a.id) for a in placement.new],
@@ -93,6 +93,20 @@ def write_placement(
     placed = [(story_of[a.id], v) for a, v in zip(placement.new, placement.views, strict=True)]
     _update_postings(postings, placed, knobs)
     index.save_postings(connection, postings)
+
+
+def _write_settled(
+    connection: sqlite3.Connection,
+    settled: list[str],
+    old: dict[str, set[str]],
+    story_of: dict[str, str],
+) -> None:
+    """Mark the new articles `settled` in their story, and unmark the stored ones the look
+    moved into another story that was there before (a later ingest may move them again)."""
+    index.save_settled(connection, settled)
+    stays = set(story_of.values())
+    moved = [a for s, m in old.items() if s in stays for a in m if story_of[a] != s]
+    index.unsettle(connection, moved)
 
 
 def _full_articles(
