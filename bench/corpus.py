@@ -110,13 +110,14 @@ def vary(article: Article, story: str, variant: int, vocabulary: list[str]) -> A
     )
 
 
-def corpus(size: int) -> list[Article]:
-    """`size` articles: the real ones first, then variant 1, 2... of every real story."""
+def corpus(size: int, start: int = 0) -> list[Article]:
+    """`size` articles: the real ones first, then variant 1, 2... of every real story (from
+    the `start`th on: a slice costs its own articles only)."""
     base = base_articles()
     vocabulary = sorted({w for _, a in base[:300] for w in _TOKEN.findall(a.text) if w.islower()})
     return [
         vary(base[n % len(base)][1], base[n % len(base)][0], n // len(base), vocabulary)
-        for n in range(size)
+        for n in range(start, size)
     ]
 
 

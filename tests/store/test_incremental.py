@@ -11,13 +11,19 @@ from collections.abc import Sequence
 from contextlib import closing
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import EXAMPLES
 
+from newsweave.config import settings
 from newsweave.evaluation.bcubed import bcubed
+from newsweave.grouping import PileCounts
+from newsweave.grouping.placement import Sums, summed
+from newsweave.grouping.profiles import TERM_SPACE, Idf, year_ids
 from newsweave.models import Article
 from newsweave.pipeline import read_articles
-from newsweave.store.incremental import group_new, needs_grouping
+from newsweave.store import grouping_index as index
+from newsweave.store.incremental import Frequencies, group_new, needs_grouping
 from newsweave.store.ingest import add_articles
 from newsweave.store.regroup import canonical_order
 from newsweave.store.schema import connect_writer
@@ -67,14 +73,15 @@ def test_stories_dev_in_ten_ingests_groups_like_one_run(tmp_path: Path) -> None:
 
 def test_stories_dev_in_ingests_of_any_date_groups_near_one_run(tmp_path: Path) -> None:
     # File order: each ingest of 100 holds mostly one source's articles, of any date, so a
-    # story's stored members were placed by thinner ingests; they are looked at again when
-    # the story is touched: B-cubed F1 against one run 0.940, with them pinned 0.925 (the
-    # weights of 2026-12-07; deterministic).
+    # story's stored members were placed by thinner ingests; the unsettled ones, and all of a
+    # story a new article joined, are looked at again: B-cubed F1 against one run 0.935
+    # (0.940 when stories were rebuilt from every member and all of them looked at again,
+    # 0.925 with them pinned; the weights of 2026-12-07; deterministic).
     articles = _articles(STORIES_DEV)
     one_run = _grouped(tmp_path / "one.db", [articles])
     batches = [articles[start : start + 100] for start in range(0, len(articles), 100)]
     small = _grouped(tmp_path / "small.db", batches)
-    assert bcubed(one_run, small).f1 >= 0.935
+    assert bcubed(one_run, small).f1 >= 0.93
 
 
 def test_a_story_that_grows_keeps_its_id_and_others_are_not_rewritten(tmp_path: Path) -> None:
@@ -119,3 +126,99 @@ def test_a_store_made_before_the_index_is_indexed_once_and_keeps_its_ids(
         assert _story_of(connection) == before
         indexed = connection.execute("SELECT count(*) FROM article_terms").fetchone()[0]
     assert indexed == len(before)
+
+
+def test_each_story_keeps_the_sums_of_its_members(tmp_path: Path) -> None:
+    # The sums kept on write are what the story's members give (an ingest reads them in
+    # place of the members): after a whole grouping and an ingest that grows stories.
+    articles = sorted(_articles(EXAMPLES), key=canonical_order)
+    store = tmp_path / "sums.db"
+    _grouped(store, [articles[:30], articles[30:]])
+    with closing(connect_writer(store)) as connection:
+        stories = [str(row[0]) for row in connection.execute("SELECT id FROM stories")]
+        kept = index.load_sums(connection, stories)
+        members = index.load_members(connection, stories)
+        counts = index.load_terms(connection, [m[1] for m in members])
+        known = Frequencies(connection, False)
+        known.ensure([year_ids()] + [c.ids for c in counts.values()])
+        total, years = index.documents(connection), year_ids()
+        common = years[2 * known.dense[years] > total]  # a year most articles name weighs 0
+        knobs = settings("cluster")
+        idf = Idf(known.dense, max(total, knobs.min_documents), knobs.idf_power, common)
+    assert set(kept) == set(stories)
+    grown = 0
+    for story in stories:
+        mine = [(counts[a], when) for s, a, _, when in members if s == story]
+        sums, _ = summed(mine, PileCounts([], idf, TERM_SPACE), knobs)
+        assert _cosine(kept[story], sums) > 0.95  # weighed with the idf of their ingests
+        assert (kept[story].first, kept[story].last) == (sums.first, sums.last)
+        grown += len(mine) > 1
+    assert grown >= 5
+
+
+def _cosine(one: Sums, other: Sums) -> float:
+    ids = np.union1d(one.ids, other.ids)
+    a, b = np.zeros(len(ids)), np.zeros(len(ids))
+    a[np.searchsorted(ids, one.ids)] = one.values
+    b[np.searchsorted(ids, other.ids)] = other.values
+    return float(a @ b / np.linalg.norm(a) / np.linalg.norm(b))
+
+
+def test_a_store_indexed_before_the_sums_gets_them_once(tmp_path: Path) -> None:
+    articles = sorted(_articles(EXAMPLES), key=canonical_order)
+    store = tmp_path / "older.db"
+    before = _grouped(store, [articles[:-3]])
+    with closing(connect_writer(store)) as connection:
+        connection.execute("DELETE FROM story_sums")
+        connection.execute("DELETE FROM settled_articles")
+        connection.execute("DELETE FROM meta WHERE key = 'story_sums'")
+        assert not index.has_sums(connection)
+    after = _grouped(store, [articles[-3:]])
+    with closing(connect_writer(store)) as connection:
+        assert index.has_sums(connection)
+        stories = {str(row[0]) for row in connection.execute("SELECT id FROM stories")}
+        assert set(index.load_sums(connection, stories)) == stories
+        settled = connection.execute("SELECT count(*) FROM settled_articles").fetchone()[0]
+    assert settled > 0  # the members that fit their story well are marked
+    assert all(after[a] == s or _alias(store, s) == after[a] for a, s in before.items())
+
+
+def test_a_new_article_unlike_any_story_leaves_every_stored_story_as_it_was(
+    tmp_path: Path,
+) -> None:
+    # Invented: a short item about an allotment show shares no event with the examples.
+    articles = _articles(EXAMPLES)
+    store = tmp_path / "apart.db"
+    _grouped(store, [articles])
+    with closing(connect_writer(store)) as connection:
+        rows = dict(connection.execute("SELECT id, rowid FROM stories"))
+        sums = dict(connection.execute("SELECT story, rowid FROM story_sums"))
+    odd = Article(
+        id="allotment-1",
+        source="invented",
+        title="Giant marrow wins Ferncombe allotment show",
+        text=(
+            "A marrow weighing 31 kilograms won first prize at the Ferncombe allotment show "
+            "on Saturday, judges said. Its grower, retired postman Edwin Tull, fed it on "
+            "seaweed and rainwater for four months."
+        ),
+    )
+    after = _grouped(store, [[odd]])
+    with closing(connect_writer(store)) as connection:
+        assert (
+            dict(
+                connection.execute(
+                    "SELECT id, rowid FROM stories WHERE id != ?", (after["allotment-1"],)
+                )
+            )
+            == rows
+        )
+        assert (
+            dict(
+                connection.execute(
+                    "SELECT story, rowid FROM story_sums WHERE story != ?", (after["allotment-1"],)
+                )
+            )
+            == sums
+        )
+    assert list(after.values()).count(after["allotment-1"]) == 1

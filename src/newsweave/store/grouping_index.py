@@ -12,9 +12,17 @@ its next ingest, which then groups it once, whole, to fill them):
     grouping_postings blocking's inverted index (`grouping.blocking`): per heavy term id, the
                       ids of the `posting_stories` stories that used it last, oldest first
                       (JSON); an id merged away is read through `story_aliases`
+    story_sums        per story: its members' summed views as grouping keeps them
+                      (`grouping.placement.Sums`: ids as little-endian int32, sums as float64)
+                      and its first and last publication time; written with the story's row,
+                      so placing a new article reads a candidate story's sums, not its members
+                      (a store made before them gets every story's once, `fill_sums`; meta
+                      'story_sums' says it has them)
+    settled_articles  the articles settled in their story (joined it with at least
+                      `[cluster] settled_at`): a later ingest leaves them where they are
 
-Everything here is read and written by term or article id, for the new articles' terms only:
-one ingest's cost follows its new articles, not the store.
+Everything here is read and written by term, article or story id, for the new articles' terms
+and their candidate stories only: one ingest's cost follows its new articles, not the store.
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.grouping import Compact
+from newsweave.grouping.placement import Sums
 
 INDEX_SCHEMA = """
 CREATE TABLE IF NOT EXISTS article_terms (
@@ -37,10 +46,15 @@ CREATE TABLE IF NOT EXISTS article_terms (
 );
 CREATE TABLE IF NOT EXISTS grouping_terms (id INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS grouping_postings (term INTEGER PRIMARY KEY, stories TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS settled_articles (article TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS story_sums (
+    story TEXT PRIMARY KEY, ids BLOB NOT NULL, sums BLOB NOT NULL, first TEXT, last TEXT
+);
 """
 INDEX_VERSION = "1"  # meta 'grouping_index': the store's stories match these tables
-# (story, article id, duplicate_of, compact counts, published) of a stored story's member
-Member = tuple[str, str, str | None, Compact, datetime | None]
+SUMS_VERSION = "1"  # meta 'story_sums': every story has its row in story_sums
+# (story, article id, duplicate_of, published) of a stored story's member
+Member = tuple[str, str, str | None, datetime | None]
 _CHUNK = 500  # ids per `IN (...)` query (SQLite allows 32,766 variables; smaller plans faster)
 
 
@@ -56,17 +70,31 @@ def ensure_index(connection: sqlite3.Connection) -> bool:
 
 def clear_index(connection: sqlite3.Connection) -> None:
     """Empty the index (in the caller's transaction), before a whole grouping fills it again."""
-    for table in ("article_terms", "grouping_terms", "grouping_postings"):
+    tables = ("article_terms", "grouping_terms", "grouping_postings", "story_sums")
+    for table in (*tables, "settled_articles"):
         connection.execute(f"DELETE FROM {table}")
-    connection.execute("DELETE FROM meta WHERE key IN ('grouping_index', 'grouping_documents')")
+    connection.execute(
+        "DELETE FROM meta WHERE key IN ('grouping_index', 'grouping_documents', 'story_sums')"
+    )
 
 
 def mark_index(connection: sqlite3.Connection, documents: int) -> None:
-    """Record that the index describes the stored stories, over `documents` articles."""
+    """Record that the index (story sums included) describes the stored stories, over
+    `documents` articles."""
     connection.executemany(
         "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-        [("grouping_index", INDEX_VERSION), ("grouping_documents", str(documents))],
+        [
+            ("grouping_index", INDEX_VERSION),
+            ("grouping_documents", str(documents)),
+            ("story_sums", SUMS_VERSION),
+        ],
     )
+
+
+def has_sums(connection: sqlite3.Connection) -> bool:
+    """Whether every story has its sums (False for a store indexed before they were kept)."""
+    found = connection.execute("SELECT value FROM meta WHERE key = 'story_sums'").fetchone()
+    return found is not None and found[0] == SUMS_VERSION
 
 
 def documents(connection: sqlite3.Connection) -> int:
@@ -95,16 +123,15 @@ def rows_in(
 
 
 def frequencies(
-    connection: sqlite3.Connection, ids: NDArray[np.intp], space: int
-) -> NDArray[np.int32]:
-    """A dense array of `space` document frequencies holding the stored ones of `ids` (the
-    others 0: only the ids asked are ever looked up)."""
-    dense = np.zeros(space, dtype=np.int32)
+    connection: sqlite3.Connection, ids: NDArray[np.intp], into: NDArray[np.int32]
+) -> None:
+    """Set the stored document frequencies of `ids` in `into` (a dense array by term id; an
+    id no stored article has is set to 0): only the ids asked are ever looked up."""
+    into[ids] = 0
     query = "SELECT id, documents FROM grouping_terms WHERE id IN ({marks})"
     found = np.array(list(rows_in(connection, query, ids.tolist())), dtype=np.int64)
     if len(found):
-        dense[found[:, 0]] = found[:, 1]
-    return dense
+        into[found[:, 0]] = found[:, 1]
 
 
 def add_frequencies(connection: sqlite3.Connection, compacts: Sequence[Compact]) -> None:
@@ -144,11 +171,11 @@ def save_terms(
 
 
 def load_members(connection: sqlite3.Connection, stories: Iterable[str]) -> list[Member]:
-    """(story, article id, duplicate_of, compact counts, published) of every member of
-    `stories`, each story's members in their stored order."""
+    """(story, article id, duplicate_of, published) of every member of `stories`, each
+    story's members in their stored order (no term counts: see `load_terms`)."""
     query = (
-        "SELECT sa.story, sa.position, a.id, a.duplicate_of, t.ids, t.counts, t.lengths,"
-        " t.published FROM story_articles sa JOIN articles a ON a.id = sa.article"
+        "SELECT sa.story, sa.position, a.id, a.duplicate_of, t.published"
+        " FROM story_articles sa JOIN articles a ON a.id = sa.article"
         " JOIN article_terms t ON t.article = a.id WHERE sa.story IN ({marks})"
     )
     rows = sorted(rows_in(connection, query, stories), key=lambda r: (str(r[0]), r[1]))
@@ -157,15 +184,86 @@ def load_members(connection: sqlite3.Connection, stories: Iterable[str]) -> list
             str(story),
             str(article),
             None if original is None else str(original),
-            Compact(
-                np.frombuffer(ids, dtype="<i4").astype(np.int32),
-                np.frombuffer(counts, dtype="<f4").astype(np.float32),
-                tuple(json.loads(str(lengths))),
-            ),
-            None if published is None else datetime.fromisoformat(str(published)),
+            _time(published),
         )
-        for story, _, article, original, ids, counts, lengths, published in rows
+        for story, _, article, original, published in rows
     ]
+
+
+def load_terms(connection: sqlite3.Connection, articles: Iterable[str]) -> dict[str, Compact]:
+    """The stored compact counts of `articles`, by id."""
+    query = "SELECT article, ids, counts, lengths FROM article_terms WHERE article IN ({marks})"
+    rows = rows_in(connection, query, articles)
+    return {
+        str(article): Compact(_ints(ids), _array(counts, "<f4", np.float32), _lengths(lengths))
+        for article, ids, counts, lengths in rows
+    }
+
+
+def _ints(blob: bytes) -> NDArray[np.int32]:
+    return np.frombuffer(blob, dtype="<i4").astype(np.int32)
+
+
+def _array(blob: bytes, stored: str, kind: type[Any]) -> NDArray[Any]:
+    return np.frombuffer(blob, dtype=stored).astype(kind)
+
+
+def _lengths(text: str) -> tuple[int, ...]:
+    return tuple(json.loads(str(text)))
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else datetime.fromisoformat(str(text))
+
+
+def save_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> None:
+    """Mark `articles` as settled in their story."""
+    connection.executemany(
+        "INSERT OR IGNORE INTO settled_articles (article) VALUES (?)", [(a,) for a in articles]
+    )
+
+
+def unsettle(connection: sqlite3.Connection, articles: Iterable[str]) -> None:
+    """`articles` moved to another story: no longer settled (a later ingest may move them)."""
+    connection.executemany(
+        "DELETE FROM settled_articles WHERE article = ?", [(a,) for a in articles]
+    )
+
+
+def load_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> set[str]:
+    """Those of `articles` that are settled in their story."""
+    query = "SELECT article FROM settled_articles WHERE article IN ({marks})"
+    return {str(row[0]) for row in rows_in(connection, query, articles)}
+
+
+# -- story sums ------------------------------------------------------------------------------
+
+
+def save_sums(connection: sqlite3.Connection, rows: Iterable[tuple[str, Sums]]) -> None:
+    """Keep each story's sums (replacing what it had)."""
+    connection.executemany(
+        "INSERT OR REPLACE INTO story_sums (story, ids, sums, first, last) VALUES (?, ?, ?, ?, ?)",
+        [
+            (
+                story,
+                sums.ids.astype("<i4").tobytes(),
+                sums.values.astype("<f8").tobytes(),
+                sums.first.isoformat() if sums.first else None,
+                sums.last.isoformat() if sums.last else None,
+            )
+            for story, sums in rows
+        ],
+    )
+
+
+def load_sums(connection: sqlite3.Connection, stories: Iterable[str]) -> dict[str, Sums]:
+    """The stored sums of `stories`, by story id (a story without a row is left out)."""
+    query = "SELECT story, ids, sums, first, last FROM story_sums WHERE story IN ({marks})"
+    rows = rows_in(connection, query, stories)
+    return {
+        str(story): Sums(_ints(ids), _array(sums, "<f8", np.float64), _time(first), _time(last))
+        for story, ids, sums, first, last in rows
+    }
 
 
 # -- blocking postings -----------------------------------------------------------------------

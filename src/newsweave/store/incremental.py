@@ -3,21 +3,25 @@
 The whole store is never grouped again (that cost ~5 ms per stored article on every ingest).
 The new articles are counted, their document frequencies added to the store's, and each is
 looked up in the stored blocking index (`grouping_index.py`); the stories found there are
-rebuilt from their members' stored term counts, and `grouping.placement.place` runs the
-online pass and second look over the new articles among them. Only the stories whose members
-changed are written again (and so rebriefed); a story keeps its id when it grows, and an id
-merged away becomes an alias. Everything is written in one transaction: a crash leaves the
-new articles ungrouped, and the next ingest places them.
+set up from their stored sums (`story_sums`: their members' summed views and time span), and
+`grouping.placement.place` runs the online pass and second look over the new articles among
+them. A candidate story's members are read back as stubs (id, time, repost mark); only those
+not settled in it (`settled_articles`) have their term counts read, to be looked at again.
+Only the stories whose members changed are written again (and so rebriefed), with their sums
+(`placed.py`); a story keeps its id when it grows, and an id merged away becomes an alias.
+Everything is written in one transaction: a crash leaves the new articles ungrouped,
+and the next ingest places them.
 
 A store without the index (new, or made before it) is grouped once, whole, by the same code
-with no stored stories, and the index filled.
+with no stored stories, and the index filled; a store indexed before the sums were kept gets
+every story's sums once (`fill_sums`), from its members' stored counts.
 
 Grouping in many small ingests is close to one big run, not equal to it: each ingest weighs
-terms with the document frequencies known so far, only the stored members of the stories an
-ingest may touch are looked at again (`placement.place`), and a repost is told from its
-original only within one ingest (across ingests, the copy usually joins its original's story
-as any close article does). On stories-dev, 13 ingests of 100
-articles against one run: see the README's Performance section.
+terms with the document frequencies known so far, only the stored members not settled in the
+stories an ingest may touch are looked at again (`placement.place`), and a repost is told from
+its original only within one ingest (across ingests, the copy usually joins its original's
+story as any close article does). On stories-dev, 13 ingests of 100 articles against one run:
+see the README's Performance section.
 """
 
 from __future__ import annotations
@@ -25,44 +29,29 @@ from __future__ import annotations
 import json
 import sqlite3
 from array import array
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import numpy as np
+from numpy.typing import NDArray
 
 from newsweave.config import settings
 from newsweave.dedup import mark_duplicates
 from newsweave.grouping import Compact, PileCounts
 from newsweave.grouping.blocking import Blocking
 from newsweave.grouping.counting import weights_of
-from newsweave.grouping.online import story_record
-from newsweave.grouping.placement import place
+from newsweave.grouping.placement import StoredStory, place, summed
 from newsweave.grouping.profiles import TERM_SPACE, Idf, Profile, profile, year_ids
 from newsweave.models import Article
 from newsweave.pipeline import Signatures
 from newsweave.runner import Progress, Runner, no_progress
 from newsweave.sections import ClusterSettings
 from newsweave.store import grouping_index as index
-from newsweave.store.regroup import (
-    canonical_order,
-    current_members,
-    member_key,
-    stable_ids,
-    write_story,
-)
+from newsweave.store.placed import Placement, write_placement
+from newsweave.store.regroup import canonical_order
 from newsweave.store.schema import from_plain, transaction
 from newsweave.text.outlets import unify_outlets
-
-
-@dataclass(slots=True)
-class Pile:
-    """The articles of one placement: stored members of candidate stories, then new ones."""
-
-    seeds: list[tuple[Article, int]]  # (stub article, candidate story number)
-    stories: list[str]  # candidate story ids, by number
-    new: list[Article]
-    compacts: list[Compact]  # seeds' then new articles'
-    views: list[Profile]  # the new articles' weighted views (for the postings)
 
 
 def group_new(
@@ -79,31 +68,37 @@ def group_new(
     new = _new_articles(connection, whole)
     if not new:
         return
+    if not whole and not index.has_sums(connection):
+        fill_sums(connection, knobs)
     progress("grouping", 0, len(new))
     signatures = list(runner.map_batches(Signatures(knobs), new))
     marked = mark_duplicates(new, runner=runner, prints=[s[0] for s in signatures])
     compacts = [s[1] for s in signatures]
     total = (0 if whole else index.documents(connection)) + len(marked)
-    dense = _stored_frequencies(connection, whole, compacts)
+    known = Frequencies(connection, whole)
+    known.ensure([item.ids for item in compacts] + [year_ids()])
     for item in compacts:
-        dense[np.unique(item.ids)] += 1
-    idf = _idf(dense, total, knobs)
-    weights = weights_of(knobs)
-    views = [profile(item, idf, weights, TERM_SPACE) for item in compacts]
+        known.dense[np.unique(item.ids)] += 1
+    idf = _idf(known.dense, total, knobs)
+    views = [profile(item, idf, weights_of(knobs), TERM_SPACE) for item in compacts]
     postings = {} if whole else index.load_postings(connection, _keys(views, knobs))
-    found = _candidates(views, postings, knobs)
-    members = [] if whole else index.load_members(connection, found)
-    seed_only = {int(i) for m in members for i in m[3].ids.tolist()}.difference(
-        int(i) for item in compacts for i in item.ids.tolist()
-    )
-    if seed_only and not whole:
-        ids = np.array(sorted(seed_only), dtype=np.intp)
-        dense[ids] = index.frequencies(connection, ids, TERM_SPACE)[ids]
-    pile = _pile(members, marked, compacts, views)
-    groups = place(pile.seeds, pile.new, PileCounts(list(pile.compacts), idf, TERM_SPACE), knobs)
+    stored = _stored(connection, _candidates(views, postings, knobs), knobs, known)
+
+    def fetch(ids: Sequence[str]) -> list[Compact]:
+        found = index.load_terms(connection, ids)
+        known.ensure(item.ids for item in found.values())
+        return [found[i] for i in ids]
+
+    counted = PileCounts(compacts, idf, TERM_SPACE)
+    numbered = _numbered(postings, stored.ids)
+    groups = place(stored.stories, marked, counted, knobs, fetch, numbered)
+    placement = Placement(stored.ids, stored.stories, marked, views, groups)
     with transaction(connection):
-        _write(connection, pile, groups, whole, words, postings, knobs)
+        write_placement(connection, placement, whole, words, postings, knobs)
         index.add_frequencies(connection, compacts)
+        index.save_terms(
+            connection, [(a.id, c, a.published) for a, c in zip(marked, compacts, strict=True)]
+        )
         index.mark_index(connection, total)
     progress("grouping", len(new), len(new))
 
@@ -125,14 +120,27 @@ def _new_articles(connection: sqlite3.Connection, whole: bool) -> list[Article]:
     return unify_outlets(articles)
 
 
-def _stored_frequencies(
-    connection: sqlite3.Connection, whole: bool, compacts: Sequence[Compact]
-) -> np.ndarray:
-    """The stored document frequencies of the new articles' term ids and of every year id."""
-    if whole or not compacts:
-        return np.zeros(TERM_SPACE, dtype=np.int32)
-    ids = np.unique(np.concatenate([item.ids for item in compacts] + [year_ids()]))
-    return index.frequencies(connection, ids.astype(np.intp), TERM_SPACE)
+class Frequencies:
+    """Document frequencies by term id (`dense`), each read from the store when first asked
+    (`ensure`): an ingest looks up the ids of its new articles and of the stored articles it
+    makes views of, never the whole table."""
+
+    def __init__(self, connection: sqlite3.Connection, whole: bool):
+        self.connection = connection
+        self.whole = whole  # a whole grouping has nothing stored to read
+        self.dense = np.zeros(TERM_SPACE, dtype=np.int32)
+        self.known = np.zeros(TERM_SPACE, dtype=bool)
+
+    def ensure(self, ids: Iterable[NDArray[np.signedinteger]]) -> None:
+        """Read the stored frequencies of those of `ids` not read yet."""
+        arrays = [np.asarray(item, dtype=np.intp) for item in ids]
+        if not arrays:
+            return
+        asked = np.unique(np.concatenate(arrays))
+        asked = asked[~self.known[asked]]
+        if len(asked) and not self.whole:
+            index.frequencies(self.connection, asked, self.dense)
+        self.known[asked] = True
 
 
 def _idf(dense: np.ndarray, total: int, knobs: ClusterSettings) -> Idf:
@@ -163,134 +171,73 @@ def _candidates(
     return sorted(names[number] for number in found)
 
 
-def _pile(
-    members: list[index.Member],
-    new: list[Article],
-    compacts: list[Compact],
-    views: list[Profile],
-) -> Pile:
-    stories: list[str] = []
-    numbers: dict[str, int] = {}
-    seeds: list[tuple[Article, int]] = []
-    for story, article_id, original, _, published in members:
-        number = numbers.setdefault(story, len(stories))
-        if number == len(stories):
-            stories.append(story)
+@dataclass(slots=True)
+class Stored:
+    """The candidate stories as `place` takes them, and their ids in the same order."""
+
+    ids: list[str] = field(default_factory=list)
+    stories: list[StoredStory] = field(default_factory=list)
+
+
+def _stored(
+    connection: sqlite3.Connection,
+    found: list[str],
+    knobs: ClusterSettings,
+    known: Frequencies,
+) -> Stored:
+    """The stories `found`, from their sums and their members' stubs; the members not settled
+    get their counts (and frequencies) read, to be looked at again."""
+    sums = index.load_sums(connection, found)
+    members: dict[str, list[Article]] = {}
+    for story, article_id, original, published in index.load_members(connection, found):
         stub = Article(
             id=article_id, source="", text="", published=published, duplicate_of=original
         )
-        seeds.append((stub, number))
-    seed_compacts = [m[3] for m in members]
-    return Pile(seeds, stories, new, seed_compacts + compacts, views)
+        members.setdefault(story, []).append(stub)
+    ids = [a.id for m in members.values() for a in m]
+    counts = index.load_terms(connection, set(ids).difference(index.load_settled(connection, ids)))
+    known.ensure(item.ids for item in counts.values())
+    stored = Stored()
+    for story in found:
+        if story in sums and story in members:
+            stored.ids.append(story)
+            looked = [counts.get(a.id) for a in members[story]]
+            stored.stories.append(StoredStory(sums[story], members[story], looked))
+    return stored
 
 
-def _write(
-    connection: sqlite3.Connection,
-    pile: Pile,
-    groups: list[list[int]],
-    whole: bool,
-    words: int,
-    postings: dict[int, list[str]],
-    knobs: ClusterSettings,
-) -> None:
-    """Write the groups whose members changed, the aliases, the postings and the new
-    articles' marks and terms (in the caller's transaction)."""
-    articles = [a for a, _ in pile.seeds] + pile.new
-    members = [{articles[p].id for p in group} for group in groups]
-    old = current_members(connection) if whole else _old_members(pile)
-    unchanged = {frozenset(m) for m in old.values()}
-    proposed = [story_record([articles[p] for p in group]).id for group in groups]
-    ids = stable_ids(proposed, members, old)
-    changed = [n for n, m in enumerate(members) if whole or frozenset(m) not in unchanged]
-    if whole:
-        index.clear_index(connection)
-        connection.execute("DELETE FROM stories")
-        connection.execute("DELETE FROM story_articles")
-    else:
-        kept = {ids[n] for n, m in enumerate(members) if frozenset(m) in unchanged}
-        gone = [(s,) for s in old if s not in kept]
-        connection.executemany("DELETE FROM stories WHERE id = ?", gone)
-        connection.executemany("DELETE FROM story_articles WHERE story = ?", gone)
-    full, hashes = _full_articles(connection, pile, [members[n] for n in changed])
-    for n in changed:
-        story = story_record([full[a] for a in members[n]])
-        write_story(connection, replace(story, id=ids[n]), member_key(story, hashes, words))
-    _write_aliases(connection, old, ids, members)
-    story_of = {a: ids[n] for n, m in enumerate(members) for a in m}
-    connection.executemany(
-        "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
-        [(a.duplicate_of, a.id) for a in pile.new],
-    )
-    new_compacts = pile.compacts[len(pile.seeds) :]
-    index.save_terms(
-        connection, [(a.id, c, a.published) for a, c in zip(pile.new, new_compacts, strict=True)]
-    )
-    _update_postings(
-        postings, [(story_of[a.id], v) for a, v in zip(pile.new, pile.views, strict=True)], knobs
-    )
-    index.save_postings(connection, postings)
+def _numbered(postings: dict[int, list[str]], stories: list[str]) -> dict[int, list[int]]:
+    """The postings with each story as its number in `stories` (others left out)."""
+    numbers = {story: number for number, story in enumerate(stories)}
+    return {
+        term: [numbers[s] for s in ids if s in numbers]
+        for term, ids in postings.items()
+        if any(s in numbers for s in ids)
+    }
 
 
-def _old_members(pile: Pile) -> dict[str, set[str]]:
-    old: dict[str, set[str]] = {}
-    for article, number in pile.seeds:
-        old.setdefault(pile.stories[number], set()).add(article.id)
-    return old
-
-
-def _full_articles(
-    connection: sqlite3.Connection, pile: Pile, groups: list[set[str]]
-) -> tuple[dict[str, Article], dict[str, str]]:
-    """The whole records (and content hashes) of every member of `groups`: the new articles
-    as placed, the stored ones read back."""
-    wanted = {a for group in groups for a in group}
-    full = {a.id: a for a in pile.new if a.id in wanted}
-    hashes: dict[str, str] = {}
-    query = "SELECT id, record, content_hash FROM articles WHERE id IN ({marks})"
-    for article_id, record, digest in index.rows_in(connection, query, wanted):
-        hashes[str(article_id)] = str(digest)
-        if article_id not in full:  # without its sentences: the story row needs none
-            data = json.loads(str(record))
-            data.pop("sentences", None)
-            stored = from_plain(Article, data)
-            full[stored.id] = stored
-    return full, hashes
-
-
-def _write_aliases(
-    connection: sqlite3.Connection,
-    old: dict[str, set[str]],
-    ids: Sequence[str],
-    members: Sequence[set[str]],
-) -> None:
-    """An old story id that no group kept points at the story holding most of its articles."""
-    story_of = {a: story_id for story_id, m in zip(ids, members, strict=True) for a in m}
-    current = set(ids)
-    connection.executemany("DELETE FROM story_aliases WHERE old = ?", [(i,) for i in ids])
-    for old_id, articles in old.items():
-        if old_id in current:
-            continue
-        heirs: dict[str, int] = {}
-        for article in articles:
-            if article in story_of:
-                heirs[story_of[article]] = heirs.get(story_of[article], 0) + 1
-        if heirs:
-            heir = max(sorted(heirs), key=lambda s: heirs[s])
-            connection.execute(
-                "INSERT OR REPLACE INTO story_aliases (old, story) VALUES (?, ?)", (old_id, heir)
-            )
-            connection.execute("UPDATE story_aliases SET story = ? WHERE story = ?", (heir, old_id))
-
-
-def _update_postings(
-    postings: dict[int, list[str]], placed: list[tuple[str, Profile]], knobs: ClusterSettings
-) -> None:
-    """Blocking's `add` for each new article in order, over the stored postings."""
-    for story, view in placed:
-        for key in Blocking.keys(view, knobs.index_terms):
-            posting = postings.setdefault(key, [])
-            if story in posting:
-                posting.remove(story)
-            posting.append(story)
-            if len(posting) > knobs.posting_stories:
-                del posting[0]
+def fill_sums(connection: sqlite3.Connection, knobs: ClusterSettings) -> None:
+    """Give every story of a store indexed before the sums were kept its sums, once: its
+    members' stored counts weighed with the store's idf as it is now, and mark the members
+    settled in it (one transaction; ~1 ms a stored article)."""
+    known = Frequencies(connection, False)
+    known.ensure([year_ids()])
+    total = index.documents(connection)
+    counted = PileCounts([], _idf(known.dense, total, knobs), TERM_SPACE)  # reads `dense`
+    stories = [str(row[0]) for row in connection.execute("SELECT id FROM stories")]
+    with transaction(connection):
+        for start in range(0, len(stories), 500):
+            members: dict[str, list[tuple[str, datetime | None]]] = {}
+            for story, article, _, published in index.load_members(
+                connection, stories[start : start + 500]
+            ):
+                members.setdefault(story, []).append((article, published))
+            counts = index.load_terms(connection, [a for m in members.values() for a, _ in m])
+            known.ensure(item.ids for item in counts.values())
+            for story, m in members.items():
+                sums, settled = summed([(counts[a], when) for a, when in m], counted, knobs)
+                index.save_sums(connection, [(story, sums)])
+                index.save_settled(
+                    connection, [a for (a, _), s in zip(m, settled, strict=True) if s]
+                )
+        index.mark_index(connection, total)
