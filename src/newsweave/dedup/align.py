@@ -36,11 +36,12 @@ both-directions test unless its shingles survive: that is the price of refusing 
 
 from __future__ import annotations
 
-import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -84,6 +85,10 @@ class SentenceSketch:
     numbers: frozenset[str]
     names: frozenset[str]
     skeleton: Counter[str]
+    skeleton_size: int = field(init=False)  # skeleton.total(), counted once: `counterparts`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "skeleton_size", self.skeleton.total())
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +116,12 @@ class ArticleSketch:
     sentences: tuple[SentenceSketch, ...]
     size: int
     passages: tuple[Passage, ...]
+    by_numbers: dict[frozenset[str], tuple[list[int], list[SentenceSketch]]] = field(
+        init=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_numbers", _by_numbers(self.passages))
 
 
 def tokens(text: str) -> list[str]:
@@ -147,9 +158,11 @@ def _sentence_sketch(text: str) -> SentenceSketch:
     lowered = [w.lower() for w in words]
     numbers = _numbers(words, lowered)
     names = _names(text) - STOP_WORDS
-    kept = STOP_WORDS | names
-    skeleton = Counter(w for w in lowered if w in kept or _number(w) is not None)
-    return SentenceSketch(Counter(lowered), len(lowered), frozenset(numbers), names, skeleton)
+    bag = Counter(lowered)
+    # the skeleton keeps function words, names and numbers: each distinct word judged once
+    kept = {w for w in bag if w in STOP_WORDS or w in names or _number(w) is not None}
+    skeleton = Counter(w for w in lowered if w in kept)
+    return SentenceSketch(bag, len(lowered), frozenset(numbers), names, skeleton)
 
 
 def _names(unit: str) -> frozenset[str]:
@@ -243,26 +256,36 @@ def counterparts(a: SentenceSketch, b: SentenceSketch, bars: PairBars) -> bool:
     """
     if a.numbers != b.numbers:
         return False
-    union = len(a.names | b.names)
-    if union and len(a.names & b.names) < bars.names * union:
+    if bars.names > 0:
+        union = len(a.names | b.names)
+        if union and len(a.names & b.names) < bars.names * union:
+            return False
+    skeleton = _dice_above(a.skeleton, b.skeleton, a.skeleton_size, b.skeleton_size, bars.skeleton)
+    if skeleton < bars.skeleton:
         return False
-    skeleton_total = a.skeleton.total() + b.skeleton.total()
-    if _dice(a.skeleton, b.skeleton, skeleton_total) < bars.skeleton:
-        return False
-    return _dice(a.bag, b.bag, a.size + b.size) >= bars.words
+    return _dice_above(a.bag, b.bag, a.size, b.size, bars.words) >= bars.words
+
+
+def _dice_above(a: Counter[str], b: Counter[str], a_size: int, b_size: int, bar: float) -> float:
+    """`_dice` of two bags of `a_size` and `b_size` words, or the most it could be when that is
+    under `bar` (two bags share at most the smaller's words): the same verdict against any bar
+    up to `bar`, without the count when the sizes alone settle it."""
+    total = a_size + b_size
+    if total:
+        most = 2 * min(a_size, b_size) / total
+        if most < bar:
+            return most
+    return _dice(a, b, total)
 
 
 def _merge(a: SentenceSketch, b: SentenceSketch) -> SentenceSketch:
-    bag = a.bag.copy()
-    bag.update(b.bag)
-    skeleton = a.skeleton.copy()
-    skeleton.update(b.skeleton)
+    # Counter(elements) counts in C; `Counter.update` with a Counter adds in a Python loop
     return SentenceSketch(
-        bag,
+        Counter(chain(a.bag.elements(), b.bag.elements())),
         a.size + b.size,
         a.numbers | b.numbers,
         a.names | b.names,
-        skeleton,
+        Counter(chain(a.skeleton.elements(), b.skeleton.elements())),
     )
 
 
@@ -298,37 +321,48 @@ def aligned_coverage(
     return min(first, _coverage(b, a, bars))
 
 
-def _near(
-    targets: tuple[Passage, ...], singles: int, where: float
-) -> Iterator[tuple[SentenceSketch, int]]:
-    """The passages (and their first sentence) that start within about `_WINDOW` of `where`.
+def _by_numbers(
+    passages: tuple[Passage, ...],
+) -> dict[frozenset[str], tuple[list[int], list[SentenceSketch]]]:
+    """The passages grouped by their numbers, each group's first sentences in order (and the
+    passages in the same order): `counterparts` needs the same numbers, so a passage is only
+    ever compared with its own group, and only with the part near its place (`_near`)."""
+    groups: dict[frozenset[str], list[tuple[int, int, SentenceSketch]]] = {}
+    for order, (passage, members) in enumerate(passages):
+        groups.setdefault(passage.numbers, []).append((members.start, order, passage))
+    found = {}
+    for numbers, group in groups.items():
+        group.sort(key=lambda item: (item[0], item[1]))
+        found[numbers] = ([start for start, _, _ in group], [passage for _, _, passage in group])
+    return found
 
-    Singles come first in `targets`, then neighbour pairs (see `passages`); the caller keeps
-    the exact distance test, this only skips the passages too far away to pass it.
-    """
-    low = max(0, math.floor(where) - _WINDOW - 1)
-    high = math.ceil(where) + _WINDOW + 1
-    for first, last in ((0, singles), (singles, len(targets))):
-        for number in range(first + low, min(last, first + high + 1)):
-            target, members = targets[number]
-            yield target, members.start
+
+def _near(target: ArticleSketch, passage: SentenceSketch, where: float) -> Iterator[SentenceSketch]:
+    """The passages of `target` with `passage`'s numbers whose first sentence is within
+    `_WINDOW` of `where`."""
+    group = target.by_numbers.get(passage.numbers)
+    if group is None:
+        return
+    starts, found = group
+    # a bound one wider than the window on each side, then the exact test
+    for index in range(bisect_left(starts, where - _WINDOW - 1), len(starts)):
+        start = starts[index]
+        if start > where + _WINDOW + 1:
+            return
+        if abs(start - where) <= _WINDOW:
+            yield found[index]
 
 
 def _coverage(short: ArticleSketch, long: ArticleSketch, bars: PairBars) -> float:
     """Share of `short`'s words in passages with a counterpart in `long`."""
     if not short.size:
         return 0.0
-    targets, singles = long.passages, len(long.sentences)
     scale = len(long.sentences) / max(1, len(short.sentences))
     covered: set[int] = set()
     for passage, members in short.passages:
         if covered.issuperset(members):
             continue
         where = members.start * scale
-        if any(
-            counterparts(passage, target, bars)
-            for target, start in _near(targets, singles, where)
-            if abs(start - where) <= _WINDOW
-        ):
+        if any(counterparts(passage, target, bars) for target in _near(long, passage, where)):
             covered.update(members)
     return sum(short.sentences[i].size for i in covered) / short.size
