@@ -363,3 +363,29 @@ def test_aligned_coverage_is_its_definition_passage_by_passage() -> None:
             assert aligned_coverage(a, b, bars) == expected
             checked += expected > 0
     assert checked > 20  # the invented pairs do share passages
+
+
+def test_names_are_the_capitalised_words_of_every_script() -> None:
+    # The names regex matches its first character by a plain range before it checks the class:
+    # every character must still be judged by the class (a word character, not a digit, "_" or
+    # a-z), whatever its script or category, at a word's start and inside a word.
+    import re
+
+    from newsweave.dedup.align import STOP_WORDS, sketch
+
+    by_class = re.compile(r"[^\W\d_a-z](?<!\w.)\w*(?:[.,:'’]\w+)*")
+    checked = 0
+    for code in [*range(0x20, 0x2500), *range(0x10400, 0x10450), 0x1D400, 0x1F600]:
+        c = chr(code)
+        if not c.isprintable() or c.isspace() or c in ".!?…\"'”’)]":
+            continue
+        text = f"Opening {c}ab x{c}Cd 7{c}Ef Gh.{c}ij and {c}.Kl, then {c}{c}Mn."
+        first = re.search(r"\w+(?:[.,:'’]\w+)*", text)
+        assert first is not None
+        expected = {
+            word.lower() for word in by_class.findall(text, first.end()) if word[0].isupper()
+        } - STOP_WORDS
+        (sentence,) = sketch(make_article(text)).sentences
+        assert sentence.names == expected, hex(code)
+        checked += bool(expected - {"gh.ij", "kl", "mn"})
+    assert checked > 500  # capitals of other scripts were met

@@ -60,8 +60,11 @@ _NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_NAMES.spl
 _AD_MARKER = re.compile(r"^ad_\d+$")
 _DIGIT = re.compile(r"\d")
 # A word starting with a capital (checked with str.isupper: the class also admits other scripts),
-# not inside a word; the lookbehind follows the first character so that `re` can skip ahead.
-_CAPITALISED = re.compile(r"[^\W\d_a-z](?<!\w.)\w*(?:[.,:'’]\w+)*")
+# not inside a word. The first character is matched by a plain range (A-Z, or not ASCII), which
+# `re` skips ahead on in C, then checked against the class ([^\W\d_a-z]: a word character, not a
+# digit, "_" or a-z; in ASCII that is A-Z) by the lookbehind: a third less time than the class
+# first. The second lookbehind follows the first character so that `re` can skip ahead too.
+_CAPITALISED = re.compile(r"[A-Z\x80-\U0010FFFF](?<=[^\W\d_a-z])(?<!\w.)\w*(?:[.,:'’]\w+)*")
 # Function words: spinners leave them in place; they make no anchor.
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
