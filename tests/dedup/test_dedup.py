@@ -389,3 +389,16 @@ def test_names_are_the_capitalised_words_of_every_script() -> None:
         assert sentence.names == expected, hex(code)
         checked += bool(expected - {"gh.ij", "kl", "mn"})
     assert checked > 500  # capitals of other scripts were met
+
+
+def test_pairs_sharing_articles_are_verified_together() -> None:
+    # Chunks of candidate pairs are verified one task each, their articles prepared once: the
+    # pairs of one group of copies must come together, every pair kept, each group's pairs in
+    # their first order.
+    from newsweave.dedup.reposts import by_component
+
+    pairs = [(0, 5), (1, 2), (3, 9), (2, 7), (5, 8), (4, 6), (7, 11), (0, 10), (6, 12)]
+    ordered = by_component(pairs)
+    assert sorted(ordered) == sorted(pairs)
+    assert ordered == [(0, 5), (5, 8), (0, 10), (1, 2), (2, 7), (7, 11), (3, 9), (4, 6), (6, 12)]
+    assert by_component([]) == []
