@@ -22,6 +22,12 @@ is its own:
 retold from a labelled stories-dev cluster, each (cluster, variant) one story (about half of
 each corpus; `corpus.gold_stories`). It shows whether grouping holds up as the pile grows.
 
+With `--baseline REF` (a git ref, exported once to bench/out/build-SHA) only `stories` runs, at
+each size, that build and this tree alternately (`--repeat` times), each run in a fresh child
+with the build's sources first on its path, and a line gives each pair's CPU and wall ratio:
+
+    python bench/run.py --sizes 10000 --copies 0.333 --workers 2 --baseline bf2531c --repeat 2
+
 Figures are printed, not asserted. Seconds are wall time; `cpu s` adds the worker processes'
 CPU; `peak MB` is the main process's peak RSS, `worker_peak_mb` the largest RSS a worker
 process reached and `workers_peak_mb` the largest sum of their proportional set sizes (pages
@@ -45,7 +51,7 @@ from typing import TYPE_CHECKING, Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import OUT, copy_rich, corpus, gold_stories, write_jsonl
+from corpus import OUT, REPO, copy_rich, corpus, gold_stories, write_jsonl
 
 if TYPE_CHECKING:
     from newsweave.runner import Runner
@@ -211,11 +217,16 @@ def _bcubed_f1(groups: list[list[str]]) -> float | None:
     return round(bcubed(gold, {article: predicted[article] for article in gold}).f1, 4)
 
 
-def _run_child(stage: str, size: int, workers: int, timeout: float) -> dict[str, Any] | None:
+def _run_child(
+    stage: str, size: int, workers: int, timeout: float, src: Path | None = None
+) -> dict[str, Any] | None:
+    """One measurement in a fresh child process, with `src` (another build's sources) first on
+    its path when given."""
     command = [sys.executable, __file__, "--child", stage, str(size), "--workers", str(workers)]
     command += ["--copies", str(_PILE["copies"])]
+    env = {**os.environ, "PYTHONPATH": str(src)} if src else None
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, env=env)
     except subprocess.TimeoutExpired:
         print(f"{stage} {size}: over {timeout:.0f} s, stopped", flush=True)
         return None
@@ -246,6 +257,12 @@ def main() -> None:
         default=0.0,
         help="share of wire copies (reposted, trimmed, lightly rewritten) in every corpus",
     )
+    parser.add_argument(
+        "--baseline",
+        help="git ref of a build to time `stories` against (no other stage): the two builds "
+        "alternate, each --repeat times, and a line gives each run's ratio",
+    )
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each build (--baseline)")
     parser.add_argument("--child", nargs=2, metavar=("STAGE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     _PILE["copies"] = args.copies
@@ -253,6 +270,9 @@ def main() -> None:
         print(json.dumps(_child(args.child[0], int(args.child[1]), args.workers)))
         return
     sizes = sorted(int(s) for s in args.sizes.split(","))
+    if args.baseline:
+        _against(args.baseline, sizes, args.workers, args.repeat)
+        return
     hour = 3600.0
     print(f"sizes {sizes}, {args.workers} workers, {os.cpu_count()} CPUs", flush=True)
     for size in sorted({*sizes, args.brief_size, args.fast_size}):
@@ -273,6 +293,33 @@ def main() -> None:
             rows.append((f"baseline tfidf-agglomerative {size}", figures))
             break
     _print(rows)
+
+
+def _against(baseline: str, sizes: list[int], workers: int, repeat: int) -> None:
+    """`stories` of each size with the `baseline` build and this tree, alternately (so both
+    see the same load on a shared machine), and the ratio of CPU and wall time of each pair."""
+    from brief_speed import exported_tree
+
+    builds = {"baseline": exported_tree(baseline) / "src", "current": REPO / "src"}
+    hour = 3600.0
+    print(f"sizes {sizes}, {workers} workers; baseline {baseline}: {builds['baseline']}")
+    for size in sizes:
+        _run_child("prepare", size, workers, hour)
+    for size in sizes:
+        for turn in range(repeat):
+            found = {
+                name: _run_child("stories", size, workers, hour, src)
+                for name, src in builds.items()
+            }
+            base, now = found["baseline"], found["current"]
+            if base and now:
+                print(
+                    f"stories {size} run {turn + 1}: CPU {base['cpu']:.1f} -> {now['cpu']:.1f} s "
+                    f"({now['cpu'] / base['cpu']:.2f}x), wall {base['seconds']:.1f} -> "
+                    f"{now['seconds']:.1f} s ({now['seconds'] / base['seconds']:.2f}x), "
+                    f"{size / now['cpu']:.0f} articles per CPU s, peak MB {now['peak_mb']:.0f}",
+                    flush=True,
+                )
 
 
 def _print(rows: list[tuple[str, dict[str, Any]]]) -> None:

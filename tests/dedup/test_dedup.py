@@ -291,3 +291,114 @@ def test_colliding_pairs_are_every_pair_that_agrees_on_a_whole_band() -> None:
     }  # fmt: skip
     assert len(expected) > 41 * 40 // 4  # the big run and chance collisions are both there
     assert colliding_pairs(signatures, 0.5, 32) == expected
+
+
+def test_aligned_coverage_is_its_definition_passage_by_passage() -> None:
+    # The coverage compares a passage only with the other article's passages of the same numbers
+    # near its place, and skips a count when the sizes alone settle a bar: the score must be
+    # the one every passage pair within the window, counted in full, gives.
+    import random
+    from collections import Counter
+
+    from newsweave.dedup.align import PairBars, aligned_coverage, sketch
+
+    def dice(a: Counter[str], b: Counter[str]) -> float:
+        total = a.total() + b.total()
+        return 2 * (a & b).total() / total if total else 1.0
+
+    def pair(a, b, bars: PairBars) -> bool:  # type: ignore[no-untyped-def]
+        union = len(a.names | b.names)
+        return (
+            a.numbers == b.numbers
+            and not (union and len(a.names & b.names) < bars.names * union)
+            and dice(a.skeleton, b.skeleton) >= bars.skeleton
+            and dice(a.bag, b.bag) >= bars.words
+        )
+
+    def coverage(short, long, bars: PairBars) -> float:  # type: ignore[no-untyped-def]
+        scale = len(long.sentences) / max(1, len(short.sentences))
+        covered = {
+            index
+            for passage, members in short.passages
+            if any(
+                abs(other.start - members.start * scale) <= 4 and pair(passage, target, bars)
+                for target, other in long.passages
+            )
+            for index in members
+        }
+        return sum(short.sentences[i].size for i in covered) / short.size if short.size else 0
+
+    rng = random.Random(3)
+    words = [
+        "the",
+        "of",
+        "ferry",
+        "yard",
+        "Halden",
+        "said",
+        "quay",
+        "18",
+        "two",
+        "boat",
+        "ship",
+        "in",
+        "a",
+        "was",
+        "Moss",
+        "and",
+        "240",
+    ]
+    texts = [
+        "\n".join(
+            " ".join(rng.choice(words) for _ in range(rng.randint(1, 9))) + "."
+            for _ in range(rng.randint(1, 14))
+        )
+        for _ in range(40)
+    ] + [ORIGINAL, SPUN, HEAVY_SPIN, SAME_FRAME, OTHER_OUTLET]
+    sketches = [sketch(make_article(text)) for text in texts]
+    checked = 0
+    for bars in (PairBars(0.3, 0.0, 0.6), PairBars(0.5, 0.5, 0.8), PairBars(0.0, 0.0, 0.0)):
+        for a, b in zip(sketches, sketches[1:] + sketches[:1], strict=True):
+            expected = min(coverage(a, b, bars), coverage(b, a, bars))
+            assert aligned_coverage(a, b, bars) == expected
+            checked += expected > 0
+    assert checked > 20  # the invented pairs do share passages
+
+
+def test_names_are_the_capitalised_words_of_every_script() -> None:
+    # The names regex matches its first character by a plain range before it checks the class:
+    # every character must still be judged by the class (a word character, not a digit, "_" or
+    # a-z), whatever its script or category, at a word's start and inside a word.
+    import re
+
+    from newsweave.dedup.align import STOP_WORDS, sketch
+
+    by_class = re.compile(r"[^\W\d_a-z](?<!\w.)\w*(?:[.,:'’]\w+)*")
+    checked = 0
+    for code in [*range(0x20, 0x2500), *range(0x10400, 0x10450), 0x1D400, 0x1F600]:
+        c = chr(code)
+        if not c.isprintable() or c.isspace() or c in ".!?…\"'”’)]":
+            continue
+        text = f"Opening {c}ab x{c}Cd 7{c}Ef Gh.{c}ij and {c}.Kl, then {c}{c}Mn."
+        first = re.search(r"\w+(?:[.,:'’]\w+)*", text)
+        assert first is not None
+        expected = {
+            word.lower() for word in by_class.findall(text, first.end()) if word[0].isupper()
+        } - STOP_WORDS
+        (sentence,) = sketch(make_article(text)).sentences
+        assert sentence.names == expected, hex(code)
+        checked += bool(expected - {"gh.ij", "kl", "mn"})
+    assert checked > 500  # capitals of other scripts were met
+
+
+def test_pairs_sharing_articles_are_verified_together() -> None:
+    # Chunks of candidate pairs are verified one task each, their articles prepared once: the
+    # pairs of one group of copies must come together, every pair kept, each group's pairs in
+    # their first order.
+    from newsweave.dedup.reposts import by_component
+
+    pairs = [(0, 5), (1, 2), (3, 9), (2, 7), (5, 8), (4, 6), (7, 11), (0, 10), (6, 12)]
+    ordered = by_component(pairs)
+    assert sorted(ordered) == sorted(pairs)
+    assert ordered == [(0, 5), (5, 8), (0, 10), (1, 2), (2, 7), (7, 11), (3, 9), (4, 6), (6, 12)]
+    assert by_component([]) == []

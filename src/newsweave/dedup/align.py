@@ -36,11 +36,12 @@ both-directions test unless its shingles survive: that is the price of refusing 
 
 from __future__ import annotations
 
-import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from itertools import chain
 
 import numpy as np
 
@@ -59,8 +60,11 @@ _NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_NAMES.spl
 _AD_MARKER = re.compile(r"^ad_\d+$")
 _DIGIT = re.compile(r"\d")
 # A word starting with a capital (checked with str.isupper: the class also admits other scripts),
-# not inside a word; the lookbehind follows the first character so that `re` can skip ahead.
-_CAPITALISED = re.compile(r"[^\W\d_a-z](?<!\w.)\w*(?:[.,:'’]\w+)*")
+# not inside a word. The first character is matched by a plain range (A-Z, or not ASCII), which
+# `re` skips ahead on in C, then checked against the class ([^\W\d_a-z]: a word character, not a
+# digit, "_" or a-z; in ASCII that is A-Z) by the lookbehind: a third less time than the class
+# first. The second lookbehind follows the first character so that `re` can skip ahead too.
+_CAPITALISED = re.compile(r"[A-Z\x80-\U0010FFFF](?<=[^\W\d_a-z])(?<!\w.)\w*(?:[.,:'’]\w+)*")
 # Function words: spinners leave them in place; they make no anchor.
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are as at be because been before
@@ -84,6 +88,10 @@ class SentenceSketch:
     numbers: frozenset[str]
     names: frozenset[str]
     skeleton: Counter[str]
+    skeleton_size: int = field(init=False)  # skeleton.total(), counted once: `counterparts`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "skeleton_size", self.skeleton.total())
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +105,48 @@ class PairBars:
     skeleton: float
 
 
-Passage = tuple[SentenceSketch, range]
+class JoinedSketch:
+    """Two neighbouring sentences read as one passage: sizes, numbers and names at once, the
+    word bag and skeleton (sums of the two sentences') only when a comparison reaches them.
+    Most joined passages are never compared that far (their sentences were paired alone, or
+    the numbers or sizes settle it), and adding up bags was a fifth of a spin test's time."""
+
+    __slots__ = (
+        "_bag",
+        "_skeleton",
+        "first",
+        "names",
+        "numbers",
+        "second",
+        "size",
+        "skeleton_size",
+    )
+
+    def __init__(self, first: SentenceSketch, second: SentenceSketch):
+        self.first, self.second = first, second
+        self.size = first.size + second.size
+        self.numbers = first.numbers | second.numbers
+        self.names = first.names | second.names
+        self.skeleton_size = first.skeleton_size + second.skeleton_size
+        self._bag: Counter[str] | None = None
+        self._skeleton: Counter[str] | None = None
+
+    @property
+    def bag(self) -> Counter[str]:
+        if self._bag is None:  # Counter(elements) counts in C; `update` adds in Python
+            self._bag = Counter(chain(self.first.bag.elements(), self.second.bag.elements()))
+        return self._bag
+
+    @property
+    def skeleton(self) -> Counter[str]:
+        if self._skeleton is None:
+            pair = (self.first.skeleton, self.second.skeleton)
+            self._skeleton = Counter(chain(pair[0].elements(), pair[1].elements()))
+        return self._skeleton
+
+
+Sketch = SentenceSketch | JoinedSketch
+Passage = tuple[Sketch, range]
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +160,12 @@ class ArticleSketch:
     sentences: tuple[SentenceSketch, ...]
     size: int
     passages: tuple[Passage, ...]
+    by_numbers: dict[frozenset[str], tuple[list[int], list[Sketch]]] = field(
+        init=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_numbers", _by_numbers(self.passages))
 
 
 def tokens(text: str) -> list[str]:
@@ -147,9 +202,11 @@ def _sentence_sketch(text: str) -> SentenceSketch:
     lowered = [w.lower() for w in words]
     numbers = _numbers(words, lowered)
     names = _names(text) - STOP_WORDS
-    kept = STOP_WORDS | names
-    skeleton = Counter(w for w in lowered if w in kept or _number(w) is not None)
-    return SentenceSketch(Counter(lowered), len(lowered), frozenset(numbers), names, skeleton)
+    bag = Counter(lowered)
+    # the skeleton keeps function words, names and numbers: each distinct word judged once
+    kept = {w for w in bag if w in STOP_WORDS or w in names or _number(w) is not None}
+    skeleton = Counter(w for w in lowered if w in kept)
+    return SentenceSketch(bag, len(lowered), frozenset(numbers), names, skeleton)
 
 
 def _names(unit: str) -> frozenset[str]:
@@ -231,7 +288,7 @@ def _dice(a: Counter[str], b: Counter[str], total: int) -> float:
     return 2 * shared / total if total else 1.0
 
 
-def counterparts(a: SentenceSketch, b: SentenceSketch, bars: PairBars) -> bool:
+def counterparts(a: Sketch, b: Sketch, bars: PairBars) -> bool:
     """Whether two passages say the same thing in the way a spinner rewrites one.
 
     A thesaurus swaps dictionary words in place; it keeps the numbers (exactly), the names
@@ -243,27 +300,26 @@ def counterparts(a: SentenceSketch, b: SentenceSketch, bars: PairBars) -> bool:
     """
     if a.numbers != b.numbers:
         return False
-    union = len(a.names | b.names)
-    if union and len(a.names & b.names) < bars.names * union:
+    if bars.names > 0:
+        union = len(a.names | b.names)
+        if union and len(a.names & b.names) < bars.names * union:
+            return False
+    skeleton = _dice_above(a.skeleton, b.skeleton, a.skeleton_size, b.skeleton_size, bars.skeleton)
+    if skeleton < bars.skeleton:
         return False
-    skeleton_total = a.skeleton.total() + b.skeleton.total()
-    if _dice(a.skeleton, b.skeleton, skeleton_total) < bars.skeleton:
-        return False
-    return _dice(a.bag, b.bag, a.size + b.size) >= bars.words
+    return _dice_above(a.bag, b.bag, a.size, b.size, bars.words) >= bars.words
 
 
-def _merge(a: SentenceSketch, b: SentenceSketch) -> SentenceSketch:
-    bag = a.bag.copy()
-    bag.update(b.bag)
-    skeleton = a.skeleton.copy()
-    skeleton.update(b.skeleton)
-    return SentenceSketch(
-        bag,
-        a.size + b.size,
-        a.numbers | b.numbers,
-        a.names | b.names,
-        skeleton,
-    )
+def _dice_above(a: Counter[str], b: Counter[str], a_size: int, b_size: int, bar: float) -> float:
+    """`_dice` of two bags of `a_size` and `b_size` words, or the most it could be when that is
+    under `bar` (two bags share at most the smaller's words): the same verdict against any bar
+    up to `bar`, without the count when the sizes alone settle it."""
+    total = a_size + b_size
+    if total:
+        most = 2 * min(a_size, b_size) / total
+        if most < bar:
+            return most
+    return _dice(a, b, total)
 
 
 def passages(sentences: tuple[SentenceSketch, ...]) -> list[Passage]:
@@ -272,9 +328,10 @@ def passages(sentences: tuple[SentenceSketch, ...]) -> list[Passage]:
     Pairing passages instead of sentences makes the alignment indifferent to where a copy's
     segmenter put a boundary (a spinner that splits at "a.m.", a paper that merges paragraphs).
     """
-    singles = [(sentence, range(i, i + 1)) for i, sentence in enumerate(sentences)]
-    pairs = [
-        (_merge(sentences[i], sentences[i + 1]), range(i, i + 2)) for i in range(len(sentences) - 1)
+    singles: list[Passage] = [(sentence, range(i, i + 1)) for i, sentence in enumerate(sentences)]
+    pairs: list[Passage] = [
+        (JoinedSketch(sentences[i], sentences[i + 1]), range(i, i + 2))
+        for i in range(len(sentences) - 1)
     ]
     return singles + pairs
 
@@ -298,37 +355,48 @@ def aligned_coverage(
     return min(first, _coverage(b, a, bars))
 
 
-def _near(
-    targets: tuple[Passage, ...], singles: int, where: float
-) -> Iterator[tuple[SentenceSketch, int]]:
-    """The passages (and their first sentence) that start within about `_WINDOW` of `where`.
+def _by_numbers(
+    passages: tuple[Passage, ...],
+) -> dict[frozenset[str], tuple[list[int], list[Sketch]]]:
+    """The passages grouped by their numbers, each group's first sentences in order (and the
+    passages in the same order): `counterparts` needs the same numbers, so a passage is only
+    ever compared with its own group, and only with the part near its place (`_near`)."""
+    groups: dict[frozenset[str], list[tuple[int, int, Sketch]]] = {}
+    for order, (passage, members) in enumerate(passages):
+        groups.setdefault(passage.numbers, []).append((members.start, order, passage))
+    found = {}
+    for numbers, group in groups.items():
+        group.sort(key=lambda item: (item[0], item[1]))
+        found[numbers] = ([start for start, _, _ in group], [passage for _, _, passage in group])
+    return found
 
-    Singles come first in `targets`, then neighbour pairs (see `passages`); the caller keeps
-    the exact distance test, this only skips the passages too far away to pass it.
-    """
-    low = max(0, math.floor(where) - _WINDOW - 1)
-    high = math.ceil(where) + _WINDOW + 1
-    for first, last in ((0, singles), (singles, len(targets))):
-        for number in range(first + low, min(last, first + high + 1)):
-            target, members = targets[number]
-            yield target, members.start
+
+def _near(target: ArticleSketch, passage: Sketch, where: float) -> Iterator[Sketch]:
+    """The passages of `target` with `passage`'s numbers whose first sentence is within
+    `_WINDOW` of `where`."""
+    group = target.by_numbers.get(passage.numbers)
+    if group is None:
+        return
+    starts, found = group
+    # a bound one wider than the window on each side, then the exact test
+    for index in range(bisect_left(starts, where - _WINDOW - 1), len(starts)):
+        start = starts[index]
+        if start > where + _WINDOW + 1:
+            return
+        if abs(start - where) <= _WINDOW:
+            yield found[index]
 
 
 def _coverage(short: ArticleSketch, long: ArticleSketch, bars: PairBars) -> float:
     """Share of `short`'s words in passages with a counterpart in `long`."""
     if not short.size:
         return 0.0
-    targets, singles = long.passages, len(long.sentences)
     scale = len(long.sentences) / max(1, len(short.sentences))
     covered: set[int] = set()
     for passage, members in short.passages:
         if covered.issuperset(members):
             continue
         where = members.start * scale
-        if any(
-            counterparts(passage, target, bars)
-            for target, start in _near(targets, singles, where)
-            if abs(start - where) <= _WINDOW
-        ):
+        if any(counterparts(passage, target, bars) for target in _near(long, passage, where)):
             covered.update(members)
     return sum(short.sentences[i].size for i in covered) / short.size

@@ -82,11 +82,13 @@ def mark_duplicates(
         own = list(runner.map_batches(Fingerprints(config), firsts, batch_size))
     else:
         own = [prints[i] for i in texts]  # (a later twin's print is its first's)
-    pairs = [
-        (texts[a], texts[b])
-        for a, b in sorted(candidate_pairs(own, config))
-        if min(own[a][2], own[b][2]) >= config.min_words and plausible(own[a], own[b], config)
-    ]
+    pairs = by_component(
+        [
+            (texts[a], texts[b])
+            for a, b in sorted(candidate_pairs(own, config))
+            if min(own[a][2], own[b][2]) >= config.min_words and plausible(own[a], own[b], config)
+        ]
+    )
     chunks = [
         pairs[start : start + _PAIRS_PER_TASK] for start in range(0, len(pairs), _PAIRS_PER_TASK)
     ]
@@ -130,6 +132,22 @@ def same_texts(articles: Sequence[Article]) -> tuple[list[int], list[tuple[int, 
         else:
             twins.append((index, seen))
     return texts, twins
+
+
+def by_component(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs ordered so that those which share articles (directly or through others) sit
+    together, each component's in their first order: a chunk of them is verified in one task,
+    whose articles are prepared once, so an article in several pairs (an original and its
+    copies) is mostly prepared once in all, not once per chunk it turns up in (on the 10k
+    copy-rich pile, in sorted order, 10,036 preparations of 5,847 articles). Each pair's
+    verdict is its own, so the order changes no verdict, and the groups of copies do not
+    depend on the order of their links."""
+    parent = list(range(max((max(pair) for pair in pairs), default=-1) + 1))
+    for i, j in pairs:
+        parent[find(parent, i)] = find(parent, j)
+    first: dict[int, int] = {}  # component -> where its first pair stands
+    keys = [first.setdefault(find(parent, i), n) for n, (i, _) in enumerate(pairs)]
+    return [pair for _, pair in sorted(zip(keys, pairs, strict=True), key=lambda kv: kv[0])]
 
 
 def _members(pairs: Sequence[tuple[int, int]]) -> list[int]:
