@@ -1,4 +1,8 @@
-"""Refit the support classifier (`briefing/agreement/support.py`) and write its weights.
+"""Fit the support classifier on sentence pairs: the curve and MSRP figures (--dry-run).
+
+Since 2026-12-07 the shipped weights come from `bench/fit_support_claims.py` (fitted on claims
+read from whole stories); this script is kept for the sentence-pair view of the same features:
+run it with --dry-run, or it replaces the shipped weights with pair-fitted ones.
 
 Trains a logistic regression over the pair features on the train split of the labelled
 statement pairs (tests/data/statement-pairs.jsonl, stories of BASIL), optionally with half of

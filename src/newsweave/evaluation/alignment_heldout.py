@@ -47,7 +47,7 @@ def best_threshold(
     return best
 
 
-_SUPPORT_FITTED = "none refitted (weights fitted on statement-pairs' train split)"
+_SUPPORT_FITTED = "none refitted (weights fitted on claim-sets' train stories)"
 SHIPPED = {
     "support": _SUPPORT_FITTED,
     "support_lexical": _SUPPORT_FITTED,

@@ -244,6 +244,7 @@ def support_matrix(
         tfidf,
         verb_sets(texts, verbs),
         cosine if used == "embedding" else None,
+        [len(text.split()) for text in texts],
     )
     return support_model(used).probability(features)
 

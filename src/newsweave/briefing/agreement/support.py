@@ -5,13 +5,16 @@ words and meaning ("Both leaders hope the meeting leads to more stable relations
 summit will be the first face-to-face meeting"), and the same words carry different numbers or
 dates. So each pair of statements gets several features (`FEATURES`): embedding cosine
 (MiniLM, when the embeddings extra is installed), TF-IDF cosine, content-word overlap, shared
-names, shared and clashing anchors (days, counts), whether the main verbs match, and whether
-exactly one side is negated. A logistic regression over them, fitted on labelled statement
-pairs (`bench/fit_support.py` refits it; the weights are plain numbers in
-`data/support-model.json`), gives the probability that the pair states the same claim.
+names, shared and clashing anchors (days, counts), whether the main verbs match, whether
+exactly one side is negated, and how much of one statement's story-rare words the other holds
+(a sentence often states another's claim among other things). A logistic regression over
+them gives the probability that the pair states the same claim. It is fitted on claims read
+from whole stories (`bench/fit_support_claims.py`, tests/data/claim-sets.jsonl: every sentence
+of every outlet that states each shared claim), so it learns what a fact's credit needs; the
+weights are plain numbers in `data/support-model.json`.
 
-Two thresholds on that probability (chosen on training folds, see the data file):
-- `threshold`: an outlet is credited with a fact only above it (precision first);
+Two thresholds on that probability (chosen on out-of-fold facts of the training stories):
+- `threshold`: an outlet is credited with a fact only above it (outlet precision >= 0.95);
 - `recall_threshold`: lower, for exclusives: a statement is exclusive only if no other outlet's
   statement reaches it (calling a shared claim exclusive misleads as much as false support).
 """
@@ -47,7 +50,14 @@ FEATURES = (
     "anchor_clash",
     "predicate",
     "negation_apart",
+    "idf_cover_min",
+    "idf_cover_max",
+    "rare_shared",
+    "length_min",
+    "length_gap",
 )
+_RARE_DF = 3.0  # a word in at most this many of a story's statements is rare in it
+_MAX_RARE_SHARED = 4.0
 _VERB_TAGS = frozenset({"VERB"})
 
 
@@ -156,14 +166,41 @@ def _anchor_features(anchors: Sequence[Anchors]) -> tuple[Matrix, Matrix]:
     return shared, clash
 
 
+def _containment_features(anchors: Sequence[Anchors], lengths: Sequence[int]) -> dict[str, Matrix]:
+    """How much of each statement another one holds, words weighted by their rarity in the story.
+
+    One sentence often states another's claim among other things ("Cowan, 43, is a former
+    partner..." holds "Cowan is 43"): cosine and Jaccard fall with the extra words, while the
+    share of the shorter statement's rare words found in the longer one stays high. Weights are
+    idf over the statements compared (a story's), so "Putin" in every sentence weighs little.
+    """
+    n = len(anchors)
+    incidence = _incidence([a.words for a in anchors])
+    df = incidence.sum(axis=0)
+    idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
+    shared = (incidence * idf) @ incidence.T
+    weight = np.maximum(incidence @ idf, 1e-6)
+    rare = incidence * (df <= _RARE_DF)
+    length = np.log1p(np.asarray(lengths, dtype=np.float32))
+    return {
+        "idf_cover_min": shared / np.minimum.outer(weight, weight),
+        "idf_cover_max": shared / np.maximum.outer(weight, weight),
+        "rare_shared": np.minimum(rare @ rare.T, _MAX_RARE_SHARED),
+        "length_min": np.minimum.outer(length, length),
+        "length_gap": np.abs(np.subtract.outer(length, length)),
+    }
+
+
 def pair_features(
     anchors: Sequence[Anchors],
     tfidf: Matrix,
     verbs: Sequence[frozenset[str]],
     embedding: Matrix | None = None,
+    lengths: Sequence[int] | None = None,
 ) -> dict[str, Matrix]:
     """Every feature of `FEATURES` as an n x n matrix over n statements (their anchors, TF-IDF
-    cosine matrix, verb lemmas and, if there is one, embedding cosine matrix)."""
+    cosine matrix, verb lemmas, if there is one, embedding cosine matrix, and their lengths in
+    words; without lengths the length features are 0)."""
     _, overlap, jaccard = _set_features([a.words for a in anchors])
     names = [frozenset(w.lower() for w in a.names) for a in anchors]
     shared_names, name_share, _ = _set_features(names)
@@ -183,6 +220,7 @@ def pair_features(
         "anchor_clash": anchor_clash,
         "predicate": (shared_verbs > 0).astype(np.float32),
         "negation_apart": np.abs(np.subtract.outer(negated, negated)),
+        **_containment_features(anchors, lengths or [0] * len(anchors)),
     }
     return {name: np.asarray(value, dtype=np.float32) for name, value in features.items()}
 
@@ -196,4 +234,5 @@ def story_features(
     """`pair_features` of the statements of one story (TF-IDF fitted on them, verbs found as
     `verb_sets` finds them)."""
     tfidf = lexical_similarity(texts)
-    return pair_features(anchors, tfidf, verb_sets(texts, verbs), embedding)
+    lengths = [len(text.split()) for text in texts]
+    return pair_features(anchors, tfidf, verb_sets(texts, verbs), embedding, lengths)
