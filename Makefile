@@ -34,6 +34,7 @@ eval: install
 	$(BIN)/newsweave eval timex $(DATA)/timex-dev-tbaq.jsonl
 	$(BIN)/newsweave eval quotes $(DATA)/quotes-dev-polnear.jsonl
 	$(BIN)/newsweave eval alignment tests/data/alignment-labels.jsonl --data-dir $(DATA)/..
+	$(BIN)/python -m newsweave.evaluation.claims tests/data/claim-sets.jsonl --data-dir $(DATA)/..
 	$(BIN)/newsweave eval summaries $(DATA)/summaries-dev-duc2006-2007.jsonl
 
 lint: install
