@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsweave.text import names
@@ -106,6 +106,7 @@ PREFIXES = names.TITLES | word_set(
 _KEEPS_OF = ORG_WORDS | names.TITLES | word_set("republic people's state states university")
 _NOT_NAME_ENDS = STOP | NOT_NAMES  # trimmed from either end of a run
 _NOT_ALONE = PREFIXES | frozenset(names.NATIONALITIES)  # 'President', 'Russian' alone
+_GIVEN = names.MALE | names.FEMALE
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +213,7 @@ def _abbreviation(word: str) -> bool:
     return bare in _ABBREVIATIONS or len(bare.replace(".", "")) <= 1 or "." in bare
 
 
+@lru_cache(maxsize=65_536)  # a word of a capitalised run, asked about ~7 times
 def _bare(word: str) -> str:
     return names.strip_possessive(word).lower().rstrip(".")
 
@@ -284,7 +286,7 @@ def _kind(
     if set(lowered) & ORG_WORDS:
         alone = len(words) == 1 and not initial and lowered[0] in _INSTITUTIONS
         return "ORG" if set(lowered) - ORG_WORDS or alone else None
-    if lowered[0] in names.MALE | names.FEMALE and len(words) > 1:
+    if lowered[0] in _GIVEN and len(words) > 1:
         return "PERSON"
     end = start + len(" ".join(words))
     before = text[max(0, start - 30) : start]
