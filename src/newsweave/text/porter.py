@@ -188,10 +188,27 @@ _STEP2: list[Rule] = [
 ]
 
 
+def _by_last_letter(rules: list[Rule]) -> dict[str, list[Rule]]:
+    """The rules of a step by the last letter of their suffix, in order: a word is tried only
+    against those its own last letter allows, which picks the same first rule."""
+    table: dict[str, list[Rule]] = {}
+    for rule in rules:
+        table.setdefault(rule[0][-1], []).append(rule)
+    return table
+
+
+def _apply_by_last(word: str, table: dict[str, list[Rule]]) -> str:
+    return _apply(word, table.get(word[-1:], []))
+
+
+# NLTK's "logi" rule asks for a positive measure of the word less "ogi": the stem and its "l".
+_STEP2_TABLE = _by_last_letter([*_STEP2, ("logi", "log", lambda stem: _positive(stem + "l"))])
+
+
 def _step2(word: str) -> str:
     if word.endswith("alli") and _positive(_without(word, "alli")):
         return _step2(_without(word, "alli") + "al")
-    return _apply(word, [*_STEP2, ("logi", "log", lambda _: _positive(word[:-3]))])
+    return _apply_by_last(word, _STEP2_TABLE)
 
 
 _STEP3: list[Rule] = [
@@ -211,12 +228,16 @@ _STEP4: list[Rule] = [
 ]  # fmt: skip
 
 
+_STEP3_TABLE = _by_last_letter(_STEP3)
+_STEP4_TABLE = _by_last_letter(_STEP4)
+
+
 def _step3(word: str) -> str:
-    return _apply(word, _STEP3)
+    return _apply_by_last(word, _STEP3_TABLE)
 
 
 def _step4(word: str) -> str:
-    return _apply(word, _STEP4)
+    return _apply_by_last(word, _STEP4_TABLE)
 
 
 def _step5a(word: str) -> str:
