@@ -2,22 +2,25 @@
 
 `SentimentIntensityAnalyzer.polarity_scores` spends most of its time on work whose result it
 throws away: it lower-cases the whole sentence again for every sentiment word it looks back
-from (three times each: `_negation_check`, once per word of the look-back) and for each idiom
-check, rebuilds the emoji-free text one character at a time, and scans the 59 negation words
-as a list. `FastAnalyzer` runs the same steps in the same order on one lower-cased copy of the
-words, keeps the text as it is when no character of it is an emoji, and asks a set. The
-arithmetic is untouched (`_but_check`, `score_valence` are VADER's own), so every score is the
-same float; `tests/briefing/test_vader.py` compares both on real sentences.
+from (three times each: `_negation_check`, once per word of the look-back), for each idiom
+check and for the "but" check, rebuilds the emoji-free text one character at a time, and scans
+the 59 negation words as a list. `FastAnalyzer` runs the same steps in the same order on one
+lower-cased copy of the words, keeps the text as it is when no character of it is an emoji,
+and asks a set. The arithmetic is VADER's, step for step (`score_valence` is its own), so
+every score is the same float; `tests/briefing/test_vader.py` compares both on real
+sentences.
 """
 
 from __future__ import annotations
 
+import string
 from functools import cache
 from typing import Any
 
 from vaderSentiment import vaderSentiment as vader
 
 _NEGATIONS = frozenset(vader.NEGATE)
+_PUNCTUATION = string.punctuation
 
 
 def _negated(word: str) -> bool:
@@ -38,17 +41,19 @@ class FastAnalyzer(vader.SentimentIntensityAnalyzer):  # type: ignore[misc]
             text = text.strip()
         else:
             return super().polarity_scores(text)  # type: ignore[no-any-return]
-        sentitext = vader.SentiText(text)
-        words, is_cap_diff = sentitext.words_and_emoticons, sentitext.is_cap_diff
+        words = _words(text)
+        is_cap_diff = vader.allcap_differential(words)
         lower = [word.lower() for word in words]
+        lexicon = self.lexicon
         sentiments: list[float] = []
         for i, item in enumerate(lower):
             kind_of = item == "kind" and i < len(words) - 1 and lower[i + 1] == "of"
-            if item in vader.BOOSTER_DICT or kind_of:
+            if item in vader.BOOSTER_DICT or kind_of or item not in lexicon:
                 sentiments.append(0)
             else:
                 sentiments.append(self._valence(words, lower, i, is_cap_diff))
-        sentiments = self._but_check(words, sentiments)
+        if "but" in lower:
+            sentiments = _but_check(lower, sentiments)
         return self.score_valence(sentiments, text)  # type: ignore[no-any-return]
 
     def _valence(self, words: list[str], lower: list[str], i: int, is_cap_diff: bool) -> Any:
@@ -80,6 +85,31 @@ class FastAnalyzer(vader.SentimentIntensityAnalyzer):  # type: ignore[misc]
                 if start_i == 2:
                     valence = _special_idioms_check(valence, lower, i)
         return _least_check(valence, lower, i, lexicon)
+
+
+def _words(text: str) -> list[str]:
+    """`SentiText(text).words_and_emoticons`: each word stripped of the punctuation around it,
+    unless that leaves two characters or fewer (":)" stays ":)")."""
+    words = []
+    for token in text.split():
+        stripped = token.strip(_PUNCTUATION)
+        words.append(token if len(stripped) <= 2 else stripped)
+    return words
+
+
+def _but_check(lower: list[str], sentiments: list[float]) -> list[float]:
+    """VADER's `_but_check` on the lower-cased words, quirks kept: each score is found again by
+    value (`index`), so equal scores before and after "but" are weighed as the first one."""
+    bi = lower.index("but")
+    for sentiment in sentiments:
+        si = sentiments.index(sentiment)
+        if si < bi:
+            sentiments.pop(si)
+            sentiments.insert(si, sentiment * 0.5)
+        elif si > bi:
+            sentiments.pop(si)
+            sentiments.insert(si, sentiment * 1.5)
+    return sentiments
 
 
 def _negation_check(valence: Any, lower: list[str], start_i: int, i: int) -> Any:
