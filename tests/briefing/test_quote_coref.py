@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsweave.briefing.quotes.coref import _occurrences, _surfaces
+from newsweave.briefing.quotes.coref import Occurrence, SpeakerResolver
 from newsweave.models import Entity
 
 
@@ -30,8 +30,16 @@ TEXTS = [
 ]
 
 
+def _occurrences(text: str, entities: list[Entity]) -> list[Occurrence]:
+    return SpeakerResolver(text, entities, ()).occurrences
+
+
 def _by_pattern(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
-    forms = sorted(_surfaces(entities), key=len, reverse=True)
+    r"""What the alternation of every name form (a person's surname too), longest first,
+    between `(?<!\w)` and `(?!\w)` finds: how the names were found before."""
+    surfaces = {form for e in entities for form in (e.name, *e.aliases) if len(form) > 1}
+    surfaces |= {e.name.split()[-1] for e in entities if e.type == "PERSON" and " " in e.name}
+    forms = sorted(surfaces, key=len, reverse=True)
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
     return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 

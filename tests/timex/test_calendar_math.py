@@ -7,7 +7,10 @@ from datetime import date
 import dateparser
 import pytest
 
-from newsweave.timex.calendar_math import _PARSE_SETTINGS, parse_calendar_date
+from newsweave.timex.calendar_math import parse_calendar_date
+
+# As `calendar_math` asks dateparser.
+SETTINGS = {"DATE_ORDER": "MDY", "REQUIRE_PARTS": ["day", "month", "year"]}
 
 # The grammar's month names (`patterns._FRAGMENTS["MONTH"]`), days past every month's end,
 # and years around leap days and centuries.
@@ -17,7 +20,7 @@ YEARS = [1700, 1900, 2000, 2001, 2004, 2099]
 
 
 def _dateparser(words: str) -> date | None:
-    parsed = dateparser.parse(words, languages=["en"], settings=_PARSE_SETTINGS)
+    parsed = dateparser.parse(words, languages=["en"], settings=SETTINGS)
     return parsed.date() if parsed else None
 
 
