@@ -109,6 +109,9 @@ _NOT_ALONE = PREFIXES | frozenset(names.NATIONALITIES)  # 'President', 'Russian'
 _GIVEN = names.MALE | names.FEMALE
 
 
+_TOKEN = re.compile(r"\S+")
+
+
 @dataclass(frozen=True, slots=True)
 class Found:
     """One capitalised run of one article with what the rules made of it."""
@@ -157,7 +160,7 @@ def text_names(article: str, text: str, lower: frozenset[str]) -> Iterator[Found
     """Every capitalised run of one text, split at titles, with the kind the rules give it."""
     headlines = [(m.start(), m.end()) for m in _LINE.finditer(text) if _title_case(m.group())]
     for match in _RUN.finditer(text):
-        if any(a <= match.start() < b for a, b in headlines):
+        if headlines and any(a <= match.start() < b for a, b in headlines):
             continue  # 'Obama Says Trump Is Wrong': a title-case headline says nothing
         for start, words in _pieces(text, match.start(), match.group()):
             initial = _opens_sentence(text, start)
@@ -188,7 +191,7 @@ def _pieces(text: str, start: int, run: str) -> Iterator[tuple[int, list[str]]]:
     England'), with the offset of each piece."""
     words: list[str] = []
     at = start
-    for match in re.finditer(r"\S+", run):
+    for match in _TOKEN.finditer(run):
         word = match.group()
         if word in {"of", "the"} and not (word == "the" and words and words[-1] == "of"):
             if words and _bare(words[-1]) in _KEEPS_OF:

@@ -86,6 +86,8 @@ def outlet_keys(story: Story) -> dict[str, str]:
 
 
 def _in_removed(sentence: Sentence, removed: frozenset[str]) -> bool:
+    if not removed:  # most articles: nothing to compare the sentence with
+        return False
     text = tx.normalise_space(sentence.text)
     return any(text and text in line for line in removed)
 
