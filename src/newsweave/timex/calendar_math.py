@@ -54,13 +54,15 @@ def parse_calendar_date(words: str) -> date | None:
     "month" over 12 as the day (DMY) and rejects years under 1000; all three parts are
     required, so it never fills one in from today.
     """
-    month, day, year = words.split(" ")
-    number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."), 0)
-    if 1 <= number <= 12 and len(year) == 4:
-        try:
-            return date(int(year), number, int(day))
-        except ValueError:
-            return None
+    parts = words.split(" ")
+    if len(parts) == 3 and words.isascii():
+        month, day, year = parts
+        number = int(month) if month.isdigit() else MONTHS.get(month.lower().rstrip("."), 0)
+        if 1 <= number <= 12 and day.isdigit() and len(year) == 4 and year.isdigit():
+            try:
+                return date(int(year), number, int(day))
+            except ValueError:
+                return None
     import dateparser  # ~0.5 s to import and load its English data: seldom needed
 
     parsed = dateparser.parse(words, languages=["en"], settings=_PARSE_SETTINGS)
