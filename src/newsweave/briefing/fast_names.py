@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from newsweave.text import names
@@ -106,6 +106,10 @@ PREFIXES = names.TITLES | word_set(
 _KEEPS_OF = ORG_WORDS | names.TITLES | word_set("republic people's state states university")
 _NOT_NAME_ENDS = STOP | NOT_NAMES  # trimmed from either end of a run
 _NOT_ALONE = PREFIXES | frozenset(names.NATIONALITIES)  # 'President', 'Russian' alone
+_GIVEN = names.MALE | names.FEMALE
+
+
+_TOKEN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,7 +160,7 @@ def text_names(article: str, text: str, lower: frozenset[str]) -> Iterator[Found
     """Every capitalised run of one text, split at titles, with the kind the rules give it."""
     headlines = [(m.start(), m.end()) for m in _LINE.finditer(text) if _title_case(m.group())]
     for match in _RUN.finditer(text):
-        if any(a <= match.start() < b for a, b in headlines):
+        if headlines and any(a <= match.start() < b for a, b in headlines):
             continue  # 'Obama Says Trump Is Wrong': a title-case headline says nothing
         for start, words in _pieces(text, match.start(), match.group()):
             initial = _opens_sentence(text, start)
@@ -187,7 +191,7 @@ def _pieces(text: str, start: int, run: str) -> Iterator[tuple[int, list[str]]]:
     England'), with the offset of each piece."""
     words: list[str] = []
     at = start
-    for match in re.finditer(r"\S+", run):
+    for match in _TOKEN.finditer(run):
         word = match.group()
         if word in {"of", "the"} and not (word == "the" and words and words[-1] == "of"):
             if words and _bare(words[-1]) in _KEEPS_OF:
@@ -212,6 +216,7 @@ def _abbreviation(word: str) -> bool:
     return bare in _ABBREVIATIONS or len(bare.replace(".", "")) <= 1 or "." in bare
 
 
+@lru_cache(maxsize=65_536)  # a word of a capitalised run, asked about ~7 times
 def _bare(word: str) -> str:
     return names.strip_possessive(word).lower().rstrip(".")
 
@@ -284,7 +289,7 @@ def _kind(
     if set(lowered) & ORG_WORDS:
         alone = len(words) == 1 and not initial and lowered[0] in _INSTITUTIONS
         return "ORG" if set(lowered) - ORG_WORDS or alone else None
-    if lowered[0] in names.MALE | names.FEMALE and len(words) > 1:
+    if lowered[0] in _GIVEN and len(words) > 1:
         return "PERSON"
     end = start + len(" ".join(words))
     before = text[max(0, start - 30) : start]

@@ -14,8 +14,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from functools import cache
 
+from newsweave.briefing.vader import analyzer
 from newsweave.config import settings
 from newsweave.models import Article, OutletProfile, Story
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
@@ -79,20 +79,9 @@ _STOP_WORDS = ENGLISH_STOP_WORDS - {
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
-@cache
-def _analyzer() -> object:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    return SentimentIntensityAnalyzer()
-
-
 def tone(article: Article) -> float:
     """Mean VADER compound score of an article's sentences, in [-1, 1]."""
-    analyzer = _analyzer()
-    scores = [
-        analyzer.polarity_scores(s.text)["compound"]  # type: ignore[attr-defined]
-        for s in article.sentences
-    ]
+    scores = [analyzer().polarity_scores(s.text)["compound"] for s in article.sentences]
     return round(sum(scores) / len(scores), 3) if scores else 0.0
 
 

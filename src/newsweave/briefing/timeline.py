@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from itertools import combinations
 from typing import Any
 
@@ -156,6 +157,9 @@ def article_entries(
     return entries
 
 
+# A story's entries are compared pairwise, each pair reading both sentences' words again: the
+# words of the last few thousand sentences are kept.
+@lru_cache(maxsize=8192)
 def content_words(text: str) -> frozenset[str]:
     """The words that say who and what: lower-cased, no stopwords, date words or possessive
     endings; hyphenated words count by their parts ("US-Russia" → us, russia)."""
@@ -166,6 +170,7 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
 def names(text: str) -> frozenset[str]:
     """Capitalised words inside a sentence (not its first word, not month or day names): the
     actors and places an event is about."""

@@ -9,7 +9,7 @@ surname but their first names conflict, so they stay two.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 
@@ -70,8 +70,13 @@ NATIONALITIES = {
 }  # fmt: skip
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "&"})
+# The name functions below are asked about the same few thousand names of a story again and
+# again (the rule-based names ask `strip_possessive` ~740 times an article): their answers are
+# kept, as they depend on the name alone.
+_NAMES_KEPT = 65_536
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def strip_possessive(name: str) -> str:
     """'Putin's' -> 'Putin'; 'the leaders'' -> 'the leaders'."""
     return POSSESSIVE.sub("", name.strip()).strip()
@@ -81,6 +86,7 @@ def _word(token: str) -> str:
     return token.lower().strip(".,")
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def person_parts(name: str) -> tuple[str, ...]:
     """The name's words without titles, suffixes or a possessive, lower-cased.
 
@@ -157,6 +163,7 @@ def first_names_compatible(first: str, other: str) -> bool:
     return len(short) == 1 and long.startswith(short)
 
 
+@lru_cache(maxsize=_NAMES_KEPT)
 def place_key(name: str) -> str:
     """A key under which the names of one place or organisation meet ('U.S.' -> 'US', 'Group
     of Seven' -> 'G7', 'Nato' -> 'NATO'); an acronym of three letters or fewer counts only in

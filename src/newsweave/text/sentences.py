@@ -22,14 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
-from functools import cache
-from typing import TYPE_CHECKING, Any
+from dataclasses import replace
 
 from newsweave.models import Article, Sentence
-
-if TYPE_CHECKING:
-    import pysbd
+from newsweave.text.pysbd_speed import segmenter as _segmenter
 
 # A line break inside a paragraph is a hard boundary (headlines, list items and one-sentence-a-line
 # texts end without a full stop) unless it looks like a hard wrap: see `is_wrapped`.
@@ -71,155 +67,6 @@ _ABBREVIATION_END = re.compile(
     r"(?:^|\s)(?:[A-Z]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|No|Jan|Feb|Aug|Sept?|Oct"
     r"|Nov|Dec|U\.S|U\.N|U\.K|a\.m|p\.m)\.$"
 )
-
-
-@cache
-def _segmenter() -> pysbd.Segmenter:
-    import pysbd
-
-    _speed_up_pysbd()
-    return pysbd.Segmenter(language="en", clean=False, char_span=True)
-
-
-class _CachedRe:
-    """The `re` functions pysbd calls, with its compiled patterns kept in one plain dict.
-
-    pysbd passes pattern strings to `re.sub` & co. about 2,000 times per article (it builds
-    some from its abbreviation list on every call); `re`'s own cache lookup cost ~1 us each.
-    The results are `re`'s own: the same pattern compiled with the same flags.
-    """
-
-    def __init__(self) -> None:
-        self.patterns: dict[tuple[Any, int], re.Pattern[str]] = {}
-
-    def compiled(self, pattern: Any, flags: int = 0) -> re.Pattern[str]:
-        try:
-            return self.patterns[pattern, flags]
-        except KeyError:
-            compiled = self.patterns[pattern, flags] = re.compile(pattern, flags)
-            return compiled
-        except TypeError:  # an unhashable pattern: let `re` decide
-            return re.compile(pattern, flags)
-
-    def sub(self, pattern: Any, repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
-        return self.compiled(pattern, flags).sub(repl, string, count)
-
-    def findall(self, pattern: Any, string: str, flags: int = 0) -> list[Any]:
-        return self.compiled(pattern, flags).findall(string)
-
-    def finditer(self, pattern: Any, string: str, flags: int = 0) -> Iterator[re.Match[str]]:
-        return self.compiled(pattern, flags).finditer(string)
-
-    def search(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
-        return self.compiled(pattern, flags).search(string)
-
-    def match(self, pattern: Any, string: str, flags: int = 0) -> re.Match[str] | None:
-        return self.compiled(pattern, flags).match(string)
-
-    def split(self, pattern: Any, string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
-        return self.compiled(pattern, flags).split(string, maxsplit)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(re, name)  # escape, IGNORECASE, ...
-
-
-def _speed_up_pysbd() -> None:
-    """Make pysbd 0.3.4 ~3x faster without changing one output (checked on 87k paragraphs).
-
-    A one-time patch, on first use: pysbd's modules get `_CachedRe` in place of `re`, and the
-    English abbreviation scan (most of pysbd's time) `_search_abbreviations`, which runs the
-    same steps in the same order but compiles its patterns once and skips work whose result
-    is known: see there.
-    """
-    import pysbd.abbreviation_replacer as abbreviations
-    import pysbd.lists_item_replacer
-    import pysbd.processor
-    import pysbd.utils
-
-    for module in (abbreviations, pysbd.utils, pysbd.processor, pysbd.lists_item_replacer):
-        module.re = _CACHED_RE
-    abbreviations.AbbreviationReplacer.search_for_abbreviations_in_string = _search_abbreviations
-
-
-_CACHED_RE = _CachedRe()
-# What stands between whitespace (or the line's start) and the next period: "Mr" in " Mr. X".
-_CHUNK_BEFORE_PERIOD = re.compile(r"(?<=\s)([^\s.]+)\.")
-
-
-@dataclass(frozen=True, slots=True)
-class _AbbreviationPatterns:
-    """Per abbreviation, in pysbd's order: its stripped form and pysbd's two patterns for it."""
-
-    rows: list[tuple[str, re.Pattern[str], re.Pattern[str]]]
-    positions: dict[str, list[int]]  # stripped abbreviation of letters only -> its rows
-    dotted: list[int]  # the rows of the others ("u.s", "e.g")
-
-
-@cache
-def _abbreviation_patterns(abbreviations: tuple[str, ...]) -> _AbbreviationPatterns:
-    """pysbd's patterns of `abbreviations`, compiled once."""
-    rows = [
-        (
-            stripped,
-            re.compile(rf"(?:^|\s|\r|\n){stripped}", re.IGNORECASE),
-            re.compile(r"(?<={" + str(re.escape(stripped)) + "} ).{1}"),
-        )
-        for stripped in (abbreviation.strip() for abbreviation in abbreviations)
-    ]
-    positions: dict[str, list[int]] = {}
-    for row, (stripped, _, _) in enumerate(rows):
-        if stripped.isascii() and stripped.isalpha():
-            positions.setdefault(stripped, []).append(row)
-    dotted = [row for row, (stripped, _, _) in enumerate(rows) if stripped not in positions]
-    return _AbbreviationPatterns(rows, positions, dotted)
-
-
-def _search_abbreviations(self: Any, text: str) -> str:
-    """pysbd's `search_for_abbreviations_in_string`, step for step, minus repeated work.
-
-    Three shortcuts, all exact. Every rule `scan_for_replacements` applies replaces a period
-    that follows whitespace and the matched abbreviation itself, so an abbreviation of letters
-    only that never stands between whitespace and a period in the line is skipped (in an
-    ASCII line; the rules only ever turn periods into "∯", which removes such places). The
-    "next word" pattern starts with a literal "{" (pysbd's quirk), so without a "{" in the
-    text it finds nothing. And `scan_for_replacements` is a pure function of (text, match,
-    next char), so a call that left the text unchanged is not repeated with the same
-    arguments until the text changes (a line with twenty words starting in "p" asked the "p."
-    rule twenty times).
-    """
-    lowered = text.lower()
-    scan = self.scan_for_replacements
-    chunks = _CHUNK_BEFORE_PERIOD.findall(" " + text)
-    exact = all(chunk.isascii() for chunk in chunks)
-    before_period = {chunk.lower() for chunk in chunks}
-    patterns = _abbreviation_patterns(tuple(self.lang.Abbreviation.ABBREVIATIONS))
-    if exact:  # in list order: those not of letters only, and those that stand before a period
-        positions = patterns.positions
-        chosen = sorted(
-            [*patterns.dotted, *(i for c in before_period if c in positions for i in positions[c])]
-        )
-        rows = [patterns.rows[i] for i in chosen]
-    else:
-        rows = patterns.rows
-    for stripped, find, next_word in rows:
-        if stripped not in lowered:
-            continue
-        matches = find.findall(text)
-        if not matches:
-            continue
-        chars = next_word.findall(text) if "{" in text else []
-        unchanged: set[tuple[str, str]] = set()
-        for index, match in enumerate(matches):
-            key = (match, chars[index] if index < len(chars) else "")
-            if key in unchanged:
-                continue
-            replaced = scan(text, match, index, chars)
-            if replaced == text:
-                unchanged.add(key)
-            else:
-                text = replaced
-                unchanged.clear()
-    return text
 
 
 def is_wrapped(line: str, next_line: str) -> bool:

@@ -274,6 +274,7 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
     support = support_matrix(statements, cosine, used, config.verbs)
     model = support_model(used)
     facts, single = [], []
+    outlets = np.array([s.outlet for s in statements])
     for index in align(statements, support, model.threshold, clashing):
         members, chosen = _credited(index, support, model.threshold)
         group = [statements[i] for i in members]
@@ -283,7 +284,7 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
         elif (
             len(index) == len(members)
             and _informative(group[0], config.exclusive_min_words)
-            and unmatched(index, statements, support, model.recall_threshold)
+            and unmatched(index, outlets, support, model.recall_threshold)
         ):
             single.append(group[0])
     facts.sort(key=lambda f: (-f.support, -len(f.articles)))

@@ -34,12 +34,12 @@ _SHARED_WORDS = 2  # content words a sentence shares with a statement before its
 
 
 def unmatched(
-    index: Sequence[int], statements: Sequence[Statement], support: Matrix, threshold: float
+    index: Sequence[int], outlets: NDArray[np.str_], support: Matrix, threshold: float
 ) -> bool:
-    """Whether no statement of another outlet reaches `threshold` with any of `index`."""
-    outlets = np.array([s.outlet for s in statements])
+    """Whether no statement of another outlet reaches `threshold` with any of `index`
+    (`outlets`: each statement's outlet, as an array made once per story)."""
     for i in index:
-        others = outlets != statements[i].outlet
+        others = outlets != outlets[i]
         if others.any() and float(support[i][others].max()) >= threshold:
             return False
     return True

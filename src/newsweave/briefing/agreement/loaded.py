@@ -49,9 +49,9 @@ _MAX_DIFFERENT = 4  # content words only one side has; more and it is not one su
 
 @cache
 def _lexicon() -> dict[str, float]:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from newsweave.briefing.vader import analyzer
 
-    return dict(SentimentIntensityAnalyzer().lexicon)
+    return dict(analyzer().lexicon)
 
 
 def _terms(text: str) -> list[str]:

@@ -9,26 +9,23 @@ from collections.abc import Sequence
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.briefing.agreement.statements import Anchors, Quantity
-from newsweave.nlp.tfidf import unchecked
+from newsweave.nlp import tfidf
 
 Matrix = NDArray[np.float32]
 _GENERIC_UNITS = frozenset({"%", "$", "€", "£"})
 
 
 def lexical_similarity(texts: Sequence[str], corpus: Sequence[str] | None = None) -> Matrix:
-    """Cosine similarity of TF-IDF vectors (words and word pairs); idf from `corpus` (or texts)."""
-    vectorizer = TfidfVectorizer(
-        ngram_range=(1, 2), sublinear_tf=True, stop_words="english", min_df=1
-    )
-    try:
-        with unchecked():
-            vectorizer.fit(corpus if corpus is not None else texts)
-            vectors = vectorizer.transform(texts)
-    except ValueError:  # only stop words
+    """Cosine similarity of TF-IDF vectors (words and word pairs); idf from `corpus` (or texts),
+    as scikit-learn's `TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True,
+    stop_words="english")` gives it (`nlp/tfidf.py`)."""
+    terms = [tfidf.word_terms(text) for text in texts]
+    fitted = terms if corpus is None else [tfidf.word_terms(text) for text in corpus]
+    if not any(fitted):  # only stop words
         return np.eye(len(texts), dtype=np.float32)
+    vectors = tfidf.transform(terms, *tfidf.vocabulary(fitted))
     return np.asarray((vectors @ vectors.T).toarray(), dtype=np.float32)
 
 

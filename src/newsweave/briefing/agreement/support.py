@@ -29,6 +29,7 @@ from importlib import resources
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
 
 from newsweave.briefing.agreement.matching import (
     lexical_similarity,
@@ -126,21 +127,24 @@ def verb_sets(texts: Sequence[str], how: str) -> list[frozenset[str]]:
     raise ValueError(f'agreement.verbs is "tagger" or "rule", not {how!r}')
 
 
-def _incidence(sets: Sequence[frozenset[str]]) -> Matrix:
-    """One row per set, one column per distinct member: 1 where the set holds it."""
+def _incidence(sets: Sequence[frozenset[str]]) -> csr_matrix:
+    """One row per set, one column per distinct member: 1 where the set holds it (sparse)."""
     vocabulary = {item: k for k, item in enumerate(sorted(set().union(*sets)))}
-    matrix = np.zeros((len(sets), max(len(vocabulary), 1)), dtype=np.float32)
-    for row, members in enumerate(sets):
-        for item in members:
-            matrix[row, vocabulary[item]] = 1.0
-    return matrix
+    columns = [vocabulary[item] for members in sets for item in members]
+    rows = np.cumsum([0, *(len(members) for members in sets)])
+    ones = np.ones(len(columns), dtype=np.float32)
+    return csr_matrix((ones, columns, rows), shape=(len(sets), max(len(vocabulary), 1)))
 
 
 def _set_features(sets: Sequence[frozenset[str]]) -> tuple[Matrix, Matrix, Matrix]:
-    """Shared count, share of the smaller set, and Jaccard, for every pair of sets."""
+    """Shared count, share of the smaller set, and Jaccard, for every pair of sets.
+
+    The counts are sums of ones, exact in any order: a sparse product gives them without
+    BLAS, whose threads spin on the other core for a while after each dense product (~1.7 s
+    of CPU over the 1,000-article DUC pile, for products that take ~40 ms)."""
     incidence = _incidence(sets)
-    shared = incidence @ incidence.T
-    sizes = incidence.sum(axis=1)
+    shared = np.asarray((incidence @ incidence.T).toarray(), dtype=np.float32)
+    sizes = np.array([len(members) for members in sets], dtype=np.float32)
     smaller = np.minimum.outer(sizes, sizes)
     union = np.add.outer(sizes, sizes) - shared
     with np.errstate(divide="ignore", invalid="ignore"):

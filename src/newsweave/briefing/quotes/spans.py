@@ -20,6 +20,7 @@ SINGLE_CLOSE = "’'"
 _CUT = re.compile(r",\s+(?:said|says|told|added|asked|wrote)\b")
 _BEFORE_OPEN = " \t([{—–-/:"
 _SINGLE_OPENER = re.compile(f"[{re.escape(SINGLE_OPEN)}]")
+_DOUBLE_MARK = re.compile(f'[{re.escape(OPENERS + CLOSERS)}"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +101,8 @@ def _double_pairs(
     unclosed quote's words begin (or None)."""
     pairs: list[tuple[int, int, bool]] = []
     inside: int | None = None
-    for index in range(start, end):
-        char = text[index]
-        if char not in OPENERS + CLOSERS + '"':
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, start, end):  # the scan jumps from mark to mark
+        index, char = mark.start(), mark.group()
         before = text[index - 1] if index > start else " "
         after = text[index + 1] if index + 1 < end else " "
         opens_here = before in _BEFORE_OPEN and not after.isspace()

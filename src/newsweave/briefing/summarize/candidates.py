@@ -19,11 +19,10 @@ from datetime import datetime
 
 import numpy as np
 from numpy.typing import NDArray
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from newsweave.briefing.summarize import text as tx
 from newsweave.models import Article, Sentence, Story
-from newsweave.nlp.tfidf import unchecked
+from newsweave.nlp import tfidf
 
 _EPOCH = datetime(1, 1, 1)
 
@@ -87,6 +86,8 @@ def outlet_keys(story: Story) -> dict[str, str]:
 
 
 def _in_removed(sentence: Sentence, removed: frozenset[str]) -> bool:
+    if not removed:  # most articles: nothing to compare the sentence with
+        return False
     text = tx.normalise_space(sentence.text)
     return any(text and text in line for line in removed)
 
@@ -144,19 +145,13 @@ def pool(items: list[Candidate]) -> Pool:
     docs = [list(c.content) for c in items]
     if not any(docs):
         return Pool(items, np.eye(n), np.zeros(n))
-    vectorizer = TfidfVectorizer(analyzer=_identity, sublinear_tf=True)
-    with unchecked():  # a third of the call on a one-article story
-        matrix = vectorizer.fit_transform(docs)
+    matrix = tfidf.fit_transform(docs)
     similarity = (matrix @ matrix.T).toarray()
     originals = np.array([not c.is_copy for c in items])
     centroid = np.asarray(matrix[originals].sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = matrix @ (centroid / norm) if norm else np.zeros(n)
     return Pool(items, similarity, np.asarray(centrality).ravel())
-
-
-def _identity(tokens: list[str]) -> list[str]:
-    return tokens
 
 
 def recency(items: list[Candidate]) -> NDArray[np.float64]:

@@ -29,7 +29,6 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.briefing.summarize import ilp
 from newsweave.briefing.summarize import text as tx
 from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool, recency
 from newsweave.briefing.summarize.citations import cite, support
@@ -184,6 +183,8 @@ def select(
     space = Space(the_pool, knobs, allowed, weights, prior, concept_sets, lengths)
     if knobs.solver == "greedy":
         return greedy(space, words, fill, first)
+    from newsweave.briefing.summarize import ilp  # SciPy's MILP solver: ~0.2 s to import
+
     bonus = ilp.bonuses(allowed, prior, lengths, weights, concept_sets, knobs)
     index = np.array(allowed)
     near = np.argwhere(np.triu(the_pool.similarity[np.ix_(index, index)] >= knobs.redundancy, 1))

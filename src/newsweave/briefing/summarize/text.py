@@ -1,8 +1,9 @@
 """Text helpers shared by the summarizers: tokens, stems, concepts, sentence filters.
 
 Tokens follow ROUGE's own rule (lower-case, runs of letters and digits, Porter stems for words
-longer than 3 letters) so that what the summarizer counts as "the same word" is what the
-evaluation counts; stems are cached because a story repeats its vocabulary many times.
+longer than 3 letters, NLTK's as `text/porter.py` writes them) so that what the summarizer
+counts as "the same word" is what the evaluation counts; stems are cached because a story
+repeats its vocabulary many times.
 """
 
 from __future__ import annotations
@@ -12,12 +13,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 from itertools import pairwise
 
-from nltk.stem.porter import PorterStemmer
-
+from newsweave.text import porter
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_STEMMER = PorterStemmer()
 STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"said", "says", "say", "mr", "mrs", "ms", "s"}
 
 # A sentence that opens with one of these leans on a sentence the reader has not seen.
@@ -35,7 +34,7 @@ _WORD = re.compile(r"[A-Za-z]+")
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Porter stem of a lower-case word; words of 3 letters or fewer stay as they are."""
-    return _STEMMER.stem(word) if len(word) > 3 else word
+    return porter.stem(word) if len(word) > 3 else word
 
 
 def tokens(text: str) -> list[str]:

@@ -1,0 +1,56 @@
+"""Where the story's names stand in a text: as the alternation pattern they replace finds them."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from newsweave.briefing.quotes.coref import Occurrence, SpeakerResolver
+from newsweave.models import Entity
+
+
+def _entity(name: str, kind: str = "PERSON", aliases: tuple[str, ...] = ()) -> Entity:
+    return Entity(name=name, type=kind, aliases=aliases, articles=("a1",), mentions=1)
+
+
+ENTITIES = [
+    _entity("George W. Bush"),
+    _entity("Laura Bush"),
+    _entity("U.S.", "GPE", ("United States", "US")),
+    _entity("New York", "GPE"),
+    _entity("York University", "ORG"),
+    _entity("Zoë Müller"),
+]
+TEXTS = [
+    "George W. Bush met Laura Bush; Bush said the U.S.A. and the U.S. differ. Bushes grow.",
+    "New York University is not York University, nor New Yorker. _US, US_ and US.",
+    "Müller, Zoë Müller and Zoë Müllers; Bush's aide: “Bush” (Bush) —Bush—",
+    "U.S.U.S. and U.S.-made; George W. Bushy; York University's New York campus",
+]
+
+
+def _occurrences(text: str, entities: list[Entity]) -> list[Occurrence]:
+    return SpeakerResolver(text, entities, ()).occurrences
+
+
+def _by_pattern(text: str, entities: list[Entity]) -> list[tuple[int, int, str]]:
+    r"""What the alternation of every name form (a person's surname too), longest first,
+    between `(?<!\w)` and `(?!\w)` finds: how the names were found before."""
+    surfaces = {form for e in entities for form in (e.name, *e.aliases) if len(form) > 1}
+    surfaces |= {e.name.split()[-1] for e in entities if e.type == "PERSON" and " " in e.name}
+    forms = sorted(surfaces, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_names_found_where_the_alternation_finds_them(text: str) -> None:
+    found = [(o.start, o.end, o.surface) for o in _occurrences(text, ENTITIES)]
+    assert found == _by_pattern(text, ENTITIES)
+    assert found
+
+
+def test_a_shared_surname_is_the_full_name_before_it() -> None:
+    found = _occurrences("Laura Bush spoke. Bush said no.", ENTITIES)
+    assert [o.entity.name if o.entity else None for o in found] == ["Laura Bush", "Laura Bush"]
