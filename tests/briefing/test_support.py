@@ -81,3 +81,17 @@ def test_verbs_by_rule_feed_the_support_model_as_the_tagger_does() -> None:
     for verbs in ("tagger", "rule"):
         probability = model("lexical").probability(story_features(texts, found, None, verbs))
         assert probability[0][1] > probability[0][2], verbs
+
+
+def test_a_statement_said_inside_a_longer_one_is_wholly_covered_by_it() -> None:
+    texts = [
+        "Labrador was born in Puerto Rico.",
+        "Labrador, born in Puerto Rico to a single mother, will challenge McCarthy for the post.",
+        "McCarthy is the majority whip.",
+    ]
+    features = story_features(texts, [anchors(text) for text in texts], None, "rule")
+    cover_min, cover_max = features["idf_cover_min"], features["idf_cover_max"]
+    assert abs(cover_min[0][1] - 1.0) < 1e-6  # every word of the short one is in the long one
+    assert cover_max[0][1] < 0.6  # but the long one says much more
+    assert cover_min[0][2] == 0.0
+    assert features["length_gap"][0][1] > 0

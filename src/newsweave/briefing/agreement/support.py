@@ -180,16 +180,17 @@ def _containment_features(anchors: Sequence[Anchors], lengths: Sequence[int]) ->
     """
     n = len(anchors)
     incidence = _incidence([a.words for a in anchors])
-    df = incidence.sum(axis=0)
+    df = np.asarray(incidence.sum(axis=0), dtype=np.float32).ravel()
     idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
-    shared = (incidence * idf) @ incidence.T
-    weight = np.maximum(incidence @ idf, 1e-6)
-    rare = incidence * (df <= _RARE_DF)
+    shared = np.asarray((incidence.multiply(idf) @ incidence.T).toarray(), dtype=np.float32)
+    weight = np.maximum(np.asarray(incidence @ idf, dtype=np.float32).ravel(), 1e-6)
+    rare = csr_matrix(incidence.multiply((df <= _RARE_DF).astype(np.float32)))
+    rare_shared = np.asarray((rare @ rare.T).toarray(), dtype=np.float32)
     length = np.log1p(np.asarray(lengths, dtype=np.float32))
     return {
         "idf_cover_min": shared / np.minimum.outer(weight, weight),
         "idf_cover_max": shared / np.maximum.outer(weight, weight),
-        "rare_shared": np.minimum(rare @ rare.T, _MAX_RARE_SHARED),
+        "rare_shared": np.minimum(rare_shared, _MAX_RARE_SHARED),
         "length_min": np.minimum.outer(length, length),
         "length_gap": np.abs(np.subtract.outer(length, length)),
     }
