@@ -95,3 +95,42 @@ def test_a_statement_said_inside_a_longer_one_is_wholly_covered_by_it() -> None:
     assert cover_max[0][1] < 0.6  # but the long one says much more
     assert cover_min[0][2] == 0.0
     assert features["length_gap"][0][1] > 0
+
+
+_FEATURE_DIGEST = """
+import hashlib
+from newsweave.briefing.agreement.statements import anchors
+from newsweave.briefing.agreement.support import story_features
+texts = [
+    "The city council of Portvale approved a new harbour bridge on Tuesday after a long debate.",
+    "On Tuesday, Portvale's council voted to approve a new bridge over the busy old harbour.",
+    "Fishermen in Portvale said a new harbour bridge would block their boats and the ferry.",
+    "The mayor of Portvale welcomed the decision and promised construction would begin in spring.",
+    "Opponents said the council ignored warnings from engineers about winter storms and tides.",
+    "Engineers estimated the bridge would cost about 40 million marks and take three years.",
+]
+features = story_features(texts, [anchors(t) for t in texts], None, "rule")
+digest = hashlib.sha256()
+for name in sorted(features):
+    digest.update(features[name].tobytes())
+print(digest.hexdigest())
+"""
+
+
+def test_the_features_are_the_same_floats_whatever_the_string_hashing() -> None:
+    """Sets iterate in an order that follows the process's hash seed; the features must not."""
+    import os
+    import subprocess
+    import sys
+
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", _FEATURE_DIGEST],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1

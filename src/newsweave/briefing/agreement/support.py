@@ -128,9 +128,13 @@ def verb_sets(texts: Sequence[str], how: str) -> list[frozenset[str]]:
 
 
 def _incidence(sets: Sequence[frozenset[str]]) -> csr_matrix:
-    """One row per set, one column per distinct member: 1 where the set holds it (sparse)."""
+    """One row per set, one column per distinct member: 1 where the set holds it (sparse).
+
+    Each row's columns are in order (a set's own order follows the process's string hashing):
+    a product with weights sums each row in that order, so the same statements give the same
+    floats in every run."""
     vocabulary = {item: k for k, item in enumerate(sorted(set().union(*sets)))}
-    columns = [vocabulary[item] for members in sets for item in members]
+    columns = [vocabulary[item] for members in sets for item in sorted(members)]
     rows = np.cumsum([0, *(len(members) for members in sets)])
     ones = np.ones(len(columns), dtype=np.float32)
     return csr_matrix((ones, columns, rows), shape=(len(sets), max(len(vocabulary), 1)))
