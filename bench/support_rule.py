@@ -75,7 +75,8 @@ def judged(texts: Sequence[str], days: Sequence, cosine: np.ndarray) -> tuple:
     (`days`: each statement's resolved dates, `statements.sentence_dates`)."""
     found = [anchors(text, dated) for text, dated in zip(texts, days, strict=True)]
     lemmas = (main_verbs(texts), nouns(texts))
-    features = pair_features(found, lexical_similarity(texts), lemmas[0], cosine)
+    lengths = [len(text.split()) for text in texts]
+    features = pair_features(found, lexical_similarity(texts), lemmas[0], cosine, lengths)
     probability = model("embedding").probability(features)
     rules = {v: same_claims(texts, found, lemmas, features, v) for v in [*VARIANTS, LOOSEST]}
     claims = sub_claims(texts, days)

@@ -140,13 +140,16 @@ def _incidence(sets: Sequence[frozenset[str]]) -> csr_matrix:
     return csr_matrix((ones, columns, rows), shape=(len(sets), max(len(vocabulary), 1)))
 
 
-def _set_features(sets: Sequence[frozenset[str]]) -> tuple[Matrix, Matrix, Matrix]:
-    """Shared count, share of the smaller set, and Jaccard, for every pair of sets.
+def _set_features(
+    sets: Sequence[frozenset[str]], incidence: csr_matrix | None = None
+) -> tuple[Matrix, Matrix, Matrix]:
+    """Shared count, share of the smaller set, and Jaccard, for every pair of sets (`incidence`:
+    their `_incidence`, where the caller has it already).
 
     The counts are sums of ones, exact in any order: a sparse product gives them without
     BLAS, whose threads spin on the other core for a while after each dense product (~1.7 s
     of CPU over the 1,000-article DUC pile, for products that take ~40 ms)."""
-    incidence = _incidence(sets)
+    incidence = _incidence(sets) if incidence is None else incidence
     shared = np.asarray((incidence @ incidence.T).toarray(), dtype=np.float32)
     sizes = np.array([len(members) for members in sets], dtype=np.float32)
     smaller = np.minimum.outer(sizes, sizes)
@@ -174,16 +177,16 @@ def _anchor_features(anchors: Sequence[Anchors]) -> tuple[Matrix, Matrix]:
     return shared, clash
 
 
-def _containment_features(anchors: Sequence[Anchors], lengths: Sequence[int]) -> dict[str, Matrix]:
-    """How much of each statement another one holds, words weighted by their rarity in the story.
+def _containment_features(incidence: csr_matrix, lengths: Sequence[int]) -> dict[str, Matrix]:
+    """How much of each statement another one holds, words weighted by their rarity in the story
+    (`incidence`: the statements' content words, `_incidence`; `lengths`: their words).
 
     One sentence often states another's claim among other things ("Cowan, 43, is a former
     partner..." holds "Cowan is 43"): cosine and Jaccard fall with the extra words, while the
     share of the shorter statement's rare words found in the longer one stays high. Weights are
     idf over the statements compared (a story's), so "Putin" in every sentence weighs little.
     """
-    n = len(anchors)
-    incidence = _incidence([a.words for a in anchors])
+    n = incidence.shape[0]
     df = np.asarray(incidence.sum(axis=0), dtype=np.float32).ravel()
     idf = np.log((n + 1) / (df + 0.5)).astype(np.float32)
     shared = np.asarray((incidence.multiply(idf) @ incidence.T).toarray(), dtype=np.float32)
@@ -204,13 +207,15 @@ def pair_features(
     anchors: Sequence[Anchors],
     tfidf: Matrix,
     verbs: Sequence[frozenset[str]],
-    embedding: Matrix | None = None,
-    lengths: Sequence[int] | None = None,
+    embedding: Matrix | None,
+    lengths: Sequence[int],
 ) -> dict[str, Matrix]:
     """Every feature of `FEATURES` as an n x n matrix over n statements (their anchors, TF-IDF
-    cosine matrix, verb lemmas, if there is one, embedding cosine matrix, and their lengths in
-    words; without lengths the length features are 0)."""
-    _, overlap, jaccard = _set_features([a.words for a in anchors])
+    cosine matrix, verb lemmas, embedding cosine matrix if there is one, and their lengths in
+    words)."""
+    words = [a.words for a in anchors]
+    word_incidence = _incidence(words)
+    _, overlap, jaccard = _set_features(words, word_incidence)
     names = [frozenset(w.lower() for w in a.names) for a in anchors]
     shared_names, name_share, _ = _set_features(names)
     has_names = np.array([bool(n) for n in names], dtype=np.float32)
@@ -229,7 +234,7 @@ def pair_features(
         "anchor_clash": anchor_clash,
         "predicate": (shared_verbs > 0).astype(np.float32),
         "negation_apart": np.abs(np.subtract.outer(negated, negated)),
-        **_containment_features(anchors, lengths or [0] * len(anchors)),
+        **_containment_features(word_incidence, lengths),
     }
     return {name: np.asarray(value, dtype=np.float32) for name, value in features.items()}
 
