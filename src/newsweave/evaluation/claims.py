@@ -24,8 +24,6 @@ split (train: the stories the support model was fitted on; test: held out):
 from __future__ import annotations
 
 import argparse
-import json
-import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,9 +33,11 @@ from typing import Any
 from newsweave.clean.cleaner import clean
 from newsweave.errors import DatasetError
 from newsweave.evaluation.alignment import Resolver
+from newsweave.evaluation.dataset import jsonl_records
 from newsweave.models import RawArticle, Story
+from newsweave.readers.records import record_article
+from newsweave.store.changes import normalised as words
 
-_WORD = re.compile(r"\w+")
 Key = tuple[str, str]  # (article id, the sentence's words)
 
 
@@ -53,20 +53,13 @@ class ClaimSet:
     disputed: bool = False  # outlets disagree on it: `states` holds both sides
 
 
-def words(text: str) -> str:
-    return " ".join(_WORD.findall(text.lower()))
-
-
 def load(dataset: Path, data_dir: Path) -> list[ClaimSet]:
     """The claim sets of a data set (disputed points marked), read from the data folder."""
     resolve = Resolver(data_dir)
     sets = []
-    for number, line in enumerate(dataset.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
+    for number, record in jsonl_records(dataset):
         where = f"{dataset}:{number}"
         try:
-            record = json.loads(line)
             keys = {
                 name: tuple(
                     (str(ref["article"]), words(resolve(ref, where)[0]))
@@ -84,38 +77,25 @@ def load(dataset: Path, data_dir: Path) -> list[ClaimSet]:
                     bool(record.get("conflict")),
                 )
             )
-        except (json.JSONDecodeError, KeyError, TypeError) as error:
+        except (KeyError, TypeError) as error:
             raise DatasetError(f"{where}: needs story, claim and states ({error})") from error
     return [s for s in sets if len({article for article, _ in s.states}) >= 2]
 
 
 def stories(sets: Sequence[ClaimSet], data_file: Path) -> dict[str, Story]:
     """Each labelled story with all its articles (records of `data_file` whose `cluster` is the
-    story), cleaned as newsweave cleans what it reads."""
+    story), read and cleaned as newsweave reads and cleans a JSON Lines pile."""
     wanted = {s.story for s in sets}
-    records: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for line in data_file.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line) if line.strip() else {}
+    found: dict[str, list[tuple[str, RawArticle]]] = defaultdict(list)
+    for number, record in jsonl_records(data_file):
         if record.get("cluster") in wanted:
-            records[record["cluster"]].append(record)
+            raw = record_article(record, f"{data_file}:{number}", f"line {number}")
+            if not isinstance(raw, RawArticle):
+                raise DatasetError(f"{raw.source}: {raw.reason}")
+            found[record["cluster"]].append((str(record["id"]), raw))
     return {
-        story: Story(
-            id=story,
-            articles=tuple(
-                clean(
-                    RawArticle(
-                        source=r["id"],
-                        text=r["text"],
-                        record_id=r["id"],
-                        title=r.get("title"),
-                        outlet=r.get("outlet"),
-                        published=r.get("published"),
-                    )
-                )
-                for r in sorted(found, key=lambda r: str(r["id"]))
-            ),
-        )
-        for story, found in records.items()
+        story: Story(id=story, articles=tuple(clean(raw) for _, raw in sorted(articles)))
+        for story, articles in found.items()
     }
 
 
@@ -127,8 +107,8 @@ def cites(article: str, text: str, keys: Sequence[Key]) -> bool:
 
 
 def score(agreements: dict[str, Any], sets: Sequence[ClaimSet]) -> dict[str, float]:
-    """Claim recall, outlet precision and exclusive precision of `agreements` (story id ->
-    `compare.Agreement`) against the claim sets."""
+    """Claim recall, outlet precision, exclusive precision and disputes found of `agreements`
+    (story id -> `compare.Agreement`) against the claim sets."""
     tally: Counter[str] = Counter()
     by_story: dict[str, list[ClaimSet]] = defaultdict(list)
     for claim_set in sets:
@@ -145,11 +125,11 @@ def score(agreements: dict[str, Any], sets: Sequence[ClaimSet]) -> dict[str, flo
                 tally["facts elsewhere"] += 1
                 continue
             best = hits.index(max(hits))
-            right = {a for a, t in cited if cites(a, t, claims[best].states)}
+            stating = [a for a, t in cited if cites(a, t, claims[best].states)]
             tally["credited"] += len(cited)
-            tally["credited right"] += sum(cites(a, t, claims[best].states) for a, t in cited)
+            tally["credited right"] += len(stating)
             tally["credited near"] += sum(cites(a, t, claims[best].near) for a, t in cited)
-            found[best] = found[best] or len(right) >= 2
+            found[best] = found[best] or len(set(stating)) >= 2
         tally["claims"] += len(claims)
         tally["claims found"] += sum(found)
         for exclusive in agreement.exclusives:
