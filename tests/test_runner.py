@@ -23,8 +23,9 @@ from newsweave.dedup.reposts import Fingerprint, mark_duplicates
 from newsweave.errors import ConfigError
 from newsweave.grouping.profiles import Compact
 from newsweave.models import Article
-from newsweave.pipeline import Signatures, read_articles
+from newsweave.pipeline import Signatures, group_for_briefs, group_stories, read_articles
 from newsweave.runner import Runner
+from newsweave.text.sentences import split_sentences
 
 
 def _newsweave(*args: str | Path) -> str:
@@ -72,6 +73,50 @@ def test_worker_pool_reads_and_marks_reposts_as_one_process_does() -> None:
 def test_batches_come_back_in_input_order_from_a_pool() -> None:
     in_order = Runner(workers=2).map_batches(abs, range(-50, 0), batch_size=3)
     assert list(in_order) == list(range(50, 0, -1))
+
+
+def _worker_state(_: object) -> tuple[int, bool]:
+    """Which process ran an item, and whether it had imported the brief's summarizer."""
+    return os.getpid(), "newsweave.briefing.summarize" in sys.modules
+
+
+def test_a_session_keeps_one_pool_whose_workers_preload_what_they_will_need() -> None:
+    runner = Runner(workers=2)
+    with runner.session(preload=["newsweave.briefing.summarize"]):
+        first = list(runner.map_batches(_worker_state, range(40), batch_size=2))
+        second = runner.map_stories(_worker_state, list(range(10)))
+    workers = {pid for pid, _ in first + second}
+    assert os.getpid() not in workers
+    assert len(workers) <= 2, "both phases ran on the session's two workers"
+    assert all(preloaded for _, preloaded in first + second)
+    outside = list(runner.map_batches(_worker_state, range(40), batch_size=2))
+    assert not {pid for pid, _ in outside} & workers, "the session's pool closed with it"
+
+
+def test_work_started_ahead_comes_back_in_order_only_inside_a_session() -> None:
+    runner = Runner(workers=2)
+    assert runner.ahead(abs, [-1, -2])() is None, "no session: nothing started"
+    with runner.session():
+        collect = runner.ahead(abs, list(range(-20, 0)), batch_size=3)
+        assert collect() == list(range(20, 0, -1))
+
+
+def test_briefs_get_the_sentences_a_story_would_split_for_itself() -> None:
+    """Split by the workers while this process groups, each article's sentences are those
+    `split_sentences` gives its text; the stories are the same as `group_stories` gives."""
+    articles = [a for a in read_articles([EXAMPLES], split=False) if isinstance(a, Article)]
+    runner = Runner(workers=2)
+    with runner.session():
+        stories = group_for_briefs(articles, runner=runner)
+    plain = group_stories(articles)
+    assert [[a.id for a in s.articles] for s in stories] == [
+        [a.id for a in s.articles] for s in plain
+    ]
+    split = [a for s in stories for a in s.articles]
+    assert all(a.sentences == split_sentences(a.text) for a in split)
+    assert all(not a.sentences for s in group_for_briefs(articles) for a in s.articles), (
+        "without a session pool each brief splits its own"
+    )
 
 
 def test_a_default_runner_is_one_local_process() -> None:

@@ -29,12 +29,20 @@ from newsweave.clean import clean
 from newsweave.config import settings
 from newsweave.dedup import Fingerprint, Fingerprints, mark_duplicates
 from newsweave.grouping import Compact, TermCounts, count_pile, group
-from newsweave.models import Article, Brief, Problem, RawArticle, Story, StoryProblem
+from newsweave.models import (
+    Article,
+    Brief,
+    Problem,
+    RawArticle,
+    Sentence,
+    Story,
+    StoryProblem,
+)
 from newsweave.readers import Limits, ReadStats, read
 from newsweave.runner import BATCH_SIZE, Progress, Runner, no_progress
 from newsweave.sections import ClusterSettings
 from newsweave.text.outlets import unify_outlets
-from newsweave.text.sentences import add_sentences
+from newsweave.text.sentences import add_sentences, split_sentences
 
 Item = TypeVar("Item")
 
@@ -105,7 +113,11 @@ def _clean_item(
 
 
 def group_stories(
-    articles: Sequence[Article], *, runner: Runner = Runner(), progress: Progress = no_progress
+    articles: Sequence[Article],
+    *,
+    runner: Runner = Runner(),
+    progress: Progress = no_progress,
+    meanwhile: Callable[[], object] | None = None,
 ) -> list[Story]:
     """Give each outlet one name, mark reposts and rewrites, then group the pile into stories.
 
@@ -114,6 +126,8 @@ def group_stories(
     verification of candidate repost pairs; the indexes and the grouping pass, which need
     the whole pile, run in this process. `progress` hears each phase: "signatures",
     "reposts", "grouping", "second look" (articles done of all, candidate pairs for reposts).
+    `meanwhile` is called once the workers' part is done and the serial grouping pass
+    begins: the moment to hand the workers what a later stage needs (`Runner.ahead`).
     """
     articles = unify_outlets(articles)
     knobs = settings("cluster")
@@ -130,7 +144,44 @@ def group_stories(
     pile = count_pile(counts(), knobs)  # document frequencies, as the compacts arrive
     marked = mark_duplicates(articles, runner=runner, prints=prints, progress=progress)
     prints.clear()  # the grouping pass needs the memory more
+    if meanwhile is not None:
+        meanwhile()
     return group(marked, counted=pile, progress=progress)
+
+
+def group_for_briefs(
+    articles: Sequence[Article], *, runner: Runner = Runner(), progress: Progress = no_progress
+) -> list[Story]:
+    """`group_stories`, its articles' sentences split by the workers while this process groups.
+
+    Briefs need every article split into sentences (`stories` never does), and the split is
+    the largest per-article part of a brief. The serial grouping pass leaves the worker pool
+    idle, so the split is started there (`Runner.ahead`) and its results joined to the
+    stories' articles by their text; without a session pool each brief splits its own, as
+    before. The sentences are the same either way (`split_sentences` of the same text).
+    """
+    texts = [article.text for article in articles]
+    collectors: list[Callable[[], list[tuple[Sentence, ...]] | None]] = []
+
+    def start_split() -> None:
+        collectors.append(runner.ahead(split_sentences, texts))
+
+    stories = group_stories(articles, runner=runner, progress=progress, meanwhile=start_split)
+    split = collectors[0]() if collectors else None
+    if split is None:
+        return stories
+    sentences = dict(zip(texts, split, strict=True))
+    return [
+        replace(story, articles=tuple(_split_as(article, sentences) for article in story.articles))
+        for story in stories
+    ]
+
+
+def _split_as(article: Article, sentences: dict[str, tuple[Sentence, ...]]) -> Article:
+    """The article with the sentences split for its text, where it has none yet."""
+    if article.sentences or not article.text.strip() or article.text not in sentences:
+        return article
+    return replace(article, sentences=sentences[article.text])
 
 
 class Signatures:
@@ -149,6 +200,16 @@ class Signatures:
         prints = [self.fingerprint(article) for article in articles]
         counts = [self.term_counts(article) for article in articles]
         return list(zip(prints, counts, strict=True))
+
+
+BRIEF_MODULES = (  # what `brief_story` imports: a worker pool that will brief preloads them
+    "newsweave.briefing.agreement",
+    "newsweave.briefing.entities",
+    "newsweave.briefing.framing",
+    "newsweave.briefing.quotes",
+    "newsweave.briefing.summarize",
+    "newsweave.briefing.timeline",
+)
 
 
 def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Brief:

@@ -20,6 +20,7 @@ in every mode: the same functions run on the same items, in the same order.
 from __future__ import annotations
 
 import atexit
+import importlib
 import multiprocessing
 import os
 import threading
@@ -27,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, partial
 from itertools import islice
@@ -43,6 +45,7 @@ DASK_WAVE = 64  # batches handed to Dask at once (one bag), so a long stream sta
 _OWNER_CHECK_SECONDS = 1.0  # how often a pool worker checks that its owner is still there
 
 _clients: dict[str, Any] = {}
+_open_pools: dict[int, ProcessPoolExecutor] = {}  # a session's pool, by number of workers
 
 
 class Progress(Protocol):
@@ -93,6 +96,31 @@ class Runner:
         if self.scheduler and self.executor != "dask":
             raise ConfigError("--scheduler only applies with --executor dask")
 
+    @contextmanager
+    def session(self, *, preload: Sequence[str] = ()) -> Iterator[Runner]:
+        """One local worker pool for every phase run inside, started now and closed at the end.
+
+        A command that reads, groups and briefs would otherwise start a pool per phase, and
+        each start is serial time no worker overlaps: on a 1,000-article pile a pool made for
+        reading cost more wall time than cleaning in this process. Started here, the workers
+        come up while this process reads. `preload` names modules each worker imports as soon
+        as it starts (a brief's stages), so that the import runs beside this process's reading
+        and grouping instead of before the first brief. Nested sessions share the outer pool;
+        Dask and one worker ignore it.
+        """
+        if self.executor != "local" or self.workers <= 1 or self.workers in _open_pools:
+            yield self
+            return
+        pool = _pool(self.workers, preload)
+        for _ in range(self.workers):  # start every worker now, not at the first batch
+            pool.submit(_started)
+        _open_pools[self.workers] = pool
+        try:
+            yield self
+        finally:
+            del _open_pools[self.workers]
+            pool.shutdown()
+
     def map_batches(
         self,
         work: Callable[[Item], Result],
@@ -118,7 +146,7 @@ class Runner:
         if self.executor == "dask":
             yield from _dask_batches(work, batches, self.scheduler)
             return
-        with _pool(self.workers) as pool:
+        with _pool_for(self.workers) as pool:
             pending: deque[Future[list[Result]]] = deque()
             for batch in batches:
                 pending.append(pool.submit(_run_batch, work, batch))
@@ -126,6 +154,26 @@ class Runner:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+
+    def ahead(
+        self, work: Callable[[Item], Result], items: Sequence[Item], batch_size: int = BATCH_SIZE
+    ) -> Callable[[], list[Result] | None]:
+        """Start `work` over `items` on the open session's pool now; collect it later.
+
+        For work whose results are wanted only after a serial step of this process (the
+        sentences of a pile, split while this process groups it): the workers would otherwise
+        wait idle through that step. Returns the collector: `[work(item) ...]` in input order,
+        or None where nothing was started (no session pool, one worker, Dask), so that the
+        caller does the work where it would have done it anyway.
+        """
+        pool = _open_pools.get(self.workers) if self.executor == "local" else None
+        if pool is None or not items:
+            return lambda: None
+        futures = [
+            pool.submit(_run_batch, work, list(items[start : start + batch_size]))
+            for start in range(0, len(items), batch_size)
+        ]
+        return lambda: [result for future in futures for result in future.result()]
 
     def map_stories(
         self,
@@ -149,7 +197,7 @@ class Runner:
             return results
         if self.workers <= 1 or len(items) < 2:
             return _counted((work(item) for item in items), progress, phase, total)
-        with _pool(self.workers) as pool:
+        with _pool_for(self.workers) as pool:
             return _counted(pool.map(work, items, chunksize=1), progress, phase, total)
 
 
@@ -162,7 +210,21 @@ def _counted(results: Iterable[Result], progress: Progress, phase: str, total: i
     return done
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+@contextmanager
+def _pool_for(workers: int) -> Iterator[ProcessPoolExecutor]:
+    """The open session's pool of `workers` (left open), or a pool for this phase alone."""
+    if workers in _open_pools:
+        yield _open_pools[workers]
+        return
+    with _pool(workers) as pool:
+        yield pool
+
+
+def _started() -> None:
+    """A task that does nothing: submitted once per worker so that all of them start."""
+
+
+def _pool(workers: int, preload: Sequence[str] = ()) -> ProcessPoolExecutor:
     """A process pool whose workers start from a small preloaded server process, not as a fork
     of this one: a fork made after the pile was read would carry the whole pile in each
     worker (copy-on-write pages are copied as soon as Python touches their objects). As with
@@ -172,20 +234,27 @@ def _pool(workers: int) -> ProcessPoolExecutor:
         max_workers=workers,
         mp_context=_context(),
         initializer=_end_with,
-        initargs=(os.getpid(),),
+        initargs=(os.getpid(), tuple(preload)),
     )
 
 
-def _end_with(owner: int) -> None:
+def _end_with(owner: int, preload: Sequence[str] = ()) -> None:
     """In each worker: end it once the process that started the pool is gone.
 
     A pool's owner killed with SIGKILL (or by the out-of-memory killer) cannot tell its
     workers, and they would wait for work for ever, each holding its models (~450 MB for a
     brief worker). A thread checks every second that the owner still exists (on POSIX only:
-    elsewhere `os.kill(pid, 0)` is not a probe, Windows ends the process with it).
+    elsewhere `os.kill(pid, 0)` is not a probe, Windows ends the process with it). Then
+    the `preload` modules are imported (see `Runner.session`).
     """
-    if os.name != "posix":  # pragma: no cover - the project runs its pools on Linux
-        return
+    if os.name == "posix":
+        _watch_owner(owner)
+    for module in preload:
+        importlib.import_module(module)
+
+
+def _watch_owner(owner: int) -> None:
+    """End this process once `owner` is gone (checked every second, by a daemon thread)."""
 
     def watch() -> None:
         while True:

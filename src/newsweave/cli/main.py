@@ -107,14 +107,22 @@ def _stories_command(
     quiet: bool = False,
 ) -> int:
     from newsweave.models import Brief, StoryProblem
-    from newsweave.pipeline import brief_story, group_stories, guarded, story_only_brief
+    from newsweave.pipeline import (
+        BRIEF_MODULES,
+        brief_story,
+        group_for_briefs,
+        group_stories,
+        guarded,
+        story_only_brief,
+    )
 
     started = time.perf_counter()
     if words is not None and words < 1:
         raise ConfigError("--words must be a positive number of words")
     check_output(output)
     left_out: list[Problem | StoryProblem] = []
-    with phases(errors, shows_progress(quiet)) as progress:
+    preload = () if words is None else BRIEF_MODULES
+    with phases(errors, shows_progress(quiet)) as progress, runner.session(preload=preload):
         articles, stats = _read_pile(
             paths, progress, limit_flags, left_out, runner=runner, follow_links=follow_links
         )
@@ -122,7 +130,8 @@ def _stories_command(
             closing_line(quiet, stats.summary(), started)
             errors.print("newsweave: no article could be read", markup=False)
             return 1
-        stories = group_stories(articles, runner=runner, progress=progress)
+        grouping = group_stories if words is None else group_for_briefs
+        stories = grouping(articles, runner=runner, progress=progress)
         results: list[Brief | StoryProblem]
         if words is None:
             results = [guarded(story_only_brief, s) for s in stories]
