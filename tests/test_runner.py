@@ -75,22 +75,20 @@ def test_batches_come_back_in_input_order_from_a_pool() -> None:
     assert list(in_order) == list(range(50, 0, -1))
 
 
-def _worker_state(_: object) -> tuple[int, bool]:
-    """Which process ran an item, and whether it had imported the brief's summarizer."""
-    return os.getpid(), "newsweave.briefing.summarize" in sys.modules
-
-
-def test_a_session_keeps_one_pool_whose_workers_preload_what_they_will_need() -> None:
+def test_a_session_keeps_one_pool_for_every_phase_run_inside() -> None:
     runner = Runner(workers=2)
-    with runner.session(preload=["newsweave.briefing.summarize"]):
-        first = list(runner.map_batches(_worker_state, range(40), batch_size=2))
-        second = runner.map_stories(_worker_state, list(range(10)))
-    workers = {pid for pid, _ in first + second}
+    with runner.session():
+        first = list(runner.map_batches(_pid, range(40), batch_size=2))
+        second = runner.map_stories(_pid, list(range(10)))
+    workers = set(first + second)
     assert os.getpid() not in workers
     assert len(workers) <= 2, "both phases ran on the session's two workers"
-    assert all(preloaded for _, preloaded in first + second)
-    outside = list(runner.map_batches(_worker_state, range(40), batch_size=2))
-    assert not {pid for pid, _ in outside} & workers, "the session's pool closed with it"
+    outside = list(runner.map_batches(_pid, range(40), batch_size=2))
+    assert not set(outside) & workers, "the session's pool closed with it"
+
+
+def _pid(_: object) -> int:
+    return os.getpid()
 
 
 def test_work_started_ahead_comes_back_in_order_only_inside_a_session() -> None:

@@ -18,9 +18,10 @@ since they bring spaCy and scikit-learn, which `newsweave stories` never needs.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -164,7 +165,7 @@ def group_for_briefs(
     collectors: list[Callable[[], list[tuple[Sentence, ...]] | None]] = []
 
     def start_split() -> None:
-        collectors.append(runner.ahead(split_sentences, texts))
+        collectors.append(runner.ahead(_split_before_briefing, texts))
 
     stories = group_stories(articles, runner=runner, progress=progress, meanwhile=start_split)
     split = collectors[0]() if collectors else None
@@ -175,6 +176,19 @@ def group_for_briefs(
         replace(story, articles=tuple(_split_as(article, sentences) for article in story.articles))
         for story in stories
     ]
+
+
+def _split_before_briefing(text: str) -> tuple[Sentence, ...]:
+    """`split_sentences(text)`, in a worker that briefs next: the brief's stages are imported
+    first (once), so that their import too runs while the worker would otherwise wait."""
+    _import_brief_stages()
+    return split_sentences(text)
+
+
+@cache
+def _import_brief_stages() -> None:
+    for stage in ("agreement", "entities", "framing", "quotes", "summarize", "timeline"):
+        importlib.import_module(f"newsweave.briefing.{stage}")
 
 
 def _split_as(article: Article, sentences: dict[str, tuple[Sentence, ...]]) -> Article:
@@ -200,16 +214,6 @@ class Signatures:
         prints = [self.fingerprint(article) for article in articles]
         counts = [self.term_counts(article) for article in articles]
         return list(zip(prints, counts, strict=True))
-
-
-BRIEF_MODULES = (  # what `brief_story` imports: a worker pool that will brief preloads them
-    "newsweave.briefing.agreement",
-    "newsweave.briefing.entities",
-    "newsweave.briefing.framing",
-    "newsweave.briefing.quotes",
-    "newsweave.briefing.summarize",
-    "newsweave.briefing.timeline",
-)
 
 
 def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Brief:

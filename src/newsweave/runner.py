@@ -20,7 +20,6 @@ in every mode: the same functions run on the same items, in the same order.
 from __future__ import annotations
 
 import atexit
-import importlib
 import multiprocessing
 import os
 import threading
@@ -97,21 +96,19 @@ class Runner:
             raise ConfigError("--scheduler only applies with --executor dask")
 
     @contextmanager
-    def session(self, *, preload: Sequence[str] = ()) -> Iterator[Runner]:
+    def session(self) -> Iterator[Runner]:
         """One local worker pool for every phase run inside, started now and closed at the end.
 
         A command that reads, groups and briefs would otherwise start a pool per phase, and
         each start is serial time no worker overlaps: on a 1,000-article pile a pool made for
         reading cost more wall time than cleaning in this process. Started here, the workers
-        come up while this process reads. `preload` names modules each worker imports as soon
-        as it starts (a brief's stages), so that the import runs beside this process's reading
-        and grouping instead of before the first brief. Nested sessions share the outer pool;
-        Dask and one worker ignore it.
+        come up while this process reads. Nested sessions share the outer pool; Dask and one
+        worker ignore it.
         """
         if self.executor != "local" or self.workers <= 1 or self.workers in _open_pools:
             yield self
             return
-        pool = _pool(self.workers, preload)
+        pool = _pool(self.workers)
         for _ in range(self.workers):  # start every worker now, not at the first batch
             pool.submit(_started)
         _open_pools[self.workers] = pool
@@ -224,7 +221,7 @@ def _started() -> None:
     """A task that does nothing: submitted once per worker so that all of them start."""
 
 
-def _pool(workers: int, preload: Sequence[str] = ()) -> ProcessPoolExecutor:
+def _pool(workers: int) -> ProcessPoolExecutor:
     """A process pool whose workers start from a small preloaded server process, not as a fork
     of this one: a fork made after the pile was read would carry the whole pile in each
     worker (copy-on-write pages are copied as soon as Python touches their objects). As with
@@ -234,23 +231,20 @@ def _pool(workers: int, preload: Sequence[str] = ()) -> ProcessPoolExecutor:
         max_workers=workers,
         mp_context=_context(),
         initializer=_end_with,
-        initargs=(os.getpid(), tuple(preload)),
+        initargs=(os.getpid(),),
     )
 
 
-def _end_with(owner: int, preload: Sequence[str] = ()) -> None:
+def _end_with(owner: int) -> None:
     """In each worker: end it once the process that started the pool is gone.
 
     A pool's owner killed with SIGKILL (or by the out-of-memory killer) cannot tell its
     workers, and they would wait for work for ever, each holding its models (~450 MB for a
     brief worker). A thread checks every second that the owner still exists (on POSIX only:
-    elsewhere `os.kill(pid, 0)` is not a probe, Windows ends the process with it). Then
-    the `preload` modules are imported (see `Runner.session`).
+    elsewhere `os.kill(pid, 0)` is not a probe, Windows ends the process with it).
     """
     if os.name == "posix":
         _watch_owner(owner)
-    for module in preload:
-        importlib.import_module(module)
 
 
 def _watch_owner(owner: int) -> None:

@@ -108,7 +108,6 @@ def _stories_command(
 ) -> int:
     from newsweave.models import Brief, StoryProblem
     from newsweave.pipeline import (
-        BRIEF_MODULES,
         brief_story,
         group_for_briefs,
         group_stories,
@@ -121,8 +120,7 @@ def _stories_command(
         raise ConfigError("--words must be a positive number of words")
     check_output(output)
     left_out: list[Problem | StoryProblem] = []
-    preload = () if words is None else BRIEF_MODULES
-    with phases(errors, shows_progress(quiet)) as progress, runner.session(preload=preload):
+    with phases(errors, shows_progress(quiet)) as progress, runner.session():
         articles, stats = _read_pile(
             paths, progress, limit_flags, left_out, runner=runner, follow_links=follow_links
         )
