@@ -93,9 +93,10 @@ def _pid(_: object) -> int:
 
 def test_work_started_ahead_comes_back_in_order_only_inside_a_session() -> None:
     runner = Runner(workers=2)
-    assert runner.ahead(abs, [-1, -2])() is None, "no session: nothing started"
+    assert runner.ahead(abs, [-1, -2]) is None, "no session: nothing started"
     with runner.session():
         collect = runner.ahead(abs, list(range(-20, 0)), batch_size=3)
+        assert collect is not None
         assert collect() == list(range(20, 0, -1))
 
 
@@ -104,8 +105,12 @@ def test_briefs_get_the_sentences_a_story_would_split_for_itself() -> None:
     `split_sentences` gives its text; the stories are the same as `group_stories` gives."""
     articles = [a for a in read_articles([EXAMPLES], split=False) if isinstance(a, Article)]
     runner = Runner(workers=2)
+    heard: list[str] = []
     with runner.session():
-        stories = group_for_briefs(articles, runner=runner)
+        stories = group_for_briefs(
+            articles, runner=runner, progress=lambda phase, done, total: heard.append(phase)
+        )
+    assert heard[-1] == "sentences", "the wait for the last of the split is a phase of its own"
     plain = group_stories(articles)
     assert [[a.id for a in s.articles] for s in stories] == [
         [a.id for a in s.articles] for s in plain

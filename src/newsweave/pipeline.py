@@ -160,17 +160,22 @@ def group_for_briefs(
     idle, so the split is started there (`Runner.ahead`) and its results joined to the
     stories' articles by their text; without a session pool each brief splits its own, as
     before. The sentences are the same either way (`split_sentences` of the same text).
+    `progress` hears the phases of `group_stories`, then "sentences" while the last of the
+    split is awaited.
     """
     texts = [article.text for article in articles]
-    collectors: list[Callable[[], list[tuple[Sentence, ...]] | None]] = []
+    collectors: list[Callable[[], list[tuple[Sentence, ...]]] | None] = []
 
     def start_split() -> None:
         collectors.append(runner.ahead(_split_before_briefing, texts))
 
     stories = group_stories(articles, runner=runner, progress=progress, meanwhile=start_split)
-    split = collectors[0]() if collectors else None
-    if split is None:
+    collect = collectors[0] if collectors else None
+    if collect is None:
         return stories
+    progress("sentences", 0, len(texts))
+    split = collect()
+    progress("sentences", len(texts), len(texts))
     sentences = dict(zip(texts, split, strict=True))
     return [
         replace(story, articles=tuple(_split_as(article, sentences) for article in story.articles))

@@ -154,18 +154,18 @@ class Runner:
 
     def ahead(
         self, work: Callable[[Item], Result], items: Sequence[Item], batch_size: int = BATCH_SIZE
-    ) -> Callable[[], list[Result] | None]:
+    ) -> Callable[[], list[Result]] | None:
         """Start `work` over `items` on the open session's pool now; collect it later.
 
         For work whose results are wanted only after a serial step of this process (the
         sentences of a pile, split while this process groups it): the workers would otherwise
-        wait idle through that step. Returns the collector: `[work(item) ...]` in input order,
-        or None where nothing was started (no session pool, one worker, Dask), so that the
-        caller does the work where it would have done it anyway.
+        wait idle through that step. Returns the collector, which gives `[work(item) ...]` in
+        input order, or None where nothing was started (no session pool, one worker, Dask), so
+        that the caller does the work where it would have done it anyway.
         """
         pool = _open_pools.get(self.workers) if self.executor == "local" else None
         if pool is None or not items:
-            return lambda: None
+            return None
         futures = [
             pool.submit(_run_batch, work, list(items[start : start + batch_size]))
             for start in range(0, len(items), batch_size)
