@@ -323,7 +323,7 @@ def _ingest_command(
 
     started = time.perf_counter()
     stats = ReadStats()
-    with phases(errors, shows_progress(quiet)) as progress:
+    with phases(errors, shows_progress(quiet)) as progress, runner.session():
         report = ingest(
             paths,
             store,
