@@ -7,8 +7,10 @@ spun rewrites were set aside by `story_statements`, so wire copy printed five ti
 
 Each pair of statements of different outlets is one of three relations (`relation`):
 - contradicting: about the same thing, with anchors that cannot both be true (a number, a date,
-  whether it happened, a loaded word: `conflicts.py`). Clashes of figures are kept by a learned
-  gate (`decided_by="model"`), the others by rule (`decided_by="rule"`).
+  whether it happened, a loaded word: `conflicts.py`), or one slot filled two ways however the
+  rest is worded (an event's day, a named thing's amount, a person's years: `disputes.py`).
+  Clashes of figures are kept by a learned gate (`decided_by="model"`), the others by rule
+  (`decided_by="rule"`).
 - same: similar at or above the alignment threshold and not contradicting;
 - different: the rest.
 Agreed facts are only reported facts and attributed claims (`text.kinds`): a group whose

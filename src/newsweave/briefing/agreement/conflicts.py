@@ -329,11 +329,15 @@ def summed(a: tuple[str, Quantity], b: tuple[str, Quantity]) -> bool:
 
 def date_conflict(a: Anchors, b: Anchors) -> str | None:
     """The same event (`_SAME_EVENT_WORDS` words around the two dates shared) on two calendar
-    days: "Santorum spoke on Saturday" and "Santorum clarified on Sunday" are two events."""
+    days: "Santorum spoke on Saturday" and "Santorum clarified on Sunday" are two events, and
+    one date written alike ("questioned yesterday") read against two publication days is one."""
     if len(a.dated) != 1 or len(b.dated) != 1:
         return None
     (day_a, around_a), (day_b, around_b) = a.dated[0], b.dated[0]
     if day_a == day_b or len(around_a & around_b) < _SAME_EVENT_WORDS:
+        return None
+    said_a = {event.said for event in a.events if event.day == day_a}
+    if said_a & {event.said for event in b.events if event.day == day_b}:
         return None
     apart = abs((date.fromisoformat(day_a) - date.fromisoformat(day_b)).days)
     if any(apart % step == 0 for step in _CALENDAR_STEPS):

@@ -8,11 +8,13 @@ Saturday for a Facebook post critical of the first daughters"), so those miss th
 value is read with the few words that say what it is the value of (its slot), and two values
 clash only when their slots are the same:
 
-- **an event's day**: the verb nearest each date is the same verb and a word around the two dates
-  is the same ("apologized on Friday ... Facebook post" / "apologize Saturday for a Facebook
-  post"; "will hold primaries in mid May" / "the primary would be held on April 30"), the days
-  differ (a day outside the other's month) and are not a whole number of weeks or years apart
-  (a relative date resolved against two publication dates).
+- **an event's day**: the verb nearest each date is the same verb and two words around the two
+  dates are the same ("A Republican staffer on Friday apologized for a Facebook post" / "had to
+  apologize Saturday for a Facebook post"), the dates are written differently (one "yesterday"
+  read against two publication days is one date) and are a day apart, or a day is the eve or
+  morrow of the other's month ("held on April 30" / "in mid May"). Further apart, one verb was
+  two events in every case read: a meeting on Tuesday and one on Thursday, court filings weeks
+  apart, a call in December and a report in April that called for the same thing.
 - **an amount of one named thing**: the same name of two words or more right after the two
   figures ("$5,687.75 on Martha's Vineyard Holistic Retreat" / "a $5,587.75 vacation at the
   Martha's Vineyard Holistic Retreat"), figures of one kind that no rounding reconciles and
@@ -40,7 +42,6 @@ from newsweave.sections import AgreementSettings
 
 Side = tuple[str, Anchors]  # a statement's text and anchors
 
-_CALENDAR_STEPS = (7, 365, 366)  # days apart that one relative date resolved twice can drift
 # Capitalised words that name no actor: days, months, titles.
 _NOT_NAMES = frozenset(
     re.findall(
@@ -49,9 +50,13 @@ _NOT_NAMES = frozenset(
         "May June July August September October November December Mr Mrs Ms Dr Sen Rep Gov",
     )
 )
-_MAX_DAYS_APART = 31  # two tellings of one event's day are days or weeks apart, not months
+_SAME_EVENT_WORDS = 2  # content words around two dates both have, besides their verb
+_MAX_DAYS_APART = 1  # the two tellings of one event's day read in the data were a day apart
 _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*)+")
-_NAME_GAP = re.compile(r"^\s*(?:[a-z]+\s+){0,3}$")  # "on ", "vacation at the ": what leads to it
+# What leads from a figure to the name it is the amount of: "on ", "vacation at the ", "points
+# from "; not "and" ("scored 14 points and Seth VanDeest scored 13") nor "in" (a place holds
+# many counts).
+_NAME_GAP = re.compile(r"^\s*(?:[a-z]+\s+)?(?:on|at|for|from|to)\s+(?:the\s+)?$")
 _DECIMALS = re.compile(r"^\.\d+")
 _SPAN = re.compile(r"\bfrom\s+((?:19|20)\d\d)\s+(?:to|until|through)\s+((?:19|20)\d\d)\b")
 _SPAN_SLACK = 2  # years either end of a span that two tellings of one tenure can differ by
@@ -81,26 +86,27 @@ def slot_pairs(sides: Sequence[Side]) -> set[tuple[int, int]]:
 
 def _slots(side: Side) -> set[str]:
     text, anchors = side
-    slots = {f"day {verb}" for _, verb, _ in anchors.events if verb}
+    slots = {f"day {event.verb}" for event in anchors.events if event.verb}
     if anchors.quantities:
         slots |= {f"amount {name}" for name in named_figures(text)}
     return slots | {f"years {name}" for name in spans(text)}
 
 
 def day_dispute(a: Anchors, b: Anchors) -> str | None:
-    """The same event (`Anchors.events`: one verb nearest both dates and a word around them
-    shared) on days that cannot both be right; None if the statements share any date (then the
-    other dates are of other events), name different actors, or count one thing differently
-    (a count taken on two days)."""
+    """The same event (`Anchors.events`: one verb nearest both dates and `_SAME_EVENT_WORDS`
+    words around them shared), dated differently, on days that cannot both be right; None if
+    the statements share any date (then the other dates are of other events), name different
+    actors, or count one thing differently (a count taken on two days)."""
     if not a.events or not b.events or a.dates & b.dates or _names_apart(a, b):
         return None
     if measured_twice(a, b):
         return None  # "31 vessels waiting on Thursday", "35 on Friday": a count taken twice
-    for day_a, verb_a, around_a in a.events:
-        for day_b, verb_b, around_b in b.events:
-            same = bool(verb_a) and verb_a == verb_b and bool(around_a & around_b)
-            if same and _days_clash(day_a, day_b):
-                return f"when it happened: {day_a} or {day_b}"
+    for one in a.events:
+        for other in b.events:
+            same = bool(one.verb) and one.verb == other.verb
+            same = same and len(one.around & other.around) >= _SAME_EVENT_WORDS
+            if same and one.said != other.said and _days_clash(one.day, other.day):
+                return f"when it happened: {one.day} or {other.day}"
     return None
 
 
@@ -117,11 +123,8 @@ def _name_words(names: frozenset[str]) -> set[str]:
 
 
 def _days_clash(a: str, b: str) -> bool:
-    """Two ISO days, or a day and a month, that cannot be one date but are near enough to be
-    two tellings of one (`_MAX_DAYS_APART`: further apart, one verb names two events, "called
-    in December for armed officers" and "a report on Tuesday that called for armed officers");
-    two months are too coarse to say, and two days a whole number of weeks or years apart are
-    one relative date resolved against two publication dates."""
+    """Two ISO days, or a day and a month, that cannot be one date and are at most
+    `_MAX_DAYS_APART` apart; two months are too coarse to say."""
     if len(a) == len(b) == 7:
         return False
     if len(a) == 7 or len(b) == 7:
@@ -132,7 +135,7 @@ def _days_clash(a: str, b: str) -> bool:
         apart = (first - when).days if when < first else (when - last).days + 1
         return month != day[:7] and apart <= _MAX_DAYS_APART
     apart = abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
-    return 0 < apart <= _MAX_DAYS_APART and all(apart % step for step in _CALENDAR_STEPS)
+    return 0 < apart <= _MAX_DAYS_APART
 
 
 def amount_dispute(text_a: str, text_b: str, config: AgreementSettings) -> str | None:
@@ -152,9 +155,10 @@ def amount_dispute(text_a: str, text_b: str, config: AgreementSettings) -> str |
 
 @lru_cache(maxsize=4096)
 def named_figures(text: str) -> dict[str, tuple[Quantity, str]]:
-    """Each figure of `text` followed, within three lower-case words, by a name of two words or
-    more ("$5,687.75 on Martha's Vineyard Holistic Retreat"), by that name (apostrophes made
-    one); with the figure as written, its decimals kept ("$5,687.75")."""
+    """Each figure of `text` that a preposition leads to a name of two words or more
+    (`_NAME_GAP`: "$5,687.75 on Martha's Vineyard Holistic Retreat", "a $5,587.75 vacation at
+    the Martha's Vineyard Holistic Retreat"), by that name (apostrophes made one); with the
+    figure as written, its decimals kept ("$5,687.75")."""
     found: dict[str, tuple[Quantity, str]] = {}
     for quantity in quantities(text):
         at = text.find(quantity.text)

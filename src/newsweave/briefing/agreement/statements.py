@@ -110,6 +110,18 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """A date of a statement and what it dates (`event`): "A staffer on Friday apologized for a
+    Facebook post" -> day "2014-11-28", said "friday", verb "apolog", around {staffer,
+    facebook, post}."""
+
+    day: str  # ISO day or month
+    said: str  # the date as written, lower case
+    verb: str  # the stem of the verb nearest it, or ""
+    around: frozenset[str]  # content words around it, but that verb
+
+
+@dataclass(frozen=True, slots=True)
 class Anchors:
     """What embeddings blur in a sentence: quantities, calendar dates, names, negations."""
 
@@ -122,9 +134,7 @@ class Anchors:
     # `dated` only days, with their context (different ones may be a conflict).
     negated_words: frozenset[str] = frozenset()  # what the "not"s negate
     words: frozenset[str] = frozenset()  # all content words (roots, as `negated_words`)
-    # (ISO day or month, the stem of the verb nearest it or "", content words around it):
-    # what happened when, for `disputes.day_dispute`
-    events: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    events: tuple[Event, ...] = ()  # what happened when, for `disputes.day_dispute`
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,7 +317,10 @@ def anchors(text: str, dated: Sequence[tuple[int, int, str]] = ()) -> Anchors:
         ),
         negated_words=_negated(text),
         words=frozenset(root(w) for w in _CONTENT.findall(text) if w.lower() not in _STOP),
-        events=tuple((value, *event(text, start, end)) for start, end, value in dated),
+        events=tuple(
+            Event(value, text[start:end].lower(), *event(text, start, end))
+            for start, end, value in dated
+        ),
     )
 
 
