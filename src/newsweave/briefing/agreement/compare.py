@@ -170,8 +170,8 @@ def _find_conflicts(
     seen: set[tuple[str, frozenset[str]]] = set()
     rows, cols = np.where(np.triu(matrix, k=1) >= conflict_threshold(config, used))
     pairs = set(zip(rows.tolist(), cols.tolist(), strict=True))
-    pairs |= slot_pairs([(s.text, s.anchors) for s in statements])
-    for i, j in sorted(pairs, key=lambda p: (-matrix[p], p)):
+    slotted = slot_pairs([(s.text, s.anchors) for s in statements])  # the only ones to dispute
+    for i, j in sorted(pairs | slotted, key=lambda p: (-matrix[p], p)):
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet:
             continue
@@ -179,7 +179,7 @@ def _find_conflicts(
         about = conflict(*sides, float(matrix[i, j]), config, used)
         if about is not None:
             clashing.add((i, j))  # never joined in one fact
-        else:  # one detail disputed: the rest of the two sentences may still be a shared fact
+        elif (i, j) in slotted:  # one detail disputed: the rest may still be a shared fact
             about = dispute(*sides, config)
         if about is None:
             continue

@@ -57,6 +57,7 @@ _NAME_RUN = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w'’.-]*
 # from "; not "and" ("scored 14 points and Seth VanDeest scored 13") nor "in" (a place holds
 # many counts).
 _NAME_GAP = re.compile(r"^\s*(?:[a-z]+\s+)?(?:on|at|for|from|to)\s+(?:the\s+)?$")
+_NAME_LEAD = re.compile(r"\b(?:on|at|for|from|to)\s+(?:the\s+)?[A-Z]")
 _DECIMALS = re.compile(r"^\.\d+")
 _SPAN = re.compile(r"\bfrom\s+((?:19|20)\d\d)\s+(?:to|until|through)\s+((?:19|20)\d\d)\b")
 _SPAN_SLACK = 2  # years either end of a span that two tellings of one tenure can differ by
@@ -160,6 +161,8 @@ def named_figures(text: str) -> dict[str, tuple[Quantity, str]]:
     the Martha's Vineyard Holistic Retreat"), by that name (apostrophes made one); with the
     figure as written, its decimals kept ("$5,687.75")."""
     found: dict[str, tuple[Quantity, str]] = {}
+    if not _NAME_LEAD.search(text):
+        return found  # no preposition before a name: no figure can lead to one (most text)
     for quantity in quantities(text):
         at = text.find(quantity.text)
         if at < 0:

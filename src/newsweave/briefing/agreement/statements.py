@@ -329,9 +329,11 @@ def event(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
     `_EVENT_WORDS` words (the one before it on a tie; "" if none), and the content words
     around it but that verb ("A staffer on Friday apologized for a Facebook post" ->
     "apolog", {staffer, facebook, post})."""
-    before = [w.lower() for w in _WORD.findall(text[:start])][-_EVENT_WORDS - 1 :]
+    reach = 40 * (_EVENT_WORDS + 1)  # characters that surely hold the words either side
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - reach) : start])]
+    before = before[-_EVENT_WORDS - 1 :]
     date_end = [w.lower() for w in _WORD.findall(text[start:end])][-1:]
-    after = [w.lower() for w in _WORD.findall(text[end:])][:_EVENT_WORDS]
+    after = [w.lower() for w in _WORD.findall(text[end : end + reach])][:_EVENT_WORDS]
     # a word before each window, for a cue ("to apologize", "will hold")
     verbs = verb_stems(before)[-_EVENT_WORDS:] + verb_stems(date_end + after)[len(date_end) :]
     words = before[-_EVENT_WORDS:] + after
