@@ -15,10 +15,10 @@ clash only when their slots are the same:
   morrow of the other's month ("held on April 30" / "in mid May"). Further apart, one verb was
   two events in every case read: a meeting on Tuesday and one on Thursday, court filings weeks
   apart, a call in December and a report in April that called for the same thing.
-- **an amount of one named thing**: the same name of two words or more right after the two
-  figures ("$5,687.75 on Martha's Vineyard Holistic Retreat" / "a $5,587.75 vacation at the
-  Martha's Vineyard Holistic Retreat"), figures of one kind that no rounding reconciles and
-  that are close (`number_conflict_max_ratio`): far apart, they are two amounts.
+- **an amount of one named thing**: the same name of two words or more that a preposition leads
+  to from the two figures ("$5,687.75 on Martha's Vineyard Holistic Retreat" / "a $5,587.75
+  vacation at the Martha's Vineyard Holistic Retreat"), figures of one kind that no rounding
+  reconciles and that are close (`number_conflict_max_ratio`): far apart, they are two amounts.
 - **a person's years**: the same name before two spans of years that overlap but differ ("Edward
   Brooke, who served from 1967 to 1979" / "Edward Brooke, a Republican, held the seat from 1966
   to 1978"); spans that do not overlap are two terms or two offices.
