@@ -69,6 +69,17 @@ def test_a_listed_conflict_finds_a_dispute_and_one_inside_a_shared_claim_is_coun
     assert result["claims"] == 1  # the disputed point is no shared claim
 
 
+def test_a_conflict_on_a_disputed_detail_of_a_shared_claim_is_not_counted_wrong() -> None:
+    second = ("a", "Ms. Hale will be the second woman senator, after Anna Ferris (1971-1983).")
+    first = ("b", "Ms. Hale becomes the first woman senator since Anna Ferris (1970-1982).")
+    shared = _claim("s", [second, first], [])
+    years = ClaimSet("s", "test", "Ferris's years", shared.states, (), disputed=True)
+    found = Conflict("when", tuple(Claim(t, a) for a, t in (second, first)))
+    result = score({"s": Agreement(conflicts=(found,))}, [shared, years])
+    assert result["disputes found"] == 1
+    assert (result["conflicts"], result["conflicts within a shared claim"]) == (1, 0)
+
+
 def test_the_claim_sets_resolve_and_no_story_is_in_both_splits(shared: Path) -> None:
     sets = load(CLAIM_SETS, shared)
     assert len(sets) >= 600

@@ -18,7 +18,7 @@ split (train: the stories the support model was fitted on; test: held out):
 - exclusive precision: of the exclusives, the share that no labelled claim shares;
 - disputes: points on which the labels say two outlets disagree (a number, a day, a name), how
   many the listed conflicts find, and how many listed conflicts set two sentences against each
-  other that state one shared claim (wrong by the labels).
+  other that state one shared claim and no disputed point (wrong by the labels).
 """
 
 from __future__ import annotations
@@ -162,14 +162,18 @@ def _tally_conflicts(
     tally: Counter[str], agreement: Any, claims: Sequence[ClaimSet], disputes: Sequence[ClaimSet]
 ) -> None:
     """Disputes found among the listed conflicts, and conflicts between two sentences that
-    state one shared claim (wrong by the labels)."""
+    state one shared claim and no disputed point (wrong by the labels: two sentences often
+    state a shared claim besides the detail they dispute, "Cowan will be the second black
+    senator, after Edward Brooke, who served from 1967 to 1979")."""
     tally["disputes"] += len(disputes)
     tally["disputes found"] += sum(
         any(_both_sides(c, d.states) for c in agreement.conflicts) for d in disputes
     )
     tally["conflicts"] += len(agreement.conflicts)
     tally["conflicts within a claim"] += sum(
-        any(_both_sides(c, shared.states) for shared in claims) for c in agreement.conflicts
+        any(_both_sides(c, shared.states) for shared in claims)
+        and not any(_both_sides(c, d.states) for d in disputes)
+        for c in agreement.conflicts
     )
 
 

@@ -7,8 +7,10 @@ spun rewrites were set aside by `story_statements`, so wire copy printed five ti
 
 Each pair of statements of different outlets is one of three relations (`relation`):
 - contradicting: about the same thing, with anchors that cannot both be true (a number, a date,
-  whether it happened, a loaded word: `conflicts.py`). Clashes of figures are kept by a learned
-  gate (`decided_by="model"`), the others by rule (`decided_by="rule"`).
+  whether it happened, a loaded word: `conflicts.py`), or one slot filled two ways however the
+  rest is worded (an event's day, a named thing's amount, a person's years: `disputes.py`).
+  Clashes of figures are kept by a learned gate (`decided_by="model"`), the others by rule
+  (`decided_by="rule"`).
 - same: similar at or above the alignment threshold and not contradicting;
 - different: the rest.
 Agreed facts are only reported facts and attributed claims (`text.kinds`): a group whose
@@ -33,6 +35,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.briefing.agreement.conflicts import align_threshold, conflict, conflict_threshold
+from newsweave.briefing.agreement.disputes import dispute, slot_pairs
 from newsweave.briefing.agreement.exclusives import rank, stated_in_parts, unmatched
 from newsweave.briefing.agreement.matching import lexical_similarity, shared_anchor
 from newsweave.briefing.agreement.statements import Anchors, Statement, story_statements
@@ -105,9 +108,22 @@ def relation(
     used: str,
 ) -> str:
     """ "contradicting", "same" or "different" for two statements of different outlets."""
-    if conflict(a, b, score, config, used):
+    if disagreement(a, b, score, config, used):
         return "contradicting"
     return "same" if score >= align_threshold(config, used) else "different"
+
+
+def disagreement(
+    a: tuple[str, Anchors],
+    b: tuple[str, Anchors],
+    score: float,
+    config: AgreementSettings,
+    used: str,
+) -> str | None:
+    """What two statements of different outlets disagree on, or None: a clash of figures,
+    dates, negation or loaded words of statements similar enough (`conflicts.conflict`), else
+    a dispute on one slot, however unlike their wording (`disputes.dispute`)."""
+    return conflict(a, b, score, config, used) or dispute(a, b, config)
 
 
 def align(
@@ -143,21 +159,30 @@ def align(
 def _find_conflicts(
     statements: Sequence[Statement], matrix: Matrix, config: AgreementSettings, used: str
 ) -> tuple[list[Conflict], set[tuple[int, int]]]:
-    """Conflicts between statements of different outlets, and the index pairs that clash."""
+    """Conflicts between statements of different outlets, and the index pairs that clash as
+    wholes (`conflicts.conflict`; a dispute on one slot, `disputes.dispute`, is listed but
+    keeps no fact apart: "Cowan will be the second black senator, after Edward Brooke, who
+    served from 1967 to 1979" and "... since Edward Brooke held the seat from 1966 to 1978"
+    share the claim they dispute a detail of). Pairs are those similar enough to be compared
+    and those that fill one slot (`disputes.slot_pairs`), however worded."""
     conflicts: list[Conflict] = []
     clashing: set[tuple[int, int]] = set()
     seen: set[tuple[str, frozenset[str]]] = set()
     rows, cols = np.where(np.triu(matrix, k=1) >= conflict_threshold(config, used))
-    for i, j in sorted(zip(rows.tolist(), cols.tolist(), strict=True), key=lambda p: -matrix[p]):
+    pairs = set(zip(rows.tolist(), cols.tolist(), strict=True))
+    slotted = slot_pairs([(s.text, s.anchors) for s in statements])  # the only ones to dispute
+    for i, j in sorted(pairs | slotted, key=lambda p: (-matrix[p], p)):
         a, b = statements[i], statements[j]
         if a.outlet == b.outlet:
             continue
-        about = conflict(
-            (a.text, a.anchors), (b.text, b.anchors), float(matrix[i, j]), config, used
-        )
+        sides = (a.text, a.anchors), (b.text, b.anchors)
+        about = conflict(*sides, float(matrix[i, j]), config, used)
+        if about is not None:
+            clashing.add((i, j))  # never joined in one fact
+        elif (i, j) in slotted:  # one detail disputed: the rest may still be a shared fact
+            about = dispute(*sides, config)
         if about is None:
             continue
-        clashing.add((i, j))
         key = (about, frozenset((a.article.id, b.article.id)))
         if key in seen:
             continue

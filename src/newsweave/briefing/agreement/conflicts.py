@@ -119,7 +119,7 @@ def rule_clashes(
         return []
     found = []
     dated = date_conflict(a[1], b[1])
-    if dated and not _measured_twice(a[1], b[1]):
+    if dated and not measured_twice(a[1], b[1]):
         found.append(Clash("date", dated, {}))
     if not worded_alike(a[1], b[1], config.same_wording_overlap):
         return found  # a "not" or a loaded word in sentences worded apart is no clash
@@ -132,7 +132,7 @@ def rule_clashes(
     return found
 
 
-def _measured_twice(a: Anchors, b: Anchors) -> bool:
+def measured_twice(a: Anchors, b: Anchors) -> bool:
     """Two days with two figures of one kind: a count taken at two moments ("31 vessels were
     waiting on Thursday", "35 on Friday"), not one event dated twice."""
     return any(qa.same_kind(qb) and not agree(qa, qb) for qa in a.quantities for qb in b.quantities)
@@ -220,7 +220,14 @@ def _digits(quantity: Quantity) -> str:
 
 
 def _candidate(a: Quantity, b: Quantity, texts: tuple[str, str]) -> bool:
-    """Figures of one kind that cannot both be true and are really figures."""
+    """Figures of one kind that cannot both be true, are really figures and share a word
+    around them."""
+    return figures_differ(a, b, texts) and bool(a.context & b.context)
+
+
+def figures_differ(a: Quantity, b: Quantity, texts: tuple[str, str]) -> bool:
+    """Figures of one kind that cannot both be true and are really figures: not the same
+    digits, not a score ("13-3"), not broken by extraction ("6, 728")."""
     return (
         a.same_kind(b)
         and not agree(a, b)
@@ -228,7 +235,6 @@ def _candidate(a: Quantity, b: Quantity, texts: tuple[str, str]) -> bool:
         and not (_SCORE.match(a.text) or _SCORE.match(b.text))
         and not _broken(texts[0], a)
         and not _broken(texts[1], b)
-        and bool(a.context & b.context)
     )
 
 
@@ -323,11 +329,15 @@ def summed(a: tuple[str, Quantity], b: tuple[str, Quantity]) -> bool:
 
 def date_conflict(a: Anchors, b: Anchors) -> str | None:
     """The same event (`_SAME_EVENT_WORDS` words around the two dates shared) on two calendar
-    days: "Santorum spoke on Saturday" and "Santorum clarified on Sunday" are two events."""
+    days: "Santorum spoke on Saturday" and "Santorum clarified on Sunday" are two events, and
+    one date written alike ("questioned yesterday") read against two publication days is one."""
     if len(a.dated) != 1 or len(b.dated) != 1:
         return None
     (day_a, around_a), (day_b, around_b) = a.dated[0], b.dated[0]
     if day_a == day_b or len(around_a & around_b) < _SAME_EVENT_WORDS:
+        return None
+    said_a = {event.said for event in a.events if event.day == day_a}
+    if said_a & {event.said for event in b.events if event.day == day_b}:
         return None
     apart = abs((date.fromisoformat(day_a) - date.fromisoformat(day_b)).days)
     if any(apart % step == 0 for step in _CALENDAR_STEPS):

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from newsweave.briefing.agreement.clauses import clauses
+from newsweave.briefing.agreement.verbs import verb_stems
 from newsweave.models import Article, Sentence, Story
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 
@@ -37,6 +38,8 @@ _NEGATION = re.compile(
 _CONTENT = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 _CONTEXT_WORDS = 3  # content words either side of a number or date that say what it is about
 _NEGATED_WORDS = 1  # content words after "not" that it negates (the verb or adjective)
+_EVENT_WORDS = 5  # words either side of a date among which its verb and its topic are read
+_WORD = re.compile(r"[A-Za-z]+")
 _NAME = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 _YEARISH = re.compile(r"^(1[89]\d\d|20\d\d)$")
 _MONTHS = re.findall(
@@ -107,6 +110,18 @@ class Quantity:
 
 
 @dataclass(frozen=True, slots=True)
+class Event:
+    """A date of a statement and what it dates (`event`): "A staffer on Friday apologized for a
+    Facebook post" -> day "2014-11-28", said "friday", verb "apolog", around {staffer,
+    facebook, post}."""
+
+    day: str  # ISO day or month
+    said: str  # the date as written, lower case
+    verb: str  # the stem of the verb nearest it, or ""
+    around: frozenset[str]  # content words around it, but that verb
+
+
+@dataclass(frozen=True, slots=True)
 class Anchors:
     """What embeddings blur in a sentence: quantities, calendar dates, names, negations."""
 
@@ -119,6 +134,7 @@ class Anchors:
     # `dated` only days, with their context (different ones may be a conflict).
     negated_words: frozenset[str] = frozenset()  # what the "not"s negate
     words: frozenset[str] = frozenset()  # all content words (roots, as `negated_words`)
+    events: tuple[Event, ...] = ()  # what happened when, for `disputes.day_dispute`
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,7 +317,39 @@ def anchors(text: str, dated: Sequence[tuple[int, int, str]] = ()) -> Anchors:
         ),
         negated_words=_negated(text),
         words=frozenset(root(w) for w in _CONTENT.findall(text) if w.lower() not in _STOP),
+        events=tuple(
+            Event(value, text[start:end].lower(), *event(text, start, end))
+            for start, end, value in dated
+        ),
     )
+
+
+def event(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
+    """What a date at text[start:end] dates: the stem of the verb nearest it within
+    `_EVENT_WORDS` words (the one before it on a tie; "" if none), and the content words
+    around it but that verb ("A staffer on Friday apologized for a Facebook post" ->
+    "apolog", {staffer, facebook, post})."""
+    reach = 40 * (_EVENT_WORDS + 1)  # characters that surely hold the words either side
+    before = [w.lower() for w in _WORD.findall(text[max(0, start - reach) : start])]
+    before = before[-_EVENT_WORDS - 1 :]
+    date_end = [w.lower() for w in _WORD.findall(text[start:end])][-1:]
+    after = [w.lower() for w in _WORD.findall(text[end : end + reach])][:_EVENT_WORDS]
+    # a word before each window, for a cue ("to apologize", "will hold")
+    verbs = verb_stems(before)[-_EVENT_WORDS:] + verb_stems(date_end + after)[len(date_end) :]
+    words = before[-_EVENT_WORDS:] + after
+    count_before = len(words) - len(after)
+    nearest = min(
+        (
+            (count_before - i if i < count_before else i - count_before + 1, i)
+            for i, verb in enumerate(verbs)
+            if verb
+        ),
+        default=None,
+    )
+    if nearest is None:
+        return "", frozenset(_content_stems(" ".join(words)))
+    at = nearest[1]
+    return verbs[at] or "", frozenset(_content_stems(" ".join(words[:at] + words[at + 1 :])))
 
 
 def _span(text: str, part: str) -> tuple[int, int]:

@@ -103,12 +103,19 @@ def _verb(word: str, previous: str) -> str | None:
 
 def rule_verbs(texts: Sequence[str]) -> list[frozenset[str]]:
     """Stems of the verbs of each text found by form (see the module's docstring)."""
-    left_out = _left_out()
     found = []
     for text in texts:
         words = [w.lower() for w in _TOKEN.findall(text)]
-        verbs = (_verb(w, p) for p, w in zip(["", *words], words, strict=False))
-        found.append(
-            frozenset(s for v in verbs if v is not None and (s := stem(v)) not in left_out)
-        )
+        found.append(frozenset(v for v in verb_stems(words) if v is not None))
     return found
+
+
+def verb_stems(words: Sequence[str]) -> list[str | None]:
+    """For each lower-case word, the stem of the verb it is by form, or None (a reporting or
+    light verb, or no verb)."""
+    left_out = _left_out()
+    stems = []
+    for previous, word in zip(["", *words], words, strict=False):
+        verb = _verb(word, previous)
+        stems.append(None if verb is None or (s := stem(verb)) in left_out else s)
+    return stems
