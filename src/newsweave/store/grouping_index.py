@@ -14,10 +14,11 @@ its next ingest, which then groups it once, whole, to fill them):
                       (JSON); an id merged away is read through `story_aliases`
     story_sums        per story: its members' summed views as grouping keeps them
                       (`grouping.placement.Sums`: ids as little-endian int32, sums as float64)
-                      and its first and last publication time; written with the story's row,
-                      so placing a new article reads a candidate story's sums, not its members
-                      (a store made before them gets every story's once, `fill_sums`; meta
-                      'story_sums' says it has them)
+                      and its first and last publication time, and how many articles the
+                      store held when they were weighed (`documents`: their idf's); written
+                      with the story's row, so placing a new article reads a candidate
+                      story's sums, not its members (a store made before them gets every
+                      story's once, `fill_sums`; meta 'story_sums' says it has them)
     settled_articles  the articles settled in their story (joined it with at least
                       `[cluster] settled_at`): a later ingest leaves them where they are
 
@@ -48,7 +49,8 @@ CREATE TABLE IF NOT EXISTS grouping_terms (id INTEGER PRIMARY KEY, documents INT
 CREATE TABLE IF NOT EXISTS grouping_postings (term INTEGER PRIMARY KEY, stories TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS settled_articles (article TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS story_sums (
-    story TEXT PRIMARY KEY, ids BLOB NOT NULL, sums BLOB NOT NULL, first TEXT, last TEXT
+    story TEXT PRIMARY KEY, ids BLOB NOT NULL, sums BLOB NOT NULL, first TEXT, last TEXT,
+    documents INTEGER
 );
 """
 INDEX_VERSION = "1"  # meta 'grouping_index': the store's stories match these tables
@@ -64,6 +66,9 @@ def ensure_index(connection: sqlite3.Connection) -> bool:
     False for a new store or one made before the index: its next grouping is a whole one.
     """
     connection.executescript(INDEX_SCHEMA)
+    columns = {str(row[1]) for row in connection.execute("PRAGMA table_info(story_sums)")}
+    if "documents" not in columns:  # sums kept before their weighing was: NULL, not known
+        connection.execute("ALTER TABLE story_sums ADD COLUMN documents INTEGER")
     found = connection.execute("SELECT value FROM meta WHERE key = 'grouping_index'").fetchone()
     return found is not None and found[0] == INDEX_VERSION
 
@@ -239,10 +244,12 @@ def load_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> set
 # -- story sums ------------------------------------------------------------------------------
 
 
-def save_sums(connection: sqlite3.Connection, rows: Iterable[tuple[str, Sums]]) -> None:
-    """Keep each story's sums (replacing what it had)."""
+def save_sums(connection: sqlite3.Connection, rows: Iterable[tuple[str, Sums, int]]) -> None:
+    """Keep each story's sums (replacing what it had), and how many articles the store held
+    when they were weighed (`load_weighed`)."""
     connection.executemany(
-        "INSERT OR REPLACE INTO story_sums (story, ids, sums, first, last) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO story_sums (story, ids, sums, first, last, documents)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
         [
             (
                 story,
@@ -250,8 +257,9 @@ def save_sums(connection: sqlite3.Connection, rows: Iterable[tuple[str, Sums]]) 
                 sums.values.astype("<f8").tobytes(),
                 sums.first.isoformat() if sums.first else None,
                 sums.last.isoformat() if sums.last else None,
+                documents,
             )
-            for story, sums in rows
+            for story, sums, documents in rows
         ],
     )
 
@@ -264,6 +272,15 @@ def load_sums(connection: sqlite3.Connection, stories: Iterable[str]) -> dict[st
         str(story): Sums(_ints(ids), _array(sums, "<f8", np.float64), _time(first), _time(last))
         for story, ids, sums, first, last in rows
     }
+
+
+def load_weighed(connection: sqlite3.Connection, stories: Iterable[str]) -> dict[str, int]:
+    """How many articles the store held when the sums of `stories` were weighed (the
+    oldest part of them: a story that grows keeps the figure of its first weighing); a story
+    whose sums were kept before this was is left out."""
+    query = "SELECT story, documents FROM story_sums WHERE story IN ({marks})"
+    rows = rows_in(connection, query, stories)
+    return {str(story): int(weighed) for story, weighed in rows if weighed is not None}
 
 
 # -- blocking postings -----------------------------------------------------------------------

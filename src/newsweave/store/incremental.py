@@ -6,7 +6,9 @@ looked up in the stored blocking index (`grouping_index.py`); the stories found 
 set up from their stored sums (`story_sums`: their members' summed views and time span), and
 `grouping.placement.place` runs the online pass and second look over the new articles among
 them. A candidate story's members are read back as stubs (id, time, repost mark); only those
-not settled in it (`settled_articles`) have their term counts read, to be looked at again.
+not settled in it (`settled_articles`) have their term counts read, to be looked at again,
+and all of a story whose sums were weighed while the store held half its articles or fewer
+(`story_sums.documents`, `[cluster] regroup_growth`): it is grouped again.
 Only the stories whose members changed are written again (and so rebriefed), with their sums
 (`placed.py`); a story keeps its id when it grows, and an id merged away becomes an alias.
 Everything is written in one transaction: a crash leaves the new articles ungrouped,
@@ -17,8 +19,9 @@ with no stored stories, and the index filled; a store indexed before the sums we
 every story's sums once (`fill_sums`), from its members' stored counts.
 
 Grouping in many small ingests is close to one big run, not equal to it: each ingest weighs
-terms with the document frequencies known so far, only the stored members not settled in the
-stories an ingest may touch are looked at again (`placement.place`), and a repost is told from
+terms with the document frequencies known so far (a story is grouped again only once the
+store has doubled), only the stored members not settled in the stories an ingest may touch
+are looked at again (`placement.place`), and a repost is told from
 its original only within one ingest (across ingests, the copy usually joins its original's
 story as any close article does). On stories-dev, 13 ingests of 100 articles against one run:
 see the README's Performance section.
@@ -82,7 +85,7 @@ def group_new(
     idf = _idf(known.dense, total, knobs)
     views = [profile(item, idf, weights_of(knobs), TERM_SPACE) for item in compacts]
     postings = {} if whole else index.load_postings(connection, _keys(views, knobs))
-    stored = _stored(connection, _candidates(views, postings, knobs), knobs, known)
+    stored = _stored(connection, _candidates(views, postings, knobs), knobs, known, total)
 
     def fetch(ids: Sequence[str]) -> list[Compact]:
         found = index.load_terms(connection, ids)
@@ -91,10 +94,10 @@ def group_new(
 
     counted = PileCounts(compacts, idf, TERM_SPACE)
     numbered = _numbered(postings, stored.ids)
-    groups = place(stored.stories, marked, counted, knobs, fetch, numbered)
-    placement = Placement(stored.ids, stored.stories, marked, views, groups)
+    groups = place(stored.stories, marked, counted, knobs, fetch, numbered, canonical_order)
+    placement = Placement(stored.ids, stored.stories, marked, views, groups, stored.weighed)
     with transaction(connection):
-        write_placement(connection, placement, whole, words, postings, knobs)
+        write_placement(connection, placement, whole, words, postings, knobs, total)
         index.add_frequencies(connection, compacts)
         index.save_terms(
             connection, [(a.id, c, a.published) for a, c in zip(marked, compacts, strict=True)]
@@ -173,10 +176,12 @@ def _candidates(
 
 @dataclass(slots=True)
 class Stored:
-    """The candidate stories as `place` takes them, and their ids in the same order."""
+    """The candidate stories as `place` takes them, their ids in the same order, and how
+    many articles the store held when their sums were weighed (by id, where known)."""
 
     ids: list[str] = field(default_factory=list)
     stories: list[StoredStory] = field(default_factory=list)
+    weighed: dict[str, int] = field(default_factory=dict)
 
 
 def _stored(
@@ -184,10 +189,15 @@ def _stored(
     found: list[str],
     knobs: ClusterSettings,
     known: Frequencies,
+    documents: int,
 ) -> Stored:
     """The stories `found`, from their sums and their members' stubs; the members not settled
-    get their counts (and frequencies) read, to be looked at again."""
+    get their counts (and frequencies) read, to be looked at again, and so do all members of
+    a story whose sums are stale (weighed over `regroup_growth` times fewer than `documents`
+    articles), to be grouped again."""
     sums = index.load_sums(connection, found)
+    weighed = index.load_weighed(connection, found)
+    stale = {story for story, count in weighed.items() if count * knobs.regroup_growth <= documents}
     members: dict[str, list[Article]] = {}
     for story, article_id, original, published in index.load_members(connection, found):
         stub = Article(
@@ -195,14 +205,16 @@ def _stored(
         )
         members.setdefault(story, []).append(stub)
     ids = [a.id for m in members.values() for a in m]
-    counts = index.load_terms(connection, set(ids).difference(index.load_settled(connection, ids)))
+    unsettled = set(ids).difference(index.load_settled(connection, ids))
+    unsettled.update(a.id for story in stale for a in members.get(story, []))
+    counts = index.load_terms(connection, unsettled)
     known.ensure(item.ids for item in counts.values())
-    stored = Stored()
+    stored = Stored(weighed=weighed)
     for story in found:
         if story in sums and story in members:
             stored.ids.append(story)
             looked = [counts.get(a.id) for a in members[story]]
-            stored.stories.append(StoredStory(sums[story], members[story], looked))
+            stored.stories.append(StoredStory(sums[story], members[story], looked, story in stale))
     return stored
 
 
@@ -236,7 +248,7 @@ def fill_sums(connection: sqlite3.Connection, knobs: ClusterSettings) -> None:
             known.ensure(item.ids for item in counts.values())
             for story, m in members.items():
                 sums, settled = summed([(counts[a], when) for a, when in m], counted, knobs)
-                index.save_sums(connection, [(story, sums)])
+                index.save_sums(connection, [(story, sums, total)])
                 index.save_settled(
                     connection, [a for (a, _), s in zip(m, settled, strict=True) if s]
                 )
