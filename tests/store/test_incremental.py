@@ -75,7 +75,7 @@ def test_stories_dev_in_ingests_of_any_date_groups_near_one_run(tmp_path: Path) 
     # File order: each ingest of 100 holds mostly one source's articles, of any date, so a
     # story's stored members were placed by thinner ingests, with the document frequencies of
     # a few hundred articles; a story offered a new article once the store has doubled since
-    # its sums were weighed is grouped again: B-cubed F1 against one run 0.961 (0.935 without,
+    # its sums were weighed is grouped again: B-cubed F1 against one run 0.958 (0.927 without,
     # the weights of 2026-12-07; deterministic).
     articles = _articles(STORIES_DEV)
     one_run = _grouped(tmp_path / "one.db", [articles])
@@ -168,7 +168,7 @@ def test_each_story_keeps_the_sums_of_its_members(tmp_path: Path) -> None:
     grown = 0
     for story in stories:
         mine = [(counts[a], when) for s, a, _, when in members if s == story]
-        sums, _ = summed(mine, PileCounts([], idf, TERM_SPACE), knobs)
+        sums = summed(mine, PileCounts([], idf, TERM_SPACE), knobs)
         assert _cosine(kept[story], sums) > 0.95  # weighed with the idf of their ingests
         assert (kept[story].first, kept[story].last) == (sums.first, sums.last)
         grown += len(mine) > 1
@@ -189,7 +189,6 @@ def test_a_store_indexed_before_the_sums_gets_them_once(tmp_path: Path) -> None:
     before = _grouped(store, [articles[:-3]])
     with closing(connect_writer(store)) as connection:
         connection.execute("DELETE FROM story_sums")
-        connection.execute("DELETE FROM settled_articles")
         connection.execute("DELETE FROM meta WHERE key = 'story_sums'")
         assert not index.has_sums(connection)
     after = _grouped(store, [articles[-3:]])
@@ -197,8 +196,6 @@ def test_a_store_indexed_before_the_sums_gets_them_once(tmp_path: Path) -> None:
         assert index.has_sums(connection)
         stories = {str(row[0]) for row in connection.execute("SELECT id FROM stories")}
         assert set(index.load_sums(connection, stories)) == stories
-        settled = connection.execute("SELECT count(*) FROM settled_articles").fetchone()[0]
-    assert settled > 0  # the members that fit their story well are marked
     assert all(after[a] == s or _alias(store, s) == after[a] for a, s in before.items())
 
 

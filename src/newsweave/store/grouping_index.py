@@ -19,8 +19,8 @@ its next ingest, which then groups it once, whole, to fill them):
                       with the story's row, so placing a new article reads a candidate
                       story's sums, not its members (a store made before them gets every
                       story's once, `fill_sums`; meta 'story_sums' says it has them)
-    settled_articles  the articles settled in their story (joined it with at least
-                      `[cluster] settled_at`): a later ingest leaves them where they are
+
+(Stores made before 2026-12-07 also hold `settled_articles`, marks no ingest reads now.)
 
 Everything here is read and written by term, article or story id, for the new articles' terms
 and their candidate stories only: one ingest's cost follows its new articles, not the store.
@@ -47,7 +47,6 @@ CREATE TABLE IF NOT EXISTS article_terms (
 );
 CREATE TABLE IF NOT EXISTS grouping_terms (id INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS grouping_postings (term INTEGER PRIMARY KEY, stories TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS settled_articles (article TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS story_sums (
     story TEXT PRIMARY KEY, ids BLOB NOT NULL, sums BLOB NOT NULL, first TEXT, last TEXT,
     documents INTEGER
@@ -76,7 +75,7 @@ def ensure_index(connection: sqlite3.Connection) -> bool:
 def clear_index(connection: sqlite3.Connection) -> None:
     """Empty the index (in the caller's transaction), before a whole grouping fills it again."""
     tables = ("article_terms", "grouping_terms", "grouping_postings", "story_sums")
-    for table in (*tables, "settled_articles"):
+    for table in tables:
         connection.execute(f"DELETE FROM {table}")
     connection.execute(
         "DELETE FROM meta WHERE key IN ('grouping_index', 'grouping_documents', 'story_sums')"
@@ -219,26 +218,6 @@ def _lengths(text: str) -> tuple[int, ...]:
 
 def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(str(text))
-
-
-def save_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> None:
-    """Mark `articles` as settled in their story."""
-    connection.executemany(
-        "INSERT OR IGNORE INTO settled_articles (article) VALUES (?)", [(a,) for a in articles]
-    )
-
-
-def unsettle(connection: sqlite3.Connection, articles: Iterable[str]) -> None:
-    """`articles` moved to another story: no longer settled (a later ingest may move them)."""
-    connection.executemany(
-        "DELETE FROM settled_articles WHERE article = ?", [(a,) for a in articles]
-    )
-
-
-def load_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> set[str]:
-    """Those of `articles` that are settled in their story."""
-    query = "SELECT article FROM settled_articles WHERE article IN ({marks})"
-    return {str(row[0]) for row in rows_in(connection, query, articles)}
 
 
 # -- story sums ------------------------------------------------------------------------------

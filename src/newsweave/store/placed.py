@@ -101,8 +101,6 @@ def write_placement(
     )
     _write_aliases(connection, old, ids, members)
     story_of = {a: ids[n] for n, m in enumerate(members) for a in m}
-    index.unsettle(connection, [a for m in regrouped.values() for a in m])
-    _write_settled(connection, [articles[p].id for g in groups for p in g.settled], old, story_of)
     connection.executemany(
         "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
         [(a.duplicate_of, a.id) for a in placement.new],
@@ -127,20 +125,6 @@ def _weighed(placement: Placement, groups: list[set[str]], documents: int) -> li
         min([placement.weighed[story_of[a]] for a in group if a in story_of] + [documents])
         for group in groups
     ]
-
-
-def _write_settled(
-    connection: sqlite3.Connection,
-    settled: list[str],
-    old: dict[str, set[str]],
-    story_of: dict[str, str],
-) -> None:
-    """Mark the articles placed `settled` in their story, and unmark the stored ones the look
-    moved into another story that was there before (a later ingest may move them again)."""
-    index.save_settled(connection, settled)
-    stays = set(story_of.values())
-    moved = [a for s, m in old.items() if s in stays for a in m if story_of[a] != s]
-    index.unsettle(connection, moved)
 
 
 def _full_articles(
