@@ -58,7 +58,8 @@ from newsweave.grouping.state import GroupingState
 from newsweave.models import Article
 from newsweave.sections import ClusterSettings
 
-# The stored counts of the articles with these ids, in that order (for views a merge needs).
+# The stored counts of the articles with these ids, in that order (for the views of stored
+# members looked at again, moved by a merge or grouped again).
 Fetch = Callable[[Sequence[str]], list[Compact]]
 _EMPTY = Compact(np.zeros(0, np.int32), np.zeros(0, np.float32), (0,) * len(VIEWS))
 
@@ -200,7 +201,8 @@ class StoredState(GroupingState):
             self.compacts[p] = counts  # profiled when the pass places it
 
     def kept(self, position: int) -> Profile:
-        """The article's view: a pinned stored member's is made from its fetched counts."""
+        """The article's view: a stored member's is made from its fetched counts when first
+        needed."""
         if position in self.lazy:
             self._make([position])
         return super().kept(position)
