@@ -21,6 +21,7 @@ class ClusterSettings:
     settled_at: float
     look_candidates: int
     stored_candidates: int
+    regroup_growth: float
     merge_threshold: float
     merge_sample: int
     title_weight: float

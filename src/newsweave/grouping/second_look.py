@@ -28,7 +28,7 @@ article stays flat however large the pile, and a stream gets its second look as 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -107,7 +107,7 @@ class SecondLook:
         """Blocking's `look_candidates` best candidate stories for `view`, without `exclude`."""
         return self.state.candidates(view, self.look_candidates, exclude)
 
-    def sweep(self, positions: range) -> int:
+    def sweep(self, positions: Iterable[int]) -> int:
         """Re-place the articles at `positions` once against the stories so far; returns how
         many moved (`pinned` positions stay).
 
@@ -193,7 +193,7 @@ class SecondLook:
                 return found
         return None
 
-    def merge(self, positions: range) -> int:
+    def merge(self, positions: Iterable[int]) -> int:
         """Merge the stories of the articles at `positions` into others where both sides agree
         (see the module docstring), smallest first; returns how many merged."""
         stories = self.state.stories

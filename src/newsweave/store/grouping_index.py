@@ -14,12 +14,13 @@ its next ingest, which then groups it once, whole, to fill them):
                       (JSON); an id merged away is read through `story_aliases`
     story_sums        per story: its members' summed views as grouping keeps them
                       (`grouping.placement.Sums`: ids as little-endian int32, sums as float64)
-                      and its first and last publication time; written with the story's row,
-                      so placing a new article reads a candidate story's sums, not its members
-                      (a store made before them gets every story's once, `fill_sums`; meta
-                      'story_sums' says it has them)
-    settled_articles  the articles settled in their story (joined it with at least
-                      `[cluster] settled_at`): a later ingest leaves them where they are
+                      and its first and last publication time, and how many articles the
+                      store held when they were weighed (`documents`: their idf's); written
+                      with the story's row, so placing a new article reads a candidate
+                      story's sums, not its members (a store made before them gets every
+                      story's once, `fill_sums`; meta 'story_sums' says it has them)
+
+(Stores made before 2026-12-07 also hold `settled_articles`, marks no ingest reads now.)
 
 Everything here is read and written by term, article or story id, for the new articles' terms
 and their candidate stories only: one ingest's cost follows its new articles, not the store.
@@ -46,9 +47,9 @@ CREATE TABLE IF NOT EXISTS article_terms (
 );
 CREATE TABLE IF NOT EXISTS grouping_terms (id INTEGER PRIMARY KEY, documents INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS grouping_postings (term INTEGER PRIMARY KEY, stories TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS settled_articles (article TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS story_sums (
-    story TEXT PRIMARY KEY, ids BLOB NOT NULL, sums BLOB NOT NULL, first TEXT, last TEXT
+    story TEXT PRIMARY KEY, ids BLOB NOT NULL, sums BLOB NOT NULL, first TEXT, last TEXT,
+    documents INTEGER
 );
 """
 INDEX_VERSION = "1"  # meta 'grouping_index': the store's stories match these tables
@@ -64,6 +65,9 @@ def ensure_index(connection: sqlite3.Connection) -> bool:
     False for a new store or one made before the index: its next grouping is a whole one.
     """
     connection.executescript(INDEX_SCHEMA)
+    columns = {str(row[1]) for row in connection.execute("PRAGMA table_info(story_sums)")}
+    if "documents" not in columns:  # sums kept before their weighing was: NULL, not known
+        connection.execute("ALTER TABLE story_sums ADD COLUMN documents INTEGER")
     found = connection.execute("SELECT value FROM meta WHERE key = 'grouping_index'").fetchone()
     return found is not None and found[0] == INDEX_VERSION
 
@@ -71,7 +75,7 @@ def ensure_index(connection: sqlite3.Connection) -> bool:
 def clear_index(connection: sqlite3.Connection) -> None:
     """Empty the index (in the caller's transaction), before a whole grouping fills it again."""
     tables = ("article_terms", "grouping_terms", "grouping_postings", "story_sums")
-    for table in (*tables, "settled_articles"):
+    for table in tables:
         connection.execute(f"DELETE FROM {table}")
     connection.execute(
         "DELETE FROM meta WHERE key IN ('grouping_index', 'grouping_documents', 'story_sums')"
@@ -216,33 +220,15 @@ def _time(text: str | None) -> datetime | None:
     return None if text is None else datetime.fromisoformat(str(text))
 
 
-def save_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> None:
-    """Mark `articles` as settled in their story."""
-    connection.executemany(
-        "INSERT OR IGNORE INTO settled_articles (article) VALUES (?)", [(a,) for a in articles]
-    )
-
-
-def unsettle(connection: sqlite3.Connection, articles: Iterable[str]) -> None:
-    """`articles` moved to another story: no longer settled (a later ingest may move them)."""
-    connection.executemany(
-        "DELETE FROM settled_articles WHERE article = ?", [(a,) for a in articles]
-    )
-
-
-def load_settled(connection: sqlite3.Connection, articles: Iterable[str]) -> set[str]:
-    """Those of `articles` that are settled in their story."""
-    query = "SELECT article FROM settled_articles WHERE article IN ({marks})"
-    return {str(row[0]) for row in rows_in(connection, query, articles)}
-
-
 # -- story sums ------------------------------------------------------------------------------
 
 
-def save_sums(connection: sqlite3.Connection, rows: Iterable[tuple[str, Sums]]) -> None:
-    """Keep each story's sums (replacing what it had)."""
+def save_sums(connection: sqlite3.Connection, rows: Iterable[tuple[str, Sums, int]]) -> None:
+    """Keep each story's sums (replacing what it had), and how many articles the store held
+    when they were weighed (`load_weighed`)."""
     connection.executemany(
-        "INSERT OR REPLACE INTO story_sums (story, ids, sums, first, last) VALUES (?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO story_sums (story, ids, sums, first, last, documents)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
         [
             (
                 story,
@@ -250,8 +236,9 @@ def save_sums(connection: sqlite3.Connection, rows: Iterable[tuple[str, Sums]]) 
                 sums.values.astype("<f8").tobytes(),
                 sums.first.isoformat() if sums.first else None,
                 sums.last.isoformat() if sums.last else None,
+                documents,
             )
-            for story, sums in rows
+            for story, sums, documents in rows
         ],
     )
 
@@ -264,6 +251,15 @@ def load_sums(connection: sqlite3.Connection, stories: Iterable[str]) -> dict[st
         str(story): Sums(_ints(ids), _array(sums, "<f8", np.float64), _time(first), _time(last))
         for story, ids, sums, first, last in rows
     }
+
+
+def load_weighed(connection: sqlite3.Connection, stories: Iterable[str]) -> dict[str, int]:
+    """How many articles the store held when the sums of `stories` were weighed (the
+    oldest part of them: a story that grows keeps the figure of its first weighing); a story
+    whose sums were kept before this was is left out."""
+    query = "SELECT story, documents FROM story_sums WHERE story IN ({marks})"
+    rows = rows_in(connection, query, stories)
+    return {str(story): int(weighed) for story, weighed in rows if weighed is not None}
 
 
 # -- blocking postings -----------------------------------------------------------------------

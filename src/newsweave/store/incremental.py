@@ -5,9 +5,11 @@ The new articles are counted, their document frequencies added to the store's, a
 looked up in the stored blocking index (`grouping_index.py`); the stories found there are
 set up from their stored sums (`story_sums`: their members' summed views and time span), and
 `grouping.placement.place` runs the online pass and second look over the new articles among
-them. A candidate story's members are read back as stubs (id, time, repost mark); only those
-not settled in it (`settled_articles`) have their term counts read, to be looked at again.
-Only the stories whose members changed are written again (and so rebriefed), with their sums
+them. A candidate story's members are read back as stubs (id, time, repost mark); their term
+counts are read only when their views are needed (a new article joins their story, a merge
+moves it), or when the story's sums were weighed while the store held half its articles or
+fewer (`story_sums.documents`, `[cluster] regroup_growth`): it is grouped again. Only the
+stories whose members changed are written again (and so rebriefed), with their sums
 (`placed.py`); a story keeps its id when it grows, and an id merged away becomes an alias.
 Everything is written in one transaction: a crash leaves the new articles ungrouped,
 and the next ingest places them.
@@ -17,11 +19,12 @@ with no stored stories, and the index filled; a store indexed before the sums we
 every story's sums once (`fill_sums`), from its members' stored counts.
 
 Grouping in many small ingests is close to one big run, not equal to it: each ingest weighs
-terms with the document frequencies known so far, only the stored members not settled in the
-stories an ingest may touch are looked at again (`placement.place`), and a repost is told from
-its original only within one ingest (across ingests, the copy usually joins its original's
-story as any close article does). On stories-dev, 13 ingests of 100 articles against one run:
-see the README's Performance section.
+terms with the document frequencies known so far (a story is grouped again only once the
+store has doubled), only the stored members of the stories new articles join are looked at
+again (`placement.place`), and a repost is told from its original only within one ingest
+(across ingests, the copy usually joins its original's story as any close article does). On
+stories-dev, 13 ingests of 100 articles against one run: see the README's Performance
+section.
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ def group_new(
     idf = _idf(known.dense, total, knobs)
     views = [profile(item, idf, weights_of(knobs), TERM_SPACE) for item in compacts]
     postings = {} if whole else index.load_postings(connection, _keys(views, knobs))
-    stored = _stored(connection, _candidates(views, postings, knobs), knobs, known)
+    stored = _stored(connection, _candidates(views, postings, knobs), knobs, total)
 
     def fetch(ids: Sequence[str]) -> list[Compact]:
         found = index.load_terms(connection, ids)
@@ -91,10 +94,10 @@ def group_new(
 
     counted = PileCounts(compacts, idf, TERM_SPACE)
     numbered = _numbered(postings, stored.ids)
-    groups = place(stored.stories, marked, counted, knobs, fetch, numbered)
-    placement = Placement(stored.ids, stored.stories, marked, views, groups)
+    groups = place(stored.stories, marked, counted, knobs, fetch, numbered, canonical_order)
+    placement = Placement(stored.ids, stored.stories, marked, views, groups, stored.weighed)
     with transaction(connection):
-        write_placement(connection, placement, whole, words, postings, knobs)
+        write_placement(connection, placement, whole, words, postings, knobs, total)
         index.add_frequencies(connection, compacts)
         index.save_terms(
             connection, [(a.id, c, a.published) for a, c in zip(marked, compacts, strict=True)]
@@ -173,36 +176,38 @@ def _candidates(
 
 @dataclass(slots=True)
 class Stored:
-    """The candidate stories as `place` takes them, and their ids in the same order."""
+    """The candidate stories as `place` takes them, their ids in the same order, and how
+    many articles the store held when their sums were weighed (by id, where known)."""
 
     ids: list[str] = field(default_factory=list)
     stories: list[StoredStory] = field(default_factory=list)
+    weighed: dict[str, int] = field(default_factory=dict)
 
 
 def _stored(
     connection: sqlite3.Connection,
     found: list[str],
     knobs: ClusterSettings,
-    known: Frequencies,
+    documents: int,
 ) -> Stored:
-    """The stories `found`, from their sums and their members' stubs; the members not settled
-    get their counts (and frequencies) read, to be looked at again."""
+    """The stories `found`, from their sums and their members' stubs; a story whose sums are
+    stale (weighed over `regroup_growth` times fewer than `documents` articles) is marked to
+    be grouped again."""
     sums = index.load_sums(connection, found)
+    weighed = index.load_weighed(connection, found)
+    growth = knobs.regroup_growth
     members: dict[str, list[Article]] = {}
     for story, article_id, original, published in index.load_members(connection, found):
         stub = Article(
             id=article_id, source="", text="", published=published, duplicate_of=original
         )
         members.setdefault(story, []).append(stub)
-    ids = [a.id for m in members.values() for a in m]
-    counts = index.load_terms(connection, set(ids).difference(index.load_settled(connection, ids)))
-    known.ensure(item.ids for item in counts.values())
-    stored = Stored()
+    stored = Stored(weighed=weighed)
     for story in found:
         if story in sums and story in members:
+            stale = story in weighed and weighed[story] * growth <= documents
             stored.ids.append(story)
-            looked = [counts.get(a.id) for a in members[story]]
-            stored.stories.append(StoredStory(sums[story], members[story], looked))
+            stored.stories.append(StoredStory(sums[story], members[story], stale))
     return stored
 
 
@@ -218,8 +223,8 @@ def _numbered(postings: dict[int, list[str]], stories: list[str]) -> dict[int, l
 
 def fill_sums(connection: sqlite3.Connection, knobs: ClusterSettings) -> None:
     """Give every story of a store indexed before the sums were kept its sums, once: its
-    members' stored counts weighed with the store's idf as it is now, and mark the members
-    settled in it (one transaction; ~1 ms a stored article)."""
+    members' stored counts weighed with the store's idf as it is now (one transaction; ~1 ms
+    a stored article)."""
     known = Frequencies(connection, False)
     known.ensure([year_ids()])
     total = index.documents(connection)
@@ -234,10 +239,11 @@ def fill_sums(connection: sqlite3.Connection, knobs: ClusterSettings) -> None:
                 members.setdefault(story, []).append((article, published))
             counts = index.load_terms(connection, [a for m in members.values() for a, _ in m])
             known.ensure(item.ids for item in counts.values())
-            for story, m in members.items():
-                sums, settled = summed([(counts[a], when) for a, when in m], counted, knobs)
-                index.save_sums(connection, [(story, sums)])
-                index.save_settled(
-                    connection, [a for (a, _), s in zip(m, settled, strict=True) if s]
-                )
+            index.save_sums(
+                connection,
+                [
+                    (story, summed([(counts[a], when) for a, when in m], counted, knobs), total)
+                    for story, m in members.items()
+                ],
+            )
         index.mark_index(connection, total)

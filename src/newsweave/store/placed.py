@@ -34,10 +34,19 @@ class Placement:
     new: list[Article]
     views: list[Profile]  # the new articles' weighted views (for the postings)
     groups: list[Placed]
+    weighed: dict[str, int]  # stored story id -> articles its sums' idf counted, where known
 
     def articles(self) -> list[Article]:
         """Every article by its position in the groups: stored members, then new ones."""
         return [a for story in self.stored for a in story.members] + self.new
+
+    def regrouped(self) -> dict[str, list[str]]:
+        """The members of the stored stories grouped again (stale sums), by story id."""
+        return {
+            story: [a.id for a in stored.members]
+            for story, stored in zip(self.ids, self.stored, strict=True)
+            if stored.regroup
+        }
 
     def old_members(self) -> dict[str, set[str]]:
         """The stored stories' members, by story id."""
@@ -54,9 +63,11 @@ def write_placement(
     words: int,
     postings: dict[int, list[str]],
     knobs: ClusterSettings,
+    documents: int,
 ) -> None:
-    """Write the groups whose members changed (rows and sums), the aliases, the postings and
-    the new articles' marks (in the caller's transaction)."""
+    """Write the groups whose members changed (rows and sums, weighed over `documents`
+    articles), the sums of the stories grouped again, the aliases, the postings and the new
+    articles' marks (in the caller's transaction)."""
     articles = placement.articles()
     groups = placement.groups
     members = [{articles[p].id for p in group.members} for group in groups]
@@ -82,10 +93,14 @@ def write_placement(
     for n in changed:
         story = story_record([full[a] for a in members[n]])
         write_story(connection, replace(story, id=ids[n]), member_key(story, hashes, words))
-    index.save_sums(connection, [(ids[n], groups[n].sums) for n in changed])
+    regrouped = placement.regrouped()
+    written = [n for n in range(len(groups)) if n in changed or ids[n] in regrouped]
+    weighed = _weighed(placement, [members[n] for n in written], documents)
+    index.save_sums(
+        connection, [(ids[n], groups[n].sums, w) for n, w in zip(written, weighed, strict=True)]
+    )
     _write_aliases(connection, old, ids, members)
     story_of = {a: ids[n] for n, m in enumerate(members) for a in m}
-    _write_settled(connection, [articles[p].id for g in groups for p in g.settled], old, story_of)
     connection.executemany(
         "UPDATE articles SET duplicate_of = ?, grouped = 1 WHERE id = ?",
         [(a.duplicate_of, a.id) for a in placement.new],
@@ -95,18 +110,21 @@ def write_placement(
     index.save_postings(connection, postings)
 
 
-def _write_settled(
-    connection: sqlite3.Connection,
-    settled: list[str],
-    old: dict[str, set[str]],
-    story_of: dict[str, str],
-) -> None:
-    """Mark the new articles `settled` in their story, and unmark the stored ones the look
-    moved into another story that was there before (a later ingest may move them again)."""
-    index.save_settled(connection, settled)
-    stays = set(story_of.values())
-    moved = [a for s, m in old.items() if s in stays for a in m if story_of[a] != s]
-    index.unsettle(connection, moved)
+def _weighed(placement: Placement, groups: list[set[str]], documents: int) -> list[int]:
+    """How many articles each group's sums were weighed over: the oldest weighing of the
+    stored stories whose members it kept in their place (a stored story's sums are kept, not
+    weighed again, as it grows), else `documents` (today's: new articles, regrouped ones)."""
+    regrouped = placement.regrouped()
+    story_of = {
+        a: story
+        for story, members in placement.old_members().items()
+        if story not in regrouped and story in placement.weighed
+        for a in members
+    }
+    return [
+        min([placement.weighed[story_of[a]] for a in group if a in story_of] + [documents])
+        for group in groups
+    ]
 
 
 def _full_articles(
