@@ -71,6 +71,7 @@ def test_stories_dev_in_ten_ingests_groups_like_one_run(tmp_path: Path) -> None:
     assert bcubed(one_run, small).f1 >= 0.95
 
 
+@pytest.mark.skipif(not STORIES_DEV.is_file(), reason="stories-dev data set not present")
 def test_stories_dev_in_ingests_of_any_date_groups_near_one_run(tmp_path: Path) -> None:
     # File order: each ingest of 100 holds mostly one source's articles, of any date, so a
     # story's stored members were placed by thinner ingests, with the document frequencies of
