@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from archives import example_store, hostile_store, running_server
+from screenshots import screenshot
 from test_report_browser import artifacts, browser, console_errors
 
 __all__ = ["artifacts", "browser", "hostile_store"]  # fixtures used below
@@ -35,7 +36,7 @@ def test_reader_goes_from_the_list_to_a_story_and_its_sources(
     items = browser.find_elements(By.CSS_SELECTOR, "ol.stories li.story-item")
     assert items, "the story list shows stories"
     assert "article" in items[0].find_element(By.CSS_SELECTOR, ".meta").text
-    browser.save_screenshot(str(artifacts / "app-stories.png"))
+    screenshot(browser, artifacts / "app-stories.png")
     biggest = max(
         items, key=lambda li: int(li.find_element(By.CSS_SELECTOR, ".meta").text.split()[0])
     )
@@ -51,7 +52,7 @@ def test_reader_goes_from_the_list_to_a_story_and_its_sources(
     citation.click()
     target = browser.find_element(By.ID, citation.get_attribute("href").split("#")[1])
     assert "hit" in (target.get_attribute("class") or "")
-    browser.save_screenshot(str(artifacts / "app-story.png"))
+    screenshot(browser, artifacts / "app-story.png")
     assert console_errors(browser) == []
     browser.find_element(By.CSS_SELECTOR, "a.home").click()
     WebDriverWait(browser, 20).until(lambda b: b.current_url == app + "/")
@@ -89,14 +90,14 @@ def test_reader_searches_and_opens_a_person(browser: Any, app: str, artifacts: P
     box.submit()
     speakers = _once_loaded(browser, "q=Halloran", "ul.quotes a.speaker")
     assert any(s.text == "Greta Halloran" for s in speakers)
-    browser.save_screenshot(str(artifacts / "app-search.png"))
+    screenshot(browser, artifacts / "app-search.png")
     next(s for s in speakers if s.text == "Greta Halloran").click()
 
     _once_loaded(browser, "/entities/", "h1")
     assert browser.find_element(By.TAG_NAME, "h1").text == "Greta Halloran"
     assert browser.find_elements(By.CSS_SELECTOR, "ul.quotes blockquote")
     assert browser.find_elements(By.CSS_SELECTOR, "ol.stories a.title")
-    browser.save_screenshot(str(artifacts / "app-entity.png"))
+    screenshot(browser, artifacts / "app-entity.png")
     assert console_errors(browser) == []
 
 
@@ -109,7 +110,7 @@ def test_script_in_input_never_runs(browser: Any, hostile_store: Path, artifacts
         link = browser.find_element(By.CSS_SELECTOR, "a.title")
         assert link.text == "alert('title')"  # the title's markup is dropped, its text shown
         link.click()
-        browser.save_screenshot(str(artifacts / "app-hostile-story.png"))
+        screenshot(browser, artifacts / "app-hostile-story.png")
         browser.get(base + "/search?q=script+plan")
         for _ in range(3):
             with pytest.raises(NoAlertPresentException):
@@ -134,12 +135,12 @@ def test_home_and_story_fit_a_desktop_and_a_phone(
     assert browser.find_elements(By.CSS_SELECTOR, "li.story-item p.summary")
     assert "page 1 of 1" in browser.find_element(By.CSS_SELECTOR, ".lede").text
     assert overflow() <= 0
-    browser.save_screenshot(str(artifacts / f"app-home-{width}.png"))
+    screenshot(browser, artifacts / f"app-home-{width}.png")
     browser.find_element(By.CSS_SELECTOR, "a.title").click()
     _once_loaded(browser, "/stories/", ".story-head h2")
     assert not browser.find_elements(By.CSS_SELECTOR, "nav.toc, .masthead")
     cited = browser.find_element(By.CSS_SELECTOR, "mark.cited")
     assert "underline" not in cited.value_of_css_property("text-decoration-line")
     assert overflow() <= 0
-    browser.save_screenshot(str(artifacts / f"app-story-{width}.png"))
+    screenshot(browser, artifacts / f"app-story-{width}.png")
     assert console_errors(browser) == []

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from briefs import sample_brief
+from screenshots import screenshot
 
 from newsweave.render.html import render_html
 
@@ -110,7 +111,7 @@ def test_removed_boilerplate_opens_and_page_fits_a_phone(
 
     browser.set_window_size(1280, 900)
     browser.get(report)
-    browser.save_screenshot(str(artifacts / "report-desktop.png"))
+    screenshot(browser, artifacts / "report-desktop.png")
     toggle = browser.find_element(By.CSS_SELECTOR, "details.removed")
     line = toggle.find_element(By.CSS_SELECTOR, "li:last-child")
     assert not line.is_displayed()
@@ -123,9 +124,9 @@ def test_removed_boilerplate_opens_and_page_fits_a_phone(
     width = browser.execute_script("return document.documentElement.clientWidth")
     assert browser.execute_script("return document.documentElement.scrollWidth") <= width
     assert browser.find_element(By.CSS_SELECTOR, "ol.summary").is_displayed()
-    browser.save_screenshot(str(artifacts / "report-phone.png"))
+    screenshot(browser, artifacts / "report-phone.png")
     browser.execute_script("document.querySelector('#s1-quotes').scrollIntoView()")
-    browser.save_screenshot(str(artifacts / "report-phone-quotes.png"))
+    screenshot(browser, artifacts / "report-phone-quotes.png")
     assert (artifacts / "report-phone.png").stat().st_size > 10_000
     assert console_errors(browser) == []
 
