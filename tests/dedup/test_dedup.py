@@ -402,3 +402,18 @@ def test_pairs_sharing_articles_are_verified_together() -> None:
     assert sorted(ordered) == sorted(pairs)
     assert ordered == [(0, 5), (5, 8), (0, 10), (1, 2), (2, 7), (7, 11), (3, 9), (4, 6), (6, 12)]
     assert by_component([]) == []
+
+
+def test_an_articles_names_are_those_of_its_units_taken_one_by_one() -> None:
+    # `fingerprint` gathers the capitalised words of all units at once; the same set as the
+    # union of each unit's `_names` (every unit's first word left out).
+    from newsweave.dedup.align import _all_names, _article_units, _names
+
+    text = (
+        "Rescuers in Valparaiso searched the port. Officials from Chile's Interior Ministry "
+        "said 12 died.\nVALPARAISO (AP) Pedro Soto, a fisherman, saw the wave.\nÉmile "
+        "Zola Street was closed"
+    )
+    units = _article_units(make_article(text))
+    assert _all_names(units) == frozenset().union(*map(_names, units))
+    assert {"chile's", "interior", "soto", "zola"} <= _all_names(units)
