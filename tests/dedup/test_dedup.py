@@ -404,16 +404,16 @@ def test_pairs_sharing_articles_are_verified_together() -> None:
     assert by_component([]) == []
 
 
-def test_an_articles_names_are_those_of_its_units_taken_one_by_one() -> None:
-    # `fingerprint` gathers the capitalised words of all units at once; the same set as the
-    # union of each unit's `_names` (every unit's first word left out).
-    from newsweave.dedup.align import _all_names, _article_units, _names
+def test_fingerprint_anchors_are_numbers_and_names_after_each_units_first_word() -> None:
+    # A unit's first word is capitalised for its place, not as a name: "Rescuers",
+    # "Officials" and "Émile" are left out; "Valparaiso" counts where it is not first.
+    from newsweave.dedup.align import fingerprint
 
     text = (
         "Rescuers in Valparaiso searched the port. Officials from Chile's Interior Ministry "
         "said 12 died.\nVALPARAISO (AP) Pedro Soto, a fisherman, saw the wave.\nÉmile "
         "Zola Street was closed"
     )
-    units = _article_units(make_article(text))
-    assert _all_names(units) == frozenset().union(*map(_names, units))
-    assert {"chile's", "interior", "soto", "zola"} <= _all_names(units)
+    anchors = fingerprint(make_article(text), 5)[1]
+    expected = {"12", "ap", "chile's", "interior", "ministry", "pedro", "soto", "street"}
+    assert anchors == expected | {"valparaiso", "zola"}
