@@ -402,3 +402,18 @@ def test_pairs_sharing_articles_are_verified_together() -> None:
     assert sorted(ordered) == sorted(pairs)
     assert ordered == [(0, 5), (5, 8), (0, 10), (1, 2), (2, 7), (7, 11), (3, 9), (4, 6), (6, 12)]
     assert by_component([]) == []
+
+
+def test_fingerprint_anchors_are_numbers_and_names_after_each_units_first_word() -> None:
+    # A unit's first word is capitalised for its place, not as a name: "Rescuers",
+    # "Officials" and "Émile" are left out; "Valparaiso" counts where it is not first.
+    from newsweave.dedup.align import fingerprint
+
+    text = (
+        "Rescuers in Valparaiso searched the port. Officials from Chile's Interior Ministry "
+        "said 12 died.\nVALPARAISO (AP) Pedro Soto, a fisherman, saw the wave.\nÉmile "
+        "Zola Street was closed"
+    )
+    anchors = fingerprint(make_article(text), 5)[1]
+    expected = {"12", "ap", "chile's", "interior", "ministry", "pedro", "soto", "street"}
+    assert anchors == expected | {"valparaiso", "zola"}

@@ -281,6 +281,18 @@ def test_two_keys_of_one_view_in_one_bucket_count_as_one_term() -> None:
     assert packed.ids[0] == term_ids([first])[0]
 
 
+def test_body_counts_built_on_the_lead_counts_match_counting_all_tokens() -> None:
+    # `count` counts the lead's tokens once and adds the rest of the body to them: the counts
+    # and their key order (the order `compact` gives ids in) are those of one count of all.
+    from newsweave.grouping.features import word_counts
+
+    tokens = (QUAKE_A + "\n" + QUAKE_B + "\n" + SUMMIT).split()
+    lead, rest = tokens[:20], tokens[20:]
+    built = word_counts(rest, before=word_counts(lead))
+    whole = word_counts(lead + rest)
+    assert list(built.items()) == list(whole.items())
+
+
 def test_idf_is_smoothed_and_a_year_most_of_the_pile_names_weighs_nothing() -> None:
     import math
     from collections import Counter

@@ -112,17 +112,23 @@ def _cached(
     return value
 
 
-def word_counts(tokens: list[str]) -> Counter[str]:
-    """Content words of `tokens` (lower-cased, folded, stop words dropped) with their counts."""
+def word_counts(tokens: list[str], before: Counter[str] | None = None) -> Counter[str]:
+    """Content words of `tokens` (lower-cased, folded, stop words dropped) with their counts.
+
+    With `before = word_counts(earlier)`, the same counts in the same key order as
+    `word_counts(earlier + tokens)`, without looking at `earlier`'s tokens again.
+    """
     terms = _TERMS
+    counts: Counter[str | None] = Counter(before)
     try:
-        counts = Counter(map(terms.__getitem__, tokens))
-    except KeyError:
+        counts.update(map(terms.__getitem__, tokens))
+    except KeyError:  # a token not folded yet: fold the new ones, then count from the start
         if len(terms) > _CACHE_LIMIT:
             terms.clear()
         for token in set(tokens).difference(terms):
             terms[token] = _term(token)
-        counts = Counter(map(terms.__getitem__, tokens))
+        counts = Counter(before)
+        counts.update(map(terms.__getitem__, tokens))
     counts.pop(None, None)
     return counts  # type: ignore[return-value]
 
@@ -154,8 +160,8 @@ def name_counts(text: str) -> Counter[str]:
         if n <= 0:
             continue
         name = names[run] if run in names else _cached(names, run, _name, _NAME_CACHE_LIMIT)
-        if name is not None:
-            out[name] += n
+        if name is not None:  # `get`, not `+=`: a new key would call Counter.__missing__
+            out[name] = out.get(name, 0) + n
     return out
 
 
@@ -195,14 +201,15 @@ def count(article: Article, weights: Weights) -> Counts:
     """Term counts of the five views; the title counts `weights.title` times in the lead.
 
     The text is tokenised once: the lead's tokens are the body's first ones (a word cut by the
-    `lead_chars` boundary counts as two halves in the body, a negligible change).
+    `lead_chars` boundary counts as two halves in the body, a negligible change), and so are
+    its counts.
     """
     title = article.title or ""
     lead_text = article.text[: weights.lead_chars]
     body_text = article.text[: weights.body_chars]
-    lead_tokens = _WORD.findall(lead_text)
-    body = word_counts(lead_tokens + _WORD.findall(body_text, len(lead_text)))
-    lead: dict[str, float] = dict(word_counts(lead_tokens))
+    lead_words = word_counts(_WORD.findall(lead_text))
+    body = word_counts(_WORD.findall(body_text, len(lead_text)), before=lead_words)
+    lead: dict[str, float] = dict(lead_words)
     for word, n in word_counts(_WORD.findall(title)).items():
         lead[word] = lead.get(word, 0.0) + weights.title * n
     name_text = title + "\n" + article.text[: weights.name_chars]
