@@ -94,8 +94,9 @@ def write_placement(
         story = story_record([full[a] for a in members[n]])
         write_story(connection, replace(story, id=ids[n]), member_key(story, hashes, words))
     regrouped = placement.regrouped()
-    written = [n for n in range(len(groups)) if n in changed or ids[n] in regrouped]
-    weighed = _weighed(placement, [members[n] for n in written], documents)
+    rewritten = set(changed)
+    written = [n for n in range(len(groups)) if n in rewritten or ids[n] in regrouped]
+    weighed = _weighed(placement, regrouped, [members[n] for n in written], documents)
     index.save_sums(
         connection, [(ids[n], groups[n].sums, w) for n, w in zip(written, weighed, strict=True)]
     )
@@ -110,11 +111,16 @@ def write_placement(
     index.save_postings(connection, postings)
 
 
-def _weighed(placement: Placement, groups: list[set[str]], documents: int) -> list[int]:
+def _weighed(
+    placement: Placement,
+    regrouped: dict[str, list[str]],
+    groups: list[set[str]],
+    documents: int,
+) -> list[int]:
     """How many articles each group's sums were weighed over: the oldest weighing of the
     stored stories whose members it kept in their place (a stored story's sums are kept, not
-    weighed again, as it grows), else `documents` (today's: new articles, regrouped ones)."""
-    regrouped = placement.regrouped()
+    weighed again, as it grows), else `documents` (today's: new articles, and the members of
+    the stories `regrouped`)."""
     story_of = {
         a: story
         for story, members in placement.old_members().items()
