@@ -243,12 +243,8 @@ def _end_with(owner: int) -> None:
     brief worker). A thread checks every second that the owner still exists (on POSIX only:
     elsewhere `os.kill(pid, 0)` is not a probe, Windows ends the process with it).
     """
-    if os.name == "posix":
-        _watch_owner(owner)
-
-
-def _watch_owner(owner: int) -> None:
-    """End this process once `owner` is gone (checked every second, by a daemon thread)."""
+    if os.name != "posix":  # pragma: no cover - the project runs its pools on Linux
+        return
 
     def watch() -> None:
         while True:
