@@ -54,6 +54,33 @@ def test_a_fact_with_one_right_outlet_does_not_find_the_claim() -> None:
     assert result["claim recall"] == 0.0 and result["outlet precision"] == 0.5
 
 
+def test_a_fact_lists_every_claim_its_text_and_two_outlets_state() -> None:
+    hale = ("a", "Ms. Hale, 43, a former partner of the firm, was appointed on Friday.")
+    named = ("b", "Hale, 43, once a partner of the firm, was named to the seat Friday.")
+    partner = ("c", "Ms. Hale was a partner of the firm until 2019.")
+    age = ClaimSet("s", "test", "Hale is 43", tuple((a, words(t)) for a, t in (hale, named)), ())
+    firm = ClaimSet(
+        "s",
+        "test",
+        "Hale was a partner",
+        tuple((a, words(t)) for a, t in (hale, named, partner)),
+        (),
+    )
+    fact = Fact(
+        text=hale[1], articles=("a", "b"), support=2, sources=(SourceRef(*hale), SourceRef(*named))
+    )
+    assert score({"s": Agreement(facts=(fact,))}, [age, firm])["claim recall"] == 1.0
+    # A fact whose own text does not state a claim lists only the claim it was matched to.
+    told = Fact(
+        text=partner[1],
+        articles=("c", "a", "b"),
+        support=3,
+        sources=(SourceRef(*partner), SourceRef(*hale), SourceRef(*named)),
+    )
+    result = score({"s": Agreement(facts=(told,))}, [age, firm])
+    assert result["claim recall"] == 0.5 and result["outlet precision"] == 1.0
+
+
 def test_a_listed_conflict_finds_a_dispute_and_one_inside_a_shared_claim_is_counted() -> None:
     tuesday = ("a", "The House passed the motto resolution on Tuesday.")
     wednesday = ("b", "On Wednesday the House voted for the motto resolution.")
@@ -96,7 +123,7 @@ def test_facts_of_the_held_out_stories_credit_outlets_that_state_the_claim(share
         key: compare_outlets(story, mode="lexical", verbs="rule") for key, story in found.items()
     }
     result = score(agreements, sets)
-    # The shipped lexical model on the 17 held-out stories (2026-12-07): recall 0.282, P 0.967.
+    # The shipped lexical model on the 17 held-out stories (2026-12-07): recall 0.308, P 0.967.
     assert result["outlet precision"] >= 0.95
     assert result["claim recall"] >= 0.25
     assert result["exclusive precision"] >= 0.9

@@ -12,7 +12,9 @@ sentences on the same topic that do not, `near`; all as pointers into the data f
 publishers' texts stay where they are). Each labelled story is read from the data folder with
 all its articles, cleaned, and compared by `compare_outlets`, as a brief would. Reported per
 split (train: the stories the support model was fitted on; test: held out):
-- claim recall: claims listed as a fact with two or more of their sentences' outlets;
+- claim recall: claims listed as a fact with two or more of their sentences' outlets (a fact
+  lists every claim that its own text and two of its outlets' sentences state: one sentence
+  often states two labelled claims);
 - outlet precision: of the outlets credited on facts about labelled claims, the share whose
   sentence states the claim (a cited sentence that is a `near` one is counted too);
 - exclusive precision: of the exclusives, the share that no labelled claim shares;
@@ -129,7 +131,8 @@ def score(agreements: dict[str, Any], sets: Sequence[ClaimSet]) -> dict[str, flo
             tally["credited"] += len(cited)
             tally["credited right"] += len(stating)
             tally["credited near"] += sum(cites(a, t, claims[best].near) for a, t in cited)
-            found[best] = found[best] or len(set(stating)) >= 2
+            for number, claim in enumerate(claims):
+                found[number] = found[number] or _lists(cited, claim, number == best)
         tally["claims"] += len(claims)
         tally["claims found"] += sum(found)
         for exclusive in agreement.exclusives:
@@ -150,6 +153,17 @@ def score(agreements: dict[str, Any], sets: Sequence[ClaimSet]) -> dict[str, flo
         "conflicts": tally["conflicts"],
         "conflicts within a shared claim": tally["conflicts within a claim"],
     }
+
+
+def _lists(cited: Sequence[tuple[str, str]], claim: ClaimSet, best: bool) -> bool:
+    """Whether a fact (its cited sentences, its own text first) lists `claim`: two or more of
+    its articles state it, and, unless it is the claim the fact was matched to (`best`), so
+    does the fact's own text. One sentence often states two labelled claims ("Cowan, 43, a
+    former partner of the firm, ..."): a fact whose text and credited outlets state both lists
+    both. Credit is still judged against the matched claim alone."""
+    if not best and not cites(*cited[0], claim.states):
+        return False
+    return len({a for a, t in cited if cites(a, t, claim.states)}) >= 2
 
 
 def _both_sides(claim: Any, keys: Sequence[Key]) -> bool:
