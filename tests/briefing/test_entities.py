@@ -6,11 +6,13 @@ from pathlib import Path
 
 import pytest
 from conftest import make_article
+from spacy.tokens import Doc
 from test_quotes import PORT_STORY, sample_story
 
-from newsweave.briefing.entities import Mention, find_entities, merge_mentions
+from newsweave.briefing.entities import Mention, doc_mentions, find_entities, merge_mentions
 from newsweave.evaluation.entities import merge_scores
 from newsweave.models import Entity, Story
+from newsweave.nlp.spacy_pipeline import pipeline
 
 ALIASES = Path(__file__).parents[1] / "data" / "entity_aliases.tsv"
 
@@ -208,3 +210,44 @@ def test_a_briefed_story_has_no_junk_entities(fast: bool) -> None:
     named = [n for e in entities for n in (e.name, *e.aliases)]
     assert not [n for n in named if "\n" in n or n.islower() or n in {"GMT", "US Pavel Orlov"}]
     assert by_name(entities, "Pavel Orlov").type == "PERSON"
+
+
+def _doc_with(text: str, name: str, label: str) -> Doc:
+    """A real spaCy doc of `text` whose only entity is `name`, labelled as NER might have."""
+    doc = pipeline().make_doc(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name), label=label)
+    assert span is not None
+    doc.ents = [span]
+    return doc
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("“We will pay,” chief executive Mara Lindqvist said.", "PERSON"),
+        ("Harbour Bank’s chief executive, Mara Lindqvist, said it would pay.", "PERSON"),
+        # a list, not an apposition; a company after 'of'; a company's own name
+        ("The chief executive, Mara Lindqvist and two aides resigned.", "ORG"),
+        ("He is the chief executive of Mara Lindqvist today.", "ORG"),
+        ("The spokesman for Harbour Bank said so.", "ORG"),
+    ],
+)
+def test_a_name_ner_calls_an_organisation_after_a_role_is_the_roles_holder(
+    text: str, label: str
+) -> None:
+    name = "Harbour Bank" if "spokesman for" in text else "Mara Lindqvist"
+    ((surface, found, _, role),) = doc_mentions(_doc_with(text, name, "ORG"))
+    assert (surface, found) == (name, label)
+    assert (role is not None) == (label == "PERSON")
+
+
+def test_a_role_written_in_two_cases_is_one_role() -> None:
+    mentions = [
+        Mention("a", "Mara Lindqvist", "PERSON", 0, "Chief executive"),
+        Mention("b", "Mara Lindqvist", "PERSON", 0, "chief executive"),
+        Mention("c", "Mara Lindqvist", "PERSON", 0, "chief executive"),
+        Mention("c", "Lindqvist", "PERSON", 50, "chairwoman"),
+    ]
+    (entity,) = merge_mentions(mentions, ["a", "b", "c"])
+    assert entity.roles == ("chief executive", "chairwoman")

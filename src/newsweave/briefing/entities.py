@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from newsweave.briefing.fast_names import story_names
+from newsweave.briefing.fast_names import ORG_WORDS, story_names
 from newsweave.config import settings
 from newsweave.models import Entity, Story
 from newsweave.nlp import spacy_pipeline as nlp
@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 ROLE_MODIFIERS = word_set(
     """national security foreign defense defence deputy senior press presidential former vice
     state prime top assistant special acting interior finance economic trade health campaign
-    white house kremlin"""
+    white house kremlin executive"""
 )
 _ROLE_LINKS = frozenset({"of", "to", "for"})
 _ORG_LIKE = frozenset({"GPE", "NORP", "ORG", "FAC"})
@@ -106,21 +106,44 @@ def story_mentions(story: Story) -> list[Mention]:
 
 def _tag(texts: list[str]) -> list[bytes]:
     """Each text's name mentions (surface, label, start, role) as JSON, NER batched over all."""
-    return [json.dumps(_doc_mentions(doc)).encode("utf-8") for doc in nlp.entity_docs(texts)]
+    return [json.dumps(doc_mentions(doc)).encode("utf-8") for doc in nlp.entity_docs(texts)]
 
 
-def _doc_mentions(doc: Doc) -> list[tuple[str, str, int, str | None]]:
+def doc_mentions(doc: Doc) -> list[tuple[str, str, int, str | None]]:
+    """(surface, label, start, role) of each name NER found in `doc`: a film's title after
+    'the' is no person, a role's holder that NER calls an organisation is one (`_role_holder`),
+    and a person keeps the role written beside the name."""
     found = []
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and _after_the(ent):
+        label = "PERSON" if _role_holder(ent) else ent.label_
+        if label == "PERSON" and _after_the(ent):
             continue  # 'the Invisible Man' names a film, not a person
         surface = names.strip_possessive(ent.text)
-        if ent.label_ != "PERSON" and surface.lower().startswith("the "):
+        if label != "PERSON" and surface.lower().startswith("the "):
             surface = surface[4:]
         if surface and any(c.isalpha() for c in surface):
-            role = _role_of(ent) if ent.label_ == "PERSON" else None
-            found.append((surface, ent.label_, ent.start_char, role))
+            role = _role_of(ent) if label == "PERSON" else None
+            found.append((surface, label, ent.start_char, role))
     return found
+
+
+def _role_holder(ent: Span) -> bool:
+    """A name NER calls an organisation that holds a role written right before it ('chief
+    executive Hanna Verlaine said', or between commas after it: 'the company's chief executive,
+    Hanna Verlaine, said'): two or three capitalised words, none an organisation's word, after
+    a role's last word, not after a link ('chief executive of Quillstream Systems' names the
+    company)."""
+    words = [token.text for token in ent]
+    if ent.label_ != "ORG" or not 2 <= len(words) <= 3:
+        return False
+    if not all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words):
+        return False
+    if any(word.lower() in ORG_WORDS for word in words):
+        return False
+    before = _word_before(ent)
+    if before is None or ent.doc[before].lower_ not in names.ROLE_HEADS | ROLE_MODIFIERS:
+        return False  # 'chief executive of Quillstream Systems' names the company
+    return _role_ending(ent.doc, before) is not None
 
 
 def _after_the(ent: Span) -> bool:
@@ -134,8 +157,25 @@ def _role_of(ent: Span) -> str | None:
 
 
 def _role_before(doc: Doc, ent: Span) -> str | None:
-    """'Kremlin spokesman' in 'Kremlin spokesman Dmitry Peskov'."""
-    index = ent.start - 1
+    """'Kremlin spokesman' in 'Kremlin spokesman Dmitry Peskov' and in 'the Kremlin's
+    spokesman, Dmitry Peskov, said'."""
+    index = _word_before(ent)
+    return None if index is None else _role_ending(doc, index)
+
+
+def _word_before(ent: Span) -> int | None:
+    """The index of the word before a name, past the comma of a closed apposition ('the
+    chief executive, Mara Lindqvist, said'; not a list: 'the chief executive, Mara Lindqvist
+    and ...'), or None at the start of the text."""
+    doc, index = ent.doc, ent.start - 1
+    closed = ent.end < len(doc) and doc[ent.end].text == ","
+    if index > 0 and doc[index].text == "," and closed:
+        index -= 1
+    return index if index >= 0 else None
+
+
+def _role_ending(doc: Doc, index: int) -> str | None:
+    """The role whose last word is `doc[index]`, or None."""
     taken: list[Token] = []
     while index >= 0 and len(taken) < 6:
         token = doc[index]
@@ -347,7 +387,7 @@ def _merge_places(mentions: list[Mention], defined: Mapping[str, str]) -> list[_
 def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
     surfaces = Counter(m.text for m in mentions)
     name = max(surfaces, key=lambda s: (len(names.person_parts(s)), len(s), surfaces[s]))
-    roles = Counter(m.role for m in mentions if m.role)
+    roles = _roles([m.role for m in mentions if m.role])
     articles = sorted({m.article for m in mentions}, key=lambda a: order.get(a, len(order)))
     return Entity(
         name=name,
@@ -355,8 +395,26 @@ def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
         aliases=tuple(s for s, _ in surfaces.most_common() if s != name),
         articles=tuple(articles),
         mentions=len(mentions),
-        roles=tuple(role for role, _ in roles.most_common()),
+        roles=roles,
     )
+
+
+def _roles(written: list[str]) -> tuple[str, ...]:
+    """The roles, most often written first, one per role whatever its case ('Chief executive'
+    opening a sentence is 'chief executive'): each in its most common form, on a tie the one
+    with fewer capitals."""
+    forms: dict[str, Counter[str]] = {}
+    for role in written:
+        forms.setdefault(role.casefold(), Counter())[role] += 1
+    chosen = [
+        (sum(counts.values()), max(counts, key=lambda f: (counts[f], -_capitals(f))))
+        for counts in forms.values()
+    ]
+    return tuple(role for _, role in sorted(chosen, key=lambda item: -item[0]))
+
+
+def _capitals(text: str) -> int:
+    return sum(char.isupper() for char in text)
 
 
 def _voted_type(mentions: list[Mention]) -> str:
