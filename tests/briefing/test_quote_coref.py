@@ -54,3 +54,24 @@ def test_names_found_where_the_alternation_finds_them(text: str) -> None:
 def test_a_shared_surname_is_the_full_name_before_it() -> None:
     found = _occurrences("Laura Bush spoke. Bush said no.", ENTITIES)
     assert [o.entity.name if o.entity else None for o in found] == ["Laura Bush", "Laura Bush"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The bank’s chief executive, Mara Lindqvist, said it would pay.", "Mara Lindqvist"),
+        (
+            "The bank’s chief executive — Mara Lindqvist — said it would pay.",
+            "The bank’s chief executive",
+        ),
+        # a list after the role is no apposition
+        (
+            "The bank’s chief executive, Mara Lindqvist and Jo Bell said so.",
+            "The bank’s chief executive",
+        ),
+    ],
+)
+def test_a_role_names_the_person_in_apposition_after_it(text: str, speaker: str) -> None:
+    people = [_entity("Mara Lindqvist"), _entity("Jo Bell")]
+    phrase = "The bank’s chief executive"
+    assert SpeakerResolver(text, people, ()).resolve(phrase, 0, len(text)) == speaker

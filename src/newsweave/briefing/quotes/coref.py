@@ -29,6 +29,8 @@ OTHER_PRONOUNS = frozenset({"they", "i", "we", "it", "you", "who", "him", "her",
 _DEFINITE = ("the ", "this ", "that ")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+")
 _CONTRACTED = re.compile(r"[’']s$")
+_APPOSITION = re.compile(r"\s*,\s*")
+_APPOSITION_CLOSED = re.compile(r"\s*(?:,|—|–|\))")
 # Entity types that can speak; a FAC ('the Old Post Office') or an EVENT cannot.
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -79,6 +81,10 @@ class SpeakerResolver:
             if named.entity.type == "PERSON":
                 self.speakers.append((start, named.entity))
             return named.entity.name
+        named_after = self._appositive(start + len(phrase.rstrip(" ,;:—-")))
+        if named_after is not None and names.role_head(lowered):
+            self.speakers.append((start, named_after))
+            return named_after.name  # 'The company's chief executive, Hanna Verlaine, said'
         if lowered.startswith(_DEFINITE) and names.role_head(lowered):
             return self._described(cleaned, before)
         if not sources.can_speak(cleaned):
@@ -86,6 +92,21 @@ class SpeakerResolver:
         if lowered.startswith(("a ", "an ")) and names.role_head(lowered):
             self.descriptions.append(cleaned)
         return cleaned
+
+    def _appositive(self, end: int) -> Entity | None:
+        """The person named between commas right after a role phrase that ends at `end`
+        ('Quillstream's chief executive, Hanna Verlaine, said'): the parse and the cue's
+        position give the role as the subject, and the name in apposition is who it is. Only a
+        closed apposition counts ('the chief executive, Verlaine and Rask' is a list)."""
+        after = _APPOSITION.match(self.text, end)
+        if after is None:
+            return None
+        for occurrence in self.occurrences:
+            if occurrence.start == after.end() and occurrence.entity is not None:
+                closed = _APPOSITION_CLOSED.match(self.text, occurrence.end)
+                if occurrence.entity.type == "PERSON" and closed is not None:
+                    return occurrence.entity
+        return None
 
     def _antecedent(self, pronoun_at: int, pronoun: str) -> str | None:
         """The person 'he'/'she' names: the first fitting person named before it in its own
