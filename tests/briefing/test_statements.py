@@ -81,3 +81,13 @@ def test_coordinated_words_without_their_own_verb_are_not_cut() -> None:
         "The union asked for 9 percent",
         "the port offered 4 percent on Friday.",
     ]
+
+
+def test_advice_to_the_reader_is_no_statement() -> None:
+    text = (
+        "The company will offer two years of free credit monitoring to every worker.\n\n"
+        "Third, take up the free credit monitoring the company offers.\n\n"
+        "Check your bank statements for payments you do not recognise."
+    )
+    found = [s.text for s in article_statements(make_article(text), 5)]
+    assert found == ["The company will offer two years of free credit monitoring to every worker."]

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.evaluation.kinds import load, run, score
-from newsweave.text.kinds import attributed, own_words, statement_kind
+from newsweave.text.kinds import attributed, is_instruction, own_words, statement_kind
 
 LABELS = Path(__file__).resolve().parents[1] / "data" / "statement-kinds.jsonl"
 
@@ -76,3 +76,26 @@ def test_judging_words_are_hedges_and_evaluative_words_only_the_latter() -> None
     assert judging("allegedly") and not evaluative("allegedly")
     assert judging("Fraught") and evaluative("fraught")
     assert not judging("harbour")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "advice"),
+    [
+        ("Third, take up the free credit monitoring.", True),
+        ("Check your bank statements every week.", True),
+        ("Be wary of emails that ask for a password.", True),
+        ("Don’t click links in text messages.", True),
+        # a subject first, a noun that looks like a verb, a quotation, a question
+        ("The company said it would take the steps.", False),
+        ("Call centres were flooded with complaints.", False),
+        ("Use of force was authorised on Monday.", False),
+        ("Report: the company lost data.", False),
+        ("“Take the money,” he said.", False),
+        ("Do the numbers add up?", False),
+        ("Finally, the board approved the plan.", False),
+    ],
+)
+def test_advice_to_the_reader_is_told_and_is_no_fact(sentence: str, advice: bool) -> None:
+    assert is_instruction(sentence) == advice
+    if advice:
+        assert statement_kind(sentence) == "opinion"

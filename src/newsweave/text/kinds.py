@@ -33,6 +33,27 @@ AGREED_KINDS = frozenset({"fact", "claim"})  # what may be listed as agreed fact
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]|‘[^’]*’")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 
+# Advice to the reader (`is_instruction`): the verb, and the first word of what it acts on.
+_ENUMERATORS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "next", "then", "finally", "lastly", "also"}
+)
+_ADVICE_VERBS = frozenset({
+    "take", "check", "change", "call", "use", "ask", "make", "keep", "avoid", "watch",
+    "remember", "consider", "contact", "visit", "read", "sign", "enable", "turn", "set",
+    "follow", "get", "try", "find", "add", "click", "download", "update", "install", "freeze",
+    "monitor", "review", "protect", "report", "tell", "stop", "share", "subscribe", "join",
+})  # fmt: skip
+_ADVICE_OBJECTS = frozenset({
+    "the", "a", "an", "your", "yours", "this", "that", "these", "those", "it", "them", "up",
+    "out", "off", "down", "back", "away", "care", "advantage", "steps", "action", "note",
+    "any", "all", "every", "some", "sure", "with", "for", "yourself",
+})  # fmt: skip
+_BE_ADVICE = frozenset({"wary", "careful", "aware", "alert", "sure", "suspicious", "cautious"})
+_INSTRUCTION = re.compile(
+    r"(?:(?P<enumerator>" + "|".join(_ENUMERATORS) + r"),?\s+)?"
+    r"(?P<verb>[A-Za-z]+(?:n[’']t)?)\s+(?P<after>[A-Za-z]+)\b",
+    re.IGNORECASE,
+)
 _PERSONAL = frozenset({"i", "we", "us", "our", "ours", "you", "your", "yours", "me", "my"})
 _OPINION_PHRASES = (
     "i think", "i believe", "in my view", "in our view", "let us", "let's",
@@ -117,9 +138,28 @@ def _weak_cues(words: list[str]) -> int:
     return sum(judging(w) for w in words)
 
 
+def is_instruction(text: str) -> bool:
+    """Whether the sentence tells the reader what to do ("Third, take up the free credit
+    monitoring.", "Check your bank statements."): a verb of advice opening it, after at most
+    an enumerator ("First,", "Finally,"), followed by what it acts on ("the", "your", "up").
+    News sentences open with their subject; one that opens with a bare verb is the outlet's
+    advice, which states no claim. A quotation is its speaker's: never an instruction here."""
+    found = _INSTRUCTION.match(text.strip())
+    if found is None:
+        return False
+    verb, after = found.group("verb").lower(), found.group("after").lower()
+    if found.group("enumerator") is None and not found.group("verb")[:1].isupper():
+        return False
+    if verb in {"don't", "don’t", "do"}:
+        return verb != "do" or after == "not"
+    if verb == "be":
+        return after in _BE_ADVICE
+    return verb in _ADVICE_VERBS and after in _ADVICE_OBJECTS
+
+
 def kind_of(text: str) -> str | None:
     """`opinion`, `background`, or None when the outlet's own words read as news."""
-    if _is_question(text):
+    if _is_question(text) or is_instruction(text):
         return "opinion"
     unquoted = _QUOTED.sub(" ", text)
     own = unquoted.lower()
@@ -151,7 +191,11 @@ def statement_kind(text: str) -> str:
         return "background"
     if any(p in own for p in _OPINION_PHRASES) or _weak_cues(words) >= 2:
         return "opinion"
-    if attributed(text) or any(_personal(w) for w in words):
+    if attributed(text):
+        return "claim"
+    if is_instruction(text):
+        return "opinion"  # the outlet's advice ('Check your statements'), not a quotation
+    if any(_personal(w) for w in words):
         return "claim"
     if _is_question(text) or _SPECULATIVE.search(unquoted):
         return "opinion"

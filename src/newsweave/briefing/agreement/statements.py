@@ -18,6 +18,7 @@ from datetime import date
 from newsweave.briefing.agreement.clauses import clauses
 from newsweave.briefing.agreement.verbs import verb_stems
 from newsweave.models import Article, Sentence, Story
+from newsweave.text.kinds import is_instruction
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 
 _NUMBER = re.compile(
@@ -371,11 +372,15 @@ def sentence_dates(text: str, published: date | None) -> list[tuple[int, int, st
 
 def article_statements(article: Article, min_words: int) -> list[Statement]:
     """The article's statements: the clauses (`clauses.clauses`) of its sentences, of
-    `min_words` or more, that are not questions; each keeps its offsets in the article."""
+    `min_words` or more, that are neither questions nor advice to the reader ("Third, take up
+    the free credit monitoring": `kinds.is_instruction`), which state no claim; each keeps its
+    offsets in the article."""
     days = sentence_dates(article.text, article.published_day)
     statements = []
     for sentence in article.sentences:
         if len(sentence.text.split()) < min_words or sentence.text.rstrip("”\"' ").endswith("?"):
+            continue
+        if is_instruction(sentence.text):
             continue
         for start, end in clauses(sentence.text, min_words):
             text = sentence.text[start:end]
