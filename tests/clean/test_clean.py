@@ -138,6 +138,12 @@ def test_presstv_headline_becomes_the_title_and_captions_go(shared: Path) -> Non
     assert all("(Photo by" in caption for caption in captions)
 
 
+def test_presstv_outlet_is_the_one_its_footer_names(shared: Path) -> None:
+    article = sample(shared, "presstv-2021-06-16.txt")
+    assert article.outlet == "Press TV"
+    assert "clean: outlet named by its footer: Press TV" in article.notes
+
+
 def test_presstv_keeps_short_body_paragraphs_and_its_subheading(shared: Path) -> None:
     article = sample(shared, "presstv-2021-06-16.txt")
     paragraphs = article.text.split("\n\n")

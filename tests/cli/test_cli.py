@@ -142,3 +142,24 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     result = newsweave("brief", EXAMPLES, "--executor", "spark")
     assert result.returncode == 2
     assert "unknown executor" in result.stderr
+
+
+def test_an_outlet_named_by_its_footer_is_shown_in_json_and_markdown(tmp_path: Path) -> None:
+    pile = tmp_path / "pile"
+    pile.mkdir()
+    (pile / "harbour-2021-06-16.txt").write_text(
+        "News / Ports\n\nFerry strike ends as harbour deal is signed\n\n"
+        "The ferry strike at the port of Lundgate ended on Monday after crews signed a "
+        "two-year pay deal with the harbour board.\n\n"
+        "Sailings to the islands will resume on Wednesday, the harbour board said.\n\n"
+        "Harbour Post’s website can also be accessed at the following alternate addresses:\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "brief.json"
+    assert newsweave("brief", pile, "--fast", "-f", "json", "-o", out).returncode == 0
+    story = json.loads(out.read_text(encoding="utf-8"))["stories"][0]
+    assert [a["outlet"] for a in story["articles"]] == ["Harbour Post"]
+    assert [o["outlet"] for o in story["outlets"]] == ["Harbour Post"]
+    markdown = newsweave("brief", pile, "--fast", "-f", "md").stdout
+    assert "Harbour Post" in markdown
+    assert "unknown outlet" not in markdown

@@ -191,9 +191,14 @@ def word_count(line: str) -> int:
     return len(_WORD.findall(line))
 
 
+def ends_a_sentence(line: str) -> bool:
+    """Whether `line` ends as a sentence does: a full stop, "?", "!" or "…", then any quotes."""
+    return _SENTENCE_END.search(line) is not None
+
+
 def is_headline_shaped(line: str, max_words: int) -> bool:
     """A line that could be a headline: no closing full stop and fewer than `max_words` words."""
-    return not _SENTENCE_END.search(line) and word_count(line) < max_words
+    return not ends_a_sentence(line) and word_count(line) < max_words
 
 
 def is_section_label(line: str, max_words: int) -> bool:

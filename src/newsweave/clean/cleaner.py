@@ -3,7 +3,8 @@
 `clean` normalises whitespace and Unicode, drops boilerplate lines (ad markers, photo captions
 and credits, "Related:" links, breadcrumbs, outlet footers, app and social prompts, a crawler's
 metadata header), takes the headline off the top (as the title when the record had none), reads
-the publication date and the dateline, and splits the body into sentences.
+the publication date and the dateline, takes the outlet from the text's own footer when the
+record had none (`footer.py`), and splits the body into sentences.
 
 Nothing is lost silently: every line (or inline ad marker) taken out is kept, as it stood in the
 input, in `Article.removed`. The patterns live in `boilerplate.py`; this module decides where
@@ -28,8 +29,9 @@ from typing import Any
 
 from newsweave.clean import boilerplate, lead_lines
 from newsweave.clean.dateline import find_dateline, parse_published
+from newsweave.clean.footer import footer_outlet
 from newsweave.config import settings
-from newsweave.models import Article, RawArticle, Sentence
+from newsweave.models import Article, Dateline, RawArticle, Sentence
 from newsweave.sections import CleanSettings
 from newsweave.text.sentences import is_wrapped, may_exceed, split_sentences
 
@@ -111,6 +113,7 @@ def clean(
         title = lead_title
         notes.append("clean: title taken from the headline line of the text")
     published = _publication_date(raw, header_date or lead_date, notes)
+    dateline = find_dateline(body[0]) if body else None
     return Article(
         id=_article_id(raw) if article_id is None else article_id,
         source=raw.source,
@@ -119,9 +122,9 @@ def clean(
         removed=(*(part for line in lines for part in line.dropped), *cut, *truncated),
         title=title,
         url=raw.url,
-        outlet=raw.outlet,
+        outlet=_outlet(raw, lines, dateline, notes, config),
         published=published,
-        dateline=find_dateline(body[0]) if body else None,
+        dateline=dateline,
         notes=tuple(notes),
     )
 
@@ -180,6 +183,45 @@ def _publication_date(raw: RawArticle, from_text: str | None, notes: list[str]) 
         published = parse_published(named.group())
         notes.append("clean: publication date taken from the file name")
     return published
+
+
+def _outlet(
+    raw: RawArticle,
+    lines: list[_Line],
+    dateline: Dateline | None,
+    notes: list[str],
+    config: CleanSettings,
+) -> str | None:
+    """The reader's outlet; else, when the dateline names no wire either, the one the text's
+    own footer names (noted in `notes`), so that the article is not shown as of an unknown
+    outlet. A dateline's wire comes first: it already gives the article its voice, and the
+    footer would often name the same wire in other words ("AP", "The Associated Press")."""
+    if raw.outlet or (dateline and dateline.wire):
+        return raw.outlet
+    named = _footer_outlet(lines, config)
+    if named:
+        notes.append(f"clean: outlet named by its footer: {named}")
+    return named or raw.outlet
+
+
+def _footer_outlet(lines: list[_Line], config: CleanSettings) -> str | None:
+    """The outlet named by the footer lines removed at the foot of the text, if they agree.
+
+    The foot is what follows the last kept line that ends a sentence: a rights notice among
+    the paragraphs is a picture's credit more often than the text's. Two footers naming two
+    outlets (a wire's rights notice over the reposting site's) give none.
+    """
+    names: set[str] = set()
+    for line in reversed(lines):
+        if line.text:
+            if boilerplate.ends_a_sentence(line.text):
+                break
+            continue
+        text = _normalise(line.original)
+        if boilerplate.boilerplate_kind(text, config.app_line_max_words) == "footer":
+            name = footer_outlet(text)
+            names.update([name] if name else [])
+    return names.pop() if len(names) == 1 else None
 
 
 def _truncation(text: str, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
