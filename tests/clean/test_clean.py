@@ -247,12 +247,18 @@ def test_a_slash_inside_a_sentence_is_not_a_breadcrumb() -> None:
         "Gazette News Roku",
         "Copyright © 2021 Springfield Gazette. All rights reserved.",
         "Click here for the full report",
+        "The post Council approves budget appeared first on Springfield Gazette.",
     ],
 )
 def test_outlet_footers_and_prompts_are_removed(footer: str) -> None:
     article = cleaned(f"{BODY}\n\n{footer}")
     assert article.removed == (footer,)
     assert article.text == BODY
+
+
+def test_a_sentence_about_a_post_that_appeared_first_is_kept() -> None:
+    line = "The post office that appeared first on the list was closed in May, the council said."
+    assert cleaned(f"{BODY}\n\n{line}").text == f"{BODY}\n\n{line}"
 
 
 def test_a_sentence_about_an_app_platform_is_kept() -> None:
@@ -427,3 +433,13 @@ def test_wire_staff_credits_are_removed_but_a_sentence_about_reporting_stays() -
 def test_staff_credit_lines_are_removed(credit: str) -> None:
     article = cleaned(f"{BODY}\n\n{credit}")
     assert article.removed == (credit,)
+
+
+def test_a_sign_up_boxs_tagline_at_the_end_goes_with_its_prompt() -> None:
+    tail = "Subscribe to our newsletter\n\nHarbour news that matters, every Monday and Friday."
+    article = cleaned(f"{BODY}\n\n{tail}")
+    assert article.text == BODY
+    assert article.removed == tuple(tail.split("\n\n"))
+    # Further up, what follows a prompt is the article going on.
+    more = "The council will vote in June.\n\nThe works start in May.\n\nNo date is set."
+    assert cleaned(f"{BODY}\n\nSign up for our newsletter\n\n{more}").text == f"{BODY}\n\n{more}"

@@ -73,7 +73,9 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\b(?:site|website|page|content)\b.*"
             r"\bcan also be (?:accessed|reached|found|viewed) at\b"
             r"|\balternate addresses\b|\ball rights reserved\b"
-            r"|^(?:copyright\s*(?:©|\(c\)|\d{4})|©)|\bcopyright\s*©",
+            r"|^(?:copyright\s*(?:©|\(c\)|\d{4})|©)|\bcopyright\s*©"
+            # the line WordPress appends to every feed item: "The post X appeared first on Y."
+            r"|^the post .{1,300} appeared first on (?-i:[A-Z0-9]).{0,80}$",
             re.I,
         ),
     ),
@@ -133,7 +135,14 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
     (),
     (),
     ("by",),
-    ("can also be", "alternate addresses", "all rights reserved", "copyright", "©"),
+    (
+        "can also be",
+        "alternate addresses",
+        "all rights reserved",
+        "copyright",
+        "©",
+        "appeared first on",
+    ),
     ("follow us on", "subscribe", "sign up", "download", "click here"),
 )
 _APP_NEEDS = ("roku", "app store", "google play", "apple tv", "android tv", "fire tv")

@@ -49,6 +49,10 @@ _HEADER_LINES = 8  # lines at the top where date, byline and credit stamps are l
 # A date in a file's name ("presstv-2021-06-16.txt"), the last resort for a publication date:
 # archives and crawlers name files by the day they saved them.
 _FILE_NAME_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
+# A prompt to subscribe, and what may follow it at the end of a text as its box's tagline.
+_SIGN_UP = re.compile(r"\b(?:subscribe|sign up|newsletter)\b", re.IGNORECASE)
+_TAGLINE_LINES = 2
+_TAGLINE_WORDS = 15
 # An outlet's name after the headline in a title: "Budget approved | Springfield Gazette".
 _OUTLET_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
 
@@ -304,7 +308,28 @@ def _strip_lines(lines: list[_Line], config: CleanSettings) -> str | None:
                 _drop_boilerplate_sentences(line, config)
             else:
                 _drop_boilerplate(line, line.text)
+    _drop_signup_tagline(lines)
     return header_date
+
+
+def _drop_signup_tagline(lines: list[_Line]) -> None:
+    """Drop the tagline of a sign-up box that ends the text: after a dropped prompt to
+    subscribe ("Subscribe to our newsletter"), one or two short lines and nothing more ("Security
+    news that matters, every Tuesday and Thursday.") are the box, not the article. Further up the
+    text, what follows a prompt is the article going on."""
+    prompts = [i for i, line in enumerate(lines) if not line.text and _signs_up(line.dropped)]
+    if not prompts:
+        return
+    after = [line for line in lines[prompts[-1] + 1 :] if line.text]
+    if 1 <= len(after) <= _TAGLINE_LINES and all(
+        boilerplate.word_count(line.text) <= _TAGLINE_WORDS for line in after
+    ):
+        for line in after:
+            line.drop()
+
+
+def _signs_up(dropped: list[str]) -> bool:
+    return any(_SIGN_UP.search(text) for text in dropped)
 
 
 def _drop_boilerplate_sentences(line: _Line, config: CleanSettings) -> None:
