@@ -81,3 +81,10 @@ def test_coordinated_words_without_their_own_verb_are_not_cut() -> None:
         "The union asked for 9 percent",
         "the port offered 4 percent on Friday.",
     ]
+
+
+def test_a_figures_context_is_read_where_it_is_written_whole() -> None:
+    text = "Its Tupolev 154-300 lost radar contact over the bay about 30 minutes after takeoff."
+    (_, minutes) = anchors(text).quantities
+    assert minutes.text == "30" and {"bay", "minute", "takeoff"} <= minutes.context
+    assert "tupolev" not in minutes.context  # the "30" of "154-300" is not this figure

@@ -353,7 +353,10 @@ def event(text: str, start: int, end: int) -> tuple[str, frozenset[str]]:
 
 
 def _span(text: str, part: str) -> tuple[int, int]:
-    start = max(text.find(part), 0)
+    """Where a figure is written in `text`: as a whole number ("30" in "about 30 minutes", not
+    in "767-300"), else where it first appears."""
+    whole = re.search(rf"(?<![\w.,/-]){re.escape(part)}(?![\w])", text)
+    start = whole.start() if whole else max(text.find(part), 0)
     return start, start + len(part)
 
 
