@@ -228,3 +228,13 @@ def test_the_gate_is_a_probability_with_a_threshold_for_each_similarity() -> Non
         model = gate(kind)
         assert 0.0 < model.threshold < 1.0
         assert 0.0 <= model.probability(found[0]) <= 1.0
+
+
+def test_a_rounded_conversion_of_an_estimate_is_no_clash_with_a_close_figure() -> None:
+    assert (
+        _conflict(
+            "The survey office said the quake was 39 miles north of Port Elsa.",
+            "It put the epicentre at about 64km (40 miles) north of Port Elsa.",
+        )
+        is None
+    )

@@ -88,3 +88,10 @@ def test_a_figures_context_is_read_where_it_is_written_whole() -> None:
     (_, minutes) = anchors(text).quantities
     assert minutes.text == "30" and {"bay", "minute", "takeoff"} <= minutes.context
     assert "tupolev" not in minutes.context  # the "30" of "154-300" is not this figure
+
+
+def test_a_conversion_in_parentheses_is_as_exact_as_what_it_converts() -> None:
+    (miles,) = quantities("The quake struck about 64km (40 miles) north of the port.")
+    assert (miles.text, miles.exact) == ("40", False) and miles.low < 39 < miles.high
+    (dollars,) = quantities("Ministers agreed a 90 billion ($120 billion) loan.")
+    assert dollars.exact and dollars.low == dollars.high == 120e9

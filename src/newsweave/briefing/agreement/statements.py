@@ -70,6 +70,9 @@ _ABOUT = re.compile(
 )
 _RATE = re.compile(r"\d\s+(?:in|out of|of every|per)\s*$", re.I)
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
+# "about 58km (": the figure before a parenthesised one, which converts it ("(36 miles)")
+_CONVERTED = re.compile(r"[$€£]?\s?\d[\d,.]*\s?(?:[A-Za-z]+\s?){0,2}\(\s*$")
+_BEFORE = 20  # characters before a number read for its bound ("at least", "about")
 _APPROX = 0.1  # an estimate ("about 300") stands for anything within 10 %
 
 
@@ -201,6 +204,16 @@ def _bounds(value: float, before: str) -> tuple[float, float, bool]:
     return value, value, True
 
 
+def _bound_words(text: str, start: int) -> str:
+    """The text before a number that says whether it is a bound or an estimate; for a figure
+    in parentheses that converts the one before it ("about 58km (36 miles)"), the text before
+    that one: a conversion is as exact as what it converts."""
+    converted = _CONVERTED.search(text[max(0, start - 2 * _BEFORE) : start])
+    if converted:
+        start = max(0, start - 2 * _BEFORE) + converted.start()
+    return text[max(0, start - _BEFORE) : start]
+
+
 def _unit(match: re.Match[str]) -> tuple[frozenset[str], str]:
     """What a number counts: singular stems to compare, and the words as written."""
     scale = (match.group("scale") or "").lower()
@@ -257,11 +270,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
                 )
             opener = None
             continue
-        before = text[max(0, match.start() - 20) : match.start()]
+        before = text[max(0, match.start() - _BEFORE) : match.start()]
         kept = bool(unit) and not re.search(r"\bbetween\s*$", before, re.I)
         kept = kept and not _RATE.search(before)  # "4 in 1,000 children": a rate, not a count
         if kept:
-            low, high, exact = _bounds(value, before)
+            low, high, exact = _bounds(value, _bound_words(text, match.start()))
             span = text[match.start() : _number_end(match)].strip()
             found.append(Quantity(value, unit, span, low, high, exact, noun))
         opener = (value, match, kept)
