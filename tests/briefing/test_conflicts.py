@@ -238,3 +238,11 @@ def test_a_rounded_conversion_of_an_estimate_is_no_clash_with_a_close_figure() -
         )
         is None
     )
+
+
+def test_two_calibers_of_one_weapon_written_with_a_leading_point_are_a_clash() -> None:
+    about = _conflict(
+        "The teenager then pointed a. 44 caliber revolver at the two officers, police said.",
+        "According to police, the teenager pointed a .38 caliber revolver at the officers.",
+    )
+    assert about is not None and about.startswith("how many caliber")

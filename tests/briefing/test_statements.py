@@ -95,3 +95,11 @@ def test_a_conversion_in_parentheses_is_as_exact_as_what_it_converts() -> None:
     assert (miles.text, miles.exact) == ("40", False) and miles.low < 39 < miles.high
     (dollars,) = quantities("Ministers agreed a 90 billion ($120 billion) loan.")
     assert dollars.exact and dollars.low == dollars.high == 120e9
+
+
+def test_a_figure_with_a_leading_point_is_a_decimal_fraction() -> None:
+    (written,) = quantities("Police said he carried a .44 caliber pistol.")
+    assert written.value == 0.44
+    (moved,) = quantities("He aimed a. 22 caliber rifle at the deputies.")  # the space moved
+    assert moved.value == 0.22
+    assert 0.5 not in [q.value for q in quantities("It ranked No. 5 among 12 hotels.")]

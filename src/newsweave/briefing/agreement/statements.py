@@ -21,7 +21,8 @@ from newsweave.models import Article, Sentence, Story
 from newsweave.text.stopwords import ENGLISH_STOP_WORDS
 
 _NUMBER = re.compile(
-    r"(?<![\w.:/])(?P<currency>[$€£])?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:/])"
+    r"(?:(?<=\s)(?P<point>\.)(?=\d)|(?<![\w.:/]))"  # ".38": a leading point after a space
+    r"(?P<currency>[$€£])?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:/])"
     r"(?:\s?(?P<scale>million|billion|thousand|trillion|percent|per cent|%))?"
     r"(?:\s+(?P<noun>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?))?",
 )
@@ -73,6 +74,9 @@ _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # "about 58km (": the figure before a parenthesised one, which converts it ("(36 miles)")
 _CONVERTED = re.compile(r"[$€£]?\s?\d[\d,.]*\s?(?:[A-Za-z]+\s?){0,2}\(\s*$")
 _BEFORE = 20  # characters before a number read for its bound ("at least", "about")
+# "a. 357 caliber": ".357" with the space that extraction moved past the point (after a word
+# that never ends a sentence)
+_POINT_MOVED = re.compile(r"(?:^|\s)(?:a|an|the)\.\s$", re.I)
 _APPROX = 0.1  # an estimate ("about 300") stands for anything within 10 %
 
 
@@ -257,6 +261,11 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             opener = None
             continue
         scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+        if raw.isdigit() and (
+            match.group("point")
+            or _POINT_MOVED.search(text[max(0, match.start() - 5) : match.start()])
+        ):
+            raw = "0." + raw  # ".38 caliber", and "a. 357 caliber" for ".357 caliber"
         value = float(raw) * scale
         unit, noun = _unit(match)
         if opener and _RANGE_GAP.match(text[_number_end(opener[1]) : match.start()]):
