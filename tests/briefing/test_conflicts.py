@@ -246,3 +246,21 @@ def test_two_calibers_of_one_weapon_written_with_a_leading_point_are_a_clash() -
         "According to police, the teenager pointed a .38 caliber revolver at the officers.",
     )
     assert about is not None and about.startswith("how many caliber")
+
+
+def test_a_figure_asked_for_is_no_clash_with_a_figure_given() -> None:
+    assert (
+        _conflict(
+            "The council is weighing a plan that funds 4,000 new school places across the city.",
+            "The mayor has requested 3,200 new school places in next year's budget.",
+        )
+        is None
+    )
+
+
+def test_two_figures_asked_for_can_clash() -> None:
+    about = _conflict(
+        "The mayor has requested 4,000 new school places in next year's budget.",
+        "The mayor has requested 3,200 new school places in the budget for next year.",
+    )
+    assert about == "how many new school: 4,000 or 3,200"

@@ -66,6 +66,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z][a-z-]+)")
 _ROUND_ZEROS = 3  # "43,000" is a round figure: it allows 43,350
 _HEAD_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+)?[$€£]?\s?$")
+# "has requested 103,000", "asked for $5 million": what someone asks for, not what is
+_ASKED = re.compile(
+    r"\b(?:request|propos|seek|sought|ask|demand)\w*\s+(?:for\s+)?(?:[a-z]+\s+){0,2}[$€£]?\s?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +258,13 @@ def _head(text: str, quantity: Quantity) -> str:
     return found.group(1).lower().rstrip("s") if found else ""
 
 
+def _asked(text: str, quantity: Quantity) -> bool:
+    """Whether a figure is what someone asks for ("requested 103,000", "proposed a $5
+    million"): a position, not a count, so not one count with a figure that is not asked for."""
+    at = text.find(quantity.text)
+    return at > 0 and bool(_ASKED.search(text[max(0, at - 40) : at]))
+
+
 def _one_count(
     a: Quantity, b: Quantity, texts: tuple[str, str], config: AgreementSettings, alike: bool
 ) -> bool:
@@ -265,6 +277,8 @@ def _one_count(
     heads = _head(texts[0], a), _head(texts[1], b)
     if all(heads) and heads[0] != heads[1]:
         return False  # "a bid of 30 million" and "an offer of 36 million" are two amounts
+    if _asked(texts[0], a) != _asked(texts[1], b):
+        return False  # "requested 103,000 vouchers" and "a bill for 120,000": asked and given
     generic = bool((a.unit | b.unit) & _GENERIC_UNITS)
     whole = _whole(texts[0], a)
     same_whole = bool(whole) and whole == _whole(texts[1], b)
