@@ -21,7 +21,8 @@ from newsweave.briefing.agreement.conflicts import (
     negation_conflict,
     number_clashes,
 )
-from newsweave.briefing.agreement.statements import Anchors, anchors, quantities, sentence_dates
+from newsweave.briefing.agreement.figures import quantities
+from newsweave.briefing.agreement.statements import Anchors, anchors, sentence_dates
 from newsweave.config import settings
 from newsweave.models import Story
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import make_article
 
 from newsweave.briefing.agreement.clauses import clauses
-from newsweave.briefing.agreement.statements import anchors, article_statements, quantities
+from newsweave.briefing.agreement.figures import quantities
+from newsweave.briefing.agreement.statements import anchors, article_statements
 
 
 def test_a_count_keeps_what_it_counts_in_singular() -> None:

@@ -41,8 +41,9 @@ import numpy as np
 from newsweave.briefing.agreement.clauses import clauses
 from newsweave.briefing.agreement.compare import disagreement, relation
 from newsweave.briefing.agreement.conflicts import align_threshold
+from newsweave.briefing.agreement.figures import number_words
 from newsweave.briefing.agreement.matching import shared_anchor
-from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
+from newsweave.briefing.agreement.statements import Anchors, anchors, sentence_dates
 from newsweave.config import settings
 from newsweave.errors import DatasetError
 from newsweave.evaluation import alignment_heldout, heldout

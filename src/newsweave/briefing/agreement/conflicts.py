@@ -42,8 +42,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsweave.briefing.agreement.conflict_model import gate
+from newsweave.briefing.agreement.figures import Quantity, number_words
 from newsweave.briefing.agreement.loaded import characterisation
-from newsweave.briefing.agreement.statements import Anchors, Quantity, number_words
+from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
 
 Side = tuple[str, Anchors]  # a statement's text and anchors
