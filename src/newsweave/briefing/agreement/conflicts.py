@@ -21,8 +21,9 @@ threshold only.
   around it shared or the same whole ("percent of the seats"). Never a clash: a score
   ("13-3"), the same digits twice, figures broken by extraction ("6, 728", "41 / 2"), and
   figures of sentences that name different years ("429 murders in 1998", "566 in 1985") or
-  different days ("31 vessels on Thursday", "35 on Friday"), and the amounts of two things
-  named before them ("a bid of 30 million", "an offer of 36 million").
+  different days ("31 vessels on Thursday", "35 on Friday"), the amounts of two things
+  named before them ("a bid of 30 million", "an offer of 36 million"), and a figure someone
+  asks for against one that is not asked for ("requested 103,000", "a bill for 120,000").
   Outlets that disagree on a toll say 10 and 11, 247 and 253; "12 magazines" in one operation
   and "31" in five are different counts.
 - **a date**: the same event (words around the date shared) on different calendar days; days
