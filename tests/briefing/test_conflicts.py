@@ -21,7 +21,8 @@ from newsweave.briefing.agreement.conflicts import (
     negation_conflict,
     number_clashes,
 )
-from newsweave.briefing.agreement.statements import Anchors, anchors, quantities, sentence_dates
+from newsweave.briefing.agreement.figures import quantities
+from newsweave.briefing.agreement.statements import Anchors, anchors, sentence_dates
 from newsweave.config import settings
 from newsweave.models import Story
 
@@ -228,3 +229,39 @@ def test_the_gate_is_a_probability_with_a_threshold_for_each_similarity() -> Non
         model = gate(kind)
         assert 0.0 < model.threshold < 1.0
         assert 0.0 <= model.probability(found[0]) <= 1.0
+
+
+def test_a_rounded_conversion_of_an_estimate_is_no_clash_with_a_close_figure() -> None:
+    assert (
+        _conflict(
+            "The survey office said the quake was 39 miles north of Port Elsa.",
+            "It put the epicentre at about 64km (40 miles) north of Port Elsa.",
+        )
+        is None
+    )
+
+
+def test_two_calibers_of_one_weapon_written_with_a_leading_point_are_a_clash() -> None:
+    about = _conflict(
+        "The teenager then pointed a. 44 caliber revolver at the two officers, police said.",
+        "According to police, the teenager pointed a .38 caliber revolver at the officers.",
+    )
+    assert about is not None and about.startswith("how many caliber")
+
+
+def test_a_figure_asked_for_is_no_clash_with_a_figure_given() -> None:
+    assert (
+        _conflict(
+            "The council is weighing a plan that funds 4,000 new school places across the city.",
+            "The mayor has requested 3,200 new school places in next year's budget.",
+        )
+        is None
+    )
+
+
+def test_two_figures_asked_for_can_clash() -> None:
+    about = _conflict(
+        "The mayor has requested 4,000 new school places in next year's budget.",
+        "The mayor has requested 3,200 new school places in the budget for next year.",
+    )
+    assert about == "how many new school: 4,000 or 3,200"

@@ -5,7 +5,8 @@ from __future__ import annotations
 from conftest import make_article
 
 from newsweave.briefing.agreement.clauses import clauses
-from newsweave.briefing.agreement.statements import anchors, article_statements, quantities
+from newsweave.briefing.agreement.figures import quantities
+from newsweave.briefing.agreement.statements import anchors, article_statements
 
 
 def test_a_count_keeps_what_it_counts_in_singular() -> None:
@@ -91,3 +92,25 @@ def test_advice_to_the_reader_is_no_statement() -> None:
     )
     found = [s.text for s in article_statements(make_article(text), 5)]
     assert found == ["The company will offer two years of free credit monitoring to every worker."]
+
+
+def test_a_figures_context_is_read_where_it_is_written_whole() -> None:
+    text = "Its Tupolev 154-300 lost radar contact over the bay about 30 minutes after takeoff."
+    (_, minutes) = anchors(text).quantities
+    assert minutes.text == "30" and {"bay", "minute", "takeoff"} <= minutes.context
+    assert "tupolev" not in minutes.context  # the "30" of "154-300" is not this figure
+
+
+def test_a_conversion_in_parentheses_is_as_exact_as_what_it_converts() -> None:
+    (miles,) = quantities("The quake struck about 64km (40 miles) north of the port.")
+    assert (miles.text, miles.exact) == ("40", False) and miles.low < 39 < miles.high
+    (dollars,) = quantities("Ministers agreed a 90 billion ($120 billion) loan.")
+    assert dollars.exact and dollars.low == dollars.high == 120e9
+
+
+def test_a_figure_with_a_leading_point_is_a_decimal_fraction() -> None:
+    (written,) = quantities("Police said he carried a .44 caliber pistol.")
+    assert written.value == 0.44
+    (moved,) = quantities("He aimed a. 22 caliber rifle at the deputies.")  # the space moved
+    assert moved.value == 0.22
+    assert 0.5 not in [q.value for q in quantities("It ranked No. 5 among 12 hotels.")]

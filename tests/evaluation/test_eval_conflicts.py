@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsweave.evaluation.conflicts import conflict_scores, labelled_pairs, run
+from newsweave.evaluation.conflicts import conflict_scores, errors, labelled_pairs, run
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = [
@@ -32,3 +32,23 @@ def test_the_table_scores_each_system_on_each_split(shared: Path) -> None:
     table, results = run(FILES[2:], shared, systems=("lexical", "tfidf"))
     assert "test   lexical" in table and "all    tfidf" in table
     assert 0.0 <= results["all/lexical"]["precision"] <= 1.0
+
+
+def test_errors_lists_one_splits_wrong_calls_and_misses_with_their_texts() -> None:
+    pairs = [
+        {"a": "Ten died.", "b": "Eleven died.", "label": "contradicting", "split": "train"},
+        {"a": "It rained.", "b": "It was dry.", "label": "different", "split": "train"},
+        {"a": "Five fell.", "b": "Six fell.", "label": "contradicting", "split": "test"},
+        {"a": "Two won.", "b": "Two won.", "label": "same", "split": "train"},
+    ]
+    calls = ["same", "contradicting", "same", "same"]
+    why = ["", "whether it happened (rain)", "", ""]
+    results = {
+        "pairs": [
+            p | {"lexical": c, "lexical/why": w} for p, c, w in zip(pairs, calls, why, strict=True)
+        ]
+    }
+    listed = errors(results, "train", "lexical")
+    assert "[0] lexical FN (same)" in listed and "  B: Eleven died." in listed
+    assert "[1] lexical FP whether it happened (rain)" in listed
+    assert "Five fell." not in listed and "Two won." not in listed

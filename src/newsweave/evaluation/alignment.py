@@ -39,10 +39,11 @@ from typing import Any
 import numpy as np
 
 from newsweave.briefing.agreement.clauses import clauses
-from newsweave.briefing.agreement.compare import relation
+from newsweave.briefing.agreement.compare import disagreement, relation
 from newsweave.briefing.agreement.conflicts import align_threshold
+from newsweave.briefing.agreement.figures import number_words
 from newsweave.briefing.agreement.matching import shared_anchor
-from newsweave.briefing.agreement.statements import Anchors, anchors, number_words, sentence_dates
+from newsweave.briefing.agreement.statements import Anchors, anchors, sentence_dates
 from newsweave.config import settings
 from newsweave.errors import DatasetError
 from newsweave.evaluation import alignment_heldout, heldout
@@ -232,18 +233,19 @@ def _clauses(text: str, min_words: int) -> list[str]:
 
 def _judge_clauses(
     system: str, pairs: Sequence[Pair], config: AgreementSettings
-) -> tuple[list[str], np.ndarray]:
+) -> tuple[list[str], np.ndarray, list[str]]:
     """As `_judge`, on the clauses newsweave compares (`clauses.clauses`): a pair is
-    contradicting if any two of its clauses are, else same if any two are the same."""
+    contradicting if any two of its clauses are, else same if any two are the same; and, for
+    each pair, what its clauses disagree on (`compare.disagreement`), or ""."""
     min_words = config.statement_min_words
     split = [(_clauses(p.a, min_words), _clauses(p.b, min_words)) for p in pairs]
     texts = sorted({t for a, b in split for t in a + b})
     index = {t: i for i, t in enumerate(texts)}
     vectors = _VECTORS[system](texts)
     dense = vectors if isinstance(vectors, np.ndarray) else vectors.toarray()
-    predicted, best = [], np.zeros(len(pairs))
+    predicted, best, why = [], np.zeros(len(pairs)), []
     for k, (pair, (parts_a, parts_b)) in enumerate(zip(pairs, split, strict=True)):
-        found, best[k] = "different", -1.0
+        found, best[k], about = "different", -1.0, ""
         for text_a in parts_a:
             for text_b in parts_b:
                 score = float(dense[index[text_a]] @ dense[index[text_b]])
@@ -251,11 +253,14 @@ def _judge_clauses(
                 b = (text_b, _anchors(text_b, pair.published_b))
                 score += config.anchor_bonus if shared_anchor(a[1], b[1]) else 0.0
                 best[k] = max(best[k], score)
-                judged = relation(a, b, score, config, system)
-                if judged == "contradicting" or (judged == "same" and found == "different"):
-                    found = judged
+                clash = disagreement(a, b, score, config, system)
+                if clash:
+                    found, about = "contradicting", about or clash
+                elif score >= align_threshold(config, system) and found == "different":
+                    found = "same"
         predicted.append(found)
-    return predicted, best
+        why.append(about)
+    return predicted, best, why
 
 
 def evaluate(
@@ -264,12 +269,13 @@ def evaluate(
     """Scores of one system on the pairs (see the module docstring); `by_clauses` False
     compares whole sentences."""
     started = time.perf_counter()
+    why: list[str] = []
     if system.startswith("support"):
         from newsweave.evaluation.alignment_support import judge_support
 
         predicted, adjusted, threshold = judge_support(pairs, config.statement_min_words, system)
     elif system != "tfidf" and by_clauses:
-        predicted, adjusted = _judge_clauses(system, pairs, config)
+        predicted, adjusted, why = _judge_clauses(system, pairs, config)
         threshold = align_threshold(config, system)
     else:
         scores = _cosines(pairs, _VECTORS[system])
@@ -293,6 +299,7 @@ def evaluate(
         "pairs_per_second": len(pairs) / seconds if seconds else 0.0,
         "predicted": predicted,
         "scores": [round(float(s), 4) for s in adjusted],
+        "why": why or [""] * len(pairs),
     }
     if "contradicting" in gold:
         result["contradicting"] = prf(gold, predicted, "contradicting")

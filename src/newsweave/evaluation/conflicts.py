@@ -8,7 +8,9 @@ fix it, else by a hash of the story (a third held out), so no story is in both s
 
 Reported for newsweave's relation (`compare.relation` on clauses, embedding and lexical) and the
 plain TF-IDF baseline of `eval alignment` (similar, with different numbers): precision and recall
-of "contradicting" on the training stories, on the held-out ones and on all.
+of "contradicting" on the training stories, on the held-out ones and on all. `--errors train`
+also prints that split's wrong calls (with what the pair was found to disagree on) and misses,
+with their texts, to study; the held-out split's are not for reading.
 """
 
 from __future__ import annotations
@@ -65,7 +67,8 @@ def run(
     """The table and the predictions of each system on each split."""
     pairs = labelled_pairs(datasets, data_dir)
     config = settings("agreement")
-    predicted = {s: evaluate(pairs, s, config)["predicted"] for s in systems}
+    judged = {s: evaluate(pairs, s, config) for s in systems}
+    predicted = {s: judged[s]["predicted"] for s in systems}
     lines = [
         f"conflicts on {len(pairs)} labelled pairs"
         f" ({sum(p.label == 'contradicting' for p in pairs)} contradicting)",
@@ -86,9 +89,23 @@ def run(
     results["pairs"] = [
         {"a": p.a, "b": p.b, "label": p.label, "split": p.split, "story": p.story}
         | {s: predicted[s][i] for s in systems}
+        | {f"{s}/why": judged[s]["why"][i] for s in systems}
         for i, p in enumerate(pairs)
     ]
     return "\n".join(lines), results
+
+
+def errors(results: dict[str, Any], split: str, system: str) -> str:
+    """The wrong calls ("FP", with what the pair was found to disagree on) and the misses
+    ("FN") of one system on one split, with both texts."""
+    lines = []
+    for k, pair in enumerate(results["pairs"]):
+        gold, found = pair["label"] == "contradicting", pair[system] == "contradicting"
+        if pair["split"] != split or gold == found:
+            continue
+        tag = f"FP {pair[f'{system}/why']}" if found else f"FN ({pair[system]})"
+        lines += [f"[{k}] {system} {tag}", f"  A: {pair['a']}", f"  B: {pair['b']}"]
+    return "\n".join(lines)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -97,9 +114,16 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--data-dir", type=Path, default=Path("../shared"))
     parser.add_argument("--systems", default=",".join(SYSTEMS))
     parser.add_argument("--json", type=Path, default=None, help="write the predictions here")
+    parser.add_argument(
+        "--errors", choices=("train",), default=None, help="print this split's wrong calls"
+    )
     args = parser.parse_args(argv)
-    table, results = run(args.datasets, args.data_dir, args.systems.split(","))
+    systems = args.systems.split(",")
+    table, results = run(args.datasets, args.data_dir, systems)
     print(table)
+    if args.errors:
+        for system in systems:
+            print(errors(results, args.errors, system))
     if args.json:
         import json
 

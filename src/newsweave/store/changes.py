@@ -20,7 +20,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from newsweave.briefing.agreement.statements import Quantity, anchors
+from newsweave.briefing.agreement.figures import Quantity
+from newsweave.briefing.agreement.statements import anchors
 
 Story = dict[str, Any]
 _WORD = re.compile(r"\w+", re.UNICODE)

@@ -21,8 +21,9 @@ threshold only.
   around it shared or the same whole ("percent of the seats"). Never a clash: a score
   ("13-3"), the same digits twice, figures broken by extraction ("6, 728", "41 / 2"), and
   figures of sentences that name different years ("429 murders in 1998", "566 in 1985") or
-  different days ("31 vessels on Thursday", "35 on Friday"), and the amounts of two things
-  named before them ("a bid of 30 million", "an offer of 36 million").
+  different days ("31 vessels on Thursday", "35 on Friday"), the amounts of two things
+  named before them ("a bid of 30 million", "an offer of 36 million"), and a figure someone
+  asks for against one that is not asked for ("requested 103,000", "a bill for 120,000").
   Outlets that disagree on a toll say 10 and 11, 247 and 253; "12 magazines" in one operation
   and "31" in five are different counts.
 - **a date**: the same event (words around the date shared) on different calendar days; days
@@ -42,8 +43,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsweave.briefing.agreement.conflict_model import gate
+from newsweave.briefing.agreement.figures import Quantity, number_words
 from newsweave.briefing.agreement.loaded import characterisation
-from newsweave.briefing.agreement.statements import Anchors, Quantity, number_words
+from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
 
 Side = tuple[str, Anchors]  # a statement's text and anchors
@@ -66,6 +68,11 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z][a-z-]+)")
 _ROUND_ZEROS = 3  # "43,000" is a round figure: it allows 43,350
 _HEAD_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+)?[$€£]?\s?$")
+# "has requested 103,000", "asked for $5 million": what someone asks for, not what is
+_ASKED = re.compile(
+    r"\b(?:request|propos|seek|sought|ask|demand)\w*\s+(?:for\s+)?(?:[a-z]+\s+){0,2}[$€£]?\s?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,6 +260,13 @@ def _head(text: str, quantity: Quantity) -> str:
     return found.group(1).lower().rstrip("s") if found else ""
 
 
+def _asked(text: str, quantity: Quantity) -> bool:
+    """Whether a figure is what someone asks for ("requested 103,000", "proposed a $5
+    million"): a position, not a count, so not one count with a figure that is not asked for."""
+    at = text.find(quantity.text)
+    return at > 0 and bool(_ASKED.search(text[max(0, at - 40) : at]))
+
+
 def _one_count(
     a: Quantity, b: Quantity, texts: tuple[str, str], config: AgreementSettings, alike: bool
 ) -> bool:
@@ -265,6 +279,8 @@ def _one_count(
     heads = _head(texts[0], a), _head(texts[1], b)
     if all(heads) and heads[0] != heads[1]:
         return False  # "a bid of 30 million" and "an offer of 36 million" are two amounts
+    if _asked(texts[0], a) != _asked(texts[1], b):
+        return False  # "requested 103,000 vouchers" and "a bill for 120,000": asked and given
     generic = bool((a.unit | b.unit) & _GENERIC_UNITS)
     whole = _whole(texts[0], a)
     same_whole = bool(whole) and whole == _whole(texts[1], b)

@@ -37,7 +37,8 @@ from datetime import date
 from functools import lru_cache
 
 from newsweave.briefing.agreement.conflicts import figures_differ, measured_twice
-from newsweave.briefing.agreement.statements import Anchors, Quantity, quantities
+from newsweave.briefing.agreement.figures import Quantity, quantities
+from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
 
 Side = tuple[str, Anchors]  # a statement's text and anchors

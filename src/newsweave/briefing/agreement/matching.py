@@ -10,7 +10,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.briefing.agreement.statements import Anchors, Quantity
+from newsweave.briefing.agreement.figures import Quantity
+from newsweave.briefing.agreement.statements import Anchors
 from newsweave.nlp import tfidf
 
 Matrix = NDArray[np.float32]
