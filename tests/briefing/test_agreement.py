@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import make_article
 
 from newsweave.briefing.agreement.compare import Agreement, compare_outlets
@@ -247,6 +248,8 @@ def test_an_opinion_two_outlets_share_is_not_an_agreed_fact_and_facts_carry_thei
 
 _FAST_BRIEF = """
 import sys
+
+import pytest
 from conftest import make_article
 from newsweave.models import Story
 from newsweave.pipeline import brief_story
@@ -269,3 +272,20 @@ def test_a_fast_brief_finds_the_agreed_fact_without_loading_spacy() -> None:
         [sys.executable, "-c", _FAST_BRIEF], capture_output=True, text=True, env=env, check=True
     )
     assert done.stdout.split() == ["1", "False"], done.stderr
+
+
+@pytest.mark.parametrize("mode", ["lexical", "embedding"])
+def test_an_outlet_whose_count_clashes_with_the_fact_is_not_credited_with_it(mode: str) -> None:
+    said = "The strike at the port of Harwick left {}dock workers idle on Monday, the union said."
+    texts = {
+        "A": said.format("3,500 "),
+        "B": said.format(""),
+        "C": said.format("2,000 "),
+        "D": said.format("3,500 "),
+    }
+    articles = tuple(make_article(t, id=k, outlet=f"Outlet {k}") for k, t in texts.items())
+    agreement = compare_outlets(Story("s", articles), mode=mode)
+    (fact,) = agreement.facts
+    assert "3,500" in fact.text
+    assert fact.outlets == ("Outlet A", "Outlet B", "Outlet D")  # joined through B, not C
+    assert {c.about for c in agreement.conflicts} >= {"how many dock workers: 3,500 or 2,000"}

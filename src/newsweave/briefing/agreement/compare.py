@@ -274,11 +274,20 @@ def support_matrix(
     return support_model(used).probability(features)
 
 
-def _credited(index: list[int], support: Matrix, threshold: float) -> tuple[list[int], int]:
+def _credited(
+    index: list[int], support: Matrix, threshold: float, clashing: Collection[tuple[int, int]]
+) -> tuple[list[int], int]:
     """The members that state the claim of the group's representative (the member most
-    supported by the rest), representative first: single-link grouping chains near misses."""
+    supported by the rest), representative first: single-link grouping chains near misses,
+    and a member joined through a third that clashes with the representative itself (a count,
+    a day: `clashing`) does not state its claim."""
     chosen = index[_representative(support, index)]
-    members = [i for i in index if i == chosen or support[chosen, i] >= threshold]
+    members = [
+        i
+        for i in index
+        if i == chosen
+        or (support[chosen, i] >= threshold and (min(i, chosen), max(i, chosen)) not in clashing)
+    ]
     return members, chosen
 
 
@@ -301,7 +310,7 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
     facts, single = [], []
     outlets = np.array([s.outlet for s in statements])
     for index in align(statements, support, model.threshold, clashing):
-        members, chosen = _credited(index, support, model.threshold)
+        members, chosen = _credited(index, support, model.threshold, clashing)
         group = [statements[i] for i in members]
         if len({s.outlet for s in group}) >= 2:
             if kind_of_statement(statements[chosen]) in AGREED_KINDS:
