@@ -351,12 +351,13 @@ def label_summary(
             continue
         cited = {(ref.article, ref.text) for ref in sentence.sources}
         extra = tuple(ref for ref in fact.sources if (ref.article, ref.text) not in cited)
+        outlets = tuple(dict.fromkeys(sentence.outlets + fact.outlets))
         labelled.append(
             replace(
                 sentence,
                 sources=sentence.sources + extra,
-                support=fact.support,
-                outlets=tuple(dict.fromkeys(sentence.outlets + fact.outlets)),
+                support=max(fact.support, len(outlets)),  # the outlets named are the count
+                outlets=outlets,
             )
         )
     return tuple(labelled)

@@ -47,11 +47,13 @@ def cite(pool: Pool, index: int, match: float, trimmed: bool = True) -> SummaryS
     ranked = sorted(best.values(), key=lambda pair: (-pair[0], items[pair[1]].order_key))
     sources.extend(_ref(pool, other) for _, other in ranked)
     keys = [chosen.outlet_key] + [items[other].outlet_key for _, other in ranked]
-    outlets = []
-    for _, other in [(1.0, index), *ranked]:
+    outlets: list[str] = []
+    counted: set[str] = set()
+    for key, other in zip(keys, [index, *(other for _, other in ranked)], strict=True):
         name = items[other].article.voice
-        if name not in outlets:
-            outlets.append(name)
+        if key not in counted and name not in outlets:
+            outlets.append(name)  # a copy's outlet is named under its original's, once
+        counted.add(key)
     return SummarySentence(
         text=without_dateline(sources[0].text) if trimmed else sources[0].text.strip(),
         sources=tuple(sources),
