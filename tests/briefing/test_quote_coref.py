@@ -75,3 +75,20 @@ def test_a_role_names_the_person_in_apposition_after_it(text: str, speaker: str)
     people = [_entity("Mara Lindqvist"), _entity("Jo Bell")]
     phrase = "The bank’s chief executive"
     assert SpeakerResolver(text, people, ()).resolve(phrase, 0, len(text)) == speaker
+
+
+def test_he_is_the_person_who_reported_in_the_sentence_before_over_an_earlier_speaker() -> None:
+    text = (
+        "“I want to win the league,” Milo Kern said.\n\n"
+        "Manager Dan Roe said Kern would play next week. “He has trained twice,” he said."
+    )
+    people = [_entity("Milo Kern"), _entity("Dan Roe")]
+    resolver = SpeakerResolver(text, people, ())
+    assert resolver.resolve("Milo Kern", text.index("Milo Kern"), 0) == "Milo Kern"
+    he = text.rindex("he said")
+    assert resolver.resolve("he", he, text.rindex("“He")) == "Dan Roe"
+    # with no report in the sentence before, the last speaker still speaks
+    plain = text.replace("Manager Dan Roe said Kern would play next week.", "Rain fell.")
+    resolver = SpeakerResolver(plain, people, ())
+    resolver.resolve("Milo Kern", plain.index("Milo Kern"), 0)
+    assert resolver.resolve("he", plain.rindex("he said"), plain.rindex("“He")) == "Milo Kern"

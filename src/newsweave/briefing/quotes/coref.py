@@ -30,6 +30,8 @@ _DEFINITE = ("the ", "this ", "that ")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+")
 _CONTRACTED = re.compile(r"[’']s$")
 _APPOSITION = re.compile(r"\s*,\s*")
+# A reporting verb right after a name: the person reports what follows.
+_REPORTS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|insisted|argued)\b")
 _APPOSITION_CLOSED = re.compile(r"\s*(?:,|—|–|\))")
 # Entity types that can speak; a FAC ('the Old Post Office') or an EVENT cannot.
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -121,15 +123,44 @@ class SpeakerResolver:
         if same and same[0].entity is not None:  # 'Fiorina wrote, she began ...'
             self.speakers.append((pronoun_at, same[0].entity))
             return same[0].entity.name
-        for at, entity in reversed(self.speakers):
-            if at < pronoun_at and self._sentence(at) > window and _fits(entity, wanted):
-                self.speakers.append((pronoun_at, entity))
-                return entity.name
+        latest = self._latest_speaker(pronoun_at, window, wanted)
+        reporter = self._reporter(people, here)
+        if (
+            reporter is not None
+            and reporter.entity is not None
+            and (latest is None or reporter.start > latest[0])
+        ):
+            self.speakers.append((pronoun_at, reporter.entity))
+            return reporter.entity.name
+        if latest is not None:
+            self.speakers.append((pronoun_at, latest[1]))
+            return latest[1].name
         for sentence in range(here, window, -1):
             found = [o for o in people if self._sentence(o.start) == sentence]
             if found and found[0].entity is not None:
                 self.speakers.append((pronoun_at, found[0].entity))
                 return found[0].entity.name
+        return None
+
+    def _latest_speaker(self, at: int, window: int, wanted: str) -> tuple[int, Entity] | None:
+        """The last speaker of a fitting gender before `at`, after sentence `window`."""
+        for said_at, entity in reversed(self.speakers):
+            if said_at < at and self._sentence(said_at) > window and _fits(entity, wanted):
+                return said_at, entity
+        return None
+
+    def _reporter(self, people: Sequence[Occurrence], here: int) -> Occurrence | None:
+        """The last person of the sentence before (`here` - 1) who reports something in it
+        ('Manager Declan Fairweather said Quiroga would make his debut next Saturday. “He has
+        trained twice with us,” he said.'): a speaker too, though of no quotation, and more
+        recent than the last quotation's."""
+        for occurrence in reversed(people):
+            if self._sentence(occurrence.start) < here - 1:
+                return None
+            if self._sentence(occurrence.start) == here - 1 and _REPORTS.match(
+                self.text, occurrence.end
+            ):
+                return occurrence
         return None
 
     def _people_before(self, at: int, wanted: str) -> list[Occurrence]:
