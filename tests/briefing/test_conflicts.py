@@ -265,3 +265,13 @@ def test_two_figures_asked_for_can_clash() -> None:
         "The mayor has requested 3,200 new school places in the budget for next year.",
     )
     assert about == "how many new school: 4,000 or 3,200"
+
+
+def test_a_bid_is_no_clash_with_the_price_paid_but_two_prices_paid_are() -> None:
+    paid = "Castlebrook signed Quiroga on Thursday in a move worth 42 million euros."
+    assert (
+        _conflict("Aldermoor rejected an opening bid of 30 million euros for Quiroga.", paid)
+        is None
+    )
+    about = _conflict("Castlebrook signed Quiroga on Thursday for a fee of 38 million euros.", paid)
+    assert about is not None and "38 million" in about

@@ -68,6 +68,8 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z][a-z-]+)")
 _ROUND_ZEROS = 3  # "43,000" is a round figure: it allows 43,350
 _HEAD_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+)?[$€£]?\s?$")
+# The amounts of proposals: what is offered or asked, not what is ("a bid of", "an offer of").
+_PROPOSALS = frozenset({"bid", "offer", "proposal", "request", "demand", "counteroffer"})
 # "has requested 103,000", "asked for $5 million": what someone asks for, not what is
 _ASKED = re.compile(
     r"\b(?:request|propos|seek|sought|ask|demand)\w*\s+(?:for\s+)?(?:[a-z]+\s+){0,2}[$€£]?\s?$",
@@ -267,6 +269,13 @@ def _asked(text: str, quantity: Quantity) -> bool:
     return at > 0 and bool(_ASKED.search(text[max(0, at - 40) : at]))
 
 
+def _proposed(text: str, quantity: Quantity) -> bool:
+    """A figure someone asks for or offers: requested ("requested 103,000") or the amount of a
+    proposal ("an opening bid of 30 million euros", "an offer of 36 million"). A bid and the
+    price finally paid ("a move worth 42 million euros") are two amounts, not one disputed."""
+    return _asked(text, quantity) or _head(text, quantity) in _PROPOSALS
+
+
 def _one_count(
     a: Quantity, b: Quantity, texts: tuple[str, str], config: AgreementSettings, alike: bool
 ) -> bool:
@@ -279,7 +288,7 @@ def _one_count(
     heads = _head(texts[0], a), _head(texts[1], b)
     if all(heads) and heads[0] != heads[1]:
         return False  # "a bid of 30 million" and "an offer of 36 million" are two amounts
-    if _asked(texts[0], a) != _asked(texts[1], b):
+    if _proposed(texts[0], a) != _proposed(texts[1], b):
         return False  # "requested 103,000 vouchers" and "a bill for 120,000": asked and given
     generic = bool((a.unit | b.unit) & _GENERIC_UNITS)
     whole = _whole(texts[0], a)
