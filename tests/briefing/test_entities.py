@@ -251,3 +251,13 @@ def test_a_role_written_in_two_cases_is_one_role() -> None:
     ]
     (entity,) = merge_mentions(mentions, ["a", "b", "c"])
     assert entity.roles == ("chief executive", "chairwoman")
+
+
+def test_a_listed_grouping_is_an_organisation_whatever_ner_calls_it() -> None:
+    mentions = [
+        Mention("a", "Group of Seven", "GPE", 0),
+        Mention("a", "G7", "GPE", 40),
+        Mention("b", "G7", "ORG", 10),
+    ]
+    (entity,) = merge_mentions(mentions, ["a", "b"])
+    assert (entity.name, entity.type) == ("Group of Seven", "ORG")

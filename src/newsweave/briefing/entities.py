@@ -391,7 +391,7 @@ def _entity(mentions: list[Mention], order: dict[str, int]) -> Entity:
     articles = sorted({m.article for m in mentions}, key=lambda a: order.get(a, len(order)))
     return Entity(
         name=name,
-        type=_voted_type(mentions),
+        type="ORG" if _listed_organisation(surfaces) else _voted_type(mentions),
         aliases=tuple(s for s, _ in surfaces.most_common() if s != name),
         articles=tuple(articles),
         mentions=len(mentions),
@@ -415,6 +415,13 @@ def _roles(written: list[str]) -> tuple[str, ...]:
 
 def _capitals(text: str) -> int:
     return sum(char.isupper() for char in text)
+
+
+def _listed_organisation(surfaces: Counter[str]) -> bool:
+    """An organisation or grouping of `data/acronyms.tsv` by one of its names ('G7', 'Group of
+    Seven', 'NATO'): NER calls the G7 a place as often as not, and a vote would follow it."""
+    table = names.org_aliases()
+    return any(names.place_key(surface).lower() in table for surface in surfaces)
 
 
 def _voted_type(mentions: list[Mention]) -> str:
