@@ -39,8 +39,8 @@ def test_a_gate_fitted_on_separable_rows_keeps_the_positive_side() -> None:
 def test_the_shipped_lexical_gate_was_fitted_on_the_training_stories(shared: Path) -> None:
     """The shipped gate was fitted on the training stories' candidate clashes before the rules
     for conversions, leading points and figures asked for changed a few of them; refitted on
-    today's candidates it did worse on the held-out stories (README, Conflicts), so it was
-    kept. It still standardises as today's training candidates do, and weighs each feature in
+    today's candidates it did worse on the held-out stories (docs/evaluation.md, Conflicts), so
+    it was kept. It still standardises as today's training candidates do, and weighs each feature in
     the direction a refit does."""
     pairs = labelled_pairs(FILES, shared)
     rows, owner = candidate_rows(pairs, "lexical")

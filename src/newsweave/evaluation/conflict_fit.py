@@ -36,7 +36,7 @@ from newsweave.evaluation.conflicts import conflict_scores, labelled_pairs
 
 SYSTEMS = ("embedding", "lexical")
 _FOLDS = 5
-_BETA = 1.0  # F-beta of the threshold choice (0.5 was tried: see README, Conflicts)
+_BETA = 1.0  # F-beta of the threshold choice (0.5 was tried: see docs/evaluation.md, Conflicts)
 _C = 0.1  # inverse regularisation of the logistic regression: few positives, strong prior
 
 

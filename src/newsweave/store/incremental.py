@@ -23,8 +23,8 @@ terms with the document frequencies known so far (a story is grouped again only 
 store has doubled), only the stored members of the stories new articles join are looked at
 again (`placement.place`), and a repost is told from its original only within one ingest
 (across ingests, the copy usually joins its original's story as any close article does). On
-stories-dev, 13 ingests of 100 articles against one run: see the README's Performance
-section.
+stories-dev, 13 ingests of 100 articles against one run: docs/performance.md, "Incremental
+ingest".
 """
 
 from __future__ import annotations

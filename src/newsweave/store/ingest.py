@@ -10,8 +10,8 @@ Four steps, each safe to interrupt at any moment (a SIGKILL included):
    them, and only the stories whose members changed are written again, in one transaction.
    The store is never grouped whole again (but once, to build the index of a store made
    before it): one ingest costs its new articles and the stories they touch. Many small
-   ingests group close to one big run (B-cubed F1 against it in the README). Story ids stay
-   stable: a story that grows keeps its id; an id merged away becomes an alias.
+   ingests group close to one big run (B-cubed F1 against it: docs/performance.md). Story ids
+   stay stable: a story that grows keeps its id; an id merged away becomes an alias.
 3. brief: stories whose member key (articles + repost marks + brief settings) has no brief
    yet are briefed, a batch per transaction; the others keep theirs. Briefs no story uses
    any more are dropped with their quotes and entities. A story that cannot be briefed is
