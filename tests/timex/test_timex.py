@@ -206,3 +206,9 @@ def test_centuries_in_words() -> None:
 def test_recent_and_coming_quarters_are_vague() -> None:
     assert _value("Margins shrank in recent quarters.", "recent quarters") == "PAST_REF"
     assert _value("It will weigh on coming quarters.", "coming quarters") == "FUTURE_REF"
+
+
+def test_a_relative_month_opening_a_sentence_is_read_whole() -> None:
+    assert _value("Last March they flew to Solenne.", "Last March") == "2021-03"
+    assert _value("“Next May we will be back,” she said.", "Next May") == "2022-05"
+    assert _value("This past April, the river rose.", "This past April") == "2021-04"

@@ -132,8 +132,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "month",
-        r"(?=[EeLlMmTtnJFASOND])(?:\b(?P<part><PART>)|\b(?P<rel>last|next|this|this past"
-        r"|this coming)\s+)?(?P<month><MONTH>)",
+        r"(?=[EeLlMmTtNnJFASOND])(?:\b(?P<part><PART>)|\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his"
+        r"|[Tt]his past|[Tt]his coming)\s+)?(?P<month><MONTH>)",
         "month",
     ),
     # Years, decades, centuries.
