@@ -93,6 +93,7 @@ def test_judging_words_are_hedges_and_evaluative_words_only_the_latter() -> None
         ("“Take the money,” he said.", False),
         ("Do the numbers add up?", False),
         ("Finally, the board approved the plan.", False),
+        ("Stop the Steal rallies drew thousands on Saturday.", False),  # a name
     ],
 )
 def test_advice_to_the_reader_is_told_and_is_no_fact(sentence: str, advice: bool) -> None:

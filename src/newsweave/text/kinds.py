@@ -51,7 +51,7 @@ _ADVICE_OBJECTS = frozenset({
 _BE_ADVICE = frozenset({"wary", "careful", "aware", "alert", "sure", "suspicious", "cautious"})
 _INSTRUCTION = re.compile(
     r"(?:(?P<enumerator>" + "|".join(_ENUMERATORS) + r"),?\s+)?"
-    r"(?P<verb>[A-Za-z]+(?:n[’']t)?)\s+(?P<after>[A-Za-z]+)\b",
+    r"(?P<verb>[A-Za-z]+(?:n[’']t)?)\s+(?P<after>[A-Za-z]+)\b(?:\s+(?P<then>\S+))?",
     re.IGNORECASE,
 )
 _PERSONAL = frozenset({"i", "we", "us", "our", "ours", "you", "your", "yours", "me", "my"})
@@ -154,6 +154,8 @@ def is_instruction(text: str) -> bool:
         return verb != "do" or after == "not"
     if verb == "be":
         return after in _BE_ADVICE
+    if found.group("verb")[:1].isupper() and (found.group("then") or "")[:1].isupper():
+        return False  # a name or a title: "Stop the Steal rallies drew thousands"
     return verb in _ADVICE_VERBS and after in _ADVICE_OBJECTS
 
 
