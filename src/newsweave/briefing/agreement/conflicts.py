@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsweave.briefing.agreement.conflict_model import gate
-from newsweave.briefing.agreement.figures import Quantity, number_words
+from newsweave.briefing.agreement.figures import Quantity, part_words
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
@@ -344,8 +344,8 @@ def summed(a: tuple[str, Quantity], b: tuple[str, Quantity]) -> bool:
     ground" against "109" (but not against "109 and five on the ground": other parts)."""
     (text_small, small), (text_large, large) = sorted((a, b), key=lambda side: side[1].value)
     gap = large.value - small.value
-    parts_small = {float(n) for n in number_words(text_small)} - {small.value}
-    parts_large = {float(n) for n in number_words(text_large)} - {large.value}
+    parts_small = {float(n) for n in part_words(text_small)} - {small.value}
+    parts_large = {float(n) for n in part_words(text_large)} - {large.value}
     if gap in parts_small:
         return True
     other_parts = any(n < small.value / 10 for n in parts_small)

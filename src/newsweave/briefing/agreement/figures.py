@@ -57,6 +57,8 @@ _BEFORE = 20  # characters before a number read for its bound ("at least", "abou
 # "a. 357 caliber": ".357" with the space that extraction moved past the point (after a word
 # that never ends a sentence)
 _POINT_MOVED = re.compile(r"(?:^|\s)(?:a|an|the)\.\s$", re.I)
+# "5½ years", "a 30-day reprieve", "two years": a span of time, never a part of a count
+_SPAN_OF_TIME = re.compile(r"^\s?[½¼¾]?\s?-?\s?(?:year|month|week|day|hour|minute)s?\b", re.I)
 _APPROX = 0.1  # an estimate ("about 300") stands for anything within 10 %
 
 
@@ -216,5 +218,21 @@ def number_words(text: str) -> set[str]:
     found = {m.group("value").replace(",", "") for m in _NUMBER.finditer(text)}
     found |= {
         str(_WORD_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS
+    }
+    return found
+
+
+def part_words(text: str) -> set[str]:
+    """The number words of a text (`number_words`) that can be parts of a count: not spans of
+    time ("132 men and two women were executed in his 5½ years": 5 is no part of the 134)."""
+    found = {
+        m.group("value").replace(",", "")
+        for m in _NUMBER.finditer(text)
+        if not _SPAN_OF_TIME.match(text[m.end("value") :])
+    }
+    found |= {
+        str(_WORD_NUMBERS[m.group(0)])
+        for m in re.finditer(r"[a-z]+", text.lower())
+        if m.group(0) in _WORD_NUMBERS and not _SPAN_OF_TIME.match(text[m.end() :])
     }
     return found

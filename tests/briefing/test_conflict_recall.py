@@ -1,0 +1,35 @@
+"""Conflicts the rules used to miss: each test is a short invented pair of the shape of a
+labelled conflict that was not found (read on the training stories of the labelled pairs,
+docs/evaluation.md, Conflicts), and fails without the rule it names."""
+
+from __future__ import annotations
+
+from newsweave.briefing.agreement.conflicts import conflict
+from newsweave.briefing.agreement.statements import Anchors, anchors
+from newsweave.config import settings
+
+CONFIG = settings("agreement")
+
+
+def _side(text: str) -> tuple[str, Anchors]:
+    return text, anchors(text)
+
+
+def _conflict(a: str, b: str, score: float = 0.8) -> str | None:
+    """What the embedding-mode relation reports for two sentences at cosine `score`."""
+    return conflict(_side(a), _side(b), score, CONFIG, "embedding")
+
+
+def test_a_span_of_time_is_no_part_of_a_total() -> None:
+    # 88 - 83 is 5, but the "5" of "5½ years" counts no one of the 88
+    about = _conflict(
+        "In her 5½ years as warden, 88 men and three women were released early.",
+        "Of the 83 men and women released early in her time as warden, none reoffended.",
+    )
+    assert about == "how many men: 88 or 83"
+    # a part named beside the smaller figure still sums to the larger
+    summed = _conflict(
+        "In her years as warden, 83 men and five women were released early.",
+        "Of the 88 men and women released early in her time as warden, none reoffended.",
+    )
+    assert summed is None
