@@ -33,3 +33,26 @@ def test_a_span_of_time_is_no_part_of_a_total() -> None:
         "Of the 88 men and women released early in her time as warden, none reoffended.",
     )
     assert summed is None
+
+
+def test_rounding_takes_a_bound_no_further_than_it_says() -> None:
+    # "3,000" alone is rounded to the thousand and allows 2,600; "more than 3,000" does not
+    about = _conflict(
+        "More than 3,000 delegates attended the summit in Arvona last spring.",
+        "The summit in Arvona drew 2,600 delegates from forty countries.",
+    )
+    assert about == "how many delegates: 3,000 or 2,600"
+    assert (
+        _conflict(
+            "Nearly 3,000 delegates attended the summit in Arvona last spring.",
+            "The summit in Arvona drew 3,400 delegates from forty countries.",
+        )
+        == "how many delegates: 3,000 or 3,400"
+    )
+    assert (
+        _conflict(
+            "About 3,000 delegates attended the summit in Arvona last spring.",
+            "The summit in Arvona drew 3,400 delegates from forty countries.",
+        )
+        is None
+    )

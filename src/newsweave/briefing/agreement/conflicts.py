@@ -198,11 +198,14 @@ def _about(quantity: Quantity) -> bool:
 
 def _allowed(quantity: Quantity) -> tuple[float, float]:
     """The values a figure allows once its rounding is read: "about 30" is 25 to 35 (a round
-    figure is rounded to its tens), "7 million" is 6.5 to 7.5 million."""
+    figure is rounded to its tens), "7 million" is 6.5 to 7.5 million; a bound says how far it
+    goes ("more than 2,000" allows no 1,600, "nearly 2,000" no 2,400)."""
     low, high = quantity.low, quantity.high
     half = _precision(quantity) * 0.499  # "3 million" and "2 million" do not meet at 2.5
     if _about(quantity) and quantity.value % 10 == 0:
         half = max(half, 5.0)
+    if math.isinf(high) or (low == 0 and not quantity.exact):
+        return low, high
     return min(low, quantity.value - half), max(high, quantity.value + half)
 
 
