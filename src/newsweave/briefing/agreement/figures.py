@@ -195,7 +195,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if opener[2]:
                 found.pop()
             low = opener[0] * (1.0 if opener[1].group("scale") else scale)
-            if unit:
+            if unit and low <= value:  # "a Boeing 767-300": a model's code, no range, no count
                 start = opener[1].start()
                 found.append(
                     Quantity(value, unit, text[start : _number_end(match)], low, value, False)
