@@ -71,3 +71,13 @@ def test_a_model_code_is_no_range_and_no_figure() -> None:
         score=0.6,
     )
     assert about == "how many minutes: 20 or 30"
+
+
+def test_a_count_named_by_a_capitalised_word_before_its_noun_is_read() -> None:
+    assert [sorted(q.unit) for q in quantities("They hold 40 Venari prisoners.")] == [["prisoner"]]
+    assert quantities("At 30 Democrats and a few others voted.") == ()
+    about = _conflict(
+        "There are about 120 Venari settlements along the Tolsa river valley.",
+        "Surveyors visited all of the 90 settlements along the Tolsa river on Monday.",
+    )
+    assert about == "how many settlements: 120 or 90"

@@ -1,9 +1,10 @@
 """Figures in a statement: what each counts and which values it allows.
 
-"3,500 dock workers" counts dock workers exactly; "at least 19 states" allows 19 and more;
-"about 300" anything within 10 %; "between 3 and 5 percent" is one range; "about 58km (36 miles)"
-converts an estimate, so its "36" is one too; ".38 caliber" is a decimal fraction. Years and days
-of the month are dates, not counts (`statements.sentence_dates` reads those).
+"3,500 dock workers" counts dock workers exactly, "190 Israeli settlements" settlements; "at
+least 19 states" allows 19 and more; "about 300" anything within 10 %; "between 3 and 5 percent"
+is one range, "a Boeing 767-300" none; "about 58km (36 miles)" converts an estimate, so its "36"
+is one too; ".38 caliber" is a decimal fraction. Years and days of the month are dates, not
+counts (`statements.sentence_dates` reads those).
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ _NUMBER = re.compile(
     r"(?:(?<=\s)(?P<point>\.)(?=\d)|(?<![\w.:/]))"  # ".38": a leading point after a space
     r"(?P<currency>[$€£])?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:/])"
     r"(?:\s?(?P<scale>million|billion|thousand|trillion|percent|per cent|%))?"
-    r"(?:\s+(?P<noun>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?))?",
+    r"(?:\s+(?P<noun>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?)"
+    r"|\s+(?:[A-Z][a-z]+\s){1,2}(?P<named>[a-z][a-z-]*s)\b)?",  # "190 Israeli settlements"
 )
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORD_NUMBERS = {
@@ -147,7 +149,7 @@ def _unit(match: re.Match[str]) -> tuple[frozenset[str], str]:
     if scale in {"percent", "per cent", "%"}:
         return frozenset({"%"}), "percent"
     words, written = [], []
-    for word in (match.group("noun") or "").split():
+    for word in (match.group("noun") or match.group("named") or "").split():
         if word in NOT_UNIT:
             break
         words.append(stem(word))
