@@ -2,7 +2,7 @@
 
 "3,500 dock workers" counts dock workers exactly, "190 Israeli settlements" settlements; "at
 least 19 states" allows 19 and more; "about 300" anything within 10 %; "between 3 and 5 percent"
-is one range, "a Boeing 767-300" none; "about 58km (36 miles)" converts an estimate, so its "36"
+is one range; "about 58km (36 miles)" converts an estimate, so its "36"
 is one too; ".38 caliber" is a decimal fraction. Years and days of the month are dates, not
 counts (`statements.sentence_dates` reads those).
 """
@@ -197,7 +197,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             if opener[2]:
                 found.pop()
             low = opener[0] * (1.0 if opener[1].group("scale") else scale)
-            if unit and low <= value:  # "a Boeing 767-300": a model's code, no range, no count
+            if unit:
                 start = opener[1].start()
                 found.append(
                     Quantity(value, unit, text[start : _number_end(match)], low, value, False)
