@@ -67,3 +67,22 @@ def test_a_count_named_by_a_capitalised_word_before_its_noun_is_read() -> None:
         "Surveyors visited all of the 90 settlements along the Tolsa river on Monday.",
     )
     assert about == "how many settlements: 120 or 90"
+
+
+def test_a_figure_both_give_alike_pins_one_event_for_a_far_one() -> None:
+    # 12 and 21 are too far apart for two tellings of one count, unless both sentences
+    # pin the event with a figure they give alike ("jailed for 8 years")
+    about = _conflict(
+        "A court in Marrow on Tuesday jailed a local man for 8 years for setting a fire "
+        "that injured 12 people at a market.",
+        "The arsonist who injured 21 people at the Marrow market was jailed for 8 years.",
+    )
+    assert about == "how many people: 12 or 21"
+    # a figure of a name pins nothing
+    assert (
+        _conflict(
+            "Police seized four AK-47 rifles and 12 magazines in the raid.",
+            "In five raids police seized nine AK-47 rifles and 21 magazines.",
+        )
+        is None
+    )

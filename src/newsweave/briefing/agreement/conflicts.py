@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsweave.briefing.agreement.conflict_model import gate
-from newsweave.briefing.agreement.figures import Quantity, part_words
+from newsweave.briefing.agreement.figures import Quantity, part_words, pinned
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
@@ -322,7 +322,9 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
     days_a, days_b = {d for d, _ in anchors_a.dated}, {d for d, _ in anchors_b.dated}
     if days_a and days_b and not days_a & days_b:
         return []  # "31 vessels on Thursday morning", "35 on Friday evening": two moments
-    alike = worded_alike(anchors_a, anchors_b, config.same_wording_overlap)
+    alike = worded_alike(anchors_a, anchors_b, config.same_wording_overlap) or pinned(
+        (text_a, anchors_a.quantities), (text_b, anchors_b.quantities)
+    )
     found = []
     for qa in anchors_a.quantities:
         for qb in anchors_b.quantities:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _NUMBER = re.compile(
@@ -61,6 +62,7 @@ _BEFORE = 20  # characters before a number read for its bound ("at least", "abou
 _POINT_MOVED = re.compile(r"(?:^|\s)(?:a|an|the)\.\s$", re.I)
 # "5½ years", "a 30-day reprieve", "two years": a span of time, never a part of a count
 _SPAN_OF_TIME = re.compile(r"^\s?[½¼¾]?\s?-?\s?(?:year|month|week|day|hour|minute)s?\b", re.I)
+_CODE = re.compile(r"[A-Za-z]-$")  # "AK-47": a figure that is part of a name
 _APPROX = 0.1  # an estimate ("about 300") stands for anything within 10 %
 
 
@@ -238,3 +240,19 @@ def part_words(text: str) -> set[str]:
         if m.group(0) in _WORD_NUMBERS and not _SPAN_OF_TIME.match(text[m.end() :])
     }
     return found
+
+
+def pinned(a: tuple[str, Sequence[Quantity]], b: tuple[str, Sequence[Quantity]]) -> bool:
+    """Whether two statements, each (text, quantities), give one exact figure of one kind
+    alike ("sentenced to 25 years" in both): one event, so a far figure of it ("wounded 15",
+    "wounded 26") can be a clash. A figure of a name ("AK-47 rifles") pins nothing."""
+    return any(
+        qa.exact
+        and qb.exact
+        and qa.same_kind(qb)
+        and re.sub(r"\D", "", qa.text) == re.sub(r"\D", "", qb.text)
+        and not _CODE.search(a[0][: a[0].find(qa.text)])
+        and not _CODE.search(b[0][: b[0].find(qb.text)])
+        for qa in a[1]
+        for qb in b[1]
+    )
