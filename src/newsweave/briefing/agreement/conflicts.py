@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsweave.briefing.agreement.conflict_model import gate
-from newsweave.briefing.agreement.figures import Quantity, number_words
+from newsweave.briefing.agreement.figures import Quantity, part_words, pinned
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
@@ -198,11 +198,14 @@ def _about(quantity: Quantity) -> bool:
 
 def _allowed(quantity: Quantity) -> tuple[float, float]:
     """The values a figure allows once its rounding is read: "about 30" is 25 to 35 (a round
-    figure is rounded to its tens), "7 million" is 6.5 to 7.5 million."""
+    figure is rounded to its tens), "7 million" is 6.5 to 7.5 million; a bound says how far it
+    goes ("more than 2,000" allows no 1,600, "nearly 2,000" no 2,400)."""
     low, high = quantity.low, quantity.high
     half = _precision(quantity) * 0.499  # "3 million" and "2 million" do not meet at 2.5
     if _about(quantity) and quantity.value % 10 == 0:
         half = max(half, 5.0)
+    if math.isinf(high) or (low == 0 and not quantity.exact):
+        return low, high
     return min(low, quantity.value - half), max(high, quantity.value + half)
 
 
@@ -319,7 +322,9 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
     days_a, days_b = {d for d, _ in anchors_a.dated}, {d for d, _ in anchors_b.dated}
     if days_a and days_b and not days_a & days_b:
         return []  # "31 vessels on Thursday morning", "35 on Friday evening": two moments
-    alike = worded_alike(anchors_a, anchors_b, config.same_wording_overlap)
+    alike = worded_alike(anchors_a, anchors_b, config.same_wording_overlap) or pinned(
+        (text_a, anchors_a.quantities), (text_b, anchors_b.quantities)
+    )
     found = []
     for qa in anchors_a.quantities:
         for qb in anchors_b.quantities:
@@ -344,8 +349,8 @@ def summed(a: tuple[str, Quantity], b: tuple[str, Quantity]) -> bool:
     ground" against "109" (but not against "109 and five on the ground": other parts)."""
     (text_small, small), (text_large, large) = sorted((a, b), key=lambda side: side[1].value)
     gap = large.value - small.value
-    parts_small = {float(n) for n in number_words(text_small)} - {small.value}
-    parts_large = {float(n) for n in number_words(text_large)} - {large.value}
+    parts_small = {float(n) for n in part_words(text_small)} - {small.value}
+    parts_large = {float(n) for n in part_words(text_large)} - {large.value}
     if gap in parts_small:
         return True
     other_parts = any(n < small.value / 10 for n in parts_small)

@@ -1,22 +1,25 @@
 """Figures in a statement: what each counts and which values it allows.
 
-"3,500 dock workers" counts dock workers exactly; "at least 19 states" allows 19 and more;
-"about 300" anything within 10 %; "between 3 and 5 percent" is one range; "about 58km (36 miles)"
-converts an estimate, so its "36" is one too; ".38 caliber" is a decimal fraction. Years and days
-of the month are dates, not counts (`statements.sentence_dates` reads those).
+"3,500 dock workers" counts dock workers exactly, "190 Israeli settlements" settlements; "at
+least 19 states" allows 19 and more; "about 300" anything within 10 %; "between 3 and 5 percent"
+is one range; "about 58km (36 miles)" converts an estimate, so its "36"
+is one too; ".38 caliber" is a decimal fraction. Years and days of the month are dates, not
+counts (`statements.sentence_dates` reads those).
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _NUMBER = re.compile(
     r"(?:(?<=\s)(?P<point>\.)(?=\d)|(?<![\w.:/]))"  # ".38": a leading point after a space
     r"(?P<currency>[$€£])?\s?(?P<value>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d:/])"
     r"(?:\s?(?P<scale>million|billion|thousand|trillion|percent|per cent|%))?"
-    r"(?:\s+(?P<noun>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?))?",
+    r"(?:\s+(?P<noun>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?)"
+    r"|\s+(?:[A-Z][a-z]+\s){1,2}(?P<named>[a-z][a-z-]*s)\b)?",  # "190 Israeli settlements"
 )
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _WORD_NUMBERS = {
@@ -57,6 +60,9 @@ _BEFORE = 20  # characters before a number read for its bound ("at least", "abou
 # "a. 357 caliber": ".357" with the space that extraction moved past the point (after a word
 # that never ends a sentence)
 _POINT_MOVED = re.compile(r"(?:^|\s)(?:a|an|the)\.\s$", re.I)
+# "5½ years", "a 30-day reprieve", "two years": a span of time, never a part of a count
+_SPAN_OF_TIME = re.compile(r"^\s?[½¼¾]?\s?-?\s?(?:year|month|week|day|hour|minute)s?\b", re.I)
+_CODE = re.compile(r"[A-Za-z]-$")  # "AK-47": a figure that is part of a name
 _APPROX = 0.1  # an estimate ("about 300") stands for anything within 10 %
 
 
@@ -145,7 +151,7 @@ def _unit(match: re.Match[str]) -> tuple[frozenset[str], str]:
     if scale in {"percent", "per cent", "%"}:
         return frozenset({"%"}), "percent"
     words, written = [], []
-    for word in (match.group("noun") or "").split():
+    for word in (match.group("noun") or match.group("named") or "").split():
         if word in NOT_UNIT:
             break
         words.append(stem(word))
@@ -218,3 +224,35 @@ def number_words(text: str) -> set[str]:
         str(_WORD_NUMBERS[w]) for w in re.findall(r"[a-z]+", text.lower()) if w in _WORD_NUMBERS
     }
     return found
+
+
+def part_words(text: str) -> set[str]:
+    """The number words of a text (`number_words`) that can be parts of a count: not spans of
+    time ("132 men and two women were executed in his 5½ years": 5 is no part of the 134)."""
+    found = {
+        m.group("value").replace(",", "")
+        for m in _NUMBER.finditer(text)
+        if not _SPAN_OF_TIME.match(text[m.end("value") :])
+    }
+    found |= {
+        str(_WORD_NUMBERS[m.group(0)])
+        for m in re.finditer(r"[a-z]+", text.lower())
+        if m.group(0) in _WORD_NUMBERS and not _SPAN_OF_TIME.match(text[m.end() :])
+    }
+    return found
+
+
+def pinned(a: tuple[str, Sequence[Quantity]], b: tuple[str, Sequence[Quantity]]) -> bool:
+    """Whether two statements, each (text, quantities), give one exact figure of one kind
+    alike ("sentenced to 25 years" in both): one event, so a far figure of it ("wounded 15",
+    "wounded 26") can be a clash. A figure of a name ("AK-47 rifles") pins nothing."""
+    return any(
+        qa.exact
+        and qb.exact
+        and qa.same_kind(qb)
+        and re.sub(r"\D", "", qa.text) == re.sub(r"\D", "", qb.text)
+        and not _CODE.search(a[0][: a[0].find(qa.text)])
+        and not _CODE.search(b[0][: b[0].find(qb.text)])
+        for qa in a[1]
+        for qb in b[1]
+    )
