@@ -10,8 +10,9 @@ from spacy.tokens import Doc
 from test_quotes import PORT_STORY, sample_story
 
 from newsweave.briefing.entities import Mention, doc_mentions, find_entities, merge_mentions
+from newsweave.clean.cleaner import clean
 from newsweave.evaluation.entities import merge_scores
-from newsweave.models import Entity, Story
+from newsweave.models import Entity, RawArticle, Story
 from newsweave.nlp.spacy_pipeline import pipeline
 
 ALIASES = Path(__file__).parents[1] / "data" / "entity_aliases.tsv"
@@ -261,3 +262,17 @@ def test_a_listed_grouping_is_an_organisation_whatever_ner_calls_it() -> None:
     ]
     (entity,) = merge_mentions(mentions, ["a", "b"])
     assert (entity.name, entity.type) == ("Group of Seven", "ORG")
+
+
+def test_a_dateline_place_is_a_place_and_its_wire_an_organisation_in_either_mode() -> None:
+    text = (
+        "LINDHOLM (Meridian Wire) — A group of employees whose bank details were stolen filed "
+        "a class action against the payroll company on Monday."
+    )
+    article = clean(RawArticle(source="a.txt", text=text, published="2025-03-18"))
+    for fast in (False, True):
+        entities = find_entities(Story("s", (article,)), fast=fast)
+        kinds = {e.name: e.type for e in entities}
+        assert kinds.get("Lindholm", "GPE") == "GPE" and "LINDHOLM" not in kinds, (fast, kinds)
+        assert kinds.get("Meridian Wire", "ORG") == "ORG", (fast, kinds)
+        assert "PERSON" not in kinds.values(), (fast, kinds)

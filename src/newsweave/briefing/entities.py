@@ -67,11 +67,35 @@ class _Cluster:
 def find_entities(story: Story, *, fast: bool = False) -> tuple[Entity, ...]:
     """The story's entities, most mentioned first (NER over the story's articles only; with
     `fast`, names found by rule instead: see `fast_names`)."""
-    mentions = rule_mentions(story) if fast else story_mentions(story)
+    mentions = _datelines_are_places(story, rule_mentions(story) if fast else story_mentions(story))
     defined: dict[str, str] = {}
     for text in dict.fromkeys(article.text for article in story.articles):
         defined |= names.defined_acronyms(text)
     return merge_mentions(mentions, [a.id for a in story.articles], defined)
+
+
+def _datelines_are_places(story: Story, mentions: list[Mention]) -> list[Mention]:
+    """A name that is an article's dateline place ('LINDHOLM (Meridian Wire) —') is a place in
+    that article, and its wire an organisation, whatever NER or the rules call words in
+    capitals at the start of a text; the place is named as a sentence writes it ('Lindholm'),
+    so that it meets the same place named elsewhere."""
+    datelines = {a.id: a.dateline for a in story.articles if a.dateline is not None}
+    found = []
+    for mention in mentions:
+        dateline = datelines.get(mention.article)
+        name = mention.text.casefold()
+        if dateline is not None and dateline.place and name == dateline.place.casefold():
+            text = _as_written_in_text(mention.text)
+            mention = replace(mention, text=text, label="GPE", role=None)
+        elif dateline is not None and dateline.wire and name == dateline.wire.casefold():
+            mention = replace(mention, label="ORG", role=None)
+        found.append(mention)
+    return found
+
+
+def _as_written_in_text(place: str) -> str:
+    """A dateline's place in capitals as a sentence writes it ('NEW YORK' -> 'New York')."""
+    return place.title() if place.isupper() and len(place) > 3 else place
 
 
 def rule_mentions(story: Story) -> list[Mention]:
