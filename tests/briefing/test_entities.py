@@ -276,3 +276,10 @@ def test_a_dateline_place_is_a_place_and_its_wire_an_organisation_in_either_mode
         assert kinds.get("Lindholm", "GPE") == "GPE" and "LINDHOLM" not in kinds, (fast, kinds)
         assert kinds.get("Meridian Wire", "ORG") == "ORG", (fast, kinds)
         assert "PERSON" not in kinds.values(), (fast, kinds)
+
+
+def test_fast_entities_take_football_clubs_for_organisations() -> None:
+    text = "Harwick Rovers beat Kelby Athletic 2-0 on Sunday, and Ida Marsh scored both goals."
+    entities = find_entities(Story("s", (make_article(text),)), fast=True)
+    kinds = {e.name: e.type for e in entities}
+    assert kinds.get("Harwick Rovers") == "ORG" and kinds.get("Kelby Athletic") == "ORG", kinds

@@ -66,7 +66,8 @@ ORG_WORDS = word_set(
     league federation administration campaign journal review television tv radio airlines
     airways motors technologies systems capital partners holdings fc kremlin pentagon cabinet
     assembly government guard command bureau alliance coalition movement front center centre
-    hospital museum magazine tribune herald gazette daily telegraph guardian exchange reserve"""
+    hospital museum magazine tribune herald gazette daily telegraph guardian exchange reserve
+    rovers athletic wanderers rangers albion hotspur"""
 )
 # Last words of the names of places, laws and things ('Clean Air Act', 'Kaneohe Bay').
 THING_WORDS = word_set(
