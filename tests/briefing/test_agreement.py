@@ -191,6 +191,18 @@ def test_plain_rewording_is_not_a_characterisation_conflict() -> None:
         )
         == "how it is characterised: 'rock bottom' or 'poor state'"
     )
+    # strong words that are facts are no characterisation
+    for a, b in [
+        (
+            "Ida Marsh, 32, was climbing to a small hut on Mount Kell.",
+            "Ida Marsh, 32, died while climbing to a hut on Mount Kell.",
+        ),
+        (
+            "Riot squad officers fired tear gas at the protesters.",
+            "Officers fired tear gas at the protestors.",
+        ),
+    ]:
+        assert characterisation(a, b) is None, (a, b)
 
 
 def test_fact_sources_cite_whole_sentences_even_for_clauses() -> None:
