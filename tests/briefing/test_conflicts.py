@@ -275,3 +275,12 @@ def test_a_bid_is_no_clash_with_the_price_paid_but_two_prices_paid_are() -> None
     )
     about = _conflict("Castlebrook signed Quiroga on Thursday for a fee of 38 million euros.", paid)
     assert about is not None and "38 million" in about
+
+
+def test_two_peoples_figures_are_no_clash_but_one_persons_are() -> None:
+    lawson = "Point guard Ty Lawson also chipped in 16 points for the Harbour Rovers on Sunday."
+    assert (
+        _conflict(lawson, "Deon Thompson had 15 points for the Harbour Rovers on Sunday.") is None
+    )
+    about = _conflict(lawson, "Ty Lawson scored 12 points for the Harbour Rovers on Sunday.")
+    assert about is not None and "16" in about and "12" in about

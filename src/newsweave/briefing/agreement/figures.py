@@ -256,3 +256,24 @@ def pinned(a: tuple[str, Sequence[Quantity]], b: tuple[str, Sequence[Quantity]])
         for qa in a[1]
         for qb in b[1]
     )
+
+
+# A name, then a verb that gives someone a figure, shortly before the figure: "Shy Ely scored
+# 23 points", "Ty Lawson also chipped in 16 points", "Klitschko improves to 58-3".
+_OWNER = re.compile(
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)\s+(?:also\s+|then\s+)?"
+    r"(?:scored|had|has|added|posted|chipped in|rushed for|threw for|caught|recorded|grabbed|"
+    r"collected|totaled|totalled|finished with|ended with|earned|won)\b[^.;]{0,40}$"
+)
+_NOT_OWNERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "who"})
+
+
+def owner(text: str, quantity: Quantity) -> frozenset[str]:
+    """The words of the name a figure belongs to ("Shy Ely scored 23 points" -> {"shy",
+    "ely"}), or nothing when no name gives it: two figures of two people ("Ty Lawson added 16
+    points", "Deon Thompson had 15") are two counts, however alike the sentences read."""
+    at = text.find(quantity.text)
+    found = _OWNER.search(text[max(0, at - 80) : at]) if at > 0 else None
+    if found is None:
+        return frozenset()
+    return frozenset(w.lower().strip("'’.") for w in found.group(1).split()) - _NOT_OWNERS
