@@ -284,3 +284,9 @@ def test_two_peoples_figures_are_no_clash_but_one_persons_are() -> None:
     )
     about = _conflict(lawson, "Ty Lawson scored 12 points for the Harbour Rovers on Sunday.")
     assert about is not None and "16" in about and "12" in about
+    carter = "Rick Carter scored 14 points for the Harbour Rovers, who won on Sunday."
+    for other in (
+        "The Harbour Rovers were paced by 13 points from Seth Vane, who won on Sunday.",
+        "The Harbour Rovers won on Sunday, said Seth Vane, who had 13 points.",
+    ):
+        assert _conflict(carter, other) is None, other

@@ -259,13 +259,15 @@ def pinned(a: tuple[str, Sequence[Quantity]], b: tuple[str, Sequence[Quantity]])
 
 
 # A name, then a verb that gives someone a figure, shortly before the figure: "Shy Ely scored
-# 23 points", "Ty Lawson also chipped in 16 points", "Klitschko improves to 58-3".
+# 23 points", "Ty Lawson also chipped in 16 points", "VanDeest, who had 13 points".
 _OWNER = re.compile(
-    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)\s+(?:also\s+|then\s+)?"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)(?:\s+|,\s+who\s+)(?:also\s+|then\s+)?"
     r"(?:scored|had|has|added|posted|chipped in|rushed for|threw for|caught|recorded|grabbed|"
     r"collected|totaled|totalled|finished with|ended with|earned|won)\b[^.;]{0,40}$"
 )
 _NOT_OWNERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "who"})
+# ... or the name after it: "paced by 13 points from Seth VanDeest".
+_OWNER_AFTER = re.compile(r"[^.;,]{0,25}?\bfrom\s+((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)")
 
 
 def owner(text: str, quantity: Quantity) -> frozenset[str]:
@@ -273,7 +275,11 @@ def owner(text: str, quantity: Quantity) -> frozenset[str]:
     "ely"}), or nothing when no name gives it: two figures of two people ("Ty Lawson added 16
     points", "Deon Thompson had 15") are two counts, however alike the sentences read."""
     at = text.find(quantity.text)
-    found = _OWNER.search(text[max(0, at - 80) : at]) if at > 0 else None
+    if at < 0:
+        return frozenset()
+    found = _OWNER.search(text[max(0, at - 80) : at]) or _OWNER_AFTER.match(
+        text, at + len(quantity.text)
+    )
     if found is None:
         return frozenset()
     return frozenset(w.lower().strip("'’.") for w in found.group(1).split()) - _NOT_OWNERS
