@@ -288,5 +288,6 @@ def test_two_peoples_figures_are_no_clash_but_one_persons_are() -> None:
     for other in (
         "The Harbour Rovers were paced by 13 points from Seth Vane, who won on Sunday.",
         "The Harbour Rovers won on Sunday, said Seth Vane, who had 13 points.",
+        "Seth Vane finished the game with 13 points for the Harbour Rovers, who won on Sunday.",
     ):
         assert _conflict(carter, other) is None, other

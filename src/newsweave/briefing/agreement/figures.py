@@ -259,11 +259,12 @@ def pinned(a: tuple[str, Sequence[Quantity]], b: tuple[str, Sequence[Quantity]])
 
 
 # A name, then a verb that gives someone a figure, shortly before the figure: "Shy Ely scored
-# 23 points", "Ty Lawson also chipped in 16 points", "VanDeest, who had 13 points".
+# 23 points", "Ty Lawson also chipped in 16 points", "VanDeest, who had 13 points",
+# "Hansbrough finished the game with 20 points".
 _OWNER = re.compile(
     r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)(?:\s+|,\s+who\s+)(?:also\s+|then\s+)?"
     r"(?:scored|had|has|added|posted|chipped in|rushed for|threw for|caught|recorded|grabbed|"
-    r"collected|totaled|totalled|finished with|ended with|earned|won)\b[^.;]{0,40}$"
+    r"collected|totaled|totalled|finished|ended|earned|won|led|contributed|tallied)\b[^.;]{0,40}$"
 )
 _NOT_OWNERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "who"})
 # ... or the name after it: "paced by 13 points from Seth VanDeest".
