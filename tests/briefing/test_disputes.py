@@ -196,3 +196,18 @@ def test_only_statements_that_fill_one_slot_are_paired() -> None:
         _side("The mayor on Saturday opened the new library downtown."),
     ]
     assert slot_pairs(sides) == {(0, 1)}
+
+
+def test_two_peoples_amounts_for_one_team_are_no_dispute() -> None:
+    assert (
+        _dispute(
+            "Ty Lawson added 16 points for the Harbour Rovers.",
+            "Deon Thompson had 15 points for the Harbour Rovers.",
+        )
+        is None
+    )
+    about = _dispute(
+        "Ty Lawson added 16 points for the Harbour Rovers.",
+        "Ty Lawson had 15 points for the Harbour Rovers.",
+    )
+    assert about is not None and "Harbour Rovers" in about
