@@ -21,27 +21,22 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from newsweave.briefing.fast_names import ORG_WORDS, story_names
+from newsweave.briefing import roles
+from newsweave.briefing.fast_names import story_names
+from newsweave.briefing.roles import role_holder, role_of
 from newsweave.config import settings
 from newsweave.models import Entity, Story
 from newsweave.nlp import spacy_pipeline as nlp
 from newsweave.nlp.cache import cached, code_stamp
 from newsweave.text import names
-from newsweave.text.names import word_set
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
-ROLE_MODIFIERS = word_set(
-    """national security foreign defense defence deputy senior press presidential former vice
-    state prime top assistant special acting interior finance economic trade health campaign
-    white house kremlin executive"""
-)
-_ROLE_LINKS = frozenset({"of", "to", "for"})
 _ORG_LIKE = frozenset({"GPE", "NORP", "ORG", "FAC"})
-# What the cache keeps NER's mentions under: the model, and this file and `names`, whose rules
-# turn entities into mentions (an edit of either starts afresh).
-_NER_KIND = f"ner-mentions:{nlp.MODEL}:{code_stamp(__file__, names.__file__)}"
+# What the cache keeps NER's mentions under: the model, and this file, `roles` and `names`, whose
+# rules turn entities into mentions (an edit of any starts afresh).
+_NER_KIND = f"ner-mentions:{nlp.MODEL}:{code_stamp(__file__, roles.__file__, names.__file__)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,100 +130,26 @@ def _tag(texts: list[str]) -> list[bytes]:
 
 def doc_mentions(doc: Doc) -> list[tuple[str, str, int, str | None]]:
     """(surface, label, start, role) of each name NER found in `doc`: a film's title after
-    'the' is no person, a role's holder that NER calls an organisation is one (`_role_holder`),
+    'the' is no person, a role's holder that NER calls an organisation is one (`roles.role_holder`),
     and a person keeps the role written beside the name."""
     found = []
     for ent in doc.ents:
-        label = "PERSON" if _role_holder(ent) else ent.label_
+        label = "PERSON" if role_holder(ent) else ent.label_
         if label == "PERSON" and _after_the(ent):
             continue  # 'the Invisible Man' names a film, not a person
         surface = names.strip_possessive(ent.text)
         if label != "PERSON" and surface.lower().startswith("the "):
             surface = surface[4:]
         if surface and any(c.isalpha() for c in surface):
-            role = _role_of(ent) if label == "PERSON" else None
+            role = role_of(ent) if label == "PERSON" else None
             found.append((surface, label, ent.start_char, role))
     return found
-
-
-def _role_holder(ent: Span) -> bool:
-    """A name NER calls an organisation that holds a role written right before it ('chief
-    executive Hanna Verlaine said', or between commas after it: 'the company's chief executive,
-    Hanna Verlaine, said'): two or three capitalised words, none an organisation's word, after
-    a role's last word, not after a link ('chief executive of Quillstream Systems' names the
-    company)."""
-    words = [token.text for token in ent]
-    if ent.label_ != "ORG" or not 2 <= len(words) <= 3:
-        return False
-    if not all(word[:1].isupper() and word[1:].islower() and word.isalpha() for word in words):
-        return False
-    if any(word.lower() in ORG_WORDS for word in words):
-        return False
-    before = _word_before(ent)
-    if before is None or ent.doc[before].lower_ not in names.ROLE_HEADS | ROLE_MODIFIERS:
-        return False  # 'chief executive of Quillstream Systems' names the company
-    return _role_ending(ent.doc, before) is not None
 
 
 def _after_the(ent: Span) -> bool:
     """The name opens with 'the' or follows it: a work, a ship or a group, no person."""
     first = ent.doc[ent.start - 1] if ent.start > 0 else None
     return ent[0].lower_ == "the" or (first is not None and first.lower_ == "the")
-
-
-def _role_of(ent: Span) -> str | None:
-    return _role_before(ent.doc, ent) or _role_after(ent.doc, ent)
-
-
-def _role_before(doc: Doc, ent: Span) -> str | None:
-    """'Kremlin spokesman' in 'Kremlin spokesman Dmitry Peskov' and in 'the Kremlin's
-    spokesman, Dmitry Peskov, said'."""
-    index = _word_before(ent)
-    return None if index is None else _role_ending(doc, index)
-
-
-def _word_before(ent: Span) -> int | None:
-    """The index of the word before a name, past the comma of a closed apposition ('the
-    chief executive, Mara Lindqvist, said'; not a list: 'the chief executive, Mara Lindqvist
-    and ...'), or None at the start of the text."""
-    doc, index = ent.doc, ent.start - 1
-    closed = ent.end < len(doc) and doc[ent.end].text == ","
-    if index > 0 and doc[index].text == "," and closed:
-        index -= 1
-    return index if index >= 0 else None
-
-
-def _role_ending(doc: Doc, index: int) -> str | None:
-    """The role whose last word is `doc[index]`, or None."""
-    taken: list[Token] = []
-    while index >= 0 and len(taken) < 6:
-        token = doc[index]
-        word = token.lower_
-        fits = word in names.ROLE_HEADS or word in ROLE_MODIFIERS or word in _ROLE_LINKS
-        if not (fits or token.ent_type_ in _ORG_LIKE or token.is_upper) or token.is_punct:
-            break
-        taken.insert(0, token)
-        index -= 1
-    while taken and (taken[0].lower_ in _ROLE_LINKS or taken[0].lower_ == "former"):
-        taken.pop(0)
-    if not any(t.lower_ in names.ROLE_HEADS for t in taken):
-        return None
-    return doc[taken[0].i : taken[-1].i + 1].text
-
-
-def _role_after(doc: Doc, ent: Span) -> str | None:
-    """'the national security adviser' in 'Jake Sullivan, the national security adviser,'."""
-    if ent.end + 2 >= len(doc) or doc[ent.end].text != ",":
-        return None
-    if doc[ent.end + 1].lower_ not in {"the", "a", "an"}:
-        return None
-    end = ent.end + 2
-    while end < len(doc) and end < ent.end + 9 and not doc[end].is_punct:
-        end += 1
-    phrase = doc[ent.end + 2 : end]
-    if phrase and phrase[-1].lower_ in names.ROLE_HEADS:
-        return phrase.text
-    return None
 
 
 def merge_mentions(
