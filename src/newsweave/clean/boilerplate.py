@@ -13,6 +13,7 @@ from the article (menus, prompts, credits, footers) are removed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Ad placeholders left by scrapers ("[ad_1]"); cut out wherever they stand, even mid-line.
 AD_MARKER = re.compile(r"\[ad_?\d*\]", re.IGNORECASE)
@@ -240,3 +241,27 @@ def caption_news(line: str) -> tuple[str, str, str] | None:
     description = line[: match.start("news")].strip()
     credits = line[match.end("news") :].strip()
     return description, match.group("news").strip(), credits
+
+
+# A prompt to subscribe, and what may follow it at the end of a text as its box's tagline.
+_SIGN_UP = re.compile(r"\b(?:subscribe|sign up|newsletter)\b", re.IGNORECASE)
+_TAGLINE_LINES = 2
+_TAGLINE_WORDS = 15
+
+
+def signup_tagline(lines: Sequence[tuple[str, Sequence[str]]]) -> list[int]:
+    """The lines (indices) of a sign-up box's tagline that ends a text: after a dropped prompt
+    to subscribe ("Subscribe to our newsletter"), one or two short lines and nothing more
+    ("Security news that matters, every Tuesday and Thursday.") are the box, not the article.
+    Further up the text, what follows a prompt is the article going on. `lines` are (what is
+    kept of a line, what was dropped of it)."""
+    prompts = [
+        i
+        for i, (kept, dropped) in enumerate(lines)
+        if not kept and any(_SIGN_UP.search(text) for text in dropped)
+    ]
+    if not prompts:
+        return []
+    after = [i for i in range(prompts[-1] + 1, len(lines)) if lines[i][0]]
+    short = all(word_count(lines[i][0]) <= _TAGLINE_WORDS for i in after)
+    return after if 1 <= len(after) <= _TAGLINE_LINES and short else []

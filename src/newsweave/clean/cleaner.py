@@ -29,7 +29,7 @@ from typing import Any
 
 from newsweave.clean import boilerplate, lead_lines
 from newsweave.clean.dateline import find_dateline, parse_published
-from newsweave.clean.footer import footer_outlet
+from newsweave.clean.footer import outlet_at_foot
 from newsweave.config import settings
 from newsweave.models import Article, Dateline, RawArticle, Sentence
 from newsweave.sections import CleanSettings
@@ -49,10 +49,6 @@ _HEADER_LINES = 8  # lines at the top where date, byline and credit stamps are l
 # A date in a file's name ("presstv-2021-06-16.txt"), the last resort for a publication date:
 # archives and crawlers name files by the day they saved them.
 _FILE_NAME_DATE = re.compile(r"(?<!\d)(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)")
-# A prompt to subscribe, and what may follow it at the end of a text as its box's tagline.
-_SIGN_UP = re.compile(r"\b(?:subscribe|sign up|newsletter)\b", re.IGNORECASE)
-_TAGLINE_LINES = 2
-_TAGLINE_WORDS = 15
 # An outlet's name after the headline in a title: "Budget approved | Springfield Gazette".
 _OUTLET_SUFFIX = re.compile(r"\s+[|–—-]\s+[^|–—-]+$")
 
@@ -197,35 +193,17 @@ def _outlet(
     config: CleanSettings,
 ) -> str | None:
     """The reader's outlet; else, when the dateline names no wire either, the one the text's
-    own footer names (noted in `notes`), so that the article is not shown as of an unknown
-    outlet. A dateline's wire comes first: it already gives the article its voice, and the
-    footer would often name the same wire in other words ("AP", "The Associated Press")."""
+    own footer names (`footer.outlet_at_foot`, noted in `notes`), so that the article is not
+    shown as of an unknown outlet. A dateline's wire comes first: it already gives the article
+    its voice, and the footer would often name the same wire in other words ("AP", "The
+    Associated Press")."""
     if raw.outlet or (dateline and dateline.wire):
         return raw.outlet
-    named = _footer_outlet(lines, config)
+    foot = [(line.text, "" if line.text else _normalise(line.original)) for line in lines]
+    named = outlet_at_foot(foot, config.app_line_max_words)
     if named:
         notes.append(f"clean: outlet named by its footer: {named}")
     return named or raw.outlet
-
-
-def _footer_outlet(lines: list[_Line], config: CleanSettings) -> str | None:
-    """The outlet named by the footer lines removed at the foot of the text, if they agree.
-
-    The foot is what follows the last kept line that ends a sentence: a rights notice among
-    the paragraphs is a picture's credit more often than the text's. Two footers naming two
-    outlets (a wire's rights notice over the reposting site's) give none.
-    """
-    names: set[str] = set()
-    for line in reversed(lines):
-        if line.text:
-            if boilerplate.ends_a_sentence(line.text):
-                break
-            continue
-        text = _normalise(line.original)
-        if boilerplate.boilerplate_kind(text, config.app_line_max_words) == "footer":
-            name = footer_outlet(text)
-            names.update([name] if name else [])
-    return names.pop() if len(names) == 1 else None
 
 
 def _truncation(text: str, sentences: tuple[Sentence, ...]) -> tuple[str, ...]:
@@ -313,23 +291,9 @@ def _strip_lines(lines: list[_Line], config: CleanSettings) -> str | None:
 
 
 def _drop_signup_tagline(lines: list[_Line]) -> None:
-    """Drop the tagline of a sign-up box that ends the text: after a dropped prompt to
-    subscribe ("Subscribe to our newsletter"), one or two short lines and nothing more ("Security
-    news that matters, every Tuesday and Thursday.") are the box, not the article. Further up the
-    text, what follows a prompt is the article going on."""
-    prompts = [i for i, line in enumerate(lines) if not line.text and _signs_up(line.dropped)]
-    if not prompts:
-        return
-    after = [line for line in lines[prompts[-1] + 1 :] if line.text]
-    if 1 <= len(after) <= _TAGLINE_LINES and all(
-        boilerplate.word_count(line.text) <= _TAGLINE_WORDS for line in after
-    ):
-        for line in after:
-            line.drop()
-
-
-def _signs_up(dropped: list[str]) -> bool:
-    return any(_SIGN_UP.search(text) for text in dropped)
+    """Drop the tagline of a sign-up box that ends the text (`boilerplate.signup_tagline`)."""
+    for index in boilerplate.signup_tagline([(line.text, line.dropped) for line in lines]):
+        lines[index].drop()
 
 
 def _drop_boilerplate_sentences(line: _Line, config: CleanSettings) -> None:

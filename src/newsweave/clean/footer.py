@@ -21,6 +21,9 @@ gives no name: an unknown outlet stays shown as unknown, which misleads no one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from newsweave.clean import boilerplate
 
 # "Press TV’s website can also be accessed at": the owner is the possessive before the site.
 _MIRROR = re.compile(
@@ -110,3 +113,23 @@ def _looks_like_name(name: str) -> bool:
     return _NAME_WORD.match(words[0]) is not None and all(
         _NAME_WORD.match(word) or word.lower() in _INSIDE_NAME for word in words[1:]
     )
+
+
+def outlet_at_foot(lines: Sequence[tuple[str, str]], app_line_max_words: int) -> str | None:
+    """The outlet named by the footer lines removed at the foot of a text, if they agree.
+
+    `lines` are the text's lines as (what was kept, what was removed, normalised): one of the
+    two is empty. The foot is what follows the last kept line that ends a sentence: a rights
+    notice among the paragraphs is a picture's credit more often than the text's. Two footers
+    naming two outlets (a wire's rights notice over the reposting site's) give none.
+    """
+    names: set[str] = set()
+    for kept, removed in reversed(lines):
+        if kept:
+            if boilerplate.ends_a_sentence(kept):
+                break
+            continue
+        if boilerplate.boilerplate_kind(removed, app_line_max_words) == "footer":
+            name = footer_outlet(removed)
+            names.update([name] if name else [])
+    return names.pop() if len(names) == 1 else None
