@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from newsweave.briefing.agreement.conflict_model import gate
-from newsweave.briefing.agreement.figures import Quantity, owner, part_words, pinned
+from newsweave.briefing.agreement.figures import Quantity, owners_apart, part_words, pinned
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
@@ -293,8 +293,7 @@ def _one_count(
         return False  # "a bid of 30 million" and "an offer of 36 million" are two amounts
     if _proposed(texts[0], a) != _proposed(texts[1], b):
         return False  # "requested 103,000 vouchers" and "a bill for 120,000": asked and given
-    owners = owner(texts[0], a), owner(texts[1], b)
-    if all(owners) and not owners[0] & owners[1]:
+    if owners_apart((texts[0], a), (texts[1], b)):
         return False  # "Ty Lawson added 16 points" and "Deon Thompson had 15": two people's
     generic = bool((a.unit | b.unit) & _GENERIC_UNITS)
     whole = _whole(texts[0], a)

@@ -37,7 +37,7 @@ from datetime import date
 from functools import lru_cache
 
 from newsweave.briefing.agreement.conflicts import figures_differ, measured_twice
-from newsweave.briefing.agreement.figures import Quantity, owner, quantities
+from newsweave.briefing.agreement.figures import Quantity, owners_apart, quantities
 from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings
 
@@ -150,10 +150,9 @@ def amount_dispute(text_a: str, text_b: str, config: AgreementSettings) -> str |
         qb, shown_b = found
         low, high = sorted((abs(qa.value), abs(qb.value)))
         close = low > 0 and high / low <= config.number_conflict_max_ratio
-        owners = owner(text_a, qa), owner(text_b, qb)
-        if all(owners) and not owners[0] & owners[1]:
-            continue  # "Ty Lawson added 16 points for the Tar Heels", "Deon Thompson had 15"
-        if close and figures_differ(qa, qb, (text_a, text_b)):
+        if not close or owners_apart((text_a, qa), (text_b, qb)):
+            continue  # two people's: "Ty Lawson added 16 points for the Tar Heels", "... had 15"
+        if figures_differ(qa, qb, (text_a, text_b)):
             return f"how much for {name}: {shown_a} or {shown_b}"
     return None
 

@@ -271,6 +271,13 @@ _NOT_OWNERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "who"})
 _OWNER_AFTER = re.compile(r"[^.;,]{0,25}?\bfrom\s+((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)")
 
 
+def owners_apart(a: tuple[str, Quantity], b: tuple[str, Quantity]) -> bool:
+    """Whether two figures (each with its text) belong to two different named people
+    (`owner`): then they are two counts, never one told two ways."""
+    owners = owner(*a), owner(*b)
+    return all(owners) and not owners[0] & owners[1]
+
+
 def owner(text: str, quantity: Quantity) -> frozenset[str]:
     """The words of the name a figure belongs to ("Shy Ely scored 23 points" -> {"shy",
     "ely"}), or nothing when no name gives it: two figures of two people ("Ty Lawson added 16
