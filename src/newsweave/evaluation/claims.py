@@ -122,17 +122,17 @@ def score(agreements: dict[str, Any], sets: Sequence[ClaimSet]) -> dict[str, flo
         found = [False] * len(claims)
         for fact in agreement.facts:
             cited = [(source.article, source.text) for source in fact.sources]
-            hits = [sum(cites(a, t, c.states) for a, t in cited) for c in claims]
+            states = [[cites(a, t, c.states) for a, t in cited] for c in claims]
+            hits = [sum(flags) for flags in states]
             if not hits or max(hits) == 0:
                 tally["facts elsewhere"] += 1
                 continue
             best = hits.index(max(hits))
-            stating = [a for a, t in cited if cites(a, t, claims[best].states)]
             tally["credited"] += len(cited)
-            tally["credited right"] += len(stating)
+            tally["credited right"] += hits[best]
             tally["credited near"] += sum(cites(a, t, claims[best].near) for a, t in cited)
-            for number, claim in enumerate(claims):
-                found[number] = found[number] or _lists(cited, claim, number == best)
+            for number, flags in enumerate(states):
+                found[number] = found[number] or _lists(cited, flags, number == best)
         tally["claims"] += len(claims)
         tally["claims found"] += sum(found)
         for exclusive in agreement.exclusives:
@@ -155,15 +155,16 @@ def score(agreements: dict[str, Any], sets: Sequence[ClaimSet]) -> dict[str, flo
     }
 
 
-def _lists(cited: Sequence[tuple[str, str]], claim: ClaimSet, best: bool) -> bool:
-    """Whether a fact (its cited sentences, its own text first) lists `claim`: two or more of
-    its articles state it, and, unless it is the claim the fact was matched to (`best`), so
-    does the fact's own text. One sentence often states two labelled claims ("Cowan, 43, a
-    former partner of the firm, ..."): a fact whose text and credited outlets state both lists
-    both. Credit is still judged against the matched claim alone."""
-    if not best and not cites(*cited[0], claim.states):
+def _lists(cited: Sequence[tuple[str, str]], states: Sequence[bool], best: bool) -> bool:
+    """Whether a fact (its cited sentences, its own text first) lists a claim, given which of
+    them state it (`states`): two or more of its articles state it, and, unless it is the
+    claim the fact was matched to (`best`), so does the fact's own text. One sentence often
+    states two labelled claims ("Cowan, 43, a former partner of the firm, ..."): a fact whose
+    text and credited outlets state both lists both. Credit is still judged against the
+    matched claim alone."""
+    if not best and not states[0]:
         return False
-    return len({a for a, t in cited if cites(a, t, claim.states)}) >= 2
+    return len({a for (a, _), said in zip(cited, states, strict=True) if said}) >= 2
 
 
 def _both_sides(claim: Any, keys: Sequence[Key]) -> bool:
