@@ -33,7 +33,6 @@ from newsweave.text import names
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-_ORG_LIKE = frozenset({"GPE", "NORP", "ORG", "FAC"})
 # What the cache keeps NER's mentions under: the model, and this file, `roles` and `names`, whose
 # rules turn entities into mentions (an edit of any starts afresh).
 _NER_KIND = f"ner-mentions:{nlp.MODEL}:{code_stamp(__file__, roles.__file__, names.__file__)}"

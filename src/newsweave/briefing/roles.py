@@ -23,6 +23,7 @@ ROLE_MODIFIERS = word_set(
 )
 _ROLE_LINKS = frozenset({"of", "to", "for"})
 _ORG_LIKE = frozenset({"GPE", "NORP", "ORG", "FAC"})
+_ROLE_WORDS = names.ROLE_HEADS | ROLE_MODIFIERS  # a role's last word is one of these
 
 
 def role_holder(ent: Span) -> bool:
@@ -39,7 +40,7 @@ def role_holder(ent: Span) -> bool:
     if any(word.lower() in ORG_WORDS for word in words):
         return False
     before = _word_before(ent)
-    if before is None or ent.doc[before].lower_ not in names.ROLE_HEADS | ROLE_MODIFIERS:
+    if before is None or ent.doc[before].lower_ not in _ROLE_WORDS:
         return False  # 'chief executive of Quillstream Systems' names the company
     return _role_ending(ent.doc, before) is not None
 
