@@ -15,12 +15,12 @@ from conftest import make_article
 from newsweave.briefing.agreement.compare import compare_outlets
 from newsweave.briefing.agreement.conflict_model import FEATURES, gate
 from newsweave.briefing.agreement.conflicts import (
-    agree,
     conflict,
     date_conflict,
     negation_conflict,
     number_clashes,
 )
+from newsweave.briefing.agreement.figure_pairs import agree
 from newsweave.briefing.agreement.figures import quantities
 from newsweave.briefing.agreement.statements import Anchors, anchors, sentence_dates
 from newsweave.config import settings
@@ -291,3 +291,84 @@ def test_two_peoples_figures_are_no_clash_but_one_persons_are() -> None:
         "Seth Vane finished the game with 13 points for the Harbour Rovers, who won on Sunday.",
     ):
         assert _conflict(carter, other) is None, other
+
+
+def test_a_part_out_of_a_whole_is_told_as_the_part() -> None:
+    whole = "Marlow completed 28 of 41 passes for 329 yards on Sunday."
+    assert _conflict(whole, "Marlow completed 28 passes for 329 yards on Sunday.") is None
+    about = _conflict(whole, "Marlow completed 30 passes for 329 yards on Sunday.")
+    assert about is not None and "28" in about and "30" in about
+    assert [q.text for q in quantities("Hale landed 178 of 369 punches.")] == ["178"]
+
+
+def test_a_part_of_them_counts_what_its_total_counts() -> None:
+    total, part = quantities("The Hawks gave up 507 total yards, 352 of them on the ground.")
+    assert part.value == 352 and part.unit == total.unit
+    assert [q.text for q in quantities("248 people, 12 of them Americans, were killed.")] == ["248"]
+
+
+def test_a_clock_reading_a_record_and_a_yard_line_are_no_counts() -> None:
+    for text in (
+        "With 12 seconds left, Marlow dropped back to pass.",
+        "Clark caught it with 12 minutes, 31 seconds remaining.",
+        "His 14 points bettered his career high of 13.",
+        "The Jags drove down to the Colts 7 yard line.",
+    ):
+        assert [q.text for q in quantities(text)] in ([], ["14"]), text
+
+
+def test_an_average_is_compared_only_with_averages() -> None:
+    average = "Vance averaged a team-high 22.8 points in the five games before Thursday."
+    assert _conflict(average, "Vance scored 20 points on Thursday night in the win.") is None
+    about = _conflict(
+        "Vance is averaging 15.5 points per game this season for the Rovers.",
+        "Vance is averaging 18.2 points a game this season for the Rovers.",
+    )
+    assert about is not None and "per game" in about
+
+
+def test_two_games_with_two_scores_are_two_events() -> None:
+    assert (
+        _conflict(
+            "Hale had 24 points in a 108-70 rout of the Cougars.",
+            "Hale scored 20 points in a 91-73 victory over the Cougars.",
+        )
+        is None
+    )
+    assert (
+        _conflict(
+            "He improves to 58-3 with 51 wins coming by knockout.",
+            "He improves to a career record of 58 wins and three defeats.",
+        )
+        is None
+    )
+
+
+def test_owners_told_apart_past_a_description_and_by_a_participle() -> None:
+    assert (
+        _conflict(
+            "Ford, now an assistant coach with the Bobcats, finished his career with 2,290 points.",
+            "Hale now has 2,301 career points for the Bobcats.",
+        )
+        is None
+    )
+    assert (
+        _conflict(
+            "Since week 11, Moss has 189 rushing yards for the Hawks.",
+            "Since week 11, Moss has 176 receiving yards for the Hawks.",
+        )
+        is None
+    )
+    needed = "Hale came in needing 11 points to break the scoring record."
+    assert _conflict(needed, "Hale scored 10 points to tie the scoring record.") is None
+
+
+def test_one_clash_told_by_several_articles_is_listed_once_with_every_outlet() -> None:
+    story = _two_outlets(
+        ("Alpine Times", "The climber fell about 150 metres from the ridge on Mount Arden."),
+        ("Valley Post", "The 36-year-old climber slipped and fell 180 metres from the ridge."),
+        ("Ridge Daily", "The 36-year-old climber slipped and fell 180 metres from the ridge."),
+    )
+    (found,) = compare_outlets(story).conflicts
+    assert {c.outlet for c in found.claims} == {"Alpine Times", "Valley Post", "Ridge Daily"}
+    assert len({c.text for c in found.claims}) == 2

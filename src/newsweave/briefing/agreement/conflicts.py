@@ -37,12 +37,12 @@ threshold only.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
 from newsweave.briefing.agreement.conflict_model import gate
+from newsweave.briefing.agreement.figure_pairs import agree, figures_differ, middle
 from newsweave.briefing.agreement.figures import Quantity, owners_apart, part_words, pinned
 from newsweave.briefing.agreement.loaded import characterisation
 from newsweave.briefing.agreement.statements import Anchors
@@ -51,7 +51,7 @@ from newsweave.sections import AgreementSettings
 Side = tuple[str, Anchors]  # a statement's text and anchors
 
 _GENERIC_UNITS = frozenset({"%", "$", "€", "£"})
-_SCORE = re.compile(r"^\d+\s?[-–]\s?\d+$")  # "13-3": a score or a tally, not a range
+_SCORE_IN_TEXT = re.compile(r"(?<![\d.,:/-])\d{1,3}[-–]\d{1,3}(?!\d|[.,]\d|[:/-])")
 _NEGATIVE_VERB = re.compile(
     r"\b(?:declin|refus|reject|denied|denies|deny|fail|without|lack|cant|dont|wont|didnt|"
     r"doesnt|isnt|wasnt|avoid)\w*",
@@ -59,20 +59,15 @@ _NEGATIVE_VERB = re.compile(
 )
 _CALENDAR_STEPS = (7, 365, 366)  # days apart that a relative date resolved twice can drift
 _SAME_EVENT_WORDS = 2  # words around two dates that both have, for one event
-_SCALE = re.compile(r"\b(million|billion|trillion|thousand)\b", re.IGNORECASE)
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-# "6, 728" and "41 / 2": digits that extraction broke apart, not two figures
-_BROKEN_BEFORE = re.compile(r"\d\s?[,./]\s$|\d\s?/\s?$")
-_BROKEN_AFTER = re.compile(r"^\s?/\s?\d")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PART_OF = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?([a-z][a-z-]+)")
-_ROUND_ZEROS = 3  # "43,000" is a round figure: it allows 43,350
 _HEAD_OF = re.compile(r"\b([a-z]+)\s+of\s+(?:about\s+|some\s+|nearly\s+)?[$€£]?\s?$")
 # The amounts of proposals: what is offered or asked, not what is ("a bid of", "an offer of").
 _PROPOSALS = frozenset({"bid", "offer", "proposal", "request", "demand", "counteroffer"})
 # "has requested 103,000", "asked for $5 million": what someone asks for, not what is
 _ASKED = re.compile(
-    r"\b(?:request|propos|seek|sought|ask|demand)\w*\s+(?:for\s+)?(?:[a-z]+\s+){0,2}[$€£]?\s?$",
+    r"\b(?:request|propos|seek|sought|ask|demand|need)\w*\s+(?:for\s+)?(?:[a-z]+\s+){0,2}"
+    r"[$€£]?\s?$",
     re.IGNORECASE,
 )
 
@@ -172,82 +167,10 @@ def worded_alike(a: Anchors, b: Anchors, min_overlap: float) -> bool:
     return bool(a.words | b.words) and jaccard(a.words, b.words) >= min_overlap
 
 
-def _middle(quantity: Quantity) -> float:
-    if math.isinf(quantity.high):
-        return quantity.low
-    return (quantity.low + quantity.high) / 2 if quantity.low else quantity.high
-
-
-def _precision(quantity: Quantity) -> float:
-    """The unit of the last digit a figure is written to, where a scale word or three zeros
-    round it: "7 million" -> 1e6, "7.4 million" -> 1e5, "43,000" -> 1e3; else 0."""
-    scale = _SCALE.search(quantity.text)
-    if not scale:
-        zeros = len(_digits(quantity)) - len(_digits(quantity).rstrip("0"))
-        return float(10**zeros) if zeros >= _ROUND_ZEROS and "," in quantity.text else 0.0
-    digits = quantity.text[: scale.start()].strip().lstrip("$€£").split("-")[-1]
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return _SCALES[scale.group(1).lower()] / float(10**decimals)
-
-
-def _about(quantity: Quantity) -> bool:
-    """An estimate ("about 30"): neither exact, nor a range, nor a bound (low 0 or high inf)."""
-    bounded = 0 < quantity.low < quantity.high and not math.isinf(quantity.high)
-    return not quantity.exact and not quantity.is_range and bounded
-
-
-def _allowed(quantity: Quantity) -> tuple[float, float]:
-    """The values a figure allows once its rounding is read: "about 30" is 25 to 35 (a round
-    figure is rounded to its tens), "7 million" is 6.5 to 7.5 million; a bound says how far it
-    goes ("more than 2,000" allows no 1,600, "nearly 2,000" no 2,400)."""
-    low, high = quantity.low, quantity.high
-    half = _precision(quantity) * 0.499  # "3 million" and "2 million" do not meet at 2.5
-    if _about(quantity) and quantity.value % 10 == 0:
-        half = max(half, 5.0)
-    if math.isinf(high) or (low == 0 and not quantity.exact):
-        return low, high
-    return min(low, quantity.value - half), max(high, quantity.value + half)
-
-
-def agree(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures of one count can both be true (`Quantity.compatible`, or within
-    each other's rounding)."""
-    if a.compatible(b):
-        return True
-    (low_a, high_a), (low_b, high_b) = _allowed(a), _allowed(b)
-    return low_a <= high_b * (1 + 1e-9) and low_b <= high_a * (1 + 1e-9)
-
-
-def _broken(text: str, quantity: Quantity) -> bool:
-    """A figure that extraction broke apart ("6, 728" read as 728; "41 / 2" for 4½)."""
-    at = text.find(quantity.text)
-    return at >= 0 and bool(
-        _BROKEN_BEFORE.search(text[max(0, at - 4) : at])
-        or _BROKEN_AFTER.match(text[at + len(quantity.text) :])
-    )
-
-
-def _digits(quantity: Quantity) -> str:
-    return re.sub(r"\D", "", quantity.text)
-
-
 def _candidate(a: Quantity, b: Quantity, texts: tuple[str, str]) -> bool:
     """Figures of one kind that cannot both be true, are really figures and share a word
     around them."""
     return figures_differ(a, b, texts) and bool(a.context & b.context)
-
-
-def figures_differ(a: Quantity, b: Quantity, texts: tuple[str, str]) -> bool:
-    """Figures of one kind that cannot both be true and are really figures: not the same
-    digits, not a score ("13-3"), not broken by extraction ("6, 728")."""
-    return (
-        a.same_kind(b)
-        and not agree(a, b)
-        and _digits(a) != _digits(b)
-        and not (_SCORE.match(a.text) or _SCORE.match(b.text))
-        and not _broken(texts[0], a)
-        and not _broken(texts[1], b)
-    )
 
 
 def _whole(text: str, quantity: Quantity) -> str:
@@ -300,7 +223,7 @@ def _one_count(
     same_whole = bool(whole) and whole == _whole(texts[1], b)
     if generic and not same_whole and len(a.context & b.context) < config.generic_context_words:
         return False
-    low, high = sorted((abs(_middle(a)), abs(_middle(b))))
+    low, high = sorted((abs(middle(a)), abs(middle(b))))
     return alike or (low > 0 and high / low <= config.number_conflict_max_ratio)
 
 
@@ -321,6 +244,9 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
     years_a, years_b = set(_YEAR.findall(text_a)), set(_YEAR.findall(text_b))
     if years_a and years_b and not years_a & years_b:
         return []  # "429 murders in 1998" and "566 in 1985" count different years
+    scores_a, scores_b = set(_SCORE_IN_TEXT.findall(text_a)), set(_SCORE_IN_TEXT.findall(text_b))
+    if scores_a and scores_b and not scores_a & scores_b:
+        return []  # "a 108-70 rout" and "a 91-73 victory": two games, each its own figures
     days_a, days_b = {d for d, _ in anchors_a.dated}, {d for d, _ in anchors_b.dated}
     if days_a and days_b and not days_a & days_b:
         return []  # "31 vessels on Thursday morning", "35 on Friday evening": two moments
@@ -337,12 +263,21 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
             reconciled = any(agree(qb, o) for o in anchors_a.quantities if o.same_kind(qb)) or any(
                 agree(qa, o) for o in anchors_b.quantities if o.same_kind(qa)
             )
+            reconciled = reconciled or _in_score(qb, scores_a) or _in_score(qa, scores_b)
             if not reconciled and not summed((text_a, qa), (text_b, qb)):
                 noun = min((q.noun for q in (qa, qb) if q.noun), key=len, default="of it")
                 features = _pair_features(a, b, score)
                 features |= _number_features(qa, qb, config)
                 found.append(Clash("number", f"how many {noun}: {qa.text} or {qb.text}", features))
     return found
+
+
+def _in_score(quantity: Quantity, scores: set[str]) -> bool:
+    """Whether a figure is one side of a score or record the other statement gives ("58 wins"
+    and "improves to 58-3 with 51 wins coming by way of knockout")."""
+    return any(
+        quantity.value == float(side) for score in scores for side in re.split(r"[-–]", score)
+    )
 
 
 def summed(a: tuple[str, Quantity], b: tuple[str, Quantity]) -> bool:

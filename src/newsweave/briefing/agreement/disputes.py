@@ -36,7 +36,8 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from newsweave.briefing.agreement.conflicts import figures_differ, measured_twice
+from newsweave.briefing.agreement.conflicts import measured_twice
+from newsweave.briefing.agreement.figure_pairs import figures_differ
 from newsweave.briefing.agreement.figures import Quantity, owners_apart, quantities
 from newsweave.briefing.agreement.statements import Anchors
 from newsweave.sections import AgreementSettings

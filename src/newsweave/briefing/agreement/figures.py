@@ -53,6 +53,30 @@ _ABOUT = re.compile(
     re.I,
 )
 _RATE = re.compile(r"\d\s+(?:in|out of|of every|per)\s*$", re.I)
+# "28 of 41 passes", "178 of the 369 punches": the whole a part is counted out of, not a count
+# of its own to set against the part another outlet gives
+_WHOLE_OF_PART = re.compile(r"\d\s+of\s+(?:the\s+)?$", re.I)
+# "352 of them on the ground": a part of the figure before it, counting the same thing ("12 of
+# them Americans" names another kind)
+_PART_OF_BEFORE = re.compile(
+    r"^\s+of\s+(?:them|those|whom|which)(?:\s*(?:[,.;:)]|$)|\s+(?:on|in|at|from|by|for|with|"
+    r"during|after|before|were|was|are|is|had|have)\b)",
+    re.I,
+)
+# "with 12 seconds left", "12 minutes, 31 seconds remaining": a moment on a clock, not a count
+_CLOCK_AFTER = re.compile(
+    r"^\s?-?(?:minutes?,?\s+(?:and\s+)?\d+\s+)?(?:seconds?|minutes?)\s+"
+    r"(?:left|remaining|to go|to play)\b",
+    re.I,
+)
+_CLOCK_BEFORE = re.compile(r"\b\d+\s+(?:hours?|minutes?),?\s+(?:and\s+)?$", re.I)
+# "his career high of 13", "the scoring record of 2,106": a standing record, not the count told;
+# "the 7 yard line": a place on a field
+_RECORD_BEFORE = re.compile(r"\b(?:career[- ]high|season[- ]high|record|best)\s+of\s+$", re.I)
+_FIELD_PLACE_AFTER = re.compile(r"^\s?-?yard[- ]line\b", re.I)
+# "averaged 22.8 points", "15.5 points per game": a rate per game, not one game's count
+_AVERAGE_BEFORE = re.compile(r"\baverag\w*\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+_AVERAGE_AFTER = re.compile(r"^[\w\s-]{0,20}?\b(?:per|a|each)\s+(?:game|match|contest|night)\b")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|and)\s*$")
 # "about 58km (": the figure before a parenthesised one, which converts it ("(36 miles)")
 _CONVERTED = re.compile(r"[$€£]?\s?\d[\d,.]*\s?(?:[A-Za-z]+\s?){0,2}\(\s*$")
@@ -207,14 +231,41 @@ def quantities(text: str) -> tuple[Quantity, ...]:
             opener = None
             continue
         before = text[max(0, match.start() - _BEFORE) : match.start()]
+        after = text[_number_end(match) :]
         kept = bool(unit) and not re.search(r"\bbetween\s*$", before, re.I)
         kept = kept and not _RATE.search(before)  # "4 in 1,000 children": a rate, not a count
-        if kept:
-            low, high, exact = _bounds(value, _bound_words(text, match.start()))
-            span = text[match.start() : _number_end(match)].strip()
-            found.append(Quantity(value, unit, span, low, high, exact, noun))
+        kept = kept and not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before))
+        kept = kept and not (_RECORD_BEFORE.search(before) or _FIELD_PLACE_AFTER.match(after))
+        if kept and opener and not opener[2] and _WHOLE_OF_PART.search(before):
+            # "28 of 41 passes": the part counts passes; the whole is no count to set against it
+            found.append(_counted(text, opener[1], opener[0], unit, noun))
+            kept = False
+        elif not unit and found and _PART_OF_BEFORE.match(after):
+            found.append(_counted(text, match, value, found[-1].unit, found[-1].noun))
+        elif kept:
+            wider = text[max(0, match.start() - 2 * _BEFORE) : match.start()]
+            found.append(_counted(text, match, value, *_per_game(wider, after, unit, noun)))
         opener = (value, match, kept)
     return tuple(found)
+
+
+def _counted(
+    text: str, match: re.Match[str], value: float, unit: frozenset[str], noun: str
+) -> Quantity:
+    """The quantity a matched number states, its bounds read from the words before it."""
+    low, high, exact = _bounds(value, _bound_words(text, match.start()))
+    span = text[match.start() : _number_end(match)].strip()
+    return Quantity(value, unit, span, low, high, exact, noun)
+
+
+def _per_game(
+    before: str, after: str, unit: frozenset[str], noun: str
+) -> tuple[frozenset[str], str]:
+    """A figure's unit, made a rate when it is an average ("averaged 22.8 points", "15.5
+    points per game"): a rate is compared only with rates, never with one game's count."""
+    if _AVERAGE_BEFORE.search(before) or _AVERAGE_AFTER.match(after):
+        return frozenset(f"{word} per game" for word in unit), f"{noun} per game"
+    return unit, noun
 
 
 def number_words(text: str) -> set[str]:
@@ -261,11 +312,18 @@ def pinned(a: tuple[str, Sequence[Quantity]], b: tuple[str, Sequence[Quantity]])
 # A name, then a verb that gives someone a figure, shortly before the figure: "Shy Ely scored
 # 23 points", "Ty Lawson also chipped in 16 points", "VanDeest, who had 13 points",
 # "Hansbrough finished the game with 20 points".
+# "Ford, now an assistant coach, finished his career with 2,290 points", "Hansbrough now has
+# 2,301", "Miller is averaging 15.5": a description set off by commas, an adverb or an
+# auxiliary may come between.
 _OWNER = re.compile(
-    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)(?:\s+|,\s+who\s+)(?:also\s+|then\s+)?"
-    r"(?:scored|had|has|added|posted|chipped in|rushed for|threw for|caught|recorded|grabbed|"
-    r"collected|totaled|totalled|finished|ended|earned|won|led|contributed|tallied)\b[^.;]{0,40}$"
+    r"((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)(?:\s+|,\s+who\s+|,[^,.;]{1,120},\s+)"
+    r"(?:also\s+|then\s+|now\s+|still\s+|just\s+)?(?:is\s+|was\s+)?"
+    r"(?:scored|had|has|added|posted|chipped in|put up|poured in|rushed for|threw for|caught|"
+    r"recorded|grabbed|collected|totaled|totalled|finished|ended|earned|won|led|contributed|"
+    r"tallied|"
+    r"averag\w+)\b[^.;]{0,40}$"
 )
+_OWNER_REACH = 200  # characters before a figure searched for its owner (name, description, verb)
 _NOT_OWNERS = frozenset({"the", "a", "an", "he", "she", "it", "they", "who"})
 # ... or the name after it: "paced by 13 points from Seth VanDeest".
 _OWNER_AFTER = re.compile(r"[^.;,]{0,25}?\bfrom\s+((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’.-]+)")
@@ -285,7 +343,7 @@ def owner(text: str, quantity: Quantity) -> frozenset[str]:
     at = text.find(quantity.text)
     if at < 0:
         return frozenset()
-    found = _OWNER.search(text[max(0, at - 80) : at]) or _OWNER_AFTER.match(
+    found = _OWNER.search(text[max(0, at - _OWNER_REACH) : at]) or _OWNER_AFTER.match(
         text, at + len(quantity.text)
     )
     if found is None:
