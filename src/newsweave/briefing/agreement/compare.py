@@ -167,7 +167,7 @@ def _find_conflicts(
     and those that fill one slot (`disputes.slot_pairs`), however worded."""
     conflicts: list[Conflict] = []
     clashing: set[tuple[int, int]] = set()
-    seen: set[tuple[str, frozenset[str]]] = set()
+    listed: dict[frozenset[str], int] = {}  # the two sentences of a conflict -> its place
     rows, cols = np.where(np.triu(matrix, k=1) >= conflict_threshold(config, used))
     pairs = set(zip(rows.tolist(), cols.tolist(), strict=True))
     slotted = slot_pairs([(s.text, s.anchors) for s in statements])  # the only ones to dispute
@@ -183,14 +183,17 @@ def _find_conflicts(
             about = dispute(*sides, config)
         if about is None:
             continue
-        key = (about, frozenset((a.article.id, b.article.id)))
-        if key in seen:
-            continue
-        seen.add(key)
         claims = tuple(
             Claim(text=without_dateline(s.text), article=s.article.id, outlet=s.outlet)
             for s in (a, b)
         )
+        key = frozenset(claim.text for claim in claims)
+        if key in listed:  # the same two sentences in other articles: one conflict, more outlets
+            earlier = conflicts[listed[key]]
+            more = tuple(c for c in claims if c not in earlier.claims)
+            conflicts[listed[key]] = replace(earlier, claims=earlier.claims + more)
+            continue
+        listed[key] = len(conflicts)
         decided_by = "model" if about.startswith("how many") else "rule"  # the gate weighed it
         conflicts.append(Conflict(about=about, claims=claims, decided_by=decided_by))
     return conflicts, clashing
