@@ -167,6 +167,7 @@ class AgreementSettings:
     lexical_part_threshold: float
     max_exclusives_per_outlet: int
     exclusives_shown: int
+    quote_run_words: int
     statement_min_words: int
     anchor_bonus: float
     baseline_tfidf_threshold: float

@@ -38,6 +38,7 @@ from newsweave.briefing.agreement.conflicts import align_threshold, conflict, co
 from newsweave.briefing.agreement.disputes import dispute, slot_pairs
 from newsweave.briefing.agreement.exclusives import rank, stated_in_parts, unmatched
 from newsweave.briefing.agreement.matching import lexical_similarity, shared_anchor
+from newsweave.briefing.agreement.quoted import quoting_pairs
 from newsweave.briefing.agreement.statements import Anchors, Statement, story_statements
 from newsweave.briefing.agreement.support import model as support_model
 from newsweave.briefing.agreement.support import pair_features, verb_sets
@@ -277,6 +278,20 @@ def support_matrix(
     return support_model(used).probability(features)
 
 
+def with_shared_quotations(
+    support: Matrix, statements: Sequence[Statement], threshold: float, run_words: int
+) -> Matrix:
+    """The support matrix with pairs whose sentences quote the same `run_words` words
+    (`quoted.quoting_pairs`) raised to the model's `threshold`: both report the remark."""
+    lifted = support.copy()
+    pairs = quoting_pairs(
+        [s.sentence.text for s in statements], [s.outlet for s in statements], run_words
+    )
+    for i, j in pairs:
+        lifted[i, j] = lifted[j, i] = max(support[i, j], threshold)
+    return lifted
+
+
 def _credited(
     index: list[int], support: Matrix, threshold: float, clashing: Collection[tuple[int, int]]
 ) -> tuple[list[int], int]:
@@ -308,8 +323,13 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
     cosine, used = similarity([s.text for s in statements], config.mode)
     matrix = anchored(cosine, [s.anchors for s in statements], config.anchor_bonus)
     conflicts, clashing = _find_conflicts(statements, matrix, config, used)
-    support = support_matrix(statements, cosine, used, config.verbs)
     model = support_model(used)
+    support = with_shared_quotations(
+        support_matrix(statements, cosine, used, config.verbs),
+        statements,
+        model.threshold,
+        config.quote_run_words,
+    )
     facts, single = [], []
     outlets = np.array([s.outlet for s in statements])
     for index in align(statements, support, model.threshold, clashing):
