@@ -283,3 +283,15 @@ def test_fast_entities_take_football_clubs_for_organisations() -> None:
     entities = find_entities(Story("s", (make_article(text),)), fast=True)
     kinds = {e.name: e.type for e in entities}
     assert kinds.get("Harwick Rovers") == "ORG" and kinds.get("Kelby Athletic") == "ORG", kinds
+
+
+def test_one_name_in_british_and_american_spelling_is_one_entity() -> None:
+    mentions = [
+        Mention("a", "Betty Ford Centre", "ORG", 0),
+        Mention("b", "Betty Ford Center", "ORG", 10),
+        Mention("b", "Harbour Theatre", "ORG", 40),
+    ]
+    entities = merge_mentions(mentions, ["a", "b"])
+    assert len(entities) == 2
+    (center,) = [e for e in entities if "Betty" in e.name]
+    assert {center.name, *center.aliases} == {"Betty Ford Centre", "Betty Ford Center"}

@@ -163,6 +163,16 @@ def first_names_compatible(first: str, other: str) -> bool:
     return len(short) == 1 and long.startswith(short)
 
 
+# One name in British and American spelling ("Betty Ford Centre", "Betty Ford Center"; "Ministry
+# of Defence", "Defense Ministry"): the words that differ in names of places and organisations.
+_US_SPELLINGS = {
+    "centre": "center", "centres": "centers", "theatre": "theater", "defence": "defense",
+    "organisation": "organization", "organisations": "organizations", "programme": "program",
+    "labour": "labor", "harbour": "harbor", "honour": "honor", "neighbourhood": "neighborhood",
+}  # fmt: skip
+_US_SPELLING = re.compile(r"\b(?:" + "|".join(_US_SPELLINGS) + r")\b")
+
+
 @lru_cache(maxsize=_NAMES_KEPT)
 def place_key(name: str) -> str:
     """A key under which the names of one place or organisation meet ('U.S.' -> 'US', 'Group
@@ -170,6 +180,7 @@ def place_key(name: str) -> str:
     capitals ('WHO', not 'Who'; 'SEC', not 'Sec.')."""
     bare = strip_possessive(name).replace(".", "").replace("’", "'")
     normal = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", bare.lower())).strip()
+    normal = _US_SPELLING.sub(lambda word: _US_SPELLINGS[word.group(0)], normal)
     if normal in PLACE_ALIASES:
         return PLACE_ALIASES[normal]
     key = org_aliases().get(normal)
