@@ -230,7 +230,7 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
     """
     # The brief's stages are imported here, not at the top: they bring scikit-learn, SciPy and
     # spaCy (~90 MB and ~1 s a process), which `newsweave stories` and its workers never need.
-    from newsweave.briefing.agreement import compare_outlets, label_summary
+    from newsweave.briefing.agreement import compare_outlets, label_summary, told_alike
     from newsweave.briefing.entities import find_entities
     from newsweave.briefing.framing import profile_outlets
     from newsweave.briefing.quotes import extract_quotes
@@ -247,7 +247,10 @@ def brief_story(story: Story, words: int = 100, fast: bool | None = None) -> Bri
     return Brief(
         story=story,
         headline=choose_headline(story),
-        summary=label_summary(summarize(story, words=words), agreement.facts),
+        summary=label_summary(
+            summarize(story, words=words, told_alike=told_alike(agreement.facts)),
+            agreement.facts,
+        ),
         facts=agreement.facts,
         exclusives=agreement.exclusives,
         conflicts=agreement.conflicts,

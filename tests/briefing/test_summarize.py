@@ -147,3 +147,26 @@ def test_every_summarizer_keeps_the_budget_and_cites_verbatim(name: str) -> None
 def test_an_unknown_summarizer_name_is_refused() -> None:
     with pytest.raises(ConfigError, match="known"):
         summarizer("gpt")
+
+
+def test_two_outlets_telling_one_claim_in_other_words_give_one_summary_sentence() -> None:
+    crushed = "A young man was crushed to death on Thursday when a huge wooden cross fell in Cevo."
+    collapsed = "The giant crucifix in the village of Cevo collapsed and killed a 21-year-old."
+    story = Story(
+        "s1",
+        (
+            make_article(f"{crushed}\n{SHELTER}", id="a", outlet="Alpine Times"),
+            make_article(f"{collapsed}\n{RAIN}", id="b", outlet="Valley Post"),
+        ),
+    )
+
+    def telling(summary: tuple[SummarySentence, ...]) -> list[SummarySentence]:
+        return [s for s in summary if s.sources[0].text in (crushed, collapsed)]
+
+    assert len(telling(summarize(story, words=100))) == 2  # their words do not look alike
+    told_alike = {("a", 0): 7, ("b", 0): 7}  # the agreement stage's fact: one claim
+    summary = summarize(story, words=100, told_alike=told_alike)
+    (told,) = telling(summary)
+    assert {source.article for source in told.sources} == {"a", "b"}
+    assert told.support == 2
+    assert {SHELTER, RAIN} <= {s.sources[0].text for s in summary}

@@ -13,7 +13,7 @@ import math
 import re
 from typing import Any
 
-from newsweave.briefing.summarize.candidates import Pool, candidates, pool
+from newsweave.briefing.summarize.candidates import Pool, ToldAlike, candidates, pool
 from newsweave.briefing.summarize.ranked import cited, take
 from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
@@ -58,7 +58,7 @@ class _SumyBaseline:
         return summarizer
 
     def __call__(
-        self, story: Story, words: int, *, fill: bool = False
+        self, story: Story, words: int, *, fill: bool = False, told_alike: ToldAlike | None = None
     ) -> tuple[SummarySentence, ...]:
         the_pool = pool(candidates(story, 0, 10_000))
         indices = [i for i, c in enumerate(the_pool.items) if not c.is_copy and c.content]

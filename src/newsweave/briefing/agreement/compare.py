@@ -51,7 +51,6 @@ from newsweave.models import (
     Fact,
     SourceRef,
     Story,
-    SummarySentence,
 )
 from newsweave.sections import AgreementSettings
 from newsweave.text.kinds import AGREED_KINDS, statement_kind
@@ -348,39 +347,3 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
     single = _unstated(single, statements, config, used)
     exclusives = rank(single, statements, config.max_exclusives_per_outlet)
     return Agreement(tuple(facts), tuple(exclusives), tuple(conflicts))
-
-
-def label_summary(
-    summary: Sequence[SummarySentence], facts: Sequence[Fact]
-) -> tuple[SummarySentence, ...]:
-    """The summary with each sentence's support raised to that of the fact it states, if any.
-
-    The summarizer counts outlets by word overlap; alignment finds paraphrases too, so where a
-    summary sentence is one of a fact's statements, the fact's outlets and sentences back it.
-    """
-    by_source = {(ref.article, ref.text): fact for fact in facts for ref in fact.sources}
-    labelled = []
-    for sentence in summary:
-        fact = next(
-            (
-                by_source[key]
-                for ref in sentence.sources
-                if (key := (ref.article, ref.text)) in by_source
-            ),
-            None,
-        )
-        if fact is None or fact.support <= sentence.support:
-            labelled.append(sentence)
-            continue
-        cited = {(ref.article, ref.text) for ref in sentence.sources}
-        extra = tuple(ref for ref in fact.sources if (ref.article, ref.text) not in cited)
-        outlets = tuple(dict.fromkeys(sentence.outlets + fact.outlets))
-        labelled.append(
-            replace(
-                sentence,
-                sources=sentence.sources + extra,
-                support=max(fact.support, len(outlets)),  # the outlets named are the count
-                outlets=outlets,
-            )
-        )
-    return tuple(labelled)

@@ -14,7 +14,8 @@ order, gives the same summary.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import numpy as np
@@ -167,3 +168,23 @@ def recency(items: list[Candidate]) -> NDArray[np.float64]:
         return (stamp.replace(tzinfo=None) - oldest).total_seconds() / span if stamp else 0.0
 
     return np.array([scale(s) for s in stamps])
+
+
+ToldAlike = Mapping[tuple[str, int], int]  # (article id, sentence start) -> one claim's number
+
+
+def told_as_one(the_pool: Pool, told_alike: ToldAlike | None) -> Pool:
+    """The pool with the sentences that state one claim in other words (`told_alike`: the
+    agreement stage's facts) as similar as one sentence to another: so the summary takes one
+    of them, cites the others, and counts their outlets, as for sentences worded alike."""
+    if not told_alike:
+        return the_pool
+    claims = [told_alike.get((c.article.id, c.sentence.start)) for c in the_pool.items]
+    members: dict[int, list[int]] = {}
+    for index, claim in enumerate(claims):
+        if claim is not None:
+            members.setdefault(claim, []).append(index)
+    similarity = the_pool.similarity.copy()
+    for group in members.values():
+        similarity[np.ix_(group, group)] = np.maximum(similarity[np.ix_(group, group)], 1.0)
+    return replace(the_pool, similarity=similarity)

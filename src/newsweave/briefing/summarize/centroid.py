@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from newsweave.briefing.summarize.candidates import candidates, pool
+from newsweave.briefing.summarize.candidates import ToldAlike, candidates, pool, told_as_one
 from newsweave.briefing.summarize.citations import cite
 from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
@@ -27,10 +27,12 @@ class Centroid:
         self.knobs = settings("summarize", **overrides)
 
     def __call__(
-        self, story: Story, words: int, *, fill: bool = False
+        self, story: Story, words: int, *, fill: bool = False, told_alike: ToldAlike | None = None
     ) -> tuple[SummarySentence, ...]:
         knobs = self.knobs
-        the_pool = pool(candidates(story, knobs.min_words, knobs.max_words))
+        the_pool = told_as_one(
+            pool(candidates(story, knobs.min_words, knobs.max_words)), told_alike
+        )
         items = the_pool.items
         allowed = [i for i, c in enumerate(items) if not c.is_copy and c.fit]
         allowed = allowed or [i for i, c in enumerate(items) if not c.is_copy]

@@ -30,7 +30,15 @@ import numpy as np
 from numpy.typing import NDArray
 
 from newsweave.briefing.summarize import text as tx
-from newsweave.briefing.summarize.candidates import Candidate, Pool, candidates, pool, recency
+from newsweave.briefing.summarize.candidates import (
+    Candidate,
+    Pool,
+    ToldAlike,
+    candidates,
+    pool,
+    recency,
+    told_as_one,
+)
 from newsweave.briefing.summarize.citations import cite, support
 from newsweave.briefing.summarize.newsfirst import Leads, arrange, leads
 from newsweave.briefing.summarize.redate import added_words, redated
@@ -48,10 +56,12 @@ class Coverage:
         self.knobs = settings("summarize", **overrides)
 
     def __call__(
-        self, story: Story, words: int, *, fill: bool = False
+        self, story: Story, words: int, *, fill: bool = False, told_alike: ToldAlike | None = None
     ) -> tuple[SummarySentence, ...]:
         knobs = self.knobs
-        the_pool = pool(candidates(story, knobs.min_words, knobs.max_words))
+        the_pool = told_as_one(
+            pool(candidates(story, knobs.min_words, knobs.max_words)), told_alike
+        )
         if not knobs.lead_first:
             chosen = select(the_pool, knobs, words, fill)
             chosen.sort(key=lambda i: the_pool.items[i].order_key)

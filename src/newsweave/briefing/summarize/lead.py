@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from newsweave.briefing.summarize.candidates import candidates, pool
+from newsweave.briefing.summarize.candidates import ToldAlike, candidates, pool
 from newsweave.briefing.summarize.ranked import cited, take
 from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
@@ -18,7 +18,7 @@ class Lead:
         self.match = settings("summarize").match
 
     def __call__(
-        self, story: Story, words: int, *, fill: bool = False
+        self, story: Story, words: int, *, fill: bool = False, told_alike: ToldAlike | None = None
     ) -> tuple[SummarySentence, ...]:
         originals = story.originals or story.articles
         if not originals:

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from newsweave.briefing.summarize import text as tx
-from newsweave.briefing.summarize.candidates import candidates, pool
+from newsweave.briefing.summarize.candidates import ToldAlike, candidates, pool
 from newsweave.briefing.summarize.ranked import cited
 from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
@@ -30,7 +30,7 @@ class Oracle:
         self.match = settings("summarize").match
 
     def __call__(
-        self, story: Story, words: int, *, fill: bool = False
+        self, story: Story, words: int, *, fill: bool = False, told_alike: ToldAlike | None = None
     ) -> tuple[SummarySentence, ...]:
         the_pool = pool(candidates(story, 0, 10_000))
         remaining = [i for i, c in enumerate(the_pool.items) if not c.is_copy]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from newsweave.briefing.summarize.candidates import candidates, pool
+from newsweave.briefing.summarize.candidates import ToldAlike, candidates, pool
 from newsweave.briefing.summarize.ranked import cited, take
 from newsweave.config import settings
 from newsweave.models import Story, SummarySentence
@@ -19,7 +19,7 @@ class RandomPick:
         self.match = settings("summarize").match
 
     def __call__(
-        self, story: Story, words: int, *, fill: bool = False
+        self, story: Story, words: int, *, fill: bool = False, told_alike: ToldAlike | None = None
     ) -> tuple[SummarySentence, ...]:
         the_pool = pool(candidates(story, 0, 10_000))
         ranked = [i for i, c in enumerate(the_pool.items) if not c.is_copy]
