@@ -21,6 +21,7 @@ import argparse
 import hashlib
 import json
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -49,10 +50,13 @@ GRID: dict[str, dict[str, Any]] = {
 BASELINES = ("lead", "centroid")
 
 
-def per_cluster(name: str, clusters: list[Cluster], words: int) -> dict[str, list[float]]:
-    """Cluster id -> [ROUGE-1 R, ROUGE-2 R, key-fact share (nan: none), seconds]."""
-    if name in GRID:
-        system = summarizer("newsweave", **EXTRACTIVE, **GRID[name])
+def per_cluster(
+    name: str, clusters: list[Cluster], words: int, grid: dict[str, dict[str, Any]] = GRID
+) -> dict[str, list[float]]:
+    """Cluster id -> [ROUGE-1 R, ROUGE-2 R, key-fact share (nan: none), seconds] of the
+    setting `name` of `grid`, or of the baseline summarizer `name`."""
+    if name in grid:
+        system = summarizer("newsweave", **{**EXTRACTIVE, **grid[name]})
     else:
         system = summarizer(name)
     out = {}
@@ -77,25 +81,45 @@ def means(rows: dict[str, list[float]], ids: list[str]) -> np.ndarray:
 
 
 def criterion(rows: dict[str, list[float]], ids: list[str]) -> float:
+    """ROUGE-2 recall plus a tenth of the key-fact share, the two on about one scale."""
     _, r2, facts, _ = means(rows, ids)
     return float(r2 + facts / 10)
 
 
+Table = dict[str, dict[str, list[float]]]
+Criterion = Callable[[dict[str, list[float]], list[str]], float]
+
+
 def held_out(
-    table: dict[str, dict[str, list[float]]], train: list[str], test: list[str]
+    table: Table,
+    train: list[str],
+    test: list[str],
+    names: Sequence[str] = tuple(GRID),
+    judge: Criterion = criterion,
 ) -> tuple[str, np.ndarray]:
-    """The grid setting best on `train`, and its means on `test`."""
-    best = max(GRID, key=lambda name: (criterion(table[name], train), name))
+    """The setting of `names` best on `train` by `judge`, and its means on `test`."""
+    best = max(names, key=lambda name: (judge(table[name], train), name))
     return best, means(table[best], test)
 
 
-def k_fold(table: dict[str, dict[str, list[float]]], ids: list[str], k: int) -> np.ndarray:
-    """Mean over clusters of the K-fold held-out scores (each fold scored by its choice)."""
+def folds(ids: list[str], k: int) -> list[list[str]]:
+    """K cluster folds in a fixed order (a hash of the ids), the same in every run."""
     order = sorted(ids, key=lambda i: hashlib.sha1(i.encode()).hexdigest())
-    folds = [order[f::k] for f in range(k)]
+    return [order[f::k] for f in range(k)]
+
+
+def k_fold(
+    table: Table,
+    ids: list[str],
+    k: int,
+    names: Sequence[str] = tuple(GRID),
+    judge: Criterion = criterion,
+) -> np.ndarray:
+    """Mean over clusters of the K-fold held-out scores (each fold scored by its choice)."""
     rows = []
-    for fold in folds:
-        best, _ = held_out(table, [i for i in ids if i not in fold], fold)
+    for fold in folds(ids, k):
+        train = [i for i in ids if i not in fold]
+        best, _ = held_out(table, train, fold, names, judge)
         rows.extend(table[best][i] for i in fold)
     return np.nanmean(np.array(rows), axis=0)
 

@@ -111,6 +111,19 @@ def test_without_a_lead_the_summary_reads_in_chronological_order() -> None:
     assert times == sorted(times)  # type: ignore[type-var]
 
 
+def test_in_time_order_the_sentence_the_evaluation_cuts_stays_last() -> None:
+    story = flood_story()
+    summary = summarizer("newsweave", lead_first=False)(story, 30, fill=True)
+    times = [story.article(s.sources[0].article).published for s in summary]
+    assert (
+        sum(len(s.text.split()) for s in summary[:-1])
+        < 30
+        < sum(len(s.text.split()) for s in summary)
+    )
+    assert times[:-1] == sorted(times[:-1])  # type: ignore[type-var]
+    assert times[-1] < times[0]  # type: ignore[operator]  # chosen last: out of time order
+
+
 def test_after_the_lead_sentences_follow_by_support_then_time() -> None:
     story = flood_story()
     summary = summarize(story, words=100)

@@ -64,7 +64,10 @@ class Coverage:
         )
         if not knobs.lead_first:
             chosen = select(the_pool, knobs, words, fill)
-            chosen.sort(key=lambda i: the_pool.items[i].order_key)
+            # With `fill` the last sentence chosen overruns the budget: it stays last, to be cut.
+            extra = chosen[-1:] if fill and len(chosen) > 1 else []
+            kept = chosen[: len(chosen) - len(extra)]
+            chosen = sorted(kept, key=lambda i: the_pool.items[i].order_key) + extra
             cited = [cite(the_pool, i, knobs.match, knobs.trim_datelines) for i in chosen]
             if knobs.resolve_dates:
                 cited = self.dated(the_pool, None, (cited, chosen, None), words, fill)
