@@ -187,6 +187,9 @@ def test_ad_markers_on_their_own_line_and_inline_are_cut_and_recorded() -> None:
         "(COMBO) This combination of pictures shows the two candidates.",
         "The two candidates at a debate. (JOHN ROE / AFP)",
         "The mayor waves to supporters. JOHN ROE/AFP via Getty Images",
+        "FILE - In this Jan. 5, 2019 file photo, the mayor greets voters in Springfield.",
+        "In this June 3 photo, the mayor speaks at city hall.",
+        "SPRINGFIELD, ILLINOIS - JUNE 3: The mayor speaks at city hall on June 3, 2021.",
     ],
 )
 def test_photo_captions_and_credits_are_removed(caption: str) -> None:
@@ -443,3 +446,18 @@ def test_a_sign_up_boxs_tagline_at_the_end_goes_with_its_prompt() -> None:
     # Further up, what follows a prompt is the article going on.
     more = "The council will vote in June.\n\nThe works start in May.\n\nNo date is set."
     assert cleaned(f"{BODY}\n\nSign up for our newsletter\n\n{more}").text == f"{BODY}\n\n{more}"
+
+
+def test_a_slideshow_caption_loses_its_picture_description_and_keeps_its_news() -> None:
+    description = (
+        "FILE - This Dec. 27, 1983 file photo provided by the city archive shows the mayor, "
+        "left, talking with the council's founder in the old town hall."
+    )
+    news = (  # a paragraph over boilerplate_line_max_words: only its caption sentences go
+        "The founder's diaries, published on Thursday, say the town hall was nearly sold in "
+        "1984 to pay the city's debts, which the council had kept from voters for years. "
+        "Historians at the university said the diaries matched the council's own minutes."
+    )
+    article = cleaned(f"{BODY}\n\n{description} {news} (AP Photo/Jane Roe, File)")
+    assert description not in article.text and news in article.text
+    assert description in article.removed and "(AP Photo/Jane Roe, File)" in article.removed

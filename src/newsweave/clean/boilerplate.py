@@ -36,6 +36,18 @@ LINE_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"^(?:\(COMBO\)\s*)?This (?:combination|combo) of (?:pictures|photos|images)|^\(COMBO\)"
         ),
     ),
+    # Agency picture descriptions: "FILE - This Dec. 27, 1983 file photo provided by ...
+    # shows ...", "In this June 7 photo, ...", and Getty's "BERLIN, GERMANY - MAY 17: A wax
+    # figure of ... stands in a parking garage ...".
+    (
+        "caption",
+        re.compile(
+            r"^(?:FILE\s*[-–—:]\s*)?(?:This|In this)\b.{0,60}?\b(?:photo|image|picture)"
+            r"s?\b(?:\s+(?:provided|released|taken|made|distributed|shows)\b|,)"
+            r"|^[A-Z][A-Z.'’ -]+,\s+[A-Z][A-Z.'’ -]+\s+[-–—]\s+(?:JANUARY|FEBRUARY|MARCH|APRIL|"
+            r"MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\s+\d{1,2}:"
+        ),
+    ),
     # Agency credit lines: "... / AFP", "AFP via Getty Images", "AP Photo/Evan Vucci".
     (
         "caption",
@@ -122,6 +134,7 @@ _STARTS: tuple[tuple[str, ...] | None, ...] = (
     None,
     ("this com", "(combo)"),
     None,
+    None,
     ("related", "read", "also read", "see also", "more on this", "recommended"),
     ("read more", "related", "also read", "see also"),
     ("(", "additional", "reporting", "writing", "editing", "compiled", "production"),
@@ -132,6 +145,23 @@ _NEEDS: tuple[tuple[str, ...], ...] = (
     ("photo", "image", "picture"),
     ("photo", "image"),
     (),
+    (
+        "photo",
+        "image",
+        "picture",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ),
     ("getty", "afp", "epa", "reuters", "ap photo/"),
     (),
     (),
