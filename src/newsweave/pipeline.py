@@ -79,9 +79,26 @@ def read_articles(
     )
     items = _Tally(read(paths, stats, limits, follow_links=follow_links, progress=progress))
     progress("cleaning", 0, None)  # its clock starts with the reading's
+    taken: set[str] = set()
     for done, item in enumerate(runner.map_batches(work, items, batch_size), start=1):
         progress("cleaning", done, items.total)
-        yield item
+        yield _with_unique_id(item, taken) if isinstance(item, Article) else item
+
+
+def _with_unique_id(article: Article, taken: set[str]) -> Article:
+    """The article under an id no earlier article of the run has: two files of one text with
+    no outlet or URL ("ridge.txt", "valley.txt"), or two records with the same id in two
+    files, would otherwise be one article to every later stage (one listed as a copy of
+    itself). The second gets its id and a part of its source's hash, with a note."""
+    if article.id not in taken:
+        taken.add(article.id)
+        return article
+    number = 1
+    while (unique := f"{article.id}~{number}") in taken:
+        number += 1
+    taken.add(unique)
+    note = f"read: id {article.id!r} was an earlier article's; this one is {unique!r}"
+    return replace(article, id=unique, notes=(*article.notes, note))
 
 
 class _Tally(Iterator[Item]):
