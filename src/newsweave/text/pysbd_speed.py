@@ -53,8 +53,7 @@ class _CachedRe:
         try:
             needs = self.needs[pattern, flags]
         except KeyError:
-            literal = required_text(pattern, flags) if isinstance(pattern, str) else None
-            needs = self.needs[pattern, flags] = _holds(literal) if literal else None
+            needs = self.needs[pattern, flags] = _needs(pattern, flags)
         except TypeError:  # an unhashable pattern
             return False
         return needs is not None and not needs(string)
@@ -111,14 +110,14 @@ def _speed_up_pysbd() -> None:
 
     for module in (abbreviations, pysbd.utils, pysbd.processor, pysbd.lists_item_replacer):
         module.re = _CACHED_RE
-    lists = pysbd.lists_item_replacer.ListItemReplacer
-    _CACHED_RE.needs.update(
-        ((pattern, 0), test) for pattern, test in _list_scan_needs(lists).items()
-    )
+    _LIST_TESTS.update(_list_scan_needs(pysbd.lists_item_replacer.ListItemReplacer))
+    _CACHED_RE.needs.update(((pattern, 0), test) for pattern, test in _LIST_TESTS.items())
     abbreviations.AbbreviationReplacer.search_for_abbreviations_in_string = _search_abbreviations
+    pysbd.utils.Text.apply = _apply
 
 
 _CACHED_RE = _CachedRe()
+_LIST_TESTS: dict[str, Callable[[str], bool]] = {}  # pysbd's list scans, each with its test
 # Every match of pysbd's numbered-list scan is one or two digits before ". " or ".)"; every
 # match of its lettered-list scans a lower-case letter before "." after a space (or at the
 # start), or letters before ")". Few paragraphs have either, and the scans, which open with
@@ -142,6 +141,49 @@ def _list_scan_needs(lists: Any) -> dict[str, Callable[[str], bool]]:
 
 def _holds(literal: str) -> Callable[[str], bool]:
     return lambda text: literal in text
+
+
+def _needs(pattern: Any, flags: int) -> Callable[[str], bool] | None:
+    """A test that a text holds what every match of `pattern` needs, or None if none is known."""
+    literal = required_text(pattern, flags) if isinstance(pattern, str) else None
+    return _holds(literal) if literal else None
+
+
+@dataclass(frozen=True, slots=True)
+class _RulePlan:
+    """How `_apply` runs one pysbd rule: the plain text every match holds ("" where none is
+    known, which every text holds), another test where there is one, the compiled pattern."""
+
+    literal: str
+    test: Callable[[str], bool] | None
+    pattern: re.Pattern[str]
+
+
+_PLANS: dict[Any, _RulePlan] = {}  # by pysbd `Rule` (its rules are made once, in class bodies)
+
+
+def _plan(rule: Any) -> _RulePlan:
+    pattern = rule.pattern
+    if not isinstance(pattern, str):
+        return _RulePlan("", None, re.compile(pattern))
+    test = _LIST_TESTS.get(pattern)
+    literal = required_text(pattern) if test is None else None
+    return _RulePlan(literal or "", test, _CACHED_RE.compiled(pattern))
+
+
+def _apply(self: str, *rules: Any) -> str:
+    """pysbd's `Text.apply` (`re.sub` of each rule in turn, as `_CACHED_RE` runs it), without
+    the three calls a rule cost through `_CachedRe`: pysbd applies ~1,000 rules an article,
+    and the calls were a third of its time."""
+    text = self
+    for rule in rules:
+        try:
+            plan = _PLANS[rule]
+        except KeyError:
+            plan = _PLANS[rule] = _plan(rule)
+        if plan.literal in text and (plan.test is None or plan.test(text)):
+            text = plan.pattern.sub(rule.replacement, text)
+    return text
 
 
 def required_text(pattern: str, flags: int = 0) -> str | None:
