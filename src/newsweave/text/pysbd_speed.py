@@ -104,11 +104,22 @@ def _speed_up_pysbd() -> None:
     is known: see there.
     """
     import pysbd.abbreviation_replacer as abbreviations
+    import pysbd.between_punctuation
+    import pysbd.exclamation_words
     import pysbd.lists_item_replacer
     import pysbd.processor
+    import pysbd.punctuation_replacer
     import pysbd.utils
 
-    for module in (abbreviations, pysbd.utils, pysbd.processor, pysbd.lists_item_replacer):
+    for module in (
+        abbreviations,
+        pysbd.utils,
+        pysbd.processor,
+        pysbd.lists_item_replacer,
+        pysbd.between_punctuation,  # eight scans a paragraph, for text between quotes
+        pysbd.punctuation_replacer,  # seven substitutions a quoted span
+        pysbd.exclamation_words,
+    ):
         module.re = _CACHED_RE
     _LIST_TESTS.update(_list_scan_needs(pysbd.lists_item_replacer.ListItemReplacer))
     _CACHED_RE.needs.update(((pattern, 0), test) for pattern, test in _LIST_TESTS.items())
