@@ -52,3 +52,23 @@ def test_list_scans_answer_nothing_only_without_list_items() -> None:
     ):
         for text in texts:
             assert patched.findall(pattern, text) == re.findall(pattern, text)
+
+
+def test_period_rule_tests_pass_every_text_the_rule_matches() -> None:
+    from newsweave.text.pysbd_speed import _period_rule_tests
+
+    texts = [
+        "Mr. A. Smith paid 3.5 dollars at x.y.com.",
+        "E. coli, said J. Doe . . . and then. . . .",
+        "He waited.... Then",
+        "1. First item",
+        "12. Twelfth",
+        "1) one",
+        "A. Lincoln",
+        "end . . . \\n",
+        "plain text.",
+    ]
+    for pattern, test in _period_rule_tests().items():
+        for text in texts:
+            assert test(text) or re.search(pattern, text) is None, (pattern, text)
+        assert any(re.search(pattern, text) for text in texts), pattern

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from re import _parser  # type: ignore[attr-defined]  # the stdlib parser: what a match holds
 from typing import TYPE_CHECKING, Any
 
@@ -122,6 +122,7 @@ def _speed_up_pysbd() -> None:
     ):
         module.re = _CACHED_RE
     _LIST_TESTS.update(_list_scan_needs(pysbd.lists_item_replacer.ListItemReplacer))
+    _LIST_TESTS.update(_period_rule_tests())
     _CACHED_RE.needs.update(((pattern, 0), test) for pattern, test in _LIST_TESTS.items())
     abbreviations.AbbreviationReplacer.search_for_abbreviations_in_string = _search_abbreviations
     pysbd.utils.Text.apply = _apply
@@ -136,6 +137,36 @@ _LIST_TESTS: dict[str, Callable[[str], bool]] = {}  # pysbd's list scans, each w
 _NUMBER_BEFORE_PERIOD = re.compile(r"\d\.[\s)]")
 _LETTER_BEFORE_PERIOD = re.compile(r"\s[a-z]\.")
 _FIRST_LETTER_BEFORE_PERIOD = re.compile(r"[a-z]\.")
+
+
+# pysbd rules about periods, which every paragraph has, so `required_text` (".") skips none.
+# Each test below finds a period first (which `re` skips to in C) and then looks around it,
+# where the rule opens with a lookbehind or a class that `re` tries at every character: it
+# answers whether the rule has a match, and the rule runs only where it has.
+_PERIOD_RULE_TESTS: dict[str, re.Pattern[str]] = {
+    r"([a-zA-Z0-9_])(\.)([a-zA-Z0-9_])": re.compile(r"\.(?<=[a-zA-Z0-9_]\.)[a-zA-Z0-9_]"),
+    r"(?<=\d)\.(?=\S)": re.compile(r"\.(?<=\d\.)(?=\S)"),
+    r"(?<=\s[A-Z])\.(?=,?\s)": re.compile(r"\.(?<=\s[A-Z]\.)(?=,?\s)"),
+    r"(\s\.){3}\s": re.compile(r"\.(?<=\s\.)\s\.\s\.\s"),
+    r"(?<=[a-z])(\.\s){3}\.($|\\n)": re.compile(r"\.(?<=[a-z]\.)\s\.\s\.\s\.($|\\n)"),
+    r"(?<=\S)\.{3}(?=\.\s[A-Z])": re.compile(r"\.(?<=\S\.)\.\.(?=\.\s[A-Z])"),
+}
+
+
+def _period_rule_tests() -> dict[str, Callable[[str], bool]]:
+    """pysbd's period rules above, and its rules about a period at a line's start (no
+    MULTILINE: the text's start), each with a test that the text can hold a match."""
+    tests: dict[str, Callable[[str], bool]] = {
+        rule: partial(_has_match, test) for rule, test in _PERIOD_RULE_TESTS.items()
+    }
+    tests[r"(?<=^[A-Z])\.(?=\s)"] = lambda text: text[1:2] == "."
+    tests[r"(?<=^\d)\.(?=(\s\S)|\))"] = lambda text: text[1:2] == "."
+    tests[r"(?<=^\d\d)\.(?=(\s\S)|\))"] = lambda text: text[2:3] == "."
+    return tests
+
+
+def _has_match(pattern: re.Pattern[str], text: str) -> bool:
+    return pattern.search(text) is not None
 
 
 def _list_scan_needs(lists: Any) -> dict[str, Callable[[str], bool]]:
