@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsweave.text.pysbd_speed import required_text, segmenter
+from newsweave.text.pysbd_speed import period_rule_tests, required_text, segmenter
 
 
 @pytest.mark.parametrize(
@@ -55,8 +55,6 @@ def test_list_scans_answer_nothing_only_without_list_items() -> None:
 
 
 def test_period_rule_tests_pass_every_text_the_rule_matches() -> None:
-    from newsweave.text.pysbd_speed import _period_rule_tests
-
     texts = [
         "Mr. A. Smith paid 3.5 dollars at x.y.com.",
         "E. coli, said J. Doe . . . and then. . . .",
@@ -68,7 +66,7 @@ def test_period_rule_tests_pass_every_text_the_rule_matches() -> None:
         "end . . . \\n",
         "plain text.",
     ]
-    for pattern, test in _period_rule_tests().items():
+    for pattern, test in period_rule_tests().items():
         for text in texts:
             assert test(text) or re.search(pattern, text) is None, (pattern, text)
         assert any(re.search(pattern, text) for text in texts), pattern

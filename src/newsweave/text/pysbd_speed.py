@@ -122,7 +122,7 @@ def _speed_up_pysbd() -> None:
     ):
         module.re = _CACHED_RE
     _LIST_TESTS.update(_list_scan_needs(pysbd.lists_item_replacer.ListItemReplacer))
-    _LIST_TESTS.update(_period_rule_tests())
+    _LIST_TESTS.update(period_rule_tests())
     _CACHED_RE.needs.update(((pattern, 0), test) for pattern, test in _LIST_TESTS.items())
     abbreviations.AbbreviationReplacer.search_for_abbreviations_in_string = _search_abbreviations
     pysbd.utils.Text.apply = _apply
@@ -153,7 +153,7 @@ _PERIOD_RULE_TESTS: dict[str, re.Pattern[str]] = {
 }
 
 
-def _period_rule_tests() -> dict[str, Callable[[str], bool]]:
+def period_rule_tests() -> dict[str, Callable[[str], bool]]:
     """pysbd's period rules above, and its rules about a period at a line's start (no
     MULTILINE: the text's start), each with a test that the text can hold a match."""
     tests: dict[str, Callable[[str], bool]] = {
