@@ -126,6 +126,7 @@ class MarkdownDocument:
         self.stories_only = stories_only
         self.changes = changes or {}
         self.parts: list[str] = []
+        self.template = _environment().get_template("brief.md.j2")
 
     def add(self, brief: object) -> None:
         """Render `brief` as the next story (numbered from 1), if it is a Brief."""
@@ -145,9 +146,7 @@ class MarkdownDocument:
         cov_outlets, cov_rows = coverage(brief)
         dates = sorted(d for a in brief.story.articles if (d := a.published_day) is not None)
         return str(
-            _environment()
-            .get_template("brief.md.j2")
-            .render(
+            self.template.render(
                 number=number,
                 brief=brief,
                 articles=articles,
