@@ -101,20 +101,21 @@ class Runner:
 
         A command that reads, groups and briefs would otherwise start a pool per phase, and
         each start is serial time no worker overlaps: on a 1,000-article pile a pool made for
-        reading cost more wall time than cleaning in this process. Started here, the workers
-        come up while this process reads. Nested sessions share the outer pool; Dask and one
-        worker ignore it.
+        reading cost more wall time than cleaning in this process. Started here, on a thread
+        (`_start_workers`), the workers come up while this process reads. Nested sessions
+        share the outer pool; Dask and one worker ignore it.
         """
         if self.executor != "local" or self.workers <= 1 or self.workers in _open_pools:
             yield self
             return
         pool = _pool(self.workers)
-        for _ in range(self.workers):  # start every worker now, not at the first batch
-            pool.submit(_started)
+        starting = threading.Thread(target=_start_workers, args=(pool, self.workers))
+        starting.start()
         _open_pools[self.workers] = pool
         try:
             yield self
         finally:
+            starting.join()
             del _open_pools[self.workers]
             pool.shutdown()
 
@@ -178,32 +179,42 @@ class Runner:
         items: Sequence[Item],
         progress: Progress = no_progress,
         phase: str = "briefing",
+        each: Callable[[Result], object] | None = None,
     ) -> list[Result]:
         """`[work(item) for item in items]`, run where `executor` says, results in input order.
 
         Locally, `workers` > 1 spreads the items one at a time over a process pool (a story's
         brief is long enough that the pickling does not matter); with Dask, one item per task.
         `progress` hears `(phase, done, len(items))` as results come back (with Dask, at the
-        end: the bag comes back whole).
+        end: the bag comes back whole), and `each` (if given) is called with each result then,
+        in input order: this process renders a brief while the workers brief the next ones.
         """
         total = len(items)
         progress(phase, 0, total)
         if self.executor == "dask" and items:
             results = list(_dask_batches(work, iter([list(items)]), self.scheduler, per_task=1))
             progress(phase, total, total)
-            return results
+            return _counted(results, no_progress, phase, total, each)
         if self.workers <= 1 or len(items) < 2:
-            return _counted((work(item) for item in items), progress, phase, total)
+            return _counted((work(item) for item in items), progress, phase, total, each)
         with _pool_for(self.workers) as pool:
-            return _counted(pool.map(work, items, chunksize=1), progress, phase, total)
+            return _counted(pool.map(work, items, chunksize=1), progress, phase, total, each)
 
 
-def _counted(results: Iterable[Result], progress: Progress, phase: str, total: int) -> list[Result]:
-    """The results as a list, `progress` told of each as it comes."""
+def _counted(
+    results: Iterable[Result],
+    progress: Progress,
+    phase: str,
+    total: int,
+    each: Callable[[Result], object] | None = None,
+) -> list[Result]:
+    """The results as a list, `progress` told of each as it comes and `each` given it."""
     done: list[Result] = []
     for result in results:
         done.append(result)
         progress(phase, len(done), total)
+        if each is not None:
+            each(result)
     return done
 
 
@@ -219,6 +230,17 @@ def _pool_for(workers: int) -> Iterator[ProcessPoolExecutor]:
 
 def _started() -> None:
     """A task that does nothing: submitted once per worker so that all of them start."""
+
+
+def _start_workers(pool: ProcessPoolExecutor, workers: int) -> None:
+    """Start every worker of `pool` now, not at the first batch (in a thread of its own).
+
+    Each start waits for the forkserver, which imports the pipeline before its first fork
+    (~0.25 s): on that thread, this process reads its first batch meanwhile. `submit` is
+    thread-safe (it holds the pool's lock), so this process's own submits just queue.
+    """
+    for _ in range(workers):
+        pool.submit(_started)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

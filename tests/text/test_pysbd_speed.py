@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from newsweave.text.pysbd_speed import required_text, segmenter
+from newsweave.text.pysbd_speed import period_rule_tests, required_text, segmenter
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,21 @@ def test_list_scans_answer_nothing_only_without_list_items() -> None:
     ):
         for text in texts:
             assert patched.findall(pattern, text) == re.findall(pattern, text)
+
+
+def test_period_rule_tests_pass_every_text_the_rule_matches() -> None:
+    texts = [
+        "Mr. A. Smith paid 3.5 dollars at x.y.com.",
+        "E. coli, said J. Doe . . . and then. . . .",
+        "He waited.... Then",
+        "1. First item",
+        "12. Twelfth",
+        "1) one",
+        "A. Lincoln",
+        "end . . . \\n",
+        "plain text.",
+    ]
+    for pattern, test in period_rule_tests().items():
+        for text in texts:
+            assert test(text) or re.search(pattern, text) is None, (pattern, text)
+        assert any(re.search(pattern, text) for text in texts), pattern

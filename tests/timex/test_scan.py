@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsweave.timex.patterns import RULES
-from newsweave.timex.scan import RUN, TRIGGERS, WINDOWED, Text, rule_matches
+from newsweave.timex.scan import RUN, TRIGGERS, WINDOWED, Text, plain_words, rule_matches
 
 Spans = list[tuple[str, int, int, tuple[str | None, ...]]]
 
@@ -89,3 +89,29 @@ def test_every_match_contains_its_rules_trigger(shared: Path) -> None:
 )
 def test_same_matches_at_the_edges(text: str) -> None:
     assert _windowed(text) == _full(text)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "words"),
+    [
+        ("now|these days", ("now", "these days")),
+        (r"mon\.|tue\.", ("mon.", "tue.")),
+        ("century", ("century",)),
+        (r"[- ](?:day|week)", None),
+        (r"(?:every|each)\s", None),
+        (r"\d{4}-", None),
+    ],
+)
+def test_plain_words_only_of_a_choice_of_plain_words(
+    trigger: str, words: tuple[str, ...] | None
+) -> None:
+    assert plain_words(trigger) == words
+
+
+def test_plain_word_triggers_find_what_their_pattern_finds() -> None:
+    text = "The ruling came a week ago, and now, these days, a month later, the future. " * 20
+    folded = Text.of(text)
+    for windowed in WINDOWED:
+        if windowed.literals:
+            found = [m.span() for m in rule_matches(windowed, folded)]
+            assert found == [m.span() for m in windowed.rule.pattern.finditer(text)]

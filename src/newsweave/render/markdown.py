@@ -104,22 +104,54 @@ def render_markdown(
     """All briefs as one Markdown document (`stories_only` lists stories and their articles),
     closing with what was left out (`problems`: files, records, stories), if anything;
     `changes` (story id -> the contract's `changes`) adds a "What changed" section."""
-    template = _environment().get_template("brief.md.j2")
-    parts = []
-    for number, brief in enumerate(briefs, start=1):
+    document = MarkdownDocument(stories_only=stories_only, changes=changes)
+    for brief in briefs:
+        document.add(brief)
+    return document.text(problems)
+
+
+class MarkdownDocument:
+    """`render_markdown`, one brief at a time: each story is rendered as it is added.
+
+    So that a command can render each brief as it comes back from the workers, while they
+    brief the next (the Markdown of 1,000 articles' briefs is ~0.5 s, which would otherwise
+    wait for the last brief); `text` then gives what `render_markdown` gives for the same
+    briefs in the same order. Anything but a Brief (a story that could not be briefed) is
+    passed over, as the caller lists it with the other problems.
+    """
+
+    def __init__(
+        self, *, stories_only: bool = False, changes: Mapping[str, dict[str, Any]] | None = None
+    ) -> None:
+        self.stories_only = stories_only
+        self.changes = changes or {}
+        self.parts: list[str] = []
+        self.template = _environment().get_template("brief.md.j2")
+
+    def add(self, brief: object) -> None:
+        """Render `brief` as the next story (numbered from 1), if it is a Brief."""
+        if isinstance(brief, Brief):
+            self.parts.append(self._story(len(self.parts) + 1, brief))
+
+    def text(self, problems: Sequence[Problem | StoryProblem] = ()) -> str:
+        """The document: the stories added, then what was left out (`problems`), if any."""
+        parts = list(self.parts)
+        if problems:
+            parts.append(_environment().get_template("left_out.md.j2").render(problems=problems))
+        return "\n---\n\n".join(parts) if parts else "No stories: no article could be read.\n"
+
+    def _story(self, number: int, brief: Brief) -> str:
         articles = {a.id: a for a in brief.story.articles}
-        citations = Citations(articles)
-        outlets = sorted({a.voice for a in brief.story.articles})
         shown = shown_names(brief.story.articles)
         cov_outlets, cov_rows = coverage(brief)
         dates = sorted(d for a in brief.story.articles if (d := a.published_day) is not None)
-        parts.append(
-            template.render(
+        return str(
+            self.template.render(
                 number=number,
                 brief=brief,
                 articles=articles,
-                cite=citations,
-                outlets=outlets,
+                cite=Citations(articles),
+                outlets=sorted({a.voice for a in brief.story.articles}),
                 first_date=dates[0].isoformat() if dates else None,
                 last_date=dates[-1].isoformat() if dates else None,
                 speaker_groups=_speaker_groups(brief.quotes),
@@ -127,10 +159,7 @@ def render_markdown(
                 outlet_and_date=outlet_and_date,
                 outlet_shown=shown,
                 shown_list=partial(_joined, shown),
-                stories_only=stories_only,
-                changes=(changes or {}).get(brief.story.id),
+                stories_only=self.stories_only,
+                changes=self.changes.get(brief.story.id),
             )
         )
-    if problems:
-        parts.append(_environment().get_template("left_out.md.j2").render(problems=problems))
-    return "\n---\n\n".join(parts) if parts else "No stories: no article could be read.\n"

@@ -21,7 +21,7 @@ The matches are the same as `rule.pattern.finditer(text)` gives, not nearly the 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from re import _parser  # type: ignore[attr-defined]  # the stdlib parser: a pattern's width
 
@@ -107,12 +107,31 @@ TRIGGERS: dict[str, str] = {
 @dataclass(frozen=True, slots=True)
 class Windowed:
     """A rule ready for the windowed scan: its trigger (sought in the folded text where
-    `folded`) and the longest match it can make."""
+    `folded`), the longest match it can make, and the trigger's words where it is only a
+    choice of plain words (`literals`, each sought with `str.find`; else None)."""
 
     rule: Rule
     trigger: re.Pattern[str]
     folded: bool
     width: int
+    literals: tuple[str, ...] | None = None
+
+
+# A trigger that is a choice of plain words ("now|current|at the moment"; "mon\." holds an
+# escaped period): `re` tries such a choice at every character, str.find skips ahead in C.
+_PLAIN_WORDS = re.compile(r"(?:[^\\.^$*+?{}\[\]()|]|\\\.)+(?:\|(?:[^\\.^$*+?{}\[\]()|]|\\\.)+)*")
+
+
+# Texts shorter than this (a sentence) are searched by the trigger's pattern even where it is
+# plain words: finding each word costs more than one pattern search over a short text.
+_FIND_FROM = 500
+
+
+def plain_words(trigger: str) -> tuple[str, ...] | None:
+    """The words of a trigger that is only a choice of plain words, else None."""
+    if _PLAIN_WORDS.fullmatch(trigger) is None:
+        return None
+    return tuple(word.replace("\\.", ".") for word in trigger.split("|"))
 
 
 def _bounded_width(pattern: re.Pattern[str]) -> int:
@@ -136,6 +155,7 @@ WINDOWED: tuple[Windowed, ...] = tuple(
         re.compile(TRIGGERS[rule.name]),
         rule.name not in _CASED,
         _bounded_width(rule.pattern),
+        None if rule.name in _CASED else plain_words(TRIGGERS[rule.name]),
     )
     for rule in RULES
 )
@@ -156,7 +176,9 @@ class Text:
         lower case that keeps every character's position)."""
         if _LONG_RUN.search(text) is not None:
             return cls(text, None)
-        folded = text.lower().translate(_FOLD)
+        folded = text.lower()
+        if "ı" in folded or "ſ" in folded:  # rare: `translate` costs ~30 µs an article
+            folded = folded.translate(_FOLD)
         return cls(text, folded if len(folded) == len(text) else None)
 
 
@@ -167,9 +189,10 @@ def rule_matches(windowed: Windowed, scanned: Text) -> Iterator[re.Match[str]]:
         yield from pattern.finditer(text)
         return
     sought = scanned.folded if windowed.folded else text
+    next_trigger = _trigger_finder(windowed, sought)
     size, cursor = len(text), 0  # no match starts before `cursor` that is not yielded yet
-    while (found := windowed.trigger.search(sought, cursor)) is not None:
-        first = found.start()  # the next match, if any, starts at or after first - width
+    while (first := next_trigger(cursor)) >= 0:
+        # the next match, if any, starts at or after first - width
         end = min(size, first + width + REACH + _SPAN)
         last = size if end == size else end - width - REACH  # starts the window decides
         match = pattern.search(text, max(cursor, first - width), end)
@@ -180,3 +203,32 @@ def rule_matches(windowed: Windowed, scanned: Text) -> Iterator[re.Match[str]]:
             return
         else:
             cursor = max(first + 1, last)
+
+
+def _trigger_finder(windowed: Windowed, sought: str) -> Callable[[int], int]:
+    """`at(cursor)`: where the first trigger at or after `cursor` starts in `sought`, or -1.
+
+    `cursor` never goes back during one scan, so for a choice of plain words each word's
+    next place is kept until the cursor passes it: each word is sought over the text once.
+    """
+    trigger, words = windowed.trigger, windowed.literals
+    if words is None or len(sought) < _FIND_FROM:
+
+        def at(cursor: int) -> int:
+            found = trigger.search(sought, cursor)
+            return -1 if found is None else found.start()
+
+        return at
+    places = [-2] * len(words)  # per word: its next place (-1: no more; -2: not sought yet)
+
+    def at_word(cursor: int) -> int:
+        first = -1
+        for index, word in enumerate(words):
+            place = places[index]
+            if -1 != place < cursor:
+                place = places[index] = sought.find(word, cursor)
+            if place >= 0 and (first < 0 or place < first):
+                first = place
+        return first
+
+    return at_word
