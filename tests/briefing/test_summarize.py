@@ -183,3 +183,18 @@ def test_two_outlets_telling_one_claim_in_other_words_give_one_summary_sentence(
     assert {source.article for source in told.sources} == {"a", "b"}
     assert told.support == 2
     assert {SHELTER, RAIN} <= {s.sources[0].text for s in summary}
+
+
+def test_a_sentence_addressing_the_reader_is_never_summarized_but_a_quoted_you_may_be() -> None:
+    advice = "Act like being in the council chamber matters to you, the post said to the mayor."
+    quoted = 'Mayor Lena Ortiz told residents: "We will not leave you without power tonight."'
+    story = Story(
+        "s1",
+        (
+            make_article(f"{FLOOD}\n{advice}\n{quoted}", id="a", outlet="Valley Wire"),
+            make_article(f"{BRIDGE}\n{SHELTER}", id="b", outlet="Daily Herald"),
+        ),
+    )
+    sources = [s.sources[0].text for s in summarize(story, words=200)]
+    assert advice not in sources
+    assert quoted in sources

@@ -27,6 +27,10 @@ _DANGLING_OPENERS = frozenset({
     "otherwise", "nevertheless", "nonetheless", "both", "nor",
 })  # fmt: skip
 _QUOTE_OPEN = ('"', "“", "'", "‘", "``")
+# The reader addressed outside quotation marks: "Act like being in the White House matters to
+# you." reads in a summary as newsweave's own words; a quoted "you" is its speaker's.
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -84,8 +88,10 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
     """Why a sentence should not stand alone in a summary, or None if it may.
 
     Fragments, run-ons, questions, quotes without their speaker's context, sentences
-    that open with an unresolved pronoun or connective, and headline-like lines without
-    a full stop read badly out of place, whatever their content.
+    that open with an unresolved pronoun or connective, headline-like lines without a full
+    stop, and sentences that address the reader outside quotation marks ("Act like being in
+    the White House matters to you.", "follow us on Twitter to get the news to your desktop")
+    read badly out of place, whatever their content: the last as newsweave's own words.
     """
     stripped = text.strip()
     words = stripped.split()
@@ -102,4 +108,6 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
     first = re.sub(r"[^a-z]", "", words[0].lower())
     if first in _DANGLING_OPENERS:
         return "dangling"
+    if _YOU.search(_QUOTED_SPAN.sub(" ", stripped)):
+        return "to the reader"
     return None
