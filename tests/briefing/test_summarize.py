@@ -162,16 +162,21 @@ def test_an_unknown_summarizer_name_is_refused() -> None:
         summarizer("gpt")
 
 
+def _two_outlets(first: str, second: str) -> Story:
+    """A story of article "a" by Alpine Times and article "b" by Valley Post."""
+    return Story(
+        "s1",
+        (
+            make_article(first, id="a", outlet="Alpine Times"),
+            make_article(second, id="b", outlet="Valley Post"),
+        ),
+    )
+
+
 def test_two_outlets_telling_one_claim_in_other_words_give_one_summary_sentence() -> None:
     crushed = "A young man was crushed to death on Thursday when a huge wooden cross fell in Cevo."
     collapsed = "The giant crucifix in the village of Cevo collapsed and killed a 21-year-old."
-    story = Story(
-        "s1",
-        (
-            make_article(f"{crushed}\n{SHELTER}", id="a", outlet="Alpine Times"),
-            make_article(f"{collapsed}\n{RAIN}", id="b", outlet="Valley Post"),
-        ),
-    )
+    story = _two_outlets(f"{crushed}\n{SHELTER}", f"{collapsed}\n{RAIN}")
 
     def telling(summary: tuple[SummarySentence, ...]) -> list[SummarySentence]:
         return [s for s in summary if s.sources[0].text in (crushed, collapsed)]
@@ -188,13 +193,7 @@ def test_two_outlets_telling_one_claim_in_other_words_give_one_summary_sentence(
 def test_a_sentence_addressing_the_reader_is_never_summarized_but_a_quoted_you_may_be() -> None:
     advice = "Act like being in the council chamber matters to you, the post said to the mayor."
     quoted = 'Mayor Lena Ortiz told residents: "We will not leave you without power tonight."'
-    story = Story(
-        "s1",
-        (
-            make_article(f"{FLOOD}\n{advice}\n{quoted}", id="a", outlet="Valley Wire"),
-            make_article(f"{BRIDGE}\n{SHELTER}", id="b", outlet="Daily Herald"),
-        ),
-    )
+    story = _two_outlets(f"{FLOOD}\n{advice}\n{quoted}", f"{BRIDGE}\n{SHELTER}")
     sources = [s.sources[0].text for s in summarize(story, words=200)]
     assert advice not in sources
     assert quoted in sources
