@@ -9,7 +9,7 @@ from newsweave.briefing.agreement.compare import compare_outlets, similarity
 from newsweave.briefing.agreement.exclusives import parts, rank, stated_in_parts
 from newsweave.briefing.agreement.statements import article_statements
 from newsweave.config import settings
-from newsweave.models import Story
+from newsweave.models import Exclusive, Story
 
 
 def test_a_claim_another_outlet_states_too_is_not_an_exclusive() -> None:
@@ -35,17 +35,29 @@ def test_a_claim_another_outlet_states_too_is_not_an_exclusive() -> None:
     assert any("Villa La Grange" in text for text in exclusives), exclusives
 
 
-def test_exclusives_with_new_names_and_numbers_rank_first() -> None:
-    article = make_article(
-        "Officials said the talks would continue into the evening hours.\n"
-        "Senator Maria Okafor said 14 officials had resigned from the Harbour Board.",
-        id="a",
-        outlet="Daily Ledger",
-    )
+def _ranked(text: str) -> list[Exclusive]:
+    """The exclusives of Daily Ledger's `text`, ranked, against a Post that says little."""
+    article = make_article(text, id="a", outlet="Daily Ledger")
     other = make_article("Officials said the talks would continue.", id="b", outlet="Post")
     statements = article_statements(article, 5)
-    ranked = rank(statements, statements + article_statements(other, 5), 8)
+    return rank(statements, statements + article_statements(other, 5), 8)
+
+
+def test_exclusives_with_new_names_and_numbers_rank_first() -> None:
+    ranked = _ranked(
+        "Officials said the talks would continue into the evening hours.\n"
+        "Senator Maria Okafor said 14 officials had resigned from the Harbour Board."
+    )
     assert "Okafor" in ranked[0].text
+
+
+def test_reported_news_ranks_before_an_outlets_opinion_however_many_names_it_has() -> None:
+    ranked = _ranked(
+        "In my view, Senator Maria Okafor and Mayor Tomas Brandt have failed Portvale badly.\n"
+        "The Harbour Board closed the north pier on Tuesday after an inspection."
+    )
+    assert [e.kind for e in ranked] == ["fact", "opinion"]
+    assert "north pier" in ranked[0].text
 
 
 def test_an_outlet_keeps_at_most_its_limit_of_exclusives() -> None:

@@ -23,7 +23,7 @@ from numpy.typing import NDArray
 from newsweave.briefing.agreement.statements import Statement
 from newsweave.clean.dateline import without_dateline
 from newsweave.models import Exclusive
-from newsweave.text.kinds import statement_kind
+from newsweave.text.kinds import AGREED_KINDS, statement_kind
 
 Matrix = NDArray[np.float32]
 _QUOTE_MARKS = ("“", '"', "”")
@@ -101,11 +101,19 @@ def _names_of_others(statements: Iterable[Statement], outlet: str) -> frozenset[
 def rank(
     candidates: Sequence[Statement], statements: Sequence[Statement], per_outlet_limit: int
 ) -> list[Exclusive]:
-    """Exclusives, most newsworthy first, at most `per_outlet_limit` per outlet, each text once."""
+    """Exclusives, most newsworthy first, at most `per_outlet_limit` per outlet, each text once:
+    reported facts and attributed claims before an outlet's opinion or background, which is
+    its framing rather than news only it has (a 2011 ruling recalled in a 2014 story)."""
     elsewhere = {o: _names_of_others(statements, o) for o in {s.outlet for s in candidates}}
+    kinds = {id(s): statement_kind(s.sentence.text) for s in candidates}
     ordered = sorted(
         candidates,
-        key=lambda s: (-news_value(s, elsewhere[s.outlet]), s.article.id, s.sentence.index),
+        key=lambda s: (
+            kinds[id(s)] not in AGREED_KINDS,
+            -news_value(s, elsewhere[s.outlet]),
+            s.article.id,
+            s.sentence.index,
+        ),
     )
     kept: list[Exclusive] = []
     per_outlet: dict[str, int] = {}
@@ -116,7 +124,7 @@ def rank(
             continue
         per_outlet[statement.outlet] = per_outlet.get(statement.outlet, 0) + 1
         seen.add(text)
-        kind = statement_kind(statement.sentence.text)
+        kind = kinds[id(statement)]
         kept.append(
             Exclusive(text=text, article=statement.article.id, outlet=statement.outlet, kind=kind)
         )
