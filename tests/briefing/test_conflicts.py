@@ -372,3 +372,20 @@ def test_one_clash_told_by_several_articles_is_listed_once_with_every_outlet() -
     (found,) = compare_outlets(story).conflicts
     assert {c.outlet for c in found.claims} == {"Alpine Times", "Valley Post", "Ridge Daily"}
     assert len({c.text for c in found.claims}) == 2
+
+
+def test_a_single_digit_opening_a_sentence_is_the_tail_of_a_split_decimal() -> None:
+    assert (
+        _conflict(
+            "A magnitude 6 quake can cause severe damage near the coast.",
+            "0 quake can cause severe damage near the coast.",
+            0.9,
+        )
+        is None
+    )
+    about = _conflict(
+        "Police said 4 people were hurt near the coast on Sunday.",
+        "Police said 7 people were hurt near the coast on Sunday.",
+        0.9,
+    )
+    assert about is not None and "4" in about and "7" in about

@@ -83,11 +83,15 @@ def agree(a: Quantity, b: Quantity) -> bool:
 
 
 def _broken(text: str, quantity: Quantity) -> bool:
-    """A figure that extraction broke apart ("6, 728" read as 728; "41 / 2" for 4½)."""
+    """A figure that extraction broke apart ("6, 728" read as 728; "41 / 2" for 4½), or a
+    single digit opening a sentence: the tail of a decimal split at its point ("A magnitude 6.
+    0 quake" read as two sentences, the second "0 quake can cause severe damage"), since news
+    style spells out a number that opens a sentence."""
     at = text.find(quantity.text)
     return at >= 0 and bool(
         _BROKEN_BEFORE.search(text[max(0, at - 4) : at])
         or _BROKEN_AFTER.match(text[at + len(quantity.text) :])
+        or (not text[:at].strip(" \"“‘'(") and len(_digits(quantity)) == 1)
     )
 
 
