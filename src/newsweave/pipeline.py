@@ -89,7 +89,7 @@ def _with_unique_id(article: Article, taken: set[str]) -> Article:
     """The article under an id no earlier article of the run has: two files of one text with
     no outlet or URL ("ridge.txt", "valley.txt"), or two records with the same id in two
     files, would otherwise be one article to every later stage (one listed as a copy of
-    itself). The second gets its id and a part of its source's hash, with a note."""
+    itself). A later one gets its id with "~1" (or the first "~N" still free) and a note."""
     if article.id not in taken:
         taken.add(article.id)
         return article

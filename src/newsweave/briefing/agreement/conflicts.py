@@ -247,6 +247,7 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
     scores_a, scores_b = set(_SCORE_IN_TEXT.findall(text_a)), set(_SCORE_IN_TEXT.findall(text_b))
     if scores_a and scores_b and not scores_a & scores_b:
         return []  # "a 108-70 rout" and "a 91-73 victory": two games, each its own figures
+    sides_a, sides_b = _score_sides(scores_a), _score_sides(scores_b)
     days_a, days_b = {d for d, _ in anchors_a.dated}, {d for d, _ in anchors_b.dated}
     if days_a and days_b and not days_a & days_b:
         return []  # "31 vessels on Thursday morning", "35 on Friday evening": two moments
@@ -263,7 +264,7 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
             reconciled = any(agree(qb, o) for o in anchors_a.quantities if o.same_kind(qb)) or any(
                 agree(qa, o) for o in anchors_b.quantities if o.same_kind(qa)
             )
-            reconciled = reconciled or _in_score(qb, scores_a) or _in_score(qa, scores_b)
+            reconciled = reconciled or qb.value in sides_a or qa.value in sides_b
             if not reconciled and not summed((text_a, qa), (text_b, qb)):
                 noun = min((q.noun for q in (qa, qb) if q.noun), key=len, default="of it")
                 features = _pair_features(a, b, score)
@@ -272,12 +273,11 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
     return found
 
 
-def _in_score(quantity: Quantity, scores: set[str]) -> bool:
-    """Whether a figure is one side of a score or record the other statement gives ("58 wins"
-    and "improves to 58-3 with 51 wins coming by way of knockout")."""
-    return any(
-        quantity.value == float(side) for score in scores for side in re.split(r"[-–]", score)
-    )
+def _score_sides(scores: set[str]) -> set[float]:
+    """The numbers on either side of a statement's scores or records: a figure the other
+    statement gives that is one of them agrees with it ("58 wins" and "improves to 58-3 with
+    51 wins coming by way of knockout")."""
+    return {float(side) for score in scores for side in re.split(r"[-–]", score)}
 
 
 def summed(a: tuple[str, Quantity], b: tuple[str, Quantity]) -> bool:

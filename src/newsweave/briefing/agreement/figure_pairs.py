@@ -11,11 +11,10 @@ from __future__ import annotations
 import math
 import re
 
-from newsweave.briefing.agreement.figures import Quantity
+from newsweave.briefing.agreement.figures import SCALES, Quantity
 
-SCORE = re.compile(r"^\d+\s?[-–]\s?\d+$")  # "13-3": a score or a tally, not a range
+_SCORE = re.compile(r"^\d+\s?[-–]\s?\d+$")  # "13-3": a score or a tally, not a range
 _SCALE = re.compile(r"\b(million|billion|trillion|thousand)\b", re.IGNORECASE)
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # "6, 728" and "41 / 2": digits that extraction broke apart, not two figures
 _BROKEN_BEFORE = re.compile(r"\d\s?[,./]\s$|\d\s?/\s?$")
 _BROKEN_AFTER = re.compile(r"^\s?/\s?\d")
@@ -29,8 +28,8 @@ def figures_differ(a: Quantity, b: Quantity, texts: tuple[str, str]) -> bool:
         a.same_kind(b)
         and not _told_apart(a, b)
         and not agree(a, b)
-        and _digits(a) != _digits(b)
-        and not (SCORE.match(a.text) or SCORE.match(b.text))
+        and a.digits != b.digits
+        and not (_SCORE.match(a.text) or _SCORE.match(b.text))
         and not _broken(texts[0], a)
         and not _broken(texts[1], b)
     )
@@ -47,11 +46,11 @@ def _precision(quantity: Quantity) -> float:
     round it: "7 million" -> 1e6, "7.4 million" -> 1e5, "43,000" -> 1e3; else 0."""
     scale = _SCALE.search(quantity.text)
     if not scale:
-        zeros = len(_digits(quantity)) - len(_digits(quantity).rstrip("0"))
+        zeros = len(quantity.digits) - len(quantity.digits.rstrip("0"))
         return float(10**zeros) if zeros >= _ROUND_ZEROS and "," in quantity.text else 0.0
     digits = quantity.text[: scale.start()].strip().lstrip("$€£").split("-")[-1]
     decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return _SCALES[scale.group(1).lower()] / float(10**decimals)
+    return SCALES[scale.group(1).lower()] / float(10**decimals)
 
 
 def _about(quantity: Quantity) -> bool:
@@ -91,12 +90,8 @@ def _broken(text: str, quantity: Quantity) -> bool:
     return at >= 0 and bool(
         _BROKEN_BEFORE.search(text[max(0, at - 4) : at])
         or _BROKEN_AFTER.match(text[at + len(quantity.text) :])
-        or (not text[:at].strip(" \"“‘'(") and len(_digits(quantity)) == 1)
+        or (not text[:at].strip(" \"“‘'(") and len(quantity.digits) == 1)
     )
-
-
-def _digits(quantity: Quantity) -> str:
-    return re.sub(r"\D", "", quantity.text)
 
 
 def _told_apart(a: Quantity, b: Quantity) -> bool:

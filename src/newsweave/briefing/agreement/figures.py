@@ -21,7 +21,7 @@ _NUMBER = re.compile(
     r"(?:\s+(?P<noun>[a-z][a-z-]+(?:\s[a-z][a-z-]+)?)"
     r"|\s+(?:[A-Z][a-z]+\s){1,2}(?P<named>[a-z][a-z-]*s)\b)?",  # "190 Israeli settlements"
 )
-_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}  # scale words
 _WORD_NUMBERS = {
     "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "dozen": 12, "hundred": 100,
@@ -112,6 +112,11 @@ class Quantity:
     def is_range(self) -> bool:
         """A stated range ("3 to 5 percent"), not an estimate or a bound."""
         return 0 < self.low < self.high == self.value and not math.isinf(self.high)
+
+    @property
+    def digits(self) -> str:
+        """The digits it is written with ("$5,687.75" -> "568775")."""
+        return re.sub(r"\D", "", self.text)
 
     def same_kind(self, other: Quantity) -> bool:
         return bool(self.unit & other.unit)
@@ -211,7 +216,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         if _is_date_number(text, match, match.group("value")):
             opener = None
             continue
-        scale = _SCALES.get((match.group("scale") or "").lower(), 1.0)
+        scale = SCALES.get((match.group("scale") or "").lower(), 1.0)
         if raw.isdigit() and (
             match.group("point")
             or _POINT_MOVED.search(text[max(0, match.start() - 5) : match.start()])
@@ -301,7 +306,7 @@ def pinned(a: tuple[str, Sequence[Quantity]], b: tuple[str, Sequence[Quantity]])
         qa.exact
         and qb.exact
         and qa.same_kind(qb)
-        and re.sub(r"\D", "", qa.text) == re.sub(r"\D", "", qb.text)
+        and qa.digits == qb.digits
         and not _CODE.search(a[0][: a[0].find(qa.text)])
         and not _CODE.search(b[0][: b[0].find(qb.text)])
         for qa in a[1]

@@ -186,5 +186,6 @@ def told_as_one(the_pool: Pool, told_alike: ToldAlike | None) -> Pool:
             members.setdefault(claim, []).append(index)
     similarity = the_pool.similarity.copy()
     for group in members.values():
-        similarity[np.ix_(group, group)] = np.maximum(similarity[np.ix_(group, group)], 1.0)
+        block = np.ix_(group, group)
+        similarity[block] = np.maximum(similarity[block], 1.0)
     return replace(the_pool, similarity=similarity)
