@@ -36,7 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import corpus
 
-from newsweave.briefing.agreement.compare import compare_outlets, label_summary
+from newsweave.briefing.agreement.compare import compare_outlets
+from newsweave.briefing.agreement.summary_support import label_summary, told_alike
 from newsweave.briefing.entities import find_entities
 from newsweave.briefing.framing import profile_outlets
 from newsweave.briefing.headline import choose_headline
@@ -70,7 +71,12 @@ def brief_times(story: Story, fast: bool, agreement: str) -> tuple[dict[str, flo
     verbs = "rule" if fast else None  # as `brief_story`: no spaCy tagger in --fast
     agreed = timed("agreement", lambda: compare_outlets(story, mode=mode, verbs=verbs))
     headline = timed("headline", lambda: choose_headline(story))
-    summary = timed("summary", lambda: label_summary(summarize(story, words=100), agreed.facts))
+    summary = timed(
+        "summary",
+        lambda: label_summary(
+            summarize(story, words=100, told_alike=told_alike(agreed.facts)), agreed.facts
+        ),
+    )
     quotes = timed("quotes", lambda: extract_quotes(story, entities, fast=fast))
     tagger = {"tense_tagger": "heuristic"} if fast else {}
     timeline = timed("timeline", lambda: build_timeline(story, **tagger))
