@@ -197,3 +197,27 @@ def test_a_sentence_addressing_the_reader_is_never_summarized_but_a_quoted_you_m
     sources = [s.sources[0].text for s in summarize(story, words=200)]
     assert advice not in sources
     assert quoted in sources
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "3. Get an antivirus program from the council's website and keep it updated.",
+        "_ Residents of the flooded streets were offered rooms in the two school gyms.",
+        "Q. Will the council pay for the repairs to the homes flooded this week?",
+        "(The council's spokesman, Tom Price, would not comment on the cost of the work.)",
+        "The day news editor is Tom Price, 404-555-0187, tprice(at)example.com, for questions.",
+        "Rita Vance writes for the Riverside Courier, which serves the flooded county.",
+    ],
+)
+def test_list_items_asides_contacts_and_writer_notes_are_never_summarized(furniture: str) -> None:
+    story = _two_outlets(f"{FLOOD}\n{furniture}", f"{BRIDGE}\n{SHELTER}")
+    sources = [s.sources[0].text for s in summarize(story, words=200)]
+    assert furniture not in sources
+    assert FLOOD in sources
+
+
+def test_a_sentence_naming_an_initial_a_is_no_answer_of_a_column() -> None:
+    khan = "A. Q. Khan, the engineer, told the council the dam would hold through the storm."
+    story = _two_outlets(f"{FLOOD}\n{khan}", f"{BRIDGE}\n{SHELTER}")
+    assert khan in [s.sources[0].text for s in summarize(story, words=300)]

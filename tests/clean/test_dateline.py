@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import newsweave
-from newsweave.clean.dateline import parse_published
+from newsweave.clean.dateline import parse_published, without_dateline
 
 BODY = (
     "The harbour authority reopened the eastern dock on Monday after a week of repairs to the "
@@ -45,3 +45,29 @@ def test_a_brazilian_feed_item_gets_its_publication_date(tmp_path: Path) -> None
     )
     (article,) = newsweave.read([feed])
     assert article.published == datetime(2018, 9, 24, 10, 31)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("ALBANY, N.Y. (AP) - Health officials said the virus is present.", "Health officials"),
+        ("Washington _ Former Speaker Lee Ward filed for divorce.", "Former Speaker"),
+        ("(CNN) -- Japan and the United States signed an agreement.", "Japan and"),
+        ("ASTORIA, Ore. _ The ferry ran aground.", "The ferry"),
+        ("BEIJING, March 3 (Xinhua) -- China said.", "China said"),
+    ],
+)
+def test_a_leading_dateline_is_cut_for_display(sentence: str, shown: str) -> None:
+    assert without_dateline(sentence).startswith(shown)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company (Apple Inc) - Shares rose on Monday.",
+        "UPDATE - the council met again.",
+        "Smith _ who had left early _ was not told.",
+    ],
+)
+def test_a_sentence_without_a_dateline_is_shown_whole(sentence: str) -> None:
+    assert without_dateline(sentence) == sentence

@@ -2,9 +2,10 @@
 
 `clean` normalises whitespace and Unicode, drops boilerplate lines (ad markers, photo captions
 and credits, "Related:" links, breadcrumbs, outlet footers, app and social prompts, a crawler's
-metadata header), takes the headline off the top (as the title when the record had none), reads
-the publication date and the dateline, takes the outlet from the text's own footer when the
-record had none (`footer.py`), and splits the body into sentences.
+metadata header, a news service's notes to editors: `wire_notes.py`), takes the headline off
+the top (as the title when the record had none), reads the publication date and the dateline,
+takes the outlet from the text's own footer when the record had none (`footer.py`), and splits
+the body into sentences.
 
 Nothing is lost silently: every line (or inline ad marker) taken out is kept, as it stood in the
 input, in `Article.removed`. The patterns live in `boilerplate.py`; this module decides where
@@ -27,7 +28,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
-from newsweave.clean import boilerplate, lead_lines
+from newsweave.clean import boilerplate, lead_lines, wire_notes
 from newsweave.clean.dateline import find_dateline, parse_published
 from newsweave.clean.footer import outlet_at_foot
 from newsweave.config import settings
@@ -281,6 +282,9 @@ def _strip_lines(lines: list[_Line], config: CleanSettings) -> str | None:
                 line.drop()
                 continue
             line.dropped.extend(markers)
+        if wire_notes.is_editor_note(line.text):
+            line.drop()
+            continue
         if _is_boilerplate(line.text, config):
             if boilerplate.word_count(line.text) > config.boilerplate_line_max_words:
                 _drop_boilerplate_sentences(line, config)
@@ -366,7 +370,8 @@ def _strip_lead(
 
 def _strip_stamps(header: list[_Line]) -> str | None:
     """Drop date lines, bylines and wire credit lines (`lead_lines`) from the first lines of a
-    text; the first day with a year among them, if any, as printed (unparsed).
+    text, and cut an agency byline glued to the lead (`wire_notes`); the first day with a year
+    among them, if any, as printed (unparsed).
 
     They are looked for in the first `_HEADER_LINES` lines rather than only in the lead, since
     a deck of full sentences ("As fights erupted, 46 were arrested.") or a slug ("520&add.")
@@ -380,6 +385,9 @@ def _strip_stamps(header: list[_Line]) -> str | None:
             line.drop()
         elif boilerplate.BYLINE.match(line.text) or lead_lines.is_wire_credit(line.text):
             line.drop()
+        elif (end := wire_notes.agency_byline_end(line.text)) is not None:
+            line.dropped.append(line.text[:end].strip())  # the lead and its dateline stay
+            line.text = line.text[end:]
     return date
 
 

@@ -29,7 +29,8 @@ _TITLE_PLACE = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"
 _DAY = rf"(?:,\s*{_MONTH}\.?\s+\d{{1,2}})?"
 _WIRE = r"\((?P<wire>[^()\n]{2,40})\)"
-_DASH = r"\s*(?:—|–|--|-|:)\s+"
+# "_" is the dash of old wire copy ("WINDOW ROCK, Ariz. _ The ...", "CAPE TOWN, S. Africa (AP) _").
+_DASH = r"\s*(?:—|–|--|-|_|:)\s+"
 _DATELINE = re.compile(
     rf"^(?:(?P<caps>{_CAPS_PLACE}){_REGION}{_DAY}\s*(?:{_WIRE})?{_DASH}"
     rf"|(?P<title>{_TITLE_PLACE}){_REGION}{_DAY}\s*\((?P<wire2>[^()\n]{{2,40}})\){_DASH})"
@@ -75,10 +76,17 @@ def _match(paragraph: str) -> re.Match[str] | None:
 
 # "PINE RIDGE, S.D. (AP) -- " or "BEIJING, March 3 (Xinhua) -- ": a dateline glued to a lead
 # sentence, as it is cut from the sentence when shown (stricter than `_DATELINE`: a long dash
-# and a capital or digit after it, so "UPDATE - the..." stays).
+# and a capital or digit after it, so "UPDATE - the..." stays). A plain hyphen only after a
+# wire in brackets ("ALBANY, N.Y. (AP) - "), a title-case place only before old wire copy's
+# "_" ("Washington _ "), and a wire alone ("(CNN) -- ").
 _LEADING_DATELINE = re.compile(
-    r"^[A-Z][A-Z.'\- ]+(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_)\s+(?=[A-Z0-9\"“])"
+    r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
+    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_)"
+    r"|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
+    r"\([A-Z][A-Za-z .\-]{1,30}\)\s*-"
+    r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s+_"
+    r"|\([A-Z][A-Za-z .\-]{1,30}\)\s*(?:--|—|–|-))"
+    r"\s+(?=[A-Z0-9\"“])"
 )
 
 

@@ -62,6 +62,7 @@ _SHORT_YEAR = re.compile(r"^(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d\d)$")
 
 # The longest slugs seen: "(ATTN: ...) (For release on ...) (DW) By ... c.1999 ...".
 _CREDIT_MAX_WORDS = 25
+_NOTED_CREDIT_MAX_WORDS = 40
 # A copyright year, then only the service's or paper's name (and a note in brackets) to the
 # line's end: "c.1999 N.Y. Times News Service" but not "built c. 1890 by the town".
 _COPYRIGHT = re.compile(
@@ -123,12 +124,36 @@ def _iso_from_month_name(text: str) -> str | None:
 def is_wire_credit(line: str) -> bool:
     """True for a news service's slug line: "(bl) By X c.1999 N.Y. Times News Service".
 
-    Only a short line: a paragraph (or a whole text on one line) that ends with a copyright
-    notice is body text with a footer, which the footer rules handle.
+    Notes in brackets before the byline ("(ATTN: Ariz.) (ART ADV: Photo is being sent to NYT
+    photo clients. ...)") are part of the slug, however long; what follows them must be a short
+    credit. Only a short line: a paragraph (or a whole text on one line) that ends with a
+    copyright notice is body text with a footer, which the footer rules handle.
     """
-    if line.count(" ") >= _CREDIT_MAX_WORDS:  # cheaper than splitting a long paragraph
-        return False
-    lowered = line.lower()
+    lowered = line[:2000].lower()
     if "c." not in lowered and "copyright" not in lowered and "for use by" not in lowered:
         return False  # most lines: three substring tests instead of a regex scan
-    return len(line.split()) <= _CREDIT_MAX_WORDS and bool(_COPYRIGHT.search(line))
+    credit = (after_bracketed_notes(line) if line.startswith("(") else line) or line
+    # A headline glued before "(For use by ... clients) By X c.1999 Y" makes the line longer.
+    limit = _NOTED_CREDIT_MAX_WORDS if "for use by" in lowered else _CREDIT_MAX_WORDS
+    if credit.count(" ") >= limit:  # cheaper than splitting a long paragraph
+        return False
+    return len(credit.split()) <= limit and bool(_COPYRIGHT.search(credit))
+
+
+def after_bracketed_notes(line: str) -> str:
+    """`line` after the bracketed notes that open it ("(ATTN: Ariz.) (nk) By X" -> "By X");
+    brackets inside a note ("calling (888) 603-1036.)") are counted; "" if nothing follows,
+    the rest from an unclosed bracket on if one never closes."""
+    at = 0
+    while at < len(line) and line[at] == "(":
+        depth = 0
+        for index in range(at, len(line)):
+            depth += {"(": 1, ")": -1}.get(line[index], 0)
+            if depth == 0:
+                break
+        else:
+            return line[at:]
+        at = index + 1
+        while at < len(line) and line[at] == " ":
+            at += 1
+    return line[at:]

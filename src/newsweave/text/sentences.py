@@ -5,7 +5,8 @@ pysbd (rule-based, ~1,800 sentences/s on 2 cores) does the splitting, one paragr
 it keeps quotations with their attribution ("..., " Putin told NBC.), initials and
 abbreviations ("U.S.", "Jan. 6", "Mr. Putin") and numbers ("$2.5 million") together. Two of its
 slips are repaired afterwards (`_continues`): a piece that begins in lower case or with a comma
-("D-Calif., said ...") and a time followed by its day ("1 p.m. Monday").
+("D-Calif., said ..."), a time followed by its day ("1 p.m. Monday"), and a dateline cut from
+its lead at the region's abbreviation ("WINDOW ROCK, Ariz. _ The ...").
 
 Offsets come from pysbd's segments as boundaries only: each sentence runs from one boundary to
 the next and is then stripped, so no character of the paragraph can be lost even where pysbd
@@ -50,6 +51,10 @@ _WINDOW = 2000
 _CHARS_PER_SENTENCE = 200
 _LIKELY_END = re.compile(r"""(?:(?<=[a-z]{3})\.|[!?…])["'”’)\]]*\s+(?=\S)""")
 _TERMINATOR = re.compile(r"[.!?…]")
+# "WINDOW ROCK, Ariz. _ The tranquil shore ...": a dateline whose region's abbreviation pysbd
+# took for a full stop, and the lead after the wire's dash ("_" stands for one in old wire copy).
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z.'’ -]+,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?\.$")
+_DASH_OPENING = re.compile(r"^(?:_|--|—|–)\s")
 # A paragraph pysbd leaves whole (a third of news paragraphs): one sentence mark, its last
 # character, after a word; none of what pysbd also splits at or rewrites (quotation marks,
 # brackets and list items, CJK marks, two spaces, quotes in ASCII apostrophes: see `_cuts`).
@@ -252,6 +257,8 @@ def _continues(previous: str, piece: str) -> bool:
     if _CONTINUATION.match(piece):
         return True
     if _CLOCK_END.search(previous) and _CLOCK_FOLLOWER.match(piece):
+        return True
+    if _DASH_OPENING.match(piece) and _DATELINE_ONLY.match(previous):
         return True
     # A quotation opened and not yet closed: the piece that closes it belongs to it.
     return previous.count("“") > previous.count("”") and "”" in piece

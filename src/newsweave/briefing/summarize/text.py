@@ -33,6 +33,19 @@ _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z]+")
+# An item of a list ("3. Get an anti-virus program", "_ Vitamin E eased ...", old wire copy's
+# bullet) or of a Q&A column ("Q. I love fragrant plants"; not "A. Q. Khan"): its meaning
+# hangs on the lead-in the summary leaves behind.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[_•·*]|--?|[QA][.:](?!\s[A-Z]\.))\s")
+# Contact details: a telephone number or an e-mail address ("404-526-5887, toder(at)coxnews.com").
+_CONTACT = re.compile(
+    r"\b\d{3}[-.]\d{3}[-.]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\w(?:@|\(at\))\w[\w-]*\.[a-z]"
+)
+# A note on the writer: "Duane D. Stanford writes for the Atlanta Journal-Constitution, ...".
+_WRITER_NOTE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){1,4}(?:writes for|is an? (?:[\w-]+\s+){0,4}"
+    r"(?:writer|columnist|correspondent|critic|reporter|editor)\b)"
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -91,7 +104,8 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
     that open with an unresolved pronoun or connective, headline-like lines without a full
     stop, and sentences that address the reader outside quotation marks ("Act like being in
     the White House matters to you.", "follow us on Twitter to get the news to your desktop")
-    read badly out of place, whatever their content: the last as newsweave's own words.
+    read badly out of place, whatever their content: the last as newsweave's own words. So do
+    a list's items, asides in brackets, contact details and notes on the writer.
     """
     stripped = text.strip()
     words = stripped.split()
@@ -110,4 +124,17 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
         return "dangling"
     if _YOU.search(_QUOTED_SPAN.sub(" ", stripped)):
         return "to the reader"
+    return _furniture(stripped)
+
+
+def _furniture(text: str) -> str | None:
+    """Why a sentence is the page's furniture rather than its news, or None."""
+    if _LIST_ITEM.match(text):
+        return "list item"
+    if text.startswith("(") and text.rstrip(".").endswith(")"):
+        return "aside"
+    if _CONTACT.search(text):
+        return "contact details"
+    if _WRITER_NOTE.match(text):
+        return "note on the writer"
     return None

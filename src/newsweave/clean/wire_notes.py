@@ -1,0 +1,88 @@
+"""Wire copy's notes to editors: what a news service tells the papers that buy its stories.
+
+A news service sends each story with notes for the editors who run it, not for readers, and
+archives of wire copy keep them in the text (the AP and New York Times services of the DUC and
+TDT collections; a newsroom's own wire feed). As they stand in real copy:
+
+    (ATTN: Ariz.) (ART ADV: Locator map is being sent to NYT photo clients. Non-subscribers
+    can make individual purchase by calling (888) 603-1036.) (nk) c.1998 N.Y. Times News Service
+    ATTENTION EDITORS: This article is for use by clients of The New York Times Syndicate's ...
+    (--U.S. and Canada: DEBRA WEYDERT in New Jersey at 1-732-390-4480; fax, 732-390-4697.
+    By RODRIQUE NGOWI Associated Press Writer DAR ES SALAAM, Tanzania (AP) _ A refrigerator ...
+
+A summary that quotes one spends its words on a telephone number. `is_editor_note` knows such a
+paragraph by how it opens (a note's label, a bracket whose words address clients or editors, a
+sales desk, a banner of dashes), never by a word that news text also uses alone; the cleaner
+drops it and lists it in `Article.removed`. `agency_byline_end` finds an agency byline glued to
+the lead paragraph, so the cleaner can cut it (and any headline debris before it) and keep the
+dateline and the lead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsweave.clean.dateline import find_dateline
+
+# A note's label at the start of a paragraph, bracketed or not: "(ATTN: Ariz.)", "(ART ADV.:",
+# "(ART ADV; Photo", "ART ADVISORY:", "(EDS: ...)", "Eds:", "ATTENTION EDITORS:", "EDITOR:",
+# "NONSUBSCRIBERS:", "(PLEASE NOTE: ...)". Upper case where news text could open with the word.
+_NOTE_LABEL = re.compile(
+    r"^\(?\s*(?:ATTN|Attn|ATTENTION(?:\s+EDITORS?)?|ART\s+ADV(?:ISORY)?|EDS|Eds|EDITORS?"
+    r"|NON-?SUBSCRIBERS|PLEASE\s+NOTE)\s*\.?\s*[:;]"
+)
+# The syndicate's sales desks: "(--U.S. and Canada: DEBRA WEYDERT ...", "(_ Europe and Asia: ...".
+_SALES_DESK = re.compile(
+    r"^\(?\s*(?:--|_)\s*(?:U\.S\.|Europe|Latin America|Asia|Canada|Africa|Australia)[^:]{0,40}:"
+)
+# A banner: "----- This article is also available in Spanish.-----", "---FREE ART!---".
+_BANNER = re.compile(r"^-{3,}[^-].{0,80}?-{3,}$")
+# Words by which a bracketed paragraph addresses the papers, not the reader.
+_TO_EDITORS = (
+    "clients",
+    "subscribers",
+    "separate buy",
+    "separate-buy",
+    "syndicate",
+    "sales representative",
+    "has been transmitted",
+    "can end here",
+    "optional add",
+)
+_NOTE_MAX_WORDS = 150  # the longest sales notes seen run to ~110 words
+# An agency byline before a dateline: "By PAUL HARRIS Associated Press Writer ", "By X AP
+# Science Writer ", after up to 150 characters of headline debris or photo codes ("laws",
+# "AP Photo NAI101", "Eds: RECAPS pvs").
+_AGENCY_BYLINE = re.compile(
+    r"^(?:.{0,150}?\s)?By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|da|del|van|von)){0,6}"
+    r"\s+(?:Associated\s+Press|AP)(?:\s+[A-Z][a-z]+)?\s+[Ww]riters?\s+"
+)
+
+
+def is_editor_note(paragraph: str) -> bool:
+    """True for a paragraph a news service wrote to the editors who buy its copy."""
+    if agency_byline_end(paragraph) is not None:
+        return False  # "Eds: RECAPS By X Associated Press Writer CITY (AP) _ the lead ..."
+    if _NOTE_LABEL.match(paragraph) or _SALES_DESK.match(paragraph):
+        return True
+    if _BANNER.match(paragraph):
+        return True
+    if not paragraph.startswith("(") or len(paragraph.split()) > _NOTE_MAX_WORDS:
+        return False
+    lowered = paragraph.lower()
+    return any(words in lowered for words in _TO_EDITORS)
+
+
+def agency_byline_end(paragraph: str) -> int | None:
+    """Where an agency byline that precedes the lead's dateline ends, or None.
+
+    >>> text = "By ROHAN SULLIVAN Associated press Writer SYDNEY, Australia (AP) _ Work began."
+    >>> text[agency_byline_end(text) :]
+    'SYDNEY, Australia (AP) _ Work began.'
+    """
+    if "riter" not in paragraph[:260]:  # most paragraphs: one substring test
+        return None
+    found = _AGENCY_BYLINE.match(paragraph)
+    if found is None or find_dateline(paragraph[found.end() :]) is None:
+        return None
+    return found.end()
