@@ -51,6 +51,26 @@ def test_bare_surname_goes_to_the_nearest_full_name_before_it() -> None:
     assert by_name(entities, "Sullivan").mentions == 1  # ambiguous: left alone
 
 
+def test_a_surname_ner_took_for_a_place_votes_as_its_person() -> None:
+    mentions = [Mention("a", "Svetlana Pospelova", "PERSON", 10)]
+    mentions += [Mention("a", "Pospelova", "GPE", at) for at in (100, 200, 300)]
+    (runner,) = merge_mentions(mentions, ["a"])
+    assert (runner.name, runner.type, runner.mentions) == ("Svetlana Pospelova", "PERSON", 4)
+
+
+def test_a_listed_place_or_a_dateline_stays_a_place_beside_a_namesake() -> None:
+    mentions = [
+        Mention("a", "Eric London", "PERSON", 10),
+        Mention("a", "London", "GPE", 100),
+        Mention("a", "WASHINGTON", "GPE", 0),
+        Mention("b", "Ruby Washington", "PERSON", 50),
+    ]
+    entities = merge_mentions(mentions, ["a", "b"])
+    assert by_name(entities, "Eric London").mentions == 1
+    assert by_name(entities, "London").type == "GPE"
+    assert by_name(entities, "WASHINGTON").type == "GPE"
+
+
 def test_country_names_are_one_place() -> None:
     mentions = [Mention("a", n, "GPE", i) for i, n in enumerate(["U.S.", "US", "America"])]
     mentions.append(Mention("a", "United States", "GPE", 9))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from newsweave.briefing import roles
-from newsweave.briefing.fast_names import story_names
+from newsweave.briefing.fast_names import places, story_names
 from newsweave.briefing.roles import role_holder, role_of
 from newsweave.config import settings
 from newsweave.models import Entity, Story
@@ -165,15 +165,26 @@ def merge_mentions(
     by_last = {c.last: c for c in people if c.first and surnames[c.last] == 1}
     rest = []
     for mention in (m for m in mentions if m.label != "PERSON"):
-        home = _person_for(mention, people, by_last)
-        if home is not None:
+        home = None if _place_word(mention.text) else _person_for(mention, people, by_last)
+        if home is None:
+            rest.append(mention)
+        elif " " in mention.text:
             home.mentions.append(mention)  # 'Alexei Navalny' tagged ORG is the person
         else:
-            rest.append(mention)
+            # The surname of one person of the story, which NER took for a place or a company
+            # ('Pospelova' GPE three times beside 'Svetlana Pospelova'): it votes as the person.
+            home.mentions.append(replace(mention, label="PERSON"))
     clusters = _join_across_types(people + others, _merge_places(rest, defined or {}))
     order = {article: index for index, article in enumerate(article_order)}
     entities = [_entity(c.mentions, order) for c in clusters if c.mentions]
     return tuple(sorted(entities, key=lambda e: (-e.mentions, e.name)))
+
+
+def _place_word(text: str) -> bool:
+    """A one-word name NER did not call a person that is a dateline in capitals ('WASHINGTON')
+    or a listed place ('London', 'Havana'): the place, even where a person of the story bears
+    it as a surname ('Eric London')."""
+    return " " not in text and (text.isupper() or text.lower() in places())
 
 
 def _is_name(text: str) -> bool:
