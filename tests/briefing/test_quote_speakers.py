@@ -80,3 +80,13 @@ def test_an_inner_said_speaks_the_quote_not_the_outer_report() -> None:
         " from the state for the roads.”"
     )
     assert [q.speaker for q in quotes] == ["Jane Ortiz"]
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_long_title_in_quotation_marks_is_no_quote(fast: bool) -> None:
+    quotes = quotes_of(
+        "The studio opened “The Return of the Harbour Master: Part Two of the Saga” in 40 "
+        "cinemas on Friday, and the council's film office counted the tickets.",
+        fast=fast,
+    )
+    assert quotes == ()

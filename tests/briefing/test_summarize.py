@@ -208,6 +208,8 @@ def test_a_sentence_addressing_the_reader_is_never_summarized_but_a_quoted_you_m
         "(The council's spokesman, Tom Price, would not comment on the cost of the work.)",
         "The day news editor is Tom Price, 404-555-0187, tprice(at)example.com, for questions.",
         "Rita Vance writes for the Riverside Courier, which serves the flooded county.",
+        "Starring Nora Quinn, Tom Hale, Ada Price, Lee Ward and Max Bell.",
+        "Which is a good thing for the council and for the residents of the town.",
     ],
 )
 def test_list_items_asides_contacts_and_writer_notes_are_never_summarized(furniture: str) -> None:

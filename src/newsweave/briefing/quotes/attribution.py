@@ -186,6 +186,8 @@ def _attribute_text(
         cue = cue or finder.cue(start, region, span, here) or tail
         if cue is None:
             cue = _colon_before(text, span, region, here, finder, start)  # the colon frames it
+            if cue is None and looks_like_title(quoted) and not _ends_sentence(quoted):
+                continue  # a work's title, however long: '“Star Wars: Episode I _ The ...”'
         elif words < MIN_WORDS_UNFRAMED and not framed(text, span, cue, region, here):
             continue  # a scare quote: no entry, no speaker
         item: Attributed | None = None
@@ -212,6 +214,12 @@ def _attribute_text(
         chains.setdefault(span.chain, item)
         previous, previous_span = item, span
     return out
+
+
+def _ends_sentence(quoted: str) -> bool:
+    """Whether a quotation ends as a sentence does (a title does not; a headline's quote in
+    title case, 'Mayor Tom Becker ‘Not Fit to Lead the City Council Any Longer.’', does)."""
+    return quoted.rstrip("’'”\" ").endswith((".", "!", "?"))
 
 
 _HEADLINE_NAME = re.compile(r"\s*([A-Z][\w.’'-]*(?:[ \xa0]+[A-Z][\w.’'-]*){0,3}):\s")

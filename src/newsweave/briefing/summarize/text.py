@@ -24,7 +24,7 @@ _DANGLING_OPENERS = frozenset({
     "he", "she", "it", "they", "them", "his", "her", "its", "their", "this", "these", "those",
     "that", "such", "there", "also", "but", "and", "or", "so", "however", "meanwhile", "still",
     "yet", "instead", "then", "thus", "hence", "moreover", "furthermore", "besides",
-    "otherwise", "nevertheless", "nonetheless", "both", "nor",
+    "otherwise", "nevertheless", "nonetheless", "both", "nor", "which",
 })  # fmt: skip
 _QUOTE_OPEN = ('"', "“", "'", "‘", "``")
 # The reader addressed outside quotation marks: "Act like being in the White House matters to
@@ -34,9 +34,10 @@ _QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z]+")
 # An item of a list ("3. Get an anti-virus program", "_ Vitamin E eased ...", old wire copy's
-# bullet) or of a Q&A column ("Q. I love fragrant plants"; not "A. Q. Khan"): its meaning
+# bullet) or of a Q&A column ("Q. I love fragrant plants"; not "A. Q. Khan" nor "A. 38-caliber
+# revolver", a split "A .38"): its meaning
 # hangs on the lead-in the summary leaves behind.
-_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[_•·*]|--?|[QA][.:](?!\s[A-Z]\.))\s")
+_LIST_ITEM = re.compile(r"^(?:(?:\d{1,2}[.)]|[_•·*]|--?)\s|[QA][.:]\s(?![A-Z]\.)(?=[A-Za-z]))")
 # Contact details: a telephone number or an e-mail address ("404-526-5887, toder(at)coxnews.com").
 _CONTACT = re.compile(
     r"\b\d{3}[-.]\d{3}[-.]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\w(?:@|\(at\))\w[\w-]*\.[a-z]"
@@ -105,7 +106,8 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
     stop, and sentences that address the reader outside quotation marks ("Act like being in
     the White House matters to you.", "follow us on Twitter to get the news to your desktop")
     read badly out of place, whatever their content: the last as newsweave's own words. So do
-    a list's items, asides in brackets, contact details and notes on the writer.
+    a list's items, labels in title case or capitals (a review's credits), asides in brackets,
+    contact details and notes on the writer.
     """
     stripped = text.strip()
     words = stripped.split()
@@ -131,6 +133,9 @@ def _furniture(text: str) -> str | None:
     """Why a sentence is the page's furniture rather than its news, or None."""
     if _LIST_ITEM.match(text):
         return "list item"
+    if sum(word[:1].islower() for word in text.split()[1:]) < 2:
+        return "label"  # 'Starring Liam Neeson, Ewan McGregor, Natalie Portman and Jake Lloyd.'
+
     if text.startswith("(") and text.rstrip(".").endswith(")"):
         return "aside"
     if _CONTACT.search(text):
