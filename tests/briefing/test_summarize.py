@@ -223,3 +223,9 @@ def test_a_sentence_naming_an_initial_a_is_no_answer_of_a_column() -> None:
     khan = "A. Q. Khan, the engineer, told the council the dam would hold through the storm."
     story = _two_outlets(f"{FLOOD}\n{khan}", f"{BRIDGE}\n{SHELTER}")
     assert khan in [s.sources[0].text for s in summarize(story, words=300)]
+
+
+def test_a_connective_between_commas_leaves_a_sentence_dangling() -> None:
+    contrast = "The bridge stayed closed, however, and the ferry carried the commuters across."
+    story = _two_outlets(f"{FLOOD}\n{contrast}", f"{BRIDGE}\n{SHELTER}")
+    assert contrast not in [s.sources[0].text for s in summarize(story, words=300)]

@@ -27,6 +27,12 @@ _DANGLING_OPENERS = frozenset({
     "otherwise", "nevertheless", "nonetheless", "both", "nor", "which",
 })  # fmt: skip
 _QUOTE_OPEN = ('"', "“", "'", "‘", "``")
+# The same connectives between commas inside a sentence ("The plane lost altitude, however, and
+# crashed into the hotel."): it still answers a sentence the reader has not seen.
+_INNER_CONNECTIVE = re.compile(
+    r",\s+(?:however|though|meanwhile|instead|nevertheless|nonetheless|therefore|moreover"
+    r"|furthermore)\s*[,.]"
+)
 # The reader addressed outside quotation marks: "Act like being in the White House matters to
 # you." reads in a summary as newsweave's own words; a quoted "you" is its speaker's.
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
@@ -122,7 +128,7 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
     if stripped.rstrip("\"'”’)")[-1:] not in {".", "!"}:
         return "unfinished"
     first = re.sub(r"[^a-z]", "", words[0].lower())
-    if first in _DANGLING_OPENERS:
+    if first in _DANGLING_OPENERS or _INNER_CONNECTIVE.search(_QUOTED_SPAN.sub(" ", stripped)):
         return "dangling"
     if _YOU.search(_QUOTED_SPAN.sub(" ", stripped)):
         return "to the reader"
