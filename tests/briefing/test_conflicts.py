@@ -17,6 +17,7 @@ from newsweave.briefing.agreement.conflict_model import FEATURES, gate
 from newsweave.briefing.agreement.conflicts import (
     conflict,
     date_conflict,
+    figures_apart,
     negation_conflict,
     number_clashes,
 )
@@ -389,3 +390,29 @@ def test_a_single_digit_opening_a_sentence_is_the_tail_of_a_split_decimal() -> N
         0.9,
     )
     assert about is not None and "4" in about and "7" in about
+
+
+def test_metres_and_meters_count_the_same_thing() -> None:
+    (metres,), (meters,) = quantities("He fell 150 metres."), quantities("She fell 200 meters.")
+    assert metres.same_kind(meters)
+    assert _conflict(
+        "The climber fell about 600 metres while climbing near the hut on Saturday.",
+        "The climber fell 700 meters while climbing near the hut on Saturday.",
+    )
+
+
+def test_figures_apart_keep_an_outlet_from_a_fact_it_does_not_state() -> None:
+    falling = "A climber died on Friday after falling about 60 metres from a ridge in the park."
+    assert figures_apart(
+        _side(falling),
+        _side("A man died on Friday after falling 150 meters from a ridge near the glacier."),
+        CONFIG,
+    )
+    assert not figures_apart(
+        _side(falling), _side("The climber, 36, fell 60 metres from a ridge, police said."), CONFIG
+    )
+    assert not figures_apart(  # two people's points: no one count
+        _side("Seth Vance scored 13 points for the Bulldogs on Friday."),
+        _side("Richard Carter scored 14 points and Seth Vance scored 13 for the Bulldogs."),
+        CONFIG,
+    )

@@ -34,7 +34,12 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from newsweave.briefing.agreement.conflicts import align_threshold, conflict, conflict_threshold
+from newsweave.briefing.agreement.conflicts import (
+    align_threshold,
+    conflict,
+    conflict_threshold,
+    figures_apart,
+)
 from newsweave.briefing.agreement.disputes import dispute, slot_pairs
 from newsweave.briefing.agreement.exclusives import rank, stated_in_parts, unmatched
 from newsweave.briefing.agreement.matching import lexical_similarity, shared_anchor
@@ -292,18 +297,31 @@ def with_shared_quotations(
 
 
 def _credited(
-    index: list[int], support: Matrix, threshold: float, clashing: Collection[tuple[int, int]]
+    index: list[int],
+    support: Matrix,
+    threshold: float,
+    clashing: Collection[tuple[int, int]],
+    statements: Sequence[Statement],
+    config: AgreementSettings,
 ) -> tuple[list[int], int]:
     """The members that state the claim of the group's representative (the member most
     supported by the rest), representative first: single-link grouping chains near misses,
     and a member joined through a third that clashes with the representative itself (a count,
-    a day: `clashing`) does not state its claim."""
+    a day: `clashing`) does not state its claim; nor does one that gives a figure of the same
+    kind the representative's cannot be (`conflicts.figures_apart`: "falling 150 meters" is
+    no support for "falling about 60 metres", though the two are too far apart to be listed
+    as one count disputed)."""
     chosen = index[_representative(support, index)]
+    side = (statements[chosen].text, statements[chosen].anchors)
     members = [
         i
         for i in index
         if i == chosen
-        or (support[chosen, i] >= threshold and (min(i, chosen), max(i, chosen)) not in clashing)
+        or (
+            support[chosen, i] >= threshold
+            and (min(i, chosen), max(i, chosen)) not in clashing
+            and not figures_apart(side, (statements[i].text, statements[i].anchors), config)
+        )
     ]
     return members, chosen
 
@@ -332,7 +350,7 @@ def compare_outlets(story: Story, mode: str | None = None, verbs: str | None = N
     facts, single = [], []
     outlets = np.array([s.outlet for s in statements])
     for index in align(statements, support, model.threshold, clashing):
-        members, chosen = _credited(index, support, model.threshold, clashing)
+        members, chosen = _credited(index, support, model.threshold, clashing, statements, config)
         group = [statements[i] for i in members]
         if len({s.outlet for s in group}) >= 2:
             if kind_of_statement(statements[chosen]) in AGREED_KINDS:

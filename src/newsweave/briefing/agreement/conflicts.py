@@ -173,6 +173,26 @@ def _candidate(a: Quantity, b: Quantity, texts: tuple[str, str]) -> bool:
     return figures_differ(a, b, texts) and bool(a.context & b.context)
 
 
+def figures_apart(a: Side, b: Side, config: AgreementSettings) -> bool:
+    """Whether two statements give figures of one kind that cannot both be true, share words
+    around them and can be one count however far apart (`_one_count` for statements worded
+    alike), none reconciled by another figure of the other side: then they do not state one
+    claim, whatever their words share. Looser than `number_clashes`, which lists a conflict
+    only for close figures or sentences worded alike."""
+    (text_a, anchors_a), (text_b, anchors_b) = a, b
+    texts = (text_a, text_b)
+    for qa in anchors_a.quantities:
+        for qb in anchors_b.quantities:
+            if not _candidate(qa, qb, texts) or not _one_count(qa, qb, texts, config, True):
+                continue
+            reconciled = any(agree(qb, o) for o in anchors_a.quantities if o.same_kind(qb)) or any(
+                agree(qa, o) for o in anchors_b.quantities if o.same_kind(qa)
+            )
+            if not reconciled:
+                return True
+    return False
+
+
 def _whole(text: str, quantity: Quantity) -> str:
     """What a percentage is of ("82 percent of the seats" -> "seat"), or ""."""
     at = text.find(quantity.text)

@@ -132,11 +132,15 @@ class Quantity:
 
 
 def stem(word: str) -> str:
-    """The singular of a word, crudely ("workers" -> "worker", "casualties" -> "casualty")."""
+    """The singular of a word, crudely ("workers" -> "worker", "casualties" -> "casualty"), a
+    unit in American spelling ("metres" -> "meter", "litre" -> "liter"): one outlet's "150
+    metres" and another's "150 meters" count the same thing."""
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
-        return word[:-1]
+        word = word[:-1]
+    if word.endswith(("metre", "litre")):
+        return word[:-2] + "er"
     return word
 
 
