@@ -210,6 +210,8 @@ def test_a_sentence_addressing_the_reader_is_never_summarized_but_a_quoted_you_m
         "Rita Vance writes for the Riverside Courier, which serves the flooded county.",
         "Starring Nora Quinn, Tom Hale, Ada Price, Lee Ward and Max Bell.",
         "Which is a good thing for the council and for the residents of the town.",
+        "I remain concerned that the repairs approved today do not include the river wall.",
+        "We will rebuild the bridge over the river before the winter, the council said.",
     ],
 )
 def test_list_items_asides_contacts_and_writer_notes_are_never_summarized(furniture: str) -> None:

@@ -37,6 +37,14 @@ _INNER_CONNECTIVE = re.compile(
 # you." reads in a summary as newsweave's own words; a quoted "you" is its speaker's.
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
+# A speaker's own words without the speaker: first person outside quotation marks ("I remain
+# concerned that ...", a senator's release; "We are entering the plague years", a column).
+# "I" only before a lower-case word or as "I'm", and not as a numeral after a name ("World War
+# I was", "Elizabeth I ruled": `_first_person`).
+_FIRST_PERSON = re.compile(
+    r"(?P<i>\bI(?:\s+[a-z]|['’](?:m|ve|d|ll)\b))|\b(?:[Ww]e|us|[Mm]y|[Oo]ur|ours|me|myself|ourselves)\b"
+)
+_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z]+")
 # An item of a list ("3. Get an anti-virus program", "_ Vitamin E eased ...", old wire copy's
@@ -130,9 +138,24 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
     first = re.sub(r"[^a-z]", "", words[0].lower())
     if first in _DANGLING_OPENERS or _INNER_CONNECTIVE.search(_QUOTED_SPAN.sub(" ", stripped)):
         return "dangling"
-    if _YOU.search(_QUOTED_SPAN.sub(" ", stripped)):
+    unquoted = _QUOTED_SPAN.sub(" ", stripped)
+    if _YOU.search(unquoted):
         return "to the reader"
+    if _first_person(unquoted):
+        return "first person"
     return _furniture(stripped)
+
+
+def _first_person(text: str) -> bool:
+    """Whether `text` speaks in the first person (see `_FIRST_PERSON`)."""
+    for found in _FIRST_PERSON.finditer(text):
+        if found.group("i") is None:
+            return True
+        before = _BEFORE.search(text, 0, found.start())
+        word = before.group(1) if before else ""
+        if not word[:1].isupper() or word.lower() in STOP_WORDS:  # "But I think", not "War I"
+            return True
+    return False
 
 
 def _furniture(text: str) -> str | None:
