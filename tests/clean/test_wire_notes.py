@@ -100,3 +100,22 @@ def test_a_byline_without_a_dateline_after_it_is_left_in_the_text() -> None:
     text = "By the time the Associated Press writer arrived, the ferry had sunk."
     assert agency_byline_end(text) is None
     assert agency_byline_end(f"By MARY LOPEZ Associated Press Writer {LEAD}") is None
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Eds: UPDATES with the harbour master's comments",
+        "EDS: LEADS with coast guard statement; CORRECTS name in 2nd graf; TRIMS",
+        "Eds: Contains items from Oregon and Washington. May By The Associated Press",
+    ],
+)
+def test_a_one_paragraph_story_after_a_note_keeps_its_lead(note: str) -> None:
+    article = cleaned(f"{note} ASTORIA, Ore. (AP) _ {LEAD} {MORE}")
+    assert article.text == f"ASTORIA, Ore. (AP) _ {LEAD} {MORE}"
+    assert note in article.removed
+
+
+def test_a_long_paragraph_opening_with_a_note_label_is_kept() -> None:
+    long = "Eds: " + " ".join([MORE] * 12)  # no dateline to cut at, too long to be a note
+    assert not is_editor_note(long)

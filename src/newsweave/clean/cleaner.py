@@ -370,8 +370,8 @@ def _strip_lead(
 
 def _strip_stamps(header: list[_Line]) -> str | None:
     """Drop date lines, bylines and wire credit lines (`lead_lines`) from the first lines of a
-    text, and cut an agency byline glued to the lead (`wire_notes`); the first day with a year
-    among them, if any, as printed (unparsed).
+    text, and cut an agency byline or a note to editors glued to the lead (`wire_notes`); the
+    first day with a year among them, if any, as printed (unparsed).
 
     They are looked for in the first `_HEADER_LINES` lines rather than only in the lead, since
     a deck of full sentences ("As fights erupted, 46 were arrested.") or a slug ("520&add.")
@@ -385,7 +385,7 @@ def _strip_stamps(header: list[_Line]) -> str | None:
             line.drop()
         elif boilerplate.BYLINE.match(line.text) or lead_lines.is_wire_credit(line.text):
             line.drop()
-        elif (end := wire_notes.agency_byline_end(line.text)) is not None:
+        elif (end := wire_notes.prefix_end(line.text)) is not None:
             line.dropped.append(line.text[:end].strip())  # the lead and its dateline stay
             line.text = line.text[end:]
     return date

@@ -50,6 +50,20 @@ _TO_EDITORS = (
     "optional add",
 )
 _NOTE_MAX_WORDS = 150  # the longest sales notes seen run to ~110 words
+# A dateline with its wire in brackets, where a note before it ends: "NAIROBI, Kenya (AP) _ ",
+# "HONG KONG (AP) _ ", "CHATEAU D'OEX, Switzerland (AP) _ "; looked for in a note's first
+# `_NOTE_PREFIX_CHARS` characters (the longest "Eds:" notes seen run to ~300).
+_WIRE_DATELINE = re.compile(
+    r"(?<![\w'’])[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?\s*\([A-Z][A-Za-z .-]{1,30}\)"
+    r"\s*(?:_|--|—|–|-)\s"
+)
+_NOTE_PREFIX_CHARS = 600
+# The verbs of a note's list of changes, in capitals, which can stand right before the place.
+_EDIT_WORD = re.compile(
+    r"(?:UPDATES|LEADS|CORRECTS|TRIMS|ADDS|SUBS|RECASTS|RECAPS|INCORPORATES|CLARIFIES|REFILES"
+    r"|INSERTS|DELETES|CHANGES|FIXES|RETRANSMITS|OVERNIGHTER|WITH|AND)\s+"
+)
 # An agency byline before a dateline: "By PAUL HARRIS Associated Press Writer ", "By X AP
 # Science Writer ", after up to 150 characters of headline debris or photo codes ("laws",
 # "AP Photo NAI101", "Eds: RECAPS pvs").
@@ -60,17 +74,36 @@ _AGENCY_BYLINE = re.compile(
 
 
 def is_editor_note(paragraph: str) -> bool:
-    """True for a paragraph a news service wrote to the editors who buy its copy."""
-    if agency_byline_end(paragraph) is not None:
-        return False  # "Eds: RECAPS By X Associated Press Writer CITY (AP) _ the lead ..."
-    if _NOTE_LABEL.match(paragraph) or _SALES_DESK.match(paragraph):
-        return True
+    """True for a paragraph a news service wrote to the editors who buy its copy. A note
+    that the story's dateline and lead follow in the same paragraph ("Eds: UPDATES with ...
+    NAIROBI, Kenya (AP) _ A Yemeni citizen ...": many wire stories are one paragraph) is no
+    note paragraph: `prefix_end` says where to cut it."""
     if _BANNER.match(paragraph):
         return True
-    if not paragraph.startswith("(") or len(paragraph.split()) > _NOTE_MAX_WORDS:
+    if len(paragraph.split()) > _NOTE_MAX_WORDS or prefix_end(paragraph) is not None:
+        return False
+    if _NOTE_LABEL.match(paragraph) or _SALES_DESK.match(paragraph):
+        return True
+    if not paragraph.startswith("("):
         return False
     lowered = paragraph.lower()
     return any(words in lowered for words in _TO_EDITORS)
+
+
+def prefix_end(paragraph: str) -> int | None:
+    """Where the wire's furniture before a lead's dateline ends: an agency byline
+    (`agency_byline_end`), or a note to editors ("Eds: UPDATES with Kenyan police refusing
+    comment NAIROBI, Kenya (AP) _ ..." -> the dateline's start); None if there is none."""
+    byline = agency_byline_end(paragraph)
+    if byline is not None or not _NOTE_LABEL.match(paragraph):
+        return byline
+    found = _WIRE_DATELINE.search(paragraph, 0, _NOTE_PREFIX_CHARS)
+    if found is None:
+        return None
+    start = found.start()
+    while (word := _EDIT_WORD.match(paragraph, start)) is not None:
+        start = word.end()  # "...; TRIMS HONG KONG (AP) _": the note's last word is no place
+    return start if find_dateline(paragraph[start:]) is not None else None
 
 
 def agency_byline_end(paragraph: str) -> int | None:
