@@ -90,3 +90,11 @@ def test_a_long_title_in_quotation_marks_is_no_quote(fast: bool) -> None:
         fast=fast,
     )
     assert quotes == ()
+
+
+@pytest.mark.parametrize("opener", ["Maybe", "Perhaps", "Another"])
+def test_a_sentence_adverb_is_no_speaker(opener: str) -> None:
+    from newsweave.briefing.quotes.sources import can_speak
+
+    assert not can_speak(opener)
+    assert can_speak("Powless")

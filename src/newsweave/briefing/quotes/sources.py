@@ -100,6 +100,12 @@ _DETERMINERS = word_set("the a an this that these those his her its their our my
 _NOT_OPENERS = word_set("which what where when why how whose whom whether if nothing none")
 # Words that point at something said before ('That', 'This') and name no one on their own.
 _POINTERS = word_set("this that it there here")
+# Sentence adverbs and determiners that open a sentence in capitals and name no one ('"Maybe
+# they should be subjected to ..." Powless said' once gave the speaker 'Maybe').
+_NO_ONE = word_set(
+    "maybe perhaps another still yet also then now instead meanwhile however only even just "
+    "indeed besides otherwise"
+)
 _CORE_END = re.compile(
     r"\s*(?:[,;(]|—|–|\s(?:of|for|to|at|from|in|on|with|who|whom|whose|which|that|and|or)\s)"
 )
@@ -139,7 +145,7 @@ def can_speak(phrase: str) -> bool:
     head = head_word(phrase)
     if not words or not head or words[0].lower() in _NOT_OPENERS:
         return False
-    if len(words) == 1 and head.lower() in _POINTERS:
+    if len(words) == 1 and head.lower() in _POINTERS | _NO_ONE:
         return False  # 'That prompted Rubio to call Trump “very flexible”': no one
     if head[:1].isupper():
         return not _title(words)
