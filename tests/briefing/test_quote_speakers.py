@@ -9,6 +9,7 @@ from conftest import make_article
 
 from newsweave.briefing.entities import find_entities
 from newsweave.briefing.quotes.attribution import attribute
+from newsweave.briefing.quotes.sources import can_speak
 from newsweave.briefing.quotes.story_quotes import extract_quotes
 from newsweave.models import Quote, Story
 
@@ -94,7 +95,5 @@ def test_a_long_title_in_quotation_marks_is_no_quote(fast: bool) -> None:
 
 @pytest.mark.parametrize("opener", ["Maybe", "Perhaps", "Another"])
 def test_a_sentence_adverb_is_no_speaker(opener: str) -> None:
-    from newsweave.briefing.quotes.sources import can_speak
-
     assert not can_speak(opener)
     assert can_speak("Powless")
