@@ -8,6 +8,7 @@ from pathlib import Path
 
 from newsweave.evaluation.timex import run
 from newsweave.timex.expressions import Timex, find_expressions
+from newsweave.timex.tense import tense_cue
 
 WEDNESDAY = date(2021, 6, 16)
 
@@ -212,3 +213,9 @@ def test_a_relative_month_opening_a_sentence_is_read_whole() -> None:
     assert _value("Last March they flew to Solenne.", "Last March") == "2021-03"
     assert _value("“Next May we will be back,” she said.", "Next May") == "2022-05"
     assert _value("This past April, the river rose.", "This past April") == "2021-04"
+
+
+def test_a_present_event_verb_schedules_a_weekday_without_the_tagger() -> None:
+    text = "The IOC Executive Board meets on Sunday."
+    cue = tense_cue(text, text.index("on Sunday"), len(text) - 1)
+    assert (cue.tense, cue.word, cue.scheduled) == ("present", "meets", True)

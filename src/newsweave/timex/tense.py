@@ -8,8 +8,9 @@ its auxiliary. Words left of the expression count as nearer than words right of 
 English puts adverbials of time after the verb they modify ("said on Tuesday"); a reporting
 clause after a comma ("..., Castro said") yields to a verb on the left.
 
-Word lists cannot see a present-tense event verb ("After the G7 wraps Sunday", "they meet
-Monday"): that is the scheduled present, which points ahead. With `tagger=True` the sentence is
+Word lists see few present-tense event verbs (`_EVENT_PRESENT`: "The board meets on Sunday",
+"After the G7 wraps Sunday"), and a present-tense event verb is the scheduled present, which
+points ahead. With `tagger=True` the sentence is
 also run through spaCy's tagger (tok2vec + tagger + attribute_ruler of the shared pipeline, only
 for sentences whose expression needs a tense), and a VBZ/VBP/VBD tag fills in words the lists
 leave untagged. `Cue.scheduled` marks such a present-tense event verb.
@@ -46,6 +47,9 @@ _NOT_SCHEDULED = _PRESENT_AUX | _words(
     "tells writes reports adds notes insists believes thinks has have hasn't haven't"
 )
 _TAGGED_PRESENT = frozenset(("VBZ", "VBP"))
+# Present-tense event verbs the lists can see without a tagger ("The board meets on Sunday",
+# "the summit opens Monday"): forms that are rarely nouns, so `--fast` schedules them too.
+_EVENT_PRESENT = _words("meets meet opens begins starts wraps convenes arrives departs resumes")
 _PERFECT = _words("has have hasn't haven't 've ’ve")
 _BE = _words("be been being is are am was were get got 's ’s")
 _IRREGULAR_PAST = _words(
@@ -102,7 +106,7 @@ def _tag(words: list[str], index: int, pos: str = "") -> Tense | None:
         if previous in _BE or previous in _PERFECT or previous in _FUTURE or previous == "to":
             return None
         return "past"
-    if pos in _TAGGED_PRESENT and words[index].islower():
+    if (pos in _TAGGED_PRESENT or word in _EVENT_PRESENT) and words[index].islower():
         return "present"
     return None
 
