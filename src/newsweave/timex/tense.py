@@ -48,8 +48,9 @@ _NOT_SCHEDULED = _PRESENT_AUX | _words(
 )
 _TAGGED_PRESENT = frozenset(("VBZ", "VBP"))
 # Present-tense event verbs the lists can see without a tagger ("The board meets on Sunday",
-# "the summit opens Monday"): forms that are rarely nouns, so `--fast` schedules them too.
-_EVENT_PRESENT = _words("meets meet opens begins starts wraps convenes arrives departs resumes")
+# "the summit opens Monday"): third-person forms that are rarely nouns and never follow a modal
+# or "to" (a bare "meet" would outvote "will" in "will meet"), so `--fast` schedules them too.
+_EVENT_PRESENT = _words("meets opens begins starts wraps convenes arrives departs resumes")
 _PERFECT = _words("has have hasn't haven't 've ’ve")
 _BE = _words("be been being is are am was were get got 's ’s")
 _IRREGULAR_PAST = _words(
