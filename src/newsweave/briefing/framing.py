@@ -81,7 +81,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 def tone(article: Article) -> float:
     """Mean VADER compound score of an article's sentences, in [-1, 1]."""
-    scores = [analyzer().polarity_scores(s.text)["compound"] for s in article.sentences]
+    scores = [analyzer().compound(s.text) for s in article.sentences]
     return round(sum(scores) / len(scores), 3) if scores else 0.0
 
 
