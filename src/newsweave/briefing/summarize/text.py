@@ -32,6 +32,7 @@ _QUOTE_OPEN = ('"', "“", "'", "‘", "``")
 _YOU = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _QUOTED_SPAN = re.compile(r"[\"“][^\"”]*[\"”]")
 _WORD = re.compile(r"[A-Za-z]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
 
 
 @lru_cache(maxsize=200_000)
@@ -107,9 +108,11 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
         return "quote"
     if stripped.rstrip("\"'”’)")[-1:] not in {".", "!"}:
         return "unfinished"
-    first = re.sub(r"[^a-z]", "", words[0].lower())
+    first = _NOT_LETTER.sub("", words[0].lower())
     if first in _DANGLING_OPENERS:
         return "dangling"
-    if _YOU.search(_QUOTED_SPAN.sub(" ", stripped)):
+    # Blanking the quotations makes no new "you" (their marks are no word characters either):
+    # a sentence without one (most) is not blanked.
+    if _YOU.search(stripped) and _YOU.search(_QUOTED_SPAN.sub(" ", stripped)):
         return "to the reader"
     return None
