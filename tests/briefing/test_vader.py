@@ -52,3 +52,17 @@ def test_same_scores_as_vader_on_real_sentences(shared: Path) -> None:
     assert len(texts) > 1000
     fast, vader = FastAnalyzer(), SentimentIntensityAnalyzer()
     assert [fast.polarity_scores(t) for t in texts] == [vader.polarity_scores(t) for t in texts]
+
+
+@pytest.mark.parametrize("text", CORNERS)
+def test_compound_is_vaders_compound_on_its_corners(text: str) -> None:
+    vader = SentimentIntensityAnalyzer().polarity_scores(text)["compound"]
+    assert analyzer().compound(text) == vader
+
+
+def test_compound_is_vaders_compound_on_real_sentences(shared: Path) -> None:
+    texts = _sentences(shared)
+    fast, vader = FastAnalyzer(), SentimentIntensityAnalyzer()
+    assert [fast.compound(t) for t in texts] == [
+        vader.polarity_scores(t)["compound"] for t in texts
+    ]

@@ -181,9 +181,16 @@ def text_names(article: str, text: str, lower: frozenset[str]) -> Iterator[Found
 
 
 def _title_case(line: str) -> bool:
-    """'Obama Says Trump Is Wrong on Trade': four or more words, all capitalised but small ones."""
-    words = [w for w in line.split() if w not in _SMALL]
-    return len(words) >= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+    """'Obama Says Trump Is Wrong on Trade': four or more words, all capitalised but small ones.
+    Most lines are prose: the first word in lower case (not a small one) settles it."""
+    capitalised = 0
+    for word in line.split():
+        if word in _SMALL:
+            continue
+        if word[:1].isalpha() and not word[:1].isupper():
+            return False
+        capitalised += 1
+    return capitalised >= 4
 
 
 def _pieces(text: str, start: int, run: str) -> Iterator[tuple[int, list[str]]]:

@@ -81,7 +81,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 def tone(article: Article) -> float:
     """Mean VADER compound score of an article's sentences, in [-1, 1]."""
-    scores = [analyzer().polarity_scores(s.text)["compound"] for s in article.sentences]
+    scores = [analyzer().compound(s.text) for s in article.sentences]
     return round(sum(scores) / len(scores), 3) if scores else 0.0
 
 
@@ -159,27 +159,31 @@ def profile_outlets(story: Story) -> tuple[OutletProfile, ...]:
     by_outlet: dict[str, list[Article]] = {}
     for article in story.articles:
         by_outlet.setdefault(article.voice, []).append(article)
-    own_words = {
-        outlet: _terms([a for a in articles if a.duplicate_of is None])
-        for outlet, articles in by_outlet.items()
-    }
+    # Terms are distinctive only against other outlets' words: the words of a story that one
+    # outlet tells (most stories) are not counted at all.
+    own_words = (
+        {
+            outlet: _terms([a for a in articles if a.duplicate_of is None])
+            for outlet, articles in by_outlet.items()
+        }
+        if len(by_outlet) > 1
+        else {}
+    )
     profiles = []
     for outlet, articles in by_outlet.items():
-        others: Counter[str] = Counter()
-        for other, counts in own_words.items():
-            if other != outlet:
-                others.update(counts)
-        terms = (
-            distinctive_terms(
+        terms: tuple[str, ...] = ()
+        if own_words:
+            others: Counter[str] = Counter()
+            for other, counts in own_words.items():
+                if other != outlet:
+                    others.update(counts)
+            terms = distinctive_terms(
                 own_words[outlet],
                 others,
                 config.distinctive_terms,
                 config.min_term_count,
                 config.prior_weight,
             )
-            if len(by_outlet) > 1
-            else ()
-        )
         tones = [tone(a) for a in articles]
         profiles.append(
             OutletProfile(

@@ -41,6 +41,28 @@ class FastAnalyzer(vader.SentimentIntensityAnalyzer):  # type: ignore[misc]
             text = text.strip()
         else:
             return super().polarity_scores(text)  # type: ignore[no-any-return]
+        return self.score_valence(self._sentiments(text), text)  # type: ignore[no-any-return]
+
+    def compound(self, text: str) -> float:
+        """`polarity_scores(text)["compound"]`: VADER's steps to it, without the negative,
+        neutral and positive shares (`_sift_sentiment_scores`) that `tone` does not read, and
+        without the punctuation's emphasis where the words weigh nothing (it is added to a
+        sum that is not zero)."""
+        if not self.emoji_chars.isdisjoint(text):
+            return float(super().polarity_scores(text)["compound"])
+        text = text.strip()
+        sentiments = self._sentiments(text)
+        if not sentiments:
+            return 0.0
+        total = float(sum(sentiments))
+        if total > 0:
+            total += self._punctuation_emphasis(text)
+        elif total < 0:
+            total -= self._punctuation_emphasis(text)
+        return round(float(vader.normalize(total)), 4)
+
+    def _sentiments(self, text: str) -> list[float]:
+        """The valence of each word of the stripped, emoji-free `text`, "but" weighed in."""
         words = _words(text)
         is_cap_diff = vader.allcap_differential(words)
         lower = [word.lower() for word in words]
@@ -54,7 +76,7 @@ class FastAnalyzer(vader.SentimentIntensityAnalyzer):  # type: ignore[misc]
                 sentiments.append(self._valence(words, lower, i, is_cap_diff))
         if "but" in lower:
             sentiments = _but_check(lower, sentiments)
-        return self.score_valence(sentiments, text)  # type: ignore[no-any-return]
+        return sentiments
 
     def _valence(self, words: list[str], lower: list[str], i: int, is_cap_diff: bool) -> Any:
         """`sentiment_valence` of the word at `i` (0 for a word outside the lexicon)."""

@@ -208,6 +208,9 @@ _DEFINED = re.compile(
     r"((?:[A-Z][\w’'&.-]*|of|the|and|for|on|in|de)(?:[ \xa0]+(?:[A-Z][\w’'&.-]*|of|the|and|for|on"
     r"|in|de)){1,8})[ \xa0]*\(([A-Z][A-Z0-9&.-]{1,7})\)"
 )
+# The bracketed acronym every definition ends with: a text without one is not searched for
+# names before it (the search of `_DEFINED` costs ~0.15 ms an article; six in ten have none).
+_BRACKETED = re.compile(r"\(([A-Z][A-Z0-9&.-]{1,7})\)")
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
@@ -215,6 +218,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
     `place_key` of the acronym -> `place_key` of the name. The name must open with the
     acronym's letter and not be in capitals ('NEW YORK (AP)' is a dateline)."""
     found: dict[str, str] = {}
+    if _BRACKETED.search(text) is None:
+        return found
     for match in _DEFINED.finditer(text):
         words, short = match.group(1).split(), match.group(2)
         starts = [i for i, word in enumerate(words) if word[:1] == short[0]]

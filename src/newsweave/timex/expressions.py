@@ -23,8 +23,10 @@ from newsweave.timex.patterns import Rule
 from newsweave.timex.resolve import Context, Resolver
 from newsweave.timex.scan import WINDOWED, Text, rule_matches
 
-# Texts whose rule matches are kept (a story's articles; matches are immutable).
-_CANDIDATE_CACHE = 64
+# Texts whose rule matches are kept (matches are immutable): a story's articles, scanned by its
+# statements' dates and again by its timeline, and between the two the summary's sentences
+# (64 let 45 articles of the 1,000 DUC ones out and in again: ~0.04 s of scans).
+_CANDIDATE_CACHE = 256
 
 # The resolver of each grammar rule, by the name its `Rule.resolver` gives.
 _RESOLVERS: dict[str, Resolver] = {

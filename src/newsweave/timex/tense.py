@@ -157,18 +157,24 @@ def tense_cue(text: str, start: int, end: int, *, tagger: bool = False) -> Cue:
         if tagger
         else []
     )
+    # The nearest tensed word each side (distance: words away, the right side half a word
+    # farther): only those two can win, so the words farther out are not tagged.
     best: tuple[float, Tense, int] | None = None
-    left_found = False
-    for index, word_match in enumerate(matches):
+    for index in range(len(before) - 1, -1, -1):
+        tense = _tag(words, index, tags[index] if tags else "")
+        if tense is not None:
+            best = (len(before) - index, tense, index)
+            break
+    for index in range(len(before), len(matches)):
         tense = _tag(words, index, tags[index] if tags else "")
         if tense is None:
             continue
-        if index >= len(before) and left_found and "," in text[end : word_match.start()]:
-            break  # "..., Castro said": the reporting clause yields to the verb on the left
-        left_found = left_found or index < len(before)
-        distance = len(before) - index if index < len(before) else index - len(before) + 1.5
-        if best is None or distance < best[0]:
-            best = (distance, tense, index)
+        # "..., Castro said": the reporting clause yields to the verb on the left
+        if best is None or "," not in text[end : matches[index].start()]:
+            distance = index - len(before) + 1.5
+            if best is None or distance < best[0]:
+                best = (distance, tense, index)
+        break
     if best is None:
         return _NO_CUE
     word = words[best[2]]

@@ -149,7 +149,8 @@ def pool(items: list[Candidate]) -> Pool:
     matrix = tfidf.fit_transform(docs)
     similarity = (matrix @ matrix.T).toarray()
     originals = np.array([not c.is_copy for c in items])
-    centroid = np.asarray(matrix[originals].sum(axis=0)).ravel()
+    kept = matrix if originals.all() else matrix[originals]  # most stories: no copies
+    centroid = np.asarray(kept.sum(axis=0)).ravel()
     norm = np.linalg.norm(centroid)
     centrality = matrix @ (centroid / norm) if norm else np.zeros(n)
     return Pool(items, similarity, np.asarray(centrality).ravel())

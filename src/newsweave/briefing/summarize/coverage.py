@@ -137,17 +137,24 @@ def _published(the_pool: Pool, index: int) -> date | None:
     return the_pool.items[index].article.published_day
 
 
+def own_concepts(items: list[Candidate]) -> dict[int, set[str]]:
+    """Index -> the bigram concepts of each sentence that is not a copy."""
+    return {i: tx.concepts(list(c.stems)) for i, c in enumerate(items) if not c.is_copy}
+
+
 def concept_weights(
-    items: list[Candidate], min_df: int, min_share: float = 0.0, fact_weight: float = 0.0
+    items: list[Candidate],
+    concepts: dict[int, set[str]],
+    min_df: int,
+    min_share: float = 0.0,
+    fact_weight: float = 0.0,
 ) -> dict[str, float]:
     """Concept -> number of independent articles (not copies) that contain it, if at least
     `min_df` and `min_share` of them do, times 1 + `fact_weight` when it holds a name or a
-    number (what a reader wants first)."""
+    number (what a reader wants first). `concepts` are the sentences' own (`own_concepts`)."""
     per_article: dict[str, set[str]] = {}
-    for candidate in items:
-        if not candidate.is_copy:
-            bucket = per_article.setdefault(candidate.article.id, set())
-            bucket.update(tx.concepts(list(candidate.stems)))
+    for index, found in concepts.items():
+        per_article.setdefault(items[index].article.id, set()).update(found)
     df: Counter[str] = Counter()
     for found in per_article.values():
         df.update(found)
@@ -186,11 +193,12 @@ def select(
     allowed = [i for i, c in enumerate(items) if not c.is_copy and (c.fit or not knobs.filters)]
     if not allowed:
         allowed = [i for i, c in enumerate(items) if not c.is_copy]
+    concepts = own_concepts(items)  # each sentence's once: for the weights and for its set
     weights = concept_weights(
-        items, knobs.concept_min_df, knobs.concept_min_share, knobs.fact_weight
+        items, concepts, knobs.concept_min_df, knobs.concept_min_share, knobs.fact_weight
     )
     prior = priors(the_pool, knobs)
-    concept_sets = {i: tx.concepts(list(items[i].stems)) & weights.keys() for i in allowed}
+    concept_sets = {i: concepts[i] & weights.keys() for i in allowed}
     cut = without_dateline if knobs.trim_datelines else str
     lengths = {i: max(1, tx.word_count(cut(items[i].sentence.text))) for i in allowed}
     space = Space(the_pool, knobs, allowed, weights, prior, concept_sets, lengths)
@@ -239,7 +247,7 @@ def greedy(
         for i in allowed:
             if not fill and used + lengths[i] > words:
                 continue
-            gain = sum(weights[c] for c in space.concept_sets[i] - covered) * space.prior[i]
+            gain = sum(map(weights.__getitem__, space.concept_sets[i] - covered)) * space.prior[i]
             score = gain / lengths[i] ** knobs.length_exponent
             if score > best_score:
                 best, best_score = i, score

@@ -110,7 +110,8 @@ def shared_names(items: list[Candidate]) -> dict[str, float]:
 
 @dataclass(frozen=True, slots=True)
 class Leads:
-    """The sentences that may open the summary with their lead scores, and the event day."""
+    """The sentences that may open the summary with their lead scores, and the event day
+    (None also where no opening sentence names a day, since it then raises no score)."""
 
     scores: dict[int, float]
     day: str | None
@@ -133,7 +134,11 @@ class Leads:
 
 
 def leads(the_pool: Pool, knobs: SummarizeSettings) -> Leads:
-    """Every sentence that may open the summary, scored, and the story's event day."""
+    """Every sentence that may open the summary, scored, and the story's event day.
+
+    The days of the other sentences are found (a date scan of each, ~0.3 ms) only where an
+    opening sentence names a day: the event day only raises the score of those that name it.
+    """
     items = the_pool.items
     window = [
         i
@@ -143,7 +148,9 @@ def leads(the_pool: Pool, knobs: SummarizeSettings) -> Leads:
         and (c.fit or not knobs.filters)
         and kinds.kind_of(c.sentence.text) is None
     ]
-    days = {i: days_in(c) for i, c in enumerate(items) if not c.is_copy}
+    days = {i: days_in(items[i]) for i in window}
+    if any(days.values()):  # else the event day moves no score: no other sentence is scanned
+        days.update((i, days_in(c)) for i, c in enumerate(items) if not c.is_copy and i not in days)
     day = event_day(items, days)
     if not window:
         return Leads({}, day)

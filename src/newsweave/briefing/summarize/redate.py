@@ -47,6 +47,11 @@ _PERIOD = re.compile(
     r"(?P<unit>month|year)$",
     re.IGNORECASE,
 )
+# A word that every replaceable expression holds (a weekday's "day", "tonight", "this morning",
+# "next month", "within hours"...): a sentence with none is not scanned for dates.
+_MAY_REPLACE = re.compile(
+    r"day|tomorrow|night|morning|afternoon|evening|month|year|within", re.IGNORECASE
+)
 # A preposition before the words already says how the day relates ("until tomorrow").
 _PREPOSITION = re.compile(r"\b(?:on|by|until|till|since|from|before|after|for|of|to)\s+$", re.I)
 # Words that point ahead: a bare weekday in a sentence with one is not surely a past day, and
@@ -75,7 +80,12 @@ class Replacement:
 
 
 def replacements(text: str, published: date) -> list[Replacement]:
-    """The certain relative dates of `text`, resolved against `published`, in reading order."""
+    """The certain relative dates of `text`, resolved against `published`, in reading order.
+
+    Most summary sentences name no day: one search for the words every replacement holds
+    (`_MAY_REPLACE`) spares them the date scan (~0.3 ms a sentence)."""
+    if _MAY_REPLACE.search(text) is None:
+        return []
     found = [
         r
         for t in find_expressions(text, published)

@@ -27,6 +27,7 @@ _DANGLING_OPENERS = frozenset({
     "otherwise", "nevertheless", "nonetheless", "both", "nor", "which",
 })  # fmt: skip
 _QUOTE_OPEN = ('"', "“", "'", "‘", "``")
+_QUOTE_MARKS = frozenset('"“”')
 # The same connectives between commas inside a sentence ("The plane lost altitude, however, and
 # crashed into the hotel."): it still answers a sentence the reader has not seen.
 _INNER_CONNECTIVE = re.compile(
@@ -45,8 +46,8 @@ _FIRST_PERSON = re.compile(
     r"(?P<i>\bI(?:\s+[a-z]|['’](?:m|ve|d|ll)\b))|\b(?:[Ww]e|us|[Mm]y|[Oo]ur|ours|me|myself|ourselves)\b"
 )
 _BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-_SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[A-Za-z]+")
+_NOT_LETTER = re.compile(r"[^a-z]")
 # An item of a list ("3. Get an anti-virus program", "_ Vitamin E eased ...", old wire copy's
 # bullet) or of a Q&A column ("Q. I love fragrant plants"; not "A. Q. Khan" nor "A. 38-caliber
 # revolver", a split "A .38"): its meaning
@@ -109,7 +110,10 @@ def truncate_words(text: str, limit: int) -> str:
 
 
 def normalise_space(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    r"""`text` with each run of whitespace one space, none at either end: what
+    `re.sub(r"\s+", " ", text).strip()` gives (`\s` is `str.isspace`, every code point
+    checked), ~5x faster on an article's text."""
+    return " ".join(text.split())
 
 
 def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
@@ -135,10 +139,11 @@ def unfit_reason(text: str, min_words: int, max_words: int) -> str | None:
         return "quote"
     if stripped.rstrip("\"'”’)")[-1:] not in {".", "!"}:
         return "unfinished"
-    first = re.sub(r"[^a-z]", "", words[0].lower())
-    if first in _DANGLING_OPENERS or _INNER_CONNECTIVE.search(_QUOTED_SPAN.sub(" ", stripped)):
+    first = _NOT_LETTER.sub("", words[0].lower())
+    # Blanking the quotations needs a quotation mark (most sentences have none).
+    unquoted = _QUOTED_SPAN.sub(" ", stripped) if _QUOTE_MARKS & set(stripped) else stripped
+    if first in _DANGLING_OPENERS or _INNER_CONNECTIVE.search(unquoted):
         return "dangling"
-    unquoted = _QUOTED_SPAN.sub(" ", stripped)
     if _YOU.search(unquoted):
         return "to the reader"
     if _first_person(unquoted):
