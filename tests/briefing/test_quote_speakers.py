@@ -97,3 +97,13 @@ def test_a_long_title_in_quotation_marks_is_no_quote(fast: bool) -> None:
 def test_a_sentence_adverb_is_no_speaker(opener: str) -> None:
     assert not can_speak(opener)
     assert can_speak("Powless")
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_description_without_an_article_between_commas_is_no_speaker(fast: bool) -> None:
+    quotes = quotes_of(
+        "“We have got to have an alternative,” Representative Louie Gohmert, Republican of"
+        " Texas, said on a radio show.",
+        fast=fast,
+    )
+    assert [q.speaker for q in quotes] == ["Louie Gohmert"]

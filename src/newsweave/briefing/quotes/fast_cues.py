@@ -52,6 +52,9 @@ _NOT_SUBJECT = word_set(
 _ROLE_WORDS = word_set("senior former top chief deputy acting campaign white house press")
 _IN_PHRASE = names.ROLE_HEADS | _ROLE_WORDS  # words a subject phrase runs back over
 _PHRASE_OPENERS = _SUBJECT_OPENERS - _PRONOUNS  # 'the', 'officials': the phrase stops there
+# Words that open a description set off by commas after a name without an article ('Louie
+# Gohmert, Republican of Texas, said'; 'Ann Lee, chairman of the board, said').
+_ASIDE_HEADS = names.ROLE_HEADS | word_set("republican democrat democratic independent")
 _STOPS_AFTER = word_set(
     """on in at during after before when while to from with for about as because and but who
     that which adding noting saying referring speaking according"""
@@ -219,7 +222,9 @@ def _before(text: str, start: int, cue: int) -> tuple[int, int] | None:
     if not chunks:
         return None
     last = chunks[-1]
-    described = last[0].group().lower() in _DETERMINERS  # 'Peskov, the Kremlin spokesman,'
+    first = last[0].group().lower()
+    # 'Peskov, the Kremlin spokesman,'; 'Louie Gohmert, Republican of Texas,'
+    described = first in _DETERMINERS or (first in _ASIDE_HEADS and len(last) > 1)
     clause = not _opens_subject(last[0].group())  # 'an official, speaking on condition ...,'
     enclosed = text[last[-1].end() : cue].strip() == ","  # 'Peskov, the spokesman, said'
     if (described or clause) and enclosed and len(chunks) > 1 and _apposed(text, chunks[-2], last):
