@@ -55,6 +55,7 @@ def test_a_brazilian_feed_item_gets_its_publication_date(tmp_path: Path) -> None
         ("(CNN) -- Japan and the United States signed an agreement.", "Japan and"),
         ("ASTORIA, Ore. _ The ferry ran aground.", "The ferry"),
         ("BEIJING, March 3 (Xinhua) -- China said.", "China said"),
+        ("PESHAWAR: Two security guards were shot on Sunday.", "Two security"),
     ],
 )
 def test_a_leading_dateline_is_cut_for_display(sentence: str, shown: str) -> None:
@@ -67,6 +68,7 @@ def test_a_leading_dateline_is_cut_for_display(sentence: str, shown: str) -> Non
         "The company (Apple Inc) - Shares rose on Monday.",
         "UPDATE - the council met again.",
         "Smith _ who had left early _ was not told.",
+        "Note: the figures are rough.",
     ],
 )
 def test_a_sentence_without_a_dateline_is_shown_whole(sentence: str) -> None:

@@ -78,10 +78,11 @@ def _match(paragraph: str) -> re.Match[str] | None:
 # sentence, as it is cut from the sentence when shown (stricter than `_DATELINE`: a long dash
 # and a capital or digit after it, so "UPDATE - the..." stays). A plain hyphen only after a
 # wire in brackets ("ALBANY, N.Y. (AP) - "), a title-case place only before old wire copy's
-# "_" ("Washington _ "), and a wire alone ("(CNN) -- ").
+# "_" ("Washington _ "), a wire alone ("(CNN) -- "), and a colon right after a place in capitals
+# ("PESHAWAR: ").
 _LEADING_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_)"
+    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_|(?<=[A-Z.]):)"
     r"|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
     r"\([A-Z][A-Za-z .\-]{1,30}\)\s*-"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s+_"
