@@ -416,3 +416,12 @@ def test_figures_apart_keep_an_outlet_from_a_fact_it_does_not_state() -> None:
         _side("Richard Carter scored 14 points and Seth Vance scored 13 for the Bulldogs."),
         CONFIG,
     )
+
+
+def test_a_stretch_or_a_name_is_no_count() -> None:
+    assert [q.text for q in quantities("He completed his first 17 passes for 200 yards.")] == [
+        "200"
+    ]
+    assert quantities("He was driving on state Route 52 near Interstate 805.") == ()
+    (part,) = quantities("Manning finished 29-of-34 passes.")
+    assert part.value == 29

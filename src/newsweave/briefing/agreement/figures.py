@@ -53,9 +53,16 @@ _ABOUT = re.compile(
     re.I,
 )
 _RATE = re.compile(r"\d\s+(?:in|out of|of every|per)\s*$", re.I)
-# "28 of 41 passes", "178 of the 369 punches": the whole a part is counted out of, not a count
-# of its own to set against the part another outlet gives
-_WHOLE_OF_PART = re.compile(r"\d\s+of\s+(?:the\s+)?$", re.I)
+# "28 of 41 passes", "29-of-34", "178 of the 369 punches": the whole a part is counted out of,
+# not a count of its own to set against the part another outlet gives
+_WHOLE_OF_PART = re.compile(r"\d(?:\s+|-)of(?:\s+|-)(?:the\s+)?$", re.I)
+# "his first 17 passes", "the last 10 games": a stretch of a count, not the count itself
+_STRETCH_BEFORE = re.compile(r"\b(?:first|last|final|opening)\s+$", re.I)
+# "state Route 52", "Interstate 805", "Flight 990", "Proposition 5": a number that names a thing
+_NAMING_BEFORE = re.compile(
+    r"\b(?:Route|Interstate|Highway|Hwy|Flight|Gate|Platform|Section|Article|Chapter"
+    r"|Proposition|Prop|Precinct|District|Ward|Unit|Room|Channel)\.?\s+$"
+)
 # "352 of them on the ground": a part of the figure before it, counting the same thing ("12 of
 # them Americans" names another kind)
 _PART_OF_BEFORE = re.compile(
@@ -245,6 +252,7 @@ def quantities(text: str) -> tuple[Quantity, ...]:
         kept = kept and not _RATE.search(before)  # "4 in 1,000 children": a rate, not a count
         kept = kept and not (_CLOCK_AFTER.match(after) or _CLOCK_BEFORE.search(before))
         kept = kept and not (_RECORD_BEFORE.search(before) or _FIELD_PLACE_AFTER.match(after))
+        kept = kept and not (_STRETCH_BEFORE.search(before) or _NAMING_BEFORE.search(before))
         if kept and opener and not opener[2] and _WHOLE_OF_PART.search(before):
             # "28 of 41 passes": the part counts passes; the whole is no count to set against it
             found.append(_counted(text, opener[1], opener[0], unit, noun))
