@@ -35,6 +35,7 @@ _NOTE_LABEL = re.compile(
 _SALES_DESK = re.compile(
     r"^\(?\s*(?:--|_)\s*(?:U\.S\.|Europe|Latin America|Asia|Canada|Africa|Australia)[^:]{0,40}:"
 )
+_TELEPHONE = re.compile(r"\d{2,4}[-.) ]\d{2,4}[-. ]\d{2,4}|\bfax\b|\btelex\b", re.I)
 # A banner: "----- This article is also available in Spanish.-----", "---FREE ART!---".
 _BANNER = re.compile(r"^-{3,}[^-].{0,80}?-{3,}$")
 # Words by which a bracketed paragraph addresses the papers, not the reader.
@@ -82,8 +83,10 @@ def is_editor_note(paragraph: str) -> bool:
         return True
     if len(paragraph.split()) > _NOTE_MAX_WORDS or prefix_end(paragraph) is not None:
         return False
-    if _NOTE_LABEL.match(paragraph) or _SALES_DESK.match(paragraph):
+    if _NOTE_LABEL.match(paragraph):
         return True
+    if _SALES_DESK.match(paragraph) and _TELEPHONE.search(paragraph):
+        return True  # not a market report's "-- Europe: shares fell 2 percent"
     if not paragraph.startswith("("):
         return False
     lowered = paragraph.lower()
