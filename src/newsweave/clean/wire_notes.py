@@ -40,15 +40,21 @@ _TELEPHONE = re.compile(r"\d{2,4}[-.) ]\d{2,4}[-. ]\d{2,4}|\bfax\b|\btelex\b", r
 _BANNER = re.compile(r"^-{3,}[^-].{0,80}?-{3,}$")
 # Words by which a bracketed paragraph addresses the papers, not the reader.
 _TO_EDITORS = (
-    "clients",
+    "news service clients",
+    "photo clients",
+    "graphic clients",
+    "graphics clients",
+    "nytns clients",
     "subscribers",
     "separate buy",
     "separate-buy",
-    "syndicate",
+    "times syndicate",
     "sales representative",
     "has been transmitted",
     "can end here",
     "optional add",
+    "for use by",
+    "note to ",
 )
 _NOTE_MAX_WORDS = 150  # the longest sales notes seen run to ~110 words
 # A dateline with its wire in brackets, where a note before it ends: "NAIROBI, Kenya (AP) _ ",
