@@ -54,6 +54,7 @@ def test_notes_to_editors_are_recognised(note: str) -> None:
         "(1) where and when the accident took place;",
         "EDITOR'S NOTE - correction: the ferry carried 212 passengers, not 221.",
         "-- Europe: shares in the ferry companies fell 2 percent on the news.",
+        "(Lawyers for the syndicate's clients said they would appeal.)",
     ],
 )
 def test_news_is_not_a_note(paragraph: str) -> None:
