@@ -38,6 +38,7 @@ _SALES_DESK = re.compile(
 _TELEPHONE = re.compile(r"\d{2,4}[-.) ]\d{2,4}[-. ]\d{2,4}|\bfax\b|\btelex\b", re.I)
 # A banner: "----- This article is also available in Spanish.-----", "---FREE ART!---".
 _BANNER = re.compile(r"^-{3,}[^-].{0,80}?-{3,}$")
+_BANNER_MAX_CHARS = 200  # a long line of dashes would cost the pattern 80 scans of it
 # Words by which a bracketed paragraph addresses the papers, not the reader.
 _TO_EDITORS = (
     "news service clients",
@@ -85,7 +86,7 @@ def is_editor_note(paragraph: str) -> bool:
     that the story's dateline and lead follow in the same paragraph ("Eds: UPDATES with ...
     NAIROBI, Kenya (AP) _ A Yemeni citizen ...": many wire stories are one paragraph) is no
     note paragraph: `prefix_end` says where to cut it."""
-    if _BANNER.match(paragraph):
+    if len(paragraph) <= _BANNER_MAX_CHARS and _BANNER.match(paragraph):
         return True
     if len(paragraph.split()) > _NOTE_MAX_WORDS or prefix_end(paragraph) is not None:
         return False
