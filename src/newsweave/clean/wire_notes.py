@@ -13,8 +13,9 @@ TDT collections; a newsroom's own wire feed). As they stand in real copy:
 A summary that quotes one spends its words on a telephone number. `is_editor_note` knows such a
 paragraph by how it opens (a note's label, a bracket whose words address clients or editors, a
 sales desk, a banner of dashes), never by a word that news text also uses alone; the cleaner
-drops it and lists it in `Article.removed`. `agency_byline_end` finds an agency byline glued to
-the lead paragraph, so the cleaner can cut it (and any headline debris before it) and keep the
+drops it and lists it in `Article.removed`. `prefix_end` finds an agency byline or a note glued
+to the lead paragraph ("Eds: UPDATES with ... NAIROBI, Kenya (AP) _ ..."; many wire stories are
+one paragraph), so the cleaner cuts that (and any headline debris before it) and keeps the
 dateline and the lead.
 """
 
