@@ -90,8 +90,11 @@ def test_a_headline_glued_before_the_credit_note_goes_with_it() -> None:
     ["", "laws ", "AP Photo ORE101 ", "Eds: RECAPS pvs "],
     ids=["alone", "headline", "photo", "eds"],
 )
-def test_an_agency_byline_glued_to_the_lead_is_cut_and_the_dateline_kept(before: str) -> None:
-    byline = f"{before}By MARY ANNE LOPEZ Associated Press Writer"
+@pytest.mark.parametrize("press", ["Press", "press"])  # both as wire copy prints them
+def test_an_agency_byline_glued_to_the_lead_is_cut_and_the_dateline_kept(
+    before: str, press: str
+) -> None:
+    byline = f"{before}By MARY ANNE LOPEZ Associated {press} Writer"
     article = cleaned(f"{byline} ASTORIA, Ore. (AP) _ {LEAD} {MORE}")
     assert article.text == f"ASTORIA, Ore. (AP) _ {LEAD} {MORE}"
     assert byline in article.removed

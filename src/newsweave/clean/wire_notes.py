@@ -78,7 +78,7 @@ _EDIT_WORD = re.compile(
 # "AP Photo NAI101", "Eds: RECAPS pvs").
 _AGENCY_BYLINE = re.compile(
     r"^(?:.{0,150}?\s)?By\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|and|de|da|del|van|von)){0,6}"
-    r"\s+(?:Associated\s+Press|AP)(?:\s+[A-Z][a-z]+)?\s+[Ww]riters?\s+"
+    r"\s+(?:Associated\s+[Pp]ress|AP)(?:\s+[A-Z][a-z]+)?\s+[Ww]riters?\s+"
 )
 
 
