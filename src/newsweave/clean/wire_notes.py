@@ -89,11 +89,15 @@ def is_editor_note(paragraph: str) -> bool:
     note paragraph: `prefix_end` says where to cut it."""
     if len(paragraph) <= _BANNER_MAX_CHARS and _BANNER.match(paragraph):
         return True
+    labelled = _NOTE_LABEL.match(paragraph) is not None
+    desk = _SALES_DESK.match(paragraph) is not None
+    if not (labelled or desk or paragraph.startswith("(")):
+        return False  # most paragraphs: three anchored tests, no split, no search
     if len(paragraph.split()) > _NOTE_MAX_WORDS or prefix_end(paragraph) is not None:
         return False
-    if _NOTE_LABEL.match(paragraph):
+    if labelled:
         return True
-    if _SALES_DESK.match(paragraph) and _TELEPHONE.search(paragraph):
+    if desk and _TELEPHONE.search(paragraph):
         return True  # not a market report's "-- Europe: shares fell 2 percent"
     if not paragraph.startswith("("):
         return False

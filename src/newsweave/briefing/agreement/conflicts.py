@@ -185,12 +185,17 @@ def figures_apart(a: Side, b: Side, config: AgreementSettings) -> bool:
         for qb in anchors_b.quantities:
             if not _candidate(qa, qb, texts) or not _one_count(qa, qb, texts, config, True):
                 continue
-            reconciled = any(agree(qb, o) for o in anchors_a.quantities if o.same_kind(qb)) or any(
-                agree(qa, o) for o in anchors_b.quantities if o.same_kind(qa)
-            )
-            if not reconciled:
+            if not _reconciled(qa, qb, anchors_a, anchors_b):
                 return True
     return False
+
+
+def _reconciled(qa: Quantity, qb: Quantity, anchors_a: Anchors, anchors_b: Anchors) -> bool:
+    """Whether another figure of the other side agrees with either figure ("113 killed" beside
+    "109 on board" agrees with the other outlet's 113)."""
+    return any(agree(qb, o) for o in anchors_a.quantities if o.same_kind(qb)) or any(
+        agree(qa, o) for o in anchors_b.quantities if o.same_kind(qa)
+    )
 
 
 def _whole(text: str, quantity: Quantity) -> str:
@@ -281,9 +286,7 @@ def number_clashes(a: Side, b: Side, score: float, config: AgreementSettings) ->
                 qa, qb, (text_a, text_b), config, alike
             ):
                 continue
-            reconciled = any(agree(qb, o) for o in anchors_a.quantities if o.same_kind(qb)) or any(
-                agree(qa, o) for o in anchors_b.quantities if o.same_kind(qa)
-            )
+            reconciled = _reconciled(qa, qb, anchors_a, anchors_b)
             reconciled = reconciled or qb.value in sides_a or qa.value in sides_b
             if not reconciled and not summed((text_a, qa), (text_b, qb)):
                 noun = min((q.noun for q in (qa, qb) if q.noun), key=len, default="of it")
