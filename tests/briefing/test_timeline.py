@@ -130,6 +130,32 @@ def test_unknown_publication_date_is_estimated_from_the_text() -> None:
     assert "estimated" in entries["on Friday"].reasoning
 
 
+def test_written_dates_in_an_undated_article_are_no_guess() -> None:
+    article = make_article(
+        "On June 4, 2021 Putin spoke. He said on Friday he was hopeful. Talks began in 1955.",
+        published=None,
+    )
+    entries = {e.expression: e for e in build_timeline(Story("s", (article,)))}
+    assert not entries["On June 4, 2021"].estimated
+    assert not entries["in 1955"].estimated
+    assert entries["in 1955"].reasoning == "1955: a year"
+
+
+def test_a_day_named_for_what_happened_on_it_does_not_date_the_report() -> None:
+    # A real obituary (stories-dev, undated): "Thank God for 9/11" once dated it 2001-09-11,
+    # so "died on Wednesday evening" became 2001-09-05 and "last year" 2000.
+    article = make_article(
+        'Fred Phelps died on Wednesday evening at 84. His signs read "Thank God for 9/11". '
+        "Last year the church vowed to protest. He founded the church in 1955.",
+        published=None,
+    )
+    entries = {e.expression: e for e in build_timeline(Story("s", (article,)))}
+    assert set(entries) == {"9/11", "in 1955"}
+    assert entries["9/11"].date == "2001-09-11"
+    assert not any(e.estimated for e in entries.values())
+    assert not any("None" in e.reasoning for e in entries.values())
+
+
 def test_undated_article_without_any_full_date_leaves_relative_words_out() -> None:
     article = make_article("He said on Friday he would visit in April.", published=None)
     assert build_timeline(Story("s", (article,))) == ()

@@ -24,6 +24,7 @@ from newsweave.config import settings
 from newsweave.models import Article, SourceRef, Story, TimelineEntry
 from newsweave.sections import TimelineSettings
 from newsweave.timex.expressions import Timex, find_expressions
+from newsweave.timex.holidays import EVENT_DAYS
 from newsweave.timex.patterns import MONTHS, WEEKDAYS
 
 _PREPOSITION = re.compile(r"\b(on|in|since|by|until|from|during|before|after|as of)\s+$", re.I)
@@ -89,13 +90,27 @@ def _names_a_day(expression: str) -> bool:
 
 
 def estimate_publication(article: Article) -> date | None:
-    """A stand-in publication date for an undated article: the latest full date it mentions."""
+    """A stand-in publication date for an undated article: the latest full date it mentions
+    ("June 16, 2021", "the next day" after it). A day named by what happened on it ("9/11")
+    dates the event, not the report: an obituary that mentions the attacks was not written on
+    2001-09-11."""
     days = [
         date.fromisoformat(t.value)
         for t in find_expressions(article.text, None)
-        if t.value and t.precision == "day" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
+        if t.value
+        and t.precision == "day"
+        and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
+        and t.text not in EVENT_DAYS
     ]
     return max(days) if days else None
+
+
+def _absolute(article: Article) -> frozenset[tuple[int, str]]:
+    """Where and to what the article's expressions resolve without a publication date: the
+    ones a guessed date does not change ("in 1955", "August of 2013")."""
+    return frozenset(
+        (t.start, t.value) for t in find_expressions(article.text, None) if t.value is not None
+    )
 
 
 def _sentence(article: Article, start: int) -> tuple[str, int, int]:
@@ -115,8 +130,9 @@ def article_entries(
 
     An undated article is resolved against the latest full date it mentions, else against the
     latest day of its story's dated articles (`story_days`, first and last): "June 16" in an
-    undated report of a story told in June 2021 is 2021-06-16, not nothing. Either way its
-    entries are marked estimated and say what the date was taken from.
+    undated report of a story told in June 2021 is 2021-06-16, not nothing. Either way the
+    entries that guess changes are marked estimated and say what the date was taken from; a
+    written date ("in 1955") is no guess. With neither, only written dates are placed.
     """
     reference, estimated, note = article.published_day, False, ""
     if reference is None:
@@ -126,6 +142,8 @@ def article_entries(
             first, reference = story_days
             span = str(first) if first == reference else f"{first} to {reference}"
             note = f" [article undated; story dated {span}]"
+        elif reference is None:
+            estimated, note = False, ""  # nothing dates it: only written dates are placed
     timexes = find_expressions(
         article.text,
         reference,
@@ -134,6 +152,7 @@ def article_entries(
         override_days=config.tense_override_days,
         tagger=config.tense_tagger == "spacy",
     )
+    fixed = _absolute(article) if estimated else frozenset()
     entries = []
     for timex in timexes:
         iso = timeline_date(timex)
@@ -142,7 +161,8 @@ def article_entries(
         preposition = _PREPOSITION.search(article.text, max(0, timex.start - 8), timex.start)
         expression = (preposition.group(1) + " " if preposition else "") + timex.text
         text, start, end = _sentence(article, timex.start)
-        reasoning = timex.reasoning + note
+        guessed = estimated and (timex.start, timex.value) not in fixed
+        reasoning = timex.reasoning + (note if guessed else "")
         entries.append(
             TimelineEntry(
                 date=iso,
@@ -150,7 +170,7 @@ def article_entries(
                 text=text,
                 article=article.id,
                 reasoning=reasoning,
-                estimated=estimated,
+                estimated=guessed,
                 sources=(SourceRef(article.id, text, start, end),),
             )
         )

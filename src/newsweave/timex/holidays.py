@@ -36,6 +36,8 @@ _COUNTED = {
     "ash wednesday": ("easter", -46), "black friday": ("thanksgiving", 1),
     "cyber monday": ("thanksgiving", 4), "election day": ("first monday of november", 1),
 }  # fmt: skip
+# Days news names by what happened on them, whatever year the article is of.
+EVENT_DAYS = {"9/11": "2001-09-11"}
 
 
 def easter(year: int) -> date:
@@ -93,7 +95,8 @@ def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
     """A holiday's day: of the year written beside it, else of the publication year moved by
     the tense ("Christmas" in a past-tense clause of a March article is last December's)."""
     if match.group("named"):  # "9/11": the day the name stands for, whatever the year
-        return Resolution("DATE", "2001-09-11", "day", f"{match.group(0)} → 2001-09-11")
+        day = EVENT_DAYS[match.group("named")]
+        return Resolution("DATE", day, "day", f"{match.group(0)} → {day}")
     key, year_text = canonical(match.group("name")), text_of(match, "year")
     if year_text:
         found = holiday_date(key, int(year_text))
