@@ -92,3 +92,51 @@ def test_he_is_the_person_who_reported_in_the_sentence_before_over_an_earlier_sp
     resolver = SpeakerResolver(plain, people, ())
     resolver.resolve("Milo Kern", plain.index("Milo Kern"), 0)
     assert resolver.resolve("he", plain.rindex("he said"), plain.rindex("“He")) == "Milo Kern"
+
+
+def test_a_shared_surname_is_the_first_full_name_of_the_nearest_sentence_naming_one() -> None:
+    # stories-dev's Washington Post report of the Westboro ruling: the daughter is the subject,
+    # her father an apposition after her, and "Phelps said" in the next paragraph is her.
+    text = (
+        "Margie Phelps, the daughter of the founder, the Rev. Fred W. Phelps, called the "
+        "decision a providential ruling.\n\nAsked about tactics, Phelps said, “We will go on.”"
+    )
+    people = [_entity("Margie Phelps"), _entity("Fred W. Phelps", aliases=("Phelps",))]
+    found = _occurrences(text, people)
+    assert [o.entity.name if o.entity else None for o in found] == [
+        "Margie Phelps",
+        "Fred W. Phelps",
+        "Margie Phelps",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The lone dissenter was Justice Samuel A. Alito Jr., who said", "Samuel A. Alito Jr."),
+        ("He met Rep. Jim Clyburn (D-S.C.), who said", "Jim Clyburn"),
+        ("He met Jim Clyburn, the whip, who said", None),  # not right before 'who': unsure
+        ("People who said", None),
+    ],
+)
+def test_who_speaks_for_the_name_right_before_it(text: str, speaker: str | None) -> None:
+    people = [_entity("Samuel A. Alito Jr."), _entity("Jim Clyburn")]
+    who = text.index("who")
+    assert SpeakerResolver(text, people, ()).resolve("who", who, len(text)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Just last week one of his sons Nathan Phelps wrote", "Nathan Phelps"),
+        ("Just last week one of his sons, Nathan Phelps, wrote", "Nathan Phelps"),
+        ("Just last week one of them wrote", None),
+        ("Just last week one of the dockers wrote", "one of the dockers"),
+    ],
+)
+def test_one_is_the_person_in_apposition_after_it_or_its_group(
+    text: str, speaker: str | None
+) -> None:
+    people = [_entity("Nathan Phelps")]
+    one = text.index("one")
+    assert SpeakerResolver(text, people, ()).resolve("one", one, len(text)) == speaker

@@ -61,3 +61,14 @@ def test_a_short_quote_framed_by_a_speech_verb_is_speech() -> None:
 def test_quote_marks_around_no_words_are_not_a_quote() -> None:
     full, fast = quotes_both_modes("In the film, the stranger said “__________” to the camera.")
     assert full == fast == ()
+
+
+@pytest.mark.slow
+def test_a_slogan_or_a_sign_is_no_ones_speech() -> None:
+    # stories-dev's Guardian report: the slogan was given to the woman who announced she left
+    full, fast = quotes_both_modes(
+        "Megan Phelps-Roper, who ran social media for the church best known for its slogan "
+        "“God hates fags”, announced her departure on Thursday.\n"
+        "Members carried “Thank God” placards, the police said."
+    )
+    assert full == fast == ()

@@ -47,7 +47,7 @@ def test_people_and_described_sources_stay_speakers() -> None:
     ) == [
         ("a senior union official", "a senior union official"),
         ("the newspaper", "the newspaper"),
-        ("one", "one of the dockers"),
+        ("one of the dockers", "one of the dockers"),
     ]
 
 

@@ -15,7 +15,7 @@ resolved is None, never a guess.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from newsweave.briefing.quotes import sources
@@ -33,6 +33,10 @@ _APPOSITION = re.compile(r"\s*,\s*")
 # A reporting verb right after a name: the person reports what follows.
 _REPORTS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|insisted|argued)\b")
 _APPOSITION_CLOSED = re.compile(r"\s*(?:,|—|–|\))")
+# Between 'one' and the person it is: 'one of his sons(,) Nathan Phelps'.
+_ONE_OF = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|my)\s+[a-z]+(?:\s+[a-z]+)?\b")
+# Between a name and the 'who' that stands for it: a comma, after a suffix or a party label.
+_RELATIVE_AFTER = re.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[IV]{2,3})?(?:\s*\([^()]{1,30}\))?\s*,\s*")
 # Entity types that can speak; a FAC ('the Old Post Office') or an EVENT cannot.
 SPEAKER_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
@@ -59,8 +63,8 @@ class SpeakerResolver:
     speakers: list[tuple[int, Entity]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.occurrences = _occurrences(self.text, self.entities)
         self.sentence_starts = [0] + [m.end() for m in sentence_ends(self.text)]
+        self.occurrences = _occurrences(self.text, self.entities, self._sentence)
 
     def resolve(self, phrase: str, start: int, before: int, head: int | None = None) -> str | None:
         """The speaker named by `phrase` (at `start`) for a quote that starts at `before`."""
@@ -68,6 +72,10 @@ class SpeakerResolver:
         lowered = _CONTRACTED.sub("", _CONJUNCTION.sub("", cleaned.lower()))  # 'And he’s'
         if lowered in PERSON_PRONOUNS:
             return self._antecedent(start, lowered)
+        if lowered == "who":
+            return self._relative_antecedent(start)
+        if lowered == "one":
+            return self._one_of(start + len(phrase))
         if lowered in OTHER_PRONOUNS:
             return None
         inside = [o for o in self.occurrences if start <= o.start < start + len(phrase)]
@@ -108,6 +116,45 @@ class SpeakerResolver:
                 closed = _APPOSITION_CLOSED.match(self.text, occurrence.end)
                 if occurrence.entity.type == "PERSON" and closed is not None:
                     return occurrence.entity
+        return None
+
+    def _relative_antecedent(self, who_at: int) -> str | None:
+        """The one 'who' stands for: the entity named right before it ('Justice Samuel A.
+        Alito Jr., who said ...', 'Rep. Jim Clyburn (D-S.C.), who told ...'), else None."""
+        for occurrence in reversed(self.occurrences):
+            if occurrence.end > who_at:
+                continue
+            if not _RELATIVE_AFTER.fullmatch(self.text, occurrence.end, who_at):
+                return None
+            entity = occurrence.entity
+            if entity is None:
+                return occurrence.surface
+            if entity.type not in SPEAKER_TYPES:
+                return None
+            if entity.type == "PERSON":
+                self.speakers.append((who_at, entity))
+            return entity.name
+        return None
+
+    def _one_of(self, end: int) -> str | None:
+        """Who a bare 'one' is: the person in apposition after 'of his sons' ('one of his sons
+        Nathan Phelps ... wrote'), else the group it is one of ('said one of the dockers'),
+        else None: 'one' alone names no one."""
+        group = _ONE_OF.match(self.text, end)
+        if group is None:
+            return None
+        gap = self.text[group.end() : group.end() + 4]
+        named = group.end() + len(gap) - len(gap.lstrip(" ,"))
+        for occurrence in self.occurrences:
+            if occurrence.start == named and occurrence.entity is not None:
+                if occurrence.entity.type != "PERSON":
+                    return None
+                self.speakers.append((end, occurrence.entity))
+                return occurrence.entity.name
+        words = ("one" + group.group()).split()
+        for size in (len(words), len(words) - 1):  # 'one of the dockers (wrote)'
+            if size > 3 and sources.is_source_noun(words[size - 1]):
+                return " ".join(words[:size])
         return None
 
     def _antecedent(self, pronoun_at: int, pronoun: str) -> str | None:
@@ -241,9 +288,13 @@ def _surfaces(entities: Sequence[Entity]) -> dict[str, list[Entity]]:
     return table
 
 
-def _occurrences(text: str, entities: Sequence[Entity]) -> list[Occurrence]:
-    """Where the entities' names stand in `text`, longest form first, shared surnames resolved
-    to the nearest full name before them."""
+def _occurrences(
+    text: str, entities: Sequence[Entity], sentence_of: Callable[[int], int]
+) -> list[Occurrence]:
+    """Where the entities' names stand in `text`, longest form first; a surname two people
+    share is the one named first in the nearest sentence that names either in full, as a
+    pronoun is: after 'Margie Phelps, the daughter of the Rev. Fred W. Phelps, called the
+    decision ...', 'Phelps said' is Margie Phelps."""
     table = _surfaces(entities)
     found: list[Occurrence] = []
     cursor = 0
@@ -254,7 +305,8 @@ def _occurrences(text: str, entities: Sequence[Entity]) -> list[Occurrence]:
         entity = candidates[0] if len(candidates) == 1 else None
         if entity is None:
             earlier = [o for o in found if o.entity in candidates and " " in o.surface]
-            entity = earlier[-1].entity if earlier else None
+            nearest = sentence_of(earlier[-1].start) if earlier else -1
+            entity = next((o.entity for o in earlier if sentence_of(o.start) == nearest), None)
         found.append(Occurrence(start, start + len(form), entity, form))
         cursor = start + len(form)
     return found

@@ -234,6 +234,8 @@ def _before(text: str, start: int, cue: int) -> tuple[int, int] | None:
             named or (clause and chunks[-2][0].group().lower() in _DETERMINERS)
         ):
             return found
+    if len(last) == 1 and last[0].group().lower() == "who" and len(chunks) > 1:
+        return last[0].span()  # 'Justice Samuel A. Alito Jr., who said': he, by `coref`
     return _tail(last) or _lead(last)
 
 

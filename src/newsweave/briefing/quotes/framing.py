@@ -5,8 +5,9 @@ speech verb before it in its sentence ('Trump called him a “loser”', 'said t
 disaster”'), though not a verb of stance across a relative clause ('agreed with a host who used
 the word “crook”'); a speech verb after it whose clause the quote ends, with only the verb's
 subject between ('“Sad!” Trump tweeted', 'The deal is “a disaster,” Lee said'; not 'a
-“low-energy” Trump said'); a colon or a dash. Anything else is the writer's scare quote ('a
-“low-energy” Trump'), reported nowhere and given no speaker. Found by position, so full and
+“low-energy” Trump said'); a colon or a dash. Never a slogan or a sign ('known for its slogan
+“God hates fags”, she announced'). Anything else is the writer's scare quote ('a “low-energy”
+Trump'), reported nowhere and given no speaker. Found by position, so full and
 fast mode apply the same rule.
 """
 
@@ -34,6 +35,17 @@ _RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which)\b", re.IGNORECASE)
 _STANCE_VERBS = verb_forms("agree believe think hope find feel") | {"found", "thought", "felt"}
 # What may stand between listed quotes: '“loser,” a “liar” and a “whiner”'.
 _LISTED = re.compile(r"[\s,]*(?:(?:and|or|nor)\s+)?(?:(?:a|an|the)\s+)?")
+# Nouns that name what the quotation marks hold: a slogan or a sign is no one's speech ...
+_NAMED = re.compile(
+    r"\b(?:slogans?|mottos?|banners?|signs?|placards?|chants?|hashtags?|nicknames?|headlines?|"
+    r"catchphrases?)\s*[,:]?\s*[\"“‘']?$",
+    re.IGNORECASE,
+)
+# ... written before or after it, after it in lower case ('its “God hates fags” placards').
+_NAMING = re.compile(
+    r"[”\"’']?[ \t]+(?:slogans?|signs?|banners?|placards?|hashtags?|mottos?|chants?|t-shirts?|"
+    r"stickers?)\b"
+)
 _MARKS = "’'”\" "
 _WORD = re.compile(r"[\w’'.-]+")
 _NOT_IN_SUBJECT = word_set("and but or nor who whom whose which that when while because if as")
@@ -46,6 +58,8 @@ def framed(
     by a colon or a dash, or by a speech verb of `region` (see the module doc)."""
     if cue.word in FRAMING_MARKS:
         return True
+    if _NAMED.search(text, max(0, span.start - 24), span.start) or _NAMING.match(text, span.end):
+        return False  # 'known for its slogan “God hates fags”', 'its “God hates fags” signs'
     verbs = cue_words(text, region, spans)
     before = [verb for verb in verbs if verb.end() <= span.start]
     if before:
