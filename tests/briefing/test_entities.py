@@ -51,6 +51,23 @@ def test_bare_surname_goes_to_the_nearest_full_name_before_it() -> None:
     assert by_name(entities, "Sullivan").mentions == 1  # ambiguous: left alone
 
 
+def test_a_name_without_a_suffix_joins_the_senior_it_fits() -> None:
+    # stories-dev's Westboro story: 'Fred W. Phelps' (Washington Post), 'Fred Phelps Sr' (BBC)
+    mentions = [
+        Mention("a", "Fred W. Phelps", "PERSON", 10),
+        Mention("b", "Fred Phelps Sr", "PERSON", 10),
+        Mention("c", "Fred Phelps", "PERSON", 10),
+        Mention("c", "Margie Phelps", "PERSON", 90),
+    ]
+    entities = merge_mentions(mentions, ["a", "b", "c"])
+    assert by_name(entities, "Fred W. Phelps").mentions == 3
+    assert by_name(entities, "Margie Phelps").mentions == 1
+    # a son stays apart
+    both = merge_mentions([*mentions, Mention("d", "Fred Phelps Jr.", "PERSON", 5)], ["a", "d"])
+    assert by_name(both, "Fred W. Phelps").mentions == 3
+    assert by_name(both, "Fred Phelps Jr.").mentions == 1
+
+
 def test_a_surname_ner_took_for_a_place_votes_as_its_person() -> None:
     mentions = [Mention("a", "Svetlana Pospelova", "PERSON", 10)]
     mentions += [Mention("a", "Pospelova", "GPE", at) for at in (100, 200, 300)]

@@ -276,7 +276,7 @@ def _merge_people(mentions: list[Mention]) -> tuple[list[_Cluster], list[_Cluste
         elif len(parts) > len(home.parts):
             home.parts = parts  # the fullest form decides later comparisons
         home.mentions.append(mention)
-    full = _join_double_surnames(full)
+    full = _join_unsuffixed(_join_double_surnames(full))
     bare: dict[str, _Cluster] = {}
     for mention in mentions:
         parts = names.person_parts(mention.text)
@@ -300,6 +300,26 @@ def _join_double_surnames(full: list[_Cluster]) -> list[_Cluster]:
         ]  # fmt: skip
         if len(homes) == 1:
             homes[0].mentions.extend(cluster.mentions)
+        else:
+            kept.append(cluster)
+    return kept
+
+
+def _join_unsuffixed(full: list[_Cluster]) -> list[_Cluster]:
+    """'Fred W. Phelps' is 'Fred Phelps Sr': a father is mostly written without his 'Sr.',
+    which marks him apart from a son, so a name without a suffix joins the one 'Sr.' name it
+    fits. Not a 'Jr.' name: 'Donald Trump' beside 'Donald Trump Jr.' is the father."""
+    kept: list[_Cluster] = []
+    for cluster in full:
+        homes = [
+            c for c in full
+            if c.suffix == "sr" and not cluster.suffix
+            and names.people_compatible(c.parts, cluster.parts, (c.suffix, c.suffix))
+        ]  # fmt: skip
+        if len(homes) == 1:
+            homes[0].mentions.extend(cluster.mentions)
+            if len(cluster.parts) > len(homes[0].parts):
+                homes[0].parts = cluster.parts
         else:
             kept.append(cluster)
     return kept
