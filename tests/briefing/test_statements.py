@@ -84,6 +84,18 @@ def test_coordinated_words_without_their_own_verb_are_not_cut() -> None:
     ]
 
 
+def test_a_relative_clauses_verb_is_not_the_verb_of_a_cut() -> None:
+    # stories-dev's Washington Post sentence once listed "a lawyer who argued the case before
+    # the court, called ..." as an exclusive of its own
+    text = (
+        "Margie Phelps, the daughter of the founder, the Rev. Fred W. Phelps, and a lawyer who "
+        "argued the case before the court, called the decision a providential ruling."
+    )
+    assert clauses(text) == [(0, len(text))]
+    joined = "The fire spread quickly, and the firm that owns it said it would rebuild."
+    assert len(clauses(joined)) == 2
+
+
 def test_advice_to_the_reader_is_no_statement() -> None:
     text = (
         "The company will offer two years of free credit monitoring to every worker.\n\n"

@@ -5,8 +5,9 @@ other outlets may report apart, confirm apart or contradict apart. A sentence is
 at ", and" / ", but" / ", while" / ", whereas" / ", yet" / ", so" only when the part after the
 cut has its own subject and verb, by a cheap test (no parser): it opens with a determiner, a
 pronoun or a capitalised name, and within a few words there is a finite-looking verb (a word of
-a short list, an -ed form, or an -s form right after a name or pronoun). "Russia and China" or
-"sanctions, and new export curbs" have no verb of their own, so they are never cut. Cuts inside
+a short list, an -ed form, or an -s form right after a name or pronoun), not right after "who",
+"which" or "that". "Russia and China", "sanctions, and new export curbs" or "..., and a lawyer
+who argued the case, called ..." have no verb of their own, so they are never cut. Cuts inside
 quotation marks are skipped: a quote is one claim of its speaker.
 """
 
@@ -31,6 +32,7 @@ _FINITE = frozenset(
         "said says told say remains remained",
     )
 )
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that"})
 _VERB_WINDOW = 5  # words after the subject's first word in which its verb must appear
 
 
@@ -55,7 +57,10 @@ def has_subject_and_verb(text: str) -> bool:
         return False
     window = words[1 : 1 + _VERB_WINDOW]
     previous = [first, *window]
-    return any(_finite(word, before) for word, before in zip(window, previous, strict=False))
+    return any(
+        _finite(word, before) and before.lower() not in _RELATIVE  # "a lawyer who argued"
+        for word, before in zip(window, previous, strict=False)
+    )
 
 
 def _inside_quote(text: str) -> bool:
