@@ -56,6 +56,8 @@ def test_a_brazilian_feed_item_gets_its_publication_date(tmp_path: Path) -> None
         ("ASTORIA, Ore. _ The ferry ran aground.", "The ferry"),
         ("BEIJING, March 3 (Xinhua) -- China said.", "China said"),
         ("PESHAWAR: Two security guards were shot on Sunday.", "Two security"),
+        ("20 July 2014 – The Security Council on Sunday called for a ceasefire.", "The Security"),
+        ("July 20, 2014 - The council met.", "The council"),
     ],
 )
 def test_a_leading_dateline_is_cut_for_display(sentence: str, shown: str) -> None:
@@ -69,6 +71,7 @@ def test_a_leading_dateline_is_cut_for_display(sentence: str, shown: str) -> Non
         "UPDATE - the council met again.",
         "Smith _ who had left early _ was not told.",
         "Note: the figures are rough.",
+        "20 July 2014 was a Sunday.",
     ],
 )
 def test_a_sentence_without_a_dateline_is_shown_whole(sentence: str) -> None:

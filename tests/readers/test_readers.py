@@ -206,6 +206,17 @@ def test_mojibake_shown_only_by_composed_characters_is_repaired() -> None:
     assert repair_mojibake("Enrique PeA\u0303±a Nieto") == ("Enrique Peña Nieto", True)
 
 
+def test_c1_controls_are_the_cp1252_punctuation_they_were_written_as(tmp_path: Path) -> None:
+    # stories-dev's UN News item: "20 July 2014 \x96 The Security Council ..." (an en dash)
+    text = "20 July 2014 \x96 The Security Council met.\nA robot lends a hand \x97 or fingers."
+    assert repair_mojibake(text) == (
+        "20 July 2014 – The Security Council met.\nA robot lends a hand — or fingers.",
+        True,
+    )
+    [raw] = articles(write(tmp_path / "a.txt", text))
+    assert raw.text.startswith("20 July 2014 – The") and MOJIBAKE_NOTE in raw.notes
+
+
 def test_clean_text_is_left_alone_by_the_repair() -> None:
     assert repair_mojibake("Café Zürich — “quoted”, naïve") == (
         "Café Zürich — “quoted”, naïve",

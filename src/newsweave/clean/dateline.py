@@ -80,13 +80,19 @@ def _match(paragraph: str) -> re.Match[str] | None:
 # wire in brackets ("ALBANY, N.Y. (AP) - "), a title-case place only before old wire copy's
 # "_" ("Washington _ "), a wire alone ("(CNN) -- "), and a colon right after a place in capitals
 # ("PESHAWAR: ").
+# A date as a dateline: "20 July 2014 – The Security Council ...", "July 20, 2014 - ...".
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)"
+)
 _LEADING_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
     r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_|(?<=[A-Z.]):)"
     r"|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
     r"\([A-Z][A-Za-z .\-]{1,30}\)\s*-"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s+_"
-    r"|\([A-Z][A-Za-z .\-]{1,30}\)\s*(?:--|—|–|-))"
+    r"|\([A-Z][A-Za-z .\-]{1,30}\)\s*(?:--|—|–|-)"
+    rf"|(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}\s*(?:--|—|–|-))"
     r"\s+(?=[A-Z0-9\"“])"
 )
 

@@ -280,6 +280,10 @@ _MOJIBAKE = re.compile(
 )
 
 
+# C1 controls (U+0080..U+009F) never stand in text: they are cp1252 bytes read as latin-1.
+_C1_CONTROL = re.compile("[\u0080-\u009f]")
+
+
 def mojibake_repaired(raw: RawArticle) -> RawArticle:
     """The article with mojibake in its text and title repaired, and a note when it was.
 
@@ -293,7 +297,9 @@ def mojibake_repaired(raw: RawArticle) -> RawArticle:
 
 
 def repair_mojibake(text: str) -> tuple[str, bool]:
-    """`text` with UTF-8-read-as-cp1252 runs ("cafÃ©", "â€œ") repaired by ftfy, line by line.
+    """`text` with UTF-8-read-as-cp1252 runs ("cafÃ©", "â€œ") repaired by ftfy, line by line,
+    and C1 control characters read as the cp1252 punctuation they were written as ("20 July
+    2014 \\x96 The Security Council": an en dash).
 
     Only lines showing the signature are given to ftfy (it costs ~0.5 s a megabyte), so a
     line that mixes right and wrong characters is repaired and clean text is never touched.
@@ -301,13 +307,19 @@ def repair_mojibake(text: str) -> tuple[str, bool]:
     tilde, and such a line is given to ftfy composed. Returns the text and whether anything
     changed.
     """
-    if text.isascii() or not _MOJIBAKE.search(unicodedata.normalize("NFC", text)):
+    if text.isascii():
         return text, False
-    import ftfy
+    repaired = text
+    if _MOJIBAKE.search(unicodedata.normalize("NFC", text)):
+        import ftfy
 
-    fixed = []
-    for line in text.split("\n"):
-        composed = unicodedata.normalize("NFC", line)
-        fixed.append(ftfy.fix_encoding(composed) if _MOJIBAKE.search(composed) else line)
-    repaired = "\n".join(fixed)
+        fixed = []
+        for line in text.split("\n"):
+            composed = unicodedata.normalize("NFC", line)
+            fixed.append(ftfy.fix_encoding(composed) if _MOJIBAKE.search(composed) else line)
+        repaired = "\n".join(fixed)
+    if _C1_CONTROL.search(repaired):
+        from ftfy.fixes import fix_c1_controls
+
+        repaired = fix_c1_controls(repaired)
     return repaired, repaired != text
