@@ -117,10 +117,17 @@ def test_a_shared_surname_is_the_first_full_name_of_the_nearest_sentence_naming_
         ("He met Rep. Jim Clyburn (D-S.C.), who said", "Jim Clyburn"),
         ("He met Jim Clyburn, the whip, who said", None),  # not right before 'who': unsure
         ("People who said", None),
+        # a name inside a longer phrase is not who: the phrase is, where it can speak
+        ("He met the head of the agency in Europe, who said", "the head of the agency in Europe"),
+        (
+            "said an Egyptian blogger and journalist, who added",
+            "an Egyptian blogger and journalist",
+        ),
+        ("It drew fire from Jim Clyburn's critics, who called", "Jim Clyburn's critics"),
     ],
 )
 def test_who_speaks_for_the_name_right_before_it(text: str, speaker: str | None) -> None:
-    people = [_entity("Samuel A. Alito Jr."), _entity("Jim Clyburn")]
+    people = [_entity("Samuel A. Alito Jr."), _entity("Jim Clyburn"), _entity("Europe", "GPE")]
     who = text.index("who")
     assert SpeakerResolver(text, people, ()).resolve("who", who, len(text)) == speaker
 

@@ -33,8 +33,15 @@ _APPOSITION = re.compile(r"\s*,\s*")
 # A reporting verb right after a name: the person reports what follows.
 _REPORTS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|insisted|argued)\b")
 _APPOSITION_CLOSED = re.compile(r"\s*(?:,|—|–|\))")
+# A preposition right before a name: the name is inside a longer phrase ('the head of X').
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|for|at|from|to|with|on|by)\s+$")
+# A description that ends right before ', who': 'an Egyptian blogger and journalist, who'.
+_DESCRIBED_BEFORE = re.compile(
+    r"\b((?:[Tt]he|[Aa]n?|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*['’]s)\s+[^,;:.!?“”\"()]{1,80}?)"
+    r",\s*$"
+)
 # Between 'one' and the person it is: 'one of his sons(,) Nathan Phelps'.
-_ONE_OF = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|my)\s+[a-z]+(?:\s+[a-z]+)?\b")
+_ONE_OF = re.compile(r"\s+of\s+(?:the|his|her|their|its|our|my)\s+[a-z]+(?:\s+[a-z]+)?\b(?![’'])")
 # Between a name and the 'who' that stands for it: a comma, after a suffix or a party label.
 _RELATIVE_AFTER = re.compile(r"(?:,?\s+(?:Jr|Sr)\.?|\s+[IV]{2,3})?(?:\s*\([^()]{1,30}\))?\s*,\s*")
 # Entity types that can speak; a FAC ('the Old Post Office') or an EVENT cannot.
@@ -120,21 +127,31 @@ class SpeakerResolver:
 
     def _relative_antecedent(self, who_at: int) -> str | None:
         """The one 'who' stands for: the entity named right before it ('Justice Samuel A.
-        Alito Jr., who said ...', 'Rep. Jim Clyburn (D-S.C.), who told ...'), else None."""
-        for occurrence in reversed(self.occurrences):
-            if occurrence.end > who_at:
-                continue
-            if not _RELATIVE_AFTER.fullmatch(self.text, occurrence.end, who_at):
-                return None
-            entity = occurrence.entity
+        Alito Jr., who said ...', 'Rep. Jim Clyburn (D-S.C.), who told ...') unless a
+        preposition ties it into a longer phrase ('the head of the OSCE in Europe, who'), else
+        the description before it that can speak ('an Egyptian blogger and journalist, who
+        added'), else None."""
+        before = [o for o in self.occurrences if o.end <= who_at]
+        named = before[-1] if before else None
+        if (
+            named is not None
+            and _RELATIVE_AFTER.fullmatch(self.text, named.end, who_at)
+            and not _PREPOSITION_BEFORE.search(self.text, max(0, named.start - 6), named.start)
+        ):
+            entity = named.entity
             if entity is None:
-                return occurrence.surface
+                return named.surface
             if entity.type not in SPEAKER_TYPES:
                 return None
             if entity.type == "PERSON":
                 self.speakers.append((who_at, entity))
             return entity.name
-        return None
+        described = _DESCRIBED_BEFORE.search(self.text, max(0, who_at - 90), who_at)
+        if described is None or not sources.can_speak(phrase := described.group(1)):
+            return None
+        if phrase.lower().startswith(_DEFINITE) and names.role_head(phrase.lower()):
+            return self._described(phrase, who_at)  # 'The congressman, who described ...'
+        return phrase
 
     def _one_of(self, end: int) -> str | None:
         """Who a bare 'one' is: the person in apposition after 'of his sons' ('one of his sons
