@@ -58,6 +58,8 @@ def test_a_brazilian_feed_item_gets_its_publication_date(tmp_path: Path) -> None
         ("PESHAWAR: Two security guards were shot on Sunday.", "Two security"),
         ("20 July 2014 – The Security Council on Sunday called for a ceasefire.", "The Security"),
         ("July 20, 2014 - The council met.", "The council"),
+        ("INDIANAPOLIS - Indiana Senate Republicans have fired back.", "Indiana Senate"),
+        ("FAIRVIEW, W.Va. - The coal was piled high.", "The coal"),
     ],
 )
 def test_a_leading_dateline_is_cut_for_display(sentence: str, shown: str) -> None:

@@ -74,20 +74,20 @@ def _match(paragraph: str) -> re.Match[str] | None:
     return match
 
 
-# "PINE RIDGE, S.D. (AP) -- " or "BEIJING, March 3 (Xinhua) -- ": a dateline glued to a lead
-# sentence, as it is cut from the sentence when shown (stricter than `_DATELINE`: a long dash
-# and a capital or digit after it, so "UPDATE - the..." stays). A plain hyphen only after a
-# wire in brackets ("ALBANY, N.Y. (AP) - "), a title-case place only before old wire copy's
-# "_" ("Washington _ "), a wire alone ("(CNN) -- "), and a colon right after a place in capitals
-# ("PESHAWAR: ").
-# A date as a dateline: "20 July 2014 – The Security Council ...", "July 20, 2014 - ...".
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December)"
 )
+# "PINE RIDGE, S.D. (AP) -- " or "BEIJING, March 3 (Xinhua) -- ": a dateline glued to a lead
+# sentence, as it is cut from the sentence when shown (stricter than `_DATELINE`: a dash and a
+# capital or digit after it, so "UPDATE - the..." stays). A plain hyphen after a place in
+# capitals with a space before it ("INDIANAPOLIS - ") or after a wire in brackets ("ALBANY,
+# N.Y. (AP) - "), a title-case place only before old wire copy's "_" ("Washington _ "), a wire
+# alone ("(CNN) -- "), a colon right after a place in capitals ("PESHAWAR: "), and a date
+# before a dash ("20 July 2014 – The Security Council ...", "July 20, 2014 - ...").
 _LEADING_DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'\- ]+(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
-    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_|(?<=[A-Z.]):)"
+    r"(?:\([A-Za-z .\-]+\)\s*)?(?:--|—|–|_|(?<=[A-Z.]):|(?<=[A-Za-z.]\s)-)"
     r"|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}(?:,\s*[A-Za-z.'\- ]+(?:\s+\d{1,2})?)?\s*"
     r"\([A-Z][A-Za-z .\-]{1,30}\)\s*-"
     r"|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?\s+_"
