@@ -34,6 +34,17 @@ def test_markdown_lists_every_counted_sentence_under_its_fact() -> None:
     assert all(line.startswith("  - ") for line in below)
 
 
+def test_markdown_shows_one_outlets_same_sentence_once() -> None:
+    # a live blog and its update (stories-dev's Guardian pages) state a fact in one sentence
+    brief = _brief_with_evidence()
+    (fact,) = brief.facts
+    twice = dataclasses.replace(fact, sources=(*fact.sources, fact.sources[0]))
+    text = render_markdown([dataclasses.replace(brief, facts=(twice,))])
+    fact_line = next(i for i, line in enumerate(text.splitlines()) if "2,000 joined" in line)
+    below = text.splitlines()[fact_line + 1 : fact_line + 4]
+    assert [line.startswith("  - ") for line in below] == [True, True, False]
+
+
 def test_html_support_count_reveals_every_sentence_on_hover_or_focus() -> None:
     tree = lxml.html.document_fromstring(render_html([_brief_with_evidence()], nonce="n0nce"))
     count = tree.xpath('//*[@class="ev-count"]')[0]
