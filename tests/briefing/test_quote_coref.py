@@ -147,3 +147,31 @@ def test_one_is_the_person_in_apposition_after_it_or_its_group(
     people = [_entity("Nathan Phelps")]
     one = text.index("one")
     assert SpeakerResolver(text, people, ()).resolve("one", one, len(text)) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "speaker"),
+    [
+        # common words capitalised only where a sentence opens: no one
+        ("Increasingly, officials worry. Increasingly said", "Increasingly", None),
+        ("Launched in 2010, the fund grew. Launched said", "Launched", None),
+        # a source noun, or a name that is no common word, still speaks
+        ("Police said the road was closed. Police said", "Police", "Police"),
+        ("Politico reported it first. Politico said", "Politico", "Politico"),
+        # a common word that also stands in capitals inside a sentence is a name
+        ("He met Mr. Close on Monday. Close said", "Close", "Close"),
+        # a pronoun with a contraction is that pronoun
+        ("I've been told so, I've said", "I've", None),
+    ],
+)
+def test_a_word_that_only_opens_sentences_is_no_speaker(
+    text: str, phrase: str, speaker: str | None
+) -> None:
+    at = text.rindex(phrase)
+    assert SpeakerResolver(text, [], ()).resolve(phrase, at, len(text)) == speaker
+
+
+def test_he_with_a_contraction_is_he() -> None:
+    text = "Milo Kern spoke on Monday. He’d said so before."
+    resolver = SpeakerResolver(text, [_entity("Milo Kern")], ())
+    assert resolver.resolve("He’d", text.index("He’d"), len(text)) == "Milo Kern"

@@ -23,16 +23,19 @@ from newsweave.briefing.quotes.spans import QuoteSpan
 from newsweave.briefing.quotes.speakers import sentence_ends
 from newsweave.models import Entity
 from newsweave.text import names
+from newsweave.text.common_words import is_common_word
 
 PERSON_PRONOUNS = frozenset({"he", "she"})
 OTHER_PRONOUNS = frozenset({"they", "i", "we", "it", "you", "who", "him", "her", "them"})
 _DEFINITE = ("the ", "this ", "that ")
 _CONJUNCTION = re.compile(r"^(?:and|but|so|yet)\s+")
-_CONTRACTED = re.compile(r"[’']s$")
+_CONTRACTED = re.compile(r"[’'](?:s|ve|re|d|m|ll)$")
 _APPOSITION = re.compile(r"\s*,\s*")
 # A reporting verb right after a name: the person reports what follows.
 _REPORTS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|insisted|argued)\b")
 _APPOSITION_CLOSED = re.compile(r"\s*(?:,|—|–|\))")
+# Titles before a name ('Mr. Close'): its capital is a name's, though a full stop precedes it.
+_TITLES = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St)"
 # A preposition right before a name: the name is inside a longer phrase ('the head of X').
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|for|at|from|to|with|on|by)\s+$")
 # A description that ends right before ', who': 'an Egyptian blogger and journalist, who'.
@@ -106,6 +109,8 @@ class SpeakerResolver:
             return self._described(cleaned, before)
         if not sources.can_speak(cleaned):
             return None  # 'album', 'New research', 'Farook's name': not a speaker
+        if self._only_opens_sentences(cleaned):
+            return None  # 'Increasingly, ...', 'Launched in 2010, ...': a word, not a name
         if lowered.startswith(("a ", "an ")) and names.role_head(lowered):
             self.descriptions.append(cleaned)
         return cleaned
@@ -124,6 +129,18 @@ class SpeakerResolver:
                 if occurrence.entity.type == "PERSON" and closed is not None:
                     return occurrence.entity
         return None
+
+    def _only_opens_sentences(self, phrase: str) -> bool:
+        """A single capitalised word that names no entity, is a common English word and is
+        capitalised only where a sentence or a line opens: 'Increasingly', 'Launched',
+        'Putting', not a name ('said Xinhua', '“...,” Doug said', 'Politico reported') nor a
+        source ('Police said')."""
+        if " " in phrase or not phrase[:1].isupper() or phrase.isupper():
+            return False
+        if not is_common_word(phrase) or sources.is_source_noun(phrase.lower()):
+            return False
+        inside = re.compile(rf"(?:[a-z0-9,;:”\"’)]|{_TITLES}\.) +{re.escape(phrase)}\b")
+        return inside.search(self.text) is None
 
     def _relative_antecedent(self, who_at: int) -> str | None:
         """The one 'who' stands for: the entity named right before it ('Justice Samuel A.
