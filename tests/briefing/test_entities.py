@@ -141,6 +141,18 @@ def test_fast_entities_skip_sentence_openers_headlines_and_groups() -> None:
     ]
 
 
+def test_fast_entities_skip_names_only_ever_in_short_quotations() -> None:
+    # stories-dev's Westboro story: the signs read "Thank God for dead soldiers"
+    text = (
+        "Their signs read “Thank God for Dead Soldiers” at the funeral.\n"
+        "Mayor Tom Becker said the city was shocked. “I told Anna Price we would act,” he said.\n"
+    )
+    entities = find_entities(Story("s", (make_article(text),)), fast=True)
+    names = {e.name for e in entities}
+    assert "Thank God" not in names and "Dead Soldiers" not in names
+    assert {"Tom Becker", "Anna Price"} <= names  # a name in a sentence quoted is kept
+
+
 @pytest.mark.slow
 def test_fast_entities_merge_the_sample_people_like_ner(shared: Path) -> None:
     entities = find_entities(sample_story(shared), fast=True)

@@ -98,6 +98,9 @@ MAX_PERSON_WORDS = 4
 # Labels the rest of the story may overrule: 'in Clinton' is a place and 'PENCE' an acronym only
 # if the story says nothing else of Clinton or Pence.
 WEAK = {"GPE?": "GPE", "ORG?": "ORG", "PERSON?": "PERSON"}
+# A short quotation, of at most six words: a sign, a slogan, a title ('“Thank God for dead
+# soldiers”'), not a speaker's sentence that names someone.
+_QUOTED = re.compile(r"“(?:[^”\s]+\s+){0,5}[^”\s]+”|\"(?:[^\"\s]+\s+){0,5}[^\"\s]+\"")
 # Words before a name that are not part of it but say it is a person ('Democrat Hillary Clinton').
 PREFIXES = names.TITLES | word_set(
     """democrat democratic republican gop independent libertarian daughter son wife husband
@@ -144,9 +147,12 @@ def story_names(texts: Sequence[tuple[str, str]]) -> list[Found]:
     people = [names.person_parts(f.text) for f in found if f.label == "PERSON"]
     surnames = {parts[-1] for parts in people if len(parts) >= 2}
     called = {parts[-1] for parts in people if parts}
+    quoted = _only_quoted(texts, found)
     kept = []
     for item in found:
         label = known.get(item.text, item.label)
+        if label == "PERSON?" and item.text in quoted:
+            continue  # 'Thank God for dead soldiers', 'God Hates Fags': a sign, not a person
         parts = names.person_parts(item.text) if label is None or label in WEAK else ()
         if parts and parts[-1] in (surnames if len(parts) == 1 else called):
             label = "PERSON"
@@ -155,6 +161,18 @@ def story_names(texts: Sequence[tuple[str, str]]) -> list[Found]:
                 Found(item.article, item.start, item.text, WEAK.get(label, label), item.role)
             )
     return kept
+
+
+def _only_quoted(texts: Sequence[tuple[str, str]], found: Sequence[Found]) -> frozenset[str]:
+    """The names that stand only inside short quotations, in every article of the story: the
+    words of a sign, a slogan or a title more often than a person's name."""
+    inside: dict[str, bool] = {}
+    spans = {article: _QUOTED.finditer(text) for article, text in texts}
+    quoted = {article: [m.span() for m in matches] for article, matches in spans.items()}
+    for item in found:
+        within = any(a < item.start < b for a, b in quoted.get(item.article, ()))
+        inside[item.text] = inside.get(item.text, True) and within
+    return frozenset(text for text, only in inside.items() if only)
 
 
 def text_names(article: str, text: str, lower: frozenset[str]) -> Iterator[Found]:
