@@ -36,6 +36,7 @@ _REPORTS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|insisted
 _APPOSITION_CLOSED = re.compile(r"\s*(?:,|—|–|\))")
 # Titles before a name ('Mr. Close'): its capital is a name's, though a full stop precedes it.
 _TITLES = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Prof|Rev|St)"
+_DASH_BEFORE = re.compile(r"[-—–―]\s*$")
 # A preposition right before a name: the name is inside a longer phrase ('the head of X').
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|for|at|from|to|with|on|by)\s+$")
 # A description that ends right before ', who': 'an Egyptian blogger and journalist, who'.
@@ -109,7 +110,7 @@ class SpeakerResolver:
             return self._described(cleaned, before)
         if not sources.can_speak(cleaned):
             return None  # 'album', 'New research', 'Farook's name': not a speaker
-        if self._only_opens_sentences(cleaned):
+        if self._only_opens_sentences(cleaned, start):
             return None  # 'Increasingly, ...', 'Launched in 2010, ...': a word, not a name
         if lowered.startswith(("a ", "an ")) and names.role_head(lowered):
             self.descriptions.append(cleaned)
@@ -130,13 +131,15 @@ class SpeakerResolver:
                     return occurrence.entity
         return None
 
-    def _only_opens_sentences(self, phrase: str) -> bool:
+    def _only_opens_sentences(self, phrase: str, start: int) -> bool:
         """A single capitalised word that names no entity, is a common English word and is
         capitalised only where a sentence or a line opens: 'Increasingly', 'Launched',
         'Putting', not a name ('said Xinhua', '“...,” Doug said', 'Politico reported') nor a
         source ('Police said')."""
         if " " in phrase or not phrase[:1].isupper() or phrase.isupper():
             return False
+        if _DASH_BEFORE.search(self.text, max(0, start - 3), start):
+            return False  # '- Walsh.' on the line after a quoted paragraph: a signature
         if not is_common_word(phrase) or sources.is_source_noun(phrase.lower()):
             return False
         inside = re.compile(rf"(?:[a-z0-9,;:”\"’)]|{_TITLES}\.) +{re.escape(phrase)}\b")
