@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -151,6 +152,15 @@ def test_fast_entities_skip_names_only_ever_in_short_quotations() -> None:
     names = {e.name for e in entities}
     assert "Thank God" not in names and "Dead Soldiers" not in names
     assert {"Tom Becker", "Anna Price"} <= names  # a name in a sentence quoted is kept
+
+
+def test_fast_entities_read_a_run_of_opening_quotation_marks_in_linear_time() -> None:
+    # hostile text: 20,000 opening marks took the first short-quotation pattern 10 s
+    text = "“" * 20_000 + "\nMayor Tom Becker said the bridge would open."
+    started = time.perf_counter()
+    entities = find_entities(Story("s", (make_article(text),)), fast=True)
+    assert time.perf_counter() - started < 5.0
+    assert [e.name for e in entities] == ["Tom Becker"]
 
 
 @pytest.mark.slow

@@ -100,7 +100,7 @@ MAX_PERSON_WORDS = 4
 WEAK = {"GPE?": "GPE", "ORG?": "ORG", "PERSON?": "PERSON"}
 # A short quotation, of at most six words: a sign, a slogan, a title ('“Thank God for dead
 # soldiers”'), not a speaker's sentence that names someone.
-_QUOTED = re.compile(r"“(?:[^”\s]+\s+){0,5}[^”\s]+”|\"(?:[^\"\s]+\s+){0,5}[^\"\s]+\"")
+_QUOTED = re.compile(r"“(?:[^“”\s]++\s++){0,5}+[^“”\s]++”|\"(?:[^\"\s]++\s++){0,5}+[^\"\s]++\"")
 # Words before a name that are not part of it but say it is a person ('Democrat Hillary Clinton').
 PREFIXES = names.TITLES | word_set(
     """democrat democratic republican gop independent libertarian daughter son wife husband
