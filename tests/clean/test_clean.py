@@ -324,6 +324,15 @@ def test_stamps_below_a_deck_are_removed_and_date_the_article() -> None:
     assert article.text == "The mayor called it a fair deal.\n\n" + BODY
 
 
+def test_a_date_before_a_dash_opening_the_lead_dates_the_article_and_stays() -> None:
+    # UN News's form (stories-dev): "20 July 2014 – The Security Council on Sunday ..."
+    lead = "20 July 2014 – The Security Council on Sunday called for a ceasefire."
+    article = cleaned(f"{lead}\n\n{BODY}")
+    assert article.published == datetime(2014, 7, 20)
+    assert article.text.startswith(lead) and article.removed == ()
+    assert cleaned(f"In July 2014 – the council met.\n\n{BODY}").published is None
+
+
 def test_a_stamp_whose_date_cannot_be_read_is_removed_and_noted_nowhere() -> None:
     article = cleaned(f"Published: February 30, 2013\n\n{BODY}")
     assert article.removed == ("Published: February 30, 2013",)

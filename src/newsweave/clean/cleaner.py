@@ -388,6 +388,8 @@ def _strip_stamps(header: list[_Line]) -> str | None:
         elif (end := wire_notes.prefix_end(line.text)) is not None:
             line.dropped.append(line.text[:end].strip())  # the lead and its dateline stay
             line.text = line.text[end:]
+        elif date is None and (opening := lead_lines.leading_date(line.text)):
+            date = opening  # "20 July 2014 – The Security Council ...": the line stays
     return date
 
 

@@ -53,6 +53,10 @@ _DATE = re.compile(
     rf"|\b\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*(?:{_YEAR}|\d\d)\b",
     re.I,
 )
+_LEADING_DATE = re.compile(
+    rf"\s*((?:{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s*{_DAY},?\s*{_YEAR}))\s*[-–—]+\s+(?=[A-Z\"“])",
+    re.I,
+)
 # A day without its year still makes a date line ("Dec. 24 4:33 AM EST"), never a date.
 _DAY_NAMED = re.compile(rf"\b{_MONTH}\s*-?\s*\d{{1,2}}\b|\b{_DAY}\s+{_MONTH}", re.I)
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b", re.I)
@@ -82,6 +86,17 @@ def is_date_line(line: str) -> bool:
         if not (token.isdigit() or token in _PUNCTUATION or token.lower() in _VOCABULARY):
             return False
     return bool(_DATE.search(line) or _DAY_NAMED.search(line))
+
+
+def leading_date(line: str) -> str | None:
+    """The date a lead opens with before a dash, as a dateline ("20 July 2014 – The Security
+    Council ...", UN News's form), tidied as `line_date` tidies it; else None.
+
+    >>> leading_date("20 July 2014 – The Security Council met."), leading_date("In July 2014 –")
+    ('2014-07-20', None)
+    """
+    found = _LEADING_DATE.match(line)
+    return line_date(found.group(1)) if found else None
 
 
 def line_date(line: str) -> str | None:
