@@ -14,6 +14,7 @@ event dated differently by different outlets are noted (`dating_conflicts`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -89,14 +90,14 @@ def _names_a_day(expression: str) -> bool:
     return any(word in WEEKDAYS or word in MONTHS for word in words)
 
 
-def estimate_publication(article: Article) -> date | None:
-    """A stand-in publication date for an undated article: the latest full date it mentions
-    ("June 16, 2021", "the next day" after it). A day named by what happened on it ("9/11")
-    dates the event, not the report: an obituary that mentions the attacks was not written on
-    2001-09-11."""
+def _latest_day(unanchored: Sequence[Timex]) -> date | None:
+    """A stand-in publication date for an undated article, from its expressions resolved
+    without one: the latest full date it mentions ("June 16, 2021", "the next day" after it).
+    A day named by what happened on it ("9/11") dates the event, not the report: an obituary
+    that mentions the attacks was not written on 2001-09-11."""
     days = [
         date.fromisoformat(t.value)
-        for t in find_expressions(article.text, None)
+        for t in unanchored
         if t.value
         and t.precision == "day"
         and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)
@@ -105,12 +106,20 @@ def estimate_publication(article: Article) -> date | None:
     return max(days) if days else None
 
 
-def _absolute(article: Article) -> frozenset[tuple[int, str]]:
-    """Where and to what the article's expressions resolve without a publication date: the
-    ones a guessed date does not change ("in 1955", "August of 2013")."""
-    return frozenset(
-        (t.start, t.value) for t in find_expressions(article.text, None) if t.value is not None
-    )
+def _stand_in(
+    unanchored: Sequence[Timex], story_days: tuple[date, date] | None
+) -> tuple[date | None, str]:
+    """The date an undated article is read against, with the note that says where it came
+    from: the latest full date it mentions, else the last day of its story's dated articles,
+    else none (then only written dates are placed)."""
+    estimate = _latest_day(unanchored)
+    if estimate is not None:
+        return estimate, f" [publication date unknown; estimated as {estimate} from the text]"
+    if story_days is None:
+        return None, ""
+    first, last = story_days
+    span = str(first) if first == last else f"{first} to {last}"
+    return last, f" [article undated; story dated {span}]"
 
 
 def _sentence(article: Article, start: int) -> tuple[str, int, int]:
@@ -134,16 +143,14 @@ def article_entries(
     entries that guess changes are marked estimated and say what the date was taken from; a
     written date ("in 1955") is no guess. With neither, only written dates are placed.
     """
-    reference, estimated, note = article.published_day, False, ""
-    if reference is None:
-        reference, estimated = estimate_publication(article), True
-        note = f" [publication date unknown; estimated as {reference} from the text]"
-        if reference is None and story_days is not None:
-            first, reference = story_days
-            span = str(first) if first == reference else f"{first} to {reference}"
-            note = f" [article undated; story dated {span}]"
-        elif reference is None:
-            estimated, note = False, ""  # nothing dates it: only written dates are placed
+    reference, note = article.published_day, ""
+    fixed: frozenset[tuple[int, str]] = frozenset()  # what a guessed date does not change
+    estimated = reference is None
+    if estimated:
+        unanchored = find_expressions(article.text, None)
+        fixed = frozenset((t.start, t.value) for t in unanchored if t.value is not None)
+        reference, note = _stand_in(unanchored, story_days)
+        estimated = reference is not None
     timexes = find_expressions(
         article.text,
         reference,
@@ -152,7 +159,6 @@ def article_entries(
         override_days=config.tense_override_days,
         tagger=config.tense_tagger == "spacy",
     )
-    fixed = _absolute(article) if estimated else frozenset()
     entries = []
     for timex in timexes:
         iso = timeline_date(timex)
