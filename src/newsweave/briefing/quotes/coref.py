@@ -94,14 +94,7 @@ class SpeakerResolver:
         whole = [o for o in inside if o.end >= start + len(phrase.rstrip(" ,;:"))]
         at_head = [o for o in inside if head is not None and o.start <= head < o.end]
         if (at_head or people or whole) and not _noun_after_name(phrase, start, inside, head):
-            named = (at_head or people or whole)[-1]
-            if named.entity is None:
-                return named.surface
-            if named.entity.type not in SPEAKER_TYPES:
-                return None  # a building, a place or an event does not speak
-            if named.entity.type == "PERSON":
-                self.speakers.append((start, named.entity))
-            return named.entity.name
+            return self._speaker(start, (at_head or people or whole)[-1])
         named_after = self._appositive(start + len(phrase.rstrip(" ,;:—-")))
         if named_after is not None and names.role_head(lowered):
             self.speakers.append((start, named_after))
@@ -115,6 +108,18 @@ class SpeakerResolver:
         if lowered.startswith(("a ", "an ")) and names.role_head(lowered):
             self.descriptions.append(cleaned)
         return cleaned
+
+    def _speaker(self, at: int, named: Occurrence) -> str | None:
+        """The speaker a name found at `at` gives: its entity's name (a person is also a
+        speaker 'he' may point back to), the words themselves when no entity holds them, or
+        None for an entity that cannot speak (a building, a place, an event)."""
+        if named.entity is None:
+            return named.surface
+        if named.entity.type not in SPEAKER_TYPES:
+            return None
+        if named.entity.type == "PERSON":
+            self.speakers.append((at, named.entity))
+        return named.entity.name
 
     def _appositive(self, end: int) -> Entity | None:
         """The person named between commas right after a role phrase that ends at `end`
@@ -151,21 +156,13 @@ class SpeakerResolver:
         preposition ties it into a longer phrase ('the head of the OSCE in Europe, who'), else
         the description before it that can speak ('an Egyptian blogger and journalist, who
         added'), else None."""
-        before = [o for o in self.occurrences if o.end <= who_at]
-        named = before[-1] if before else None
+        named = next((o for o in reversed(self.occurrences) if o.end <= who_at), None)
         if (
             named is not None
             and _RELATIVE_AFTER.fullmatch(self.text, named.end, who_at)
             and not _PREPOSITION_BEFORE.search(self.text, max(0, named.start - 6), named.start)
         ):
-            entity = named.entity
-            if entity is None:
-                return named.surface
-            if entity.type not in SPEAKER_TYPES:
-                return None
-            if entity.type == "PERSON":
-                self.speakers.append((who_at, entity))
-            return entity.name
+            return self._speaker(who_at, named)
         described = _DESCRIBED_BEFORE.search(self.text, max(0, who_at - 90), who_at)
         if described is None or not sources.can_speak(phrase := described.group(1)):
             return None
